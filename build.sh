@@ -1,0 +1,130 @@
+#!/usr/bin/env bash
+# One entry point for everything the repository does. Each command installs what it needs first
+# (Debian packages, npm packages, NuGet packages), so a fresh machine with only the .NET SDK works.
+#
+#   ./build.sh run      build and start the sample site on the dev host (Ctrl+C stops it)
+#   ./build.sh test     build and run every test suite; ends with "N passed, N failed"
+#   ./build.sh nginx    start the sample site behind nginx + fastcgi-mono-server4 (Ctrl+C stops it)
+#   ./build.sh build    build only
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+CONFIGURATION="${CONFIGURATION:-Debug}"
+PORT="${PORT:-5080}"
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
+
+log() { printf '==> %s\n' "$*" >&2; }
+
+as_root() {
+  if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi
+}
+
+APT_UPDATED=0
+apt_install() {
+  # Installs only the packages that are missing; apt-get update runs at most once per command.
+  local missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing+=("$pkg")
+  done
+  [ "${#missing[@]}" -eq 0 ] && return 0
+  log "installing Debian packages: ${missing[*]}"
+  if [ "$APT_UPDATED" -eq 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+}
+
+ensure_mono() {
+  # Mono runs System.Web on Linux; mono-devel brings the C# compiler ASP.NET uses for .aspx pages.
+  apt_install mono-devel libmono-system-web4.0-cil libmono-system-web-extensions4.0-cil ca-certificates
+}
+
+ensure_browser() {
+  apt_install chromium fonts-dejavu-core
+  if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
+    log "installing npm packages for the browser tests"
+    (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
+ensure_nginx() {
+  apt_install nginx-light mono-fastcgi-server4
+}
+
+build() {
+  log "building ($CONFIGURATION)"
+  dotnet build "$ROOT/CallbackControls.sln" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
+}
+
+devhost_exe() { echo "$ROOT/src/CallbackControls.DevHost/bin/$CONFIGURATION/net472/CallbackControls.DevHost.exe"; }
+
+cmd_run() {
+  ensure_mono
+  build
+  exec mono "$(devhost_exe)" --site "$ROOT/samples/CallbackControls.Sample" --port "$PORT" "$@"
+}
+
+cmd_nginx() {
+  ensure_mono
+  ensure_nginx
+  build
+  exec "$ROOT/samples/nginx/run.sh" "$ROOT/samples/CallbackControls.Sample" "$PORT"
+}
+
+# Suite results are summed into the single closing line CI reads.
+TOTAL_PASSED=0
+TOTAL_FAILED=0
+SUITES_FAILED=()
+
+record() { # name passed failed exit-code
+  TOTAL_PASSED=$((TOTAL_PASSED + $2))
+  TOTAL_FAILED=$((TOTAL_FAILED + $3))
+  if [ "$4" -ne 0 ] || [ "$3" -ne 0 ] || [ "$2" -eq 0 ]; then SUITES_FAILED+=("$1"); fi
+  log "$1: $2 passed, $3 failed"
+}
+
+run_dotnet_tests() {
+  local out="$ROOT/.tmp/dotnet-test.log" code=0
+  dotnet test "$ROOT/tests/CallbackControls.Tests/CallbackControls.Tests.csproj" -c "$CONFIGURATION" --no-build \
+    --logger "console;verbosity=normal" 2>&1 | tee "$out" || code=$?
+  local summary passed failed
+  summary="$(grep -E '(Passed|Failed)!  - Failed:' "$out" | tail -1 || true)"
+  passed="$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")"
+  failed="$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$summary")"
+  record "C# (xunit)" "${passed:-0}" "${failed:-0}" "$code"
+}
+
+run_node_suite() { # name dir
+  local out="$ROOT/.tmp/$(basename "$2").log" code=0
+  (cd "$ROOT" && node --test --test-reporter=spec --test-reporter-destination=stdout \
+    --test-reporter=tap --test-reporter-destination="$out" "$2"/) || code=$?
+  local passed failed
+  passed="$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$out" | tail -1)"
+  failed="$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$out" | tail -1)"
+  record "$1" "${passed:-0}" "${failed:-0}" "$code"
+}
+
+cmd_test() {
+  mkdir -p "$ROOT/.tmp"
+  ensure_mono
+  ensure_browser
+  build
+  run_dotnet_tests
+  run_node_suite "client runtime (node --test)" tests/client
+  CONFIGURATION="$CONFIGURATION" run_node_suite "browser (Chromium)" tests/browser
+  if [ "${#SUITES_FAILED[@]}" -ne 0 ]; then log "failing suites: ${SUITES_FAILED[*]}"; fi
+  echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
+  [ "${#SUITES_FAILED[@]}" -eq 0 ]
+}
+
+main() {
+  local command="${1:-}"
+  [ $# -gt 0 ] && shift
+  case "$command" in
+    run) cmd_run "$@" ;;
+    test) cmd_test "$@" ;;
+    nginx) cmd_nginx "$@" ;;
+    build) ensure_mono; build ;;
+    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+  esac
+}
+
+main "$@"

@@ -1,0 +1,968 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.IO;
+using System.Runtime.InteropServices;
+using System.Text;
+using System.Threading;
+using System.Web;
+using System.Web.Hosting;
+using Microsoft.Win32.SafeHandles;
+
+namespace CallbackControls.DevHost
+{
+    /// <summary>
+    /// The bridge between one <see cref="HostedRequest"/> and the ASP.NET runtime: answers the runtime's
+    /// questions about the request and records everything it sends back. Lives in the ASP.NET domain.
+    /// </summary>
+    /// <remarks>
+    /// <see cref="SimpleWorkerRequest"/> is the base only for its machine-configuration plumbing; every
+    /// request-facing member is replaced because Mono's version hard-codes GET, HTTP/1.0, no headers,
+    /// no body, and drops status, headers and file output.
+    /// </remarks>
+    public sealed class HostedWorkerRequest : SimpleWorkerRequest
+    {
+        private static readonly string[] HandlerExtensions = { ".aspx", ".ashx", ".asmx", ".axd", ".svc", ".asax", ".ascx", ".master" };
+
+        // Linux file names are case-sensitive, so both spellings are tried.
+        private static readonly string[] DefaultDocuments =
+        {
+            "Default.aspx", "default.aspx", "Index.aspx", "index.aspx",
+            "Default.html", "default.html", "Default.htm", "default.htm", "index.html", "index.htm",
+        };
+
+        private readonly HostedRequest request;
+        private readonly string appVirtualPath;
+        private readonly string appPhysicalPath;
+        private readonly string rawUrl;
+        private readonly string uriPath;
+        private readonly string filePath;
+        private readonly string pathInfo;
+        private readonly string directoryRedirect;
+        private readonly string queryString;
+        private readonly string[] knownHeaders = new string[RequestHeaderMaximum];
+        private readonly string[][] unknownHeaders;
+
+        private readonly object sync = new object();
+        private readonly ManualResetEventSlim completed = new ManualResetEventSlim(false);
+        private readonly MemoryStream responseBody = new MemoryStream();
+        private readonly List<KeyValuePair<string, string>> responseHeaders = new List<KeyValuePair<string, string>>();
+        private int statusCode = 200;
+        private string statusDescription = "OK";
+        private bool finished;
+        private bool abandoned;
+        private EndOfSendNotification endOfSendCallback;
+        private object endOfSendExtraData;
+
+        /// <summary>Prepares a worker request; call from inside the ASP.NET application domain.</summary>
+        /// <param name="request">The request to present to ASP.NET.</param>
+        /// <param name="appVirtualPath">The application's virtual path, normally <c>/</c>.</param>
+        /// <param name="appPhysicalPath">The application's folder on disk.</param>
+        public HostedWorkerRequest(HostedRequest request, string appVirtualPath, string appPhysicalPath)
+            : base(string.Empty, string.Empty, TextWriter.Null)
+        {
+            this.request = request ?? throw new ArgumentNullException(nameof(request));
+            this.appVirtualPath = NormalizeAppPath(appVirtualPath);
+            this.appPhysicalPath = EnsureTrailingSeparator(appPhysicalPath ?? throw new ArgumentNullException(nameof(appPhysicalPath)));
+
+            rawUrl = StripSchemeAndAuthority(request.PathAndQuery);
+            int question = rawUrl.IndexOf('?');
+            string rawPath = question < 0 ? rawUrl : rawUrl.Substring(0, question);
+            queryString = question < 0 ? string.Empty : rawUrl.Substring(question + 1);
+
+            // Dot segments are resolved so a "/../" in the URL cannot map outside the site folder.
+            uriPath = RemoveDotSegments(Uri.UnescapeDataString(rawPath));
+
+            // System.Web leaves folders to the web server (IIS, XSP): "/dir" is redirected to "/dir/",
+            // and "/dir/" runs the folder's default document.
+            if (IsDirectory(uriPath))
+            {
+                if (!uriPath.EndsWith("/", StringComparison.Ordinal))
+                {
+                    directoryRedirect = rawPath + "/" + (question < 0 ? string.Empty : rawUrl.Substring(question));
+                }
+                else
+                {
+                    string document = FindDefaultDocument(MapPath(uriPath));
+                    if (document != null)
+                    {
+                        uriPath += document;
+                    }
+                }
+            }
+
+            SplitPathInfo(uriPath, out filePath, out pathInfo);
+
+            unknownHeaders = SortHeaders(request);
+        }
+
+        /// <summary>
+        /// Where the client must be sent instead, when the URL names a folder without the trailing slash
+        /// (ASP.NET is not involved then); otherwise null.
+        /// </summary>
+        public string DirectoryRedirect
+        {
+            get { return directoryRedirect; }
+        }
+
+        /// <summary>The request being served.</summary>
+        public HostedRequest Request
+        {
+            get { return request; }
+        }
+
+        /// <summary>Set once ASP.NET has finished the request (or closed its connection).</summary>
+        public WaitHandle CompletedHandle
+        {
+            get { return completed.WaitHandle; }
+        }
+
+        /// <summary>True once ASP.NET has finished the request (or closed its connection).</summary>
+        public bool IsCompleted
+        {
+            get { return completed.IsSet; }
+        }
+
+        /// <summary>True when <see cref="Abandon"/> ended the request before ASP.NET did.</summary>
+        public bool WasAbandoned
+        {
+            get
+            {
+                lock (sync)
+                {
+                    return abandoned;
+                }
+            }
+        }
+
+        /// <summary>Waits for ASP.NET to finish the request.</summary>
+        /// <param name="timeout">How long to wait.</param>
+        /// <returns>True when the request finished in time.</returns>
+        public bool WaitForCompletion(TimeSpan timeout)
+        {
+            return completed.Wait(timeout);
+        }
+
+        /// <summary>
+        /// Ends the request from outside ASP.NET (timeout, domain shutdown); later output from ASP.NET
+        /// is ignored.
+        /// </summary>
+        public void Abandon()
+        {
+            lock (sync)
+            {
+                if (!finished)
+                {
+                    finished = true;
+                    abandoned = true;
+                }
+            }
+
+            completed.Set();
+        }
+
+        /// <summary>Copies what ASP.NET has sent so far into a serializable reply.</summary>
+        /// <returns>Status, headers and body.</returns>
+        public HostedResponse CreateResponse()
+        {
+            lock (sync)
+            {
+                var response = new HostedResponse
+                {
+                    StatusCode = statusCode,
+                    StatusDescription = statusDescription,
+                    Headers = new List<KeyValuePair<string, string>>(responseHeaders),
+                    Body = responseBody.ToArray(),
+                };
+
+                RemoveChunking(response);
+                return response;
+            }
+        }
+
+        // ---- request line and paths ----
+
+        /// <inheritdoc />
+        public override string GetHttpVerbName()
+        {
+            return request.Verb;
+        }
+
+        /// <inheritdoc />
+        public override string GetHttpVersion()
+        {
+            return string.IsNullOrEmpty(request.HttpVersion) ? "HTTP/1.1" : request.HttpVersion;
+        }
+
+        /// <inheritdoc />
+        public override string GetRawUrl()
+        {
+            return rawUrl;
+        }
+
+        /// <inheritdoc />
+        public override string GetUriPath()
+        {
+            return uriPath;
+        }
+
+        /// <inheritdoc />
+        public override string GetFilePath()
+        {
+            return filePath;
+        }
+
+        /// <inheritdoc />
+        public override string GetFilePathTranslated()
+        {
+            return MapPath(filePath);
+        }
+
+        /// <inheritdoc />
+        public override string GetPathInfo()
+        {
+            return pathInfo;
+        }
+
+        /// <inheritdoc />
+        public override string GetQueryString()
+        {
+            return queryString;
+        }
+
+        /// <inheritdoc />
+        public override byte[] GetQueryStringRawBytes()
+        {
+            return Encoding.UTF8.GetBytes(queryString);
+        }
+
+        /// <inheritdoc />
+        public override string GetAppPath()
+        {
+            return appVirtualPath;
+        }
+
+        /// <inheritdoc />
+        public override string GetAppPathTranslated()
+        {
+            return appPhysicalPath;
+        }
+
+        /// <inheritdoc />
+        public override string MapPath(string path)
+        {
+            if (string.IsNullOrEmpty(path) || path == "/")
+            {
+                return appPhysicalPath;
+            }
+
+            string relative = path;
+            if (appVirtualPath != "/" && relative.StartsWith(appVirtualPath, StringComparison.OrdinalIgnoreCase))
+            {
+                relative = relative.Substring(appVirtualPath.Length);
+            }
+
+            relative = RemoveDotSegments("/" + relative.TrimStart('/')).TrimStart('/');
+            if (relative.Length == 0)
+            {
+                return appPhysicalPath;
+            }
+
+            return Path.Combine(appPhysicalPath, relative.Replace('/', Path.DirectorySeparatorChar));
+        }
+
+        // ---- connection ----
+
+        /// <inheritdoc />
+        public override string GetRemoteAddress()
+        {
+            return request.RemoteAddress ?? "127.0.0.1";
+        }
+
+        /// <inheritdoc />
+        public override int GetRemotePort()
+        {
+            return request.RemotePort;
+        }
+
+        /// <inheritdoc />
+        public override string GetRemoteName()
+        {
+            return GetRemoteAddress();
+        }
+
+        /// <inheritdoc />
+        public override string GetLocalAddress()
+        {
+            return request.LocalAddress ?? "127.0.0.1";
+        }
+
+        /// <inheritdoc />
+        public override int GetLocalPort()
+        {
+            return request.LocalPort;
+        }
+
+        /// <inheritdoc />
+        public override string GetServerName()
+        {
+            string host = knownHeaders[HeaderHost];
+            if (string.IsNullOrEmpty(host))
+            {
+                return GetLocalAddress();
+            }
+
+            if (host.StartsWith("[", StringComparison.Ordinal))
+            {
+                int close = host.IndexOf(']');
+                return close > 0 ? host.Substring(0, close + 1) : host;
+            }
+
+            int colon = host.IndexOf(':');
+            return colon < 0 ? host : host.Substring(0, colon);
+        }
+
+        /// <inheritdoc />
+        public override string GetProtocol()
+        {
+            return "http";
+        }
+
+        /// <inheritdoc />
+        public override bool IsSecure()
+        {
+            return false;
+        }
+
+        /// <inheritdoc />
+        public override bool IsClientConnected()
+        {
+            return !IsCompleted;
+        }
+
+        /// <inheritdoc />
+        public override string GetServerVariable(string name)
+        {
+            switch ((name ?? string.Empty).ToUpperInvariant())
+            {
+                case "GATEWAY_INTERFACE":
+                    // Mono switches to chunked transfer coding on HTTP/1.1 unless the gateway is CGI; the
+                    // reply is buffered whole here, so chunk framing would only have to be stripped again.
+                    return "CGI/1.1";
+                case "SERVER_SOFTWARE":
+                    return "CallbackControls.DevHost";
+                case "SERVER_PROTOCOL":
+                    return GetHttpVersion();
+                case "SERVER_NAME":
+                    return GetServerName();
+                case "SERVER_PORT":
+                    return GetLocalPort().ToString(CultureInfo.InvariantCulture);
+                case "SERVER_PORT_SECURE":
+                    return "0";
+                case "HTTPS":
+                    return "off";
+                case "REQUEST_METHOD":
+                    return GetHttpVerbName();
+                case "REMOTE_ADDR":
+                case "REMOTE_HOST":
+                    return GetRemoteAddress();
+                case "REMOTE_PORT":
+                    return GetRemotePort().ToString(CultureInfo.InvariantCulture);
+                case "LOCAL_ADDR":
+                    return GetLocalAddress();
+                case "QUERY_STRING":
+                    return queryString;
+                case "PATH_INFO":
+                    return pathInfo;
+                case "SCRIPT_NAME":
+                    return filePath;
+                case "URL":
+                    return uriPath;
+                case "CONTENT_TYPE":
+                    return knownHeaders[HeaderContentType] ?? string.Empty;
+                case "CONTENT_LENGTH":
+                    return knownHeaders[HeaderContentLength] ?? "0";
+            }
+
+            if (name != null && name.StartsWith("HTTP_", StringComparison.OrdinalIgnoreCase))
+            {
+                string headerName = name.Substring(5).Replace('_', '-');
+                int index = GetKnownRequestHeaderIndex(headerName);
+                if (index < 0)
+                {
+                    // Known-header names are title case; look the name up without regard to case.
+                    for (int i = 0; i < RequestHeaderMaximum; i++)
+                    {
+                        if (string.Equals(GetKnownRequestHeaderName(i), headerName, StringComparison.OrdinalIgnoreCase))
+                        {
+                            index = i;
+                            break;
+                        }
+                    }
+                }
+
+                return index >= 0 ? knownHeaders[index] : GetUnknownRequestHeader(headerName);
+            }
+
+            return base.GetServerVariable(name);
+        }
+
+        // ---- request headers and body ----
+
+        /// <inheritdoc />
+        public override string GetKnownRequestHeader(int index)
+        {
+            return index >= 0 && index < knownHeaders.Length ? knownHeaders[index] : null;
+        }
+
+        /// <inheritdoc />
+        public override string GetUnknownRequestHeader(string name)
+        {
+            foreach (string[] pair in unknownHeaders)
+            {
+                if (string.Equals(pair[0], name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return pair[1];
+                }
+            }
+
+            return null;
+        }
+
+        /// <inheritdoc />
+        public override string[][] GetUnknownRequestHeaders()
+        {
+            return unknownHeaders;
+        }
+
+        /// <inheritdoc />
+        public override byte[] GetPreloadedEntityBody()
+        {
+            return request.Body;
+        }
+
+        /// <inheritdoc />
+        public override int GetPreloadedEntityBody(byte[] buffer, int offset)
+        {
+            byte[] body = request.Body;
+            Buffer.BlockCopy(body, 0, buffer, offset, body.Length);
+            return body.Length;
+        }
+
+        /// <inheritdoc />
+        public override int GetPreloadedEntityBodyLength()
+        {
+            return request.Body.Length;
+        }
+
+        /// <inheritdoc />
+        public override int GetTotalEntityBodyLength()
+        {
+            return request.Body.Length;
+        }
+
+        /// <inheritdoc />
+        public override bool IsEntireEntityBodyIsPreloaded()
+        {
+            return true;
+        }
+
+        /// <inheritdoc />
+        public override int ReadEntityBody(byte[] buffer, int size)
+        {
+            return 0;
+        }
+
+        /// <inheritdoc />
+        public override int ReadEntityBody(byte[] buffer, int offset, int size)
+        {
+            return 0;
+        }
+
+        // ---- response ----
+
+        /// <inheritdoc />
+        public override void SendStatus(int statusCode, string statusDescription)
+        {
+            lock (sync)
+            {
+                if (finished)
+                {
+                    return;
+                }
+
+                this.statusCode = statusCode;
+                this.statusDescription = string.IsNullOrEmpty(statusDescription) ? GetStatusDescription(statusCode) : statusDescription;
+            }
+        }
+
+        /// <inheritdoc />
+        public override void SendKnownResponseHeader(int index, string value)
+        {
+            AddResponseHeader(GetKnownResponseHeaderName(index), value);
+        }
+
+        /// <inheritdoc />
+        public override void SendUnknownResponseHeader(string name, string value)
+        {
+            AddResponseHeader(name, value);
+        }
+
+        /// <inheritdoc />
+        public override void SendCalculatedContentLength(int contentLength)
+        {
+            SendCalculatedContentLength((long)contentLength);
+        }
+
+        /// <inheritdoc />
+        public override void SendCalculatedContentLength(long contentLength)
+        {
+            lock (sync)
+            {
+                if (HeaderList.Join(responseHeaders, "Content-Length", ",") == null)
+                {
+                    AddResponseHeader("Content-Length", contentLength.ToString(CultureInfo.InvariantCulture));
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        public override void SendResponseFromMemory(byte[] data, int length)
+        {
+            if (data == null || length <= 0)
+            {
+                return;
+            }
+
+            lock (sync)
+            {
+                if (!finished)
+                {
+                    responseBody.Write(data, 0, Math.Min(length, data.Length));
+                }
+            }
+        }
+
+        /// <inheritdoc />
+        public override void SendResponseFromMemory(IntPtr data, int length)
+        {
+            if (data == IntPtr.Zero || length <= 0)
+            {
+                return;
+            }
+
+            var copy = new byte[length];
+            Marshal.Copy(data, copy, 0, length);
+            SendResponseFromMemory(copy, length);
+        }
+
+        /// <inheritdoc />
+        public override void SendResponseFromFile(string filename, long offset, long length)
+        {
+            if (length == 0)
+            {
+                return;
+            }
+
+            using (var stream = new FileStream(filename, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
+            {
+                CopyFromFile(stream, offset, length);
+            }
+        }
+
+        /// <inheritdoc />
+        public override void SendResponseFromFile(IntPtr handle, long offset, long length)
+        {
+            if (length == 0)
+            {
+                return;
+            }
+
+            // The caller owns the handle; closing our stream must not close it.
+            using (var stream = new FileStream(new SafeFileHandle(handle, false), FileAccess.Read))
+            {
+                CopyFromFile(stream, offset, length);
+            }
+        }
+
+        /// <inheritdoc />
+        public override void FlushResponse(bool finalFlush)
+        {
+            // Everything is buffered until the request ends; the host writes the reply in one piece.
+        }
+
+        /// <inheritdoc />
+        public override void SetEndOfSendNotification(EndOfSendNotification callback, object extraData)
+        {
+            endOfSendCallback = callback;
+            endOfSendExtraData = extraData;
+        }
+
+        /// <inheritdoc />
+        public override void CloseConnection()
+        {
+            // Mono's early-failure paths (application start-up errors, a full request queue) close the
+            // connection without ever calling EndOfRequest.
+            Finish();
+        }
+
+        /// <inheritdoc />
+        public override void EndOfRequest()
+        {
+            Finish();
+
+            EndOfSendNotification callback = Interlocked.Exchange(ref endOfSendCallback, null);
+            if (callback != null)
+            {
+                try
+                {
+                    // The .NET Framework runtime releases the HttpContext from this callback.
+                    callback(this, endOfSendExtraData);
+                }
+                catch (Exception)
+                {
+                    // The reply is complete; a cleanup failure must not reach the caller.
+                }
+            }
+        }
+
+        private void Finish()
+        {
+            lock (sync)
+            {
+                finished = true;
+            }
+
+            completed.Set();
+        }
+
+        private void AddResponseHeader(string name, string value)
+        {
+            if (string.IsNullOrEmpty(name))
+            {
+                return;
+            }
+
+            lock (sync)
+            {
+                if (!finished)
+                {
+                    responseHeaders.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
+                }
+            }
+        }
+
+        private void CopyFromFile(FileStream stream, long offset, long length)
+        {
+            if (offset > 0)
+            {
+                stream.Seek(offset, SeekOrigin.Begin);
+            }
+
+            // A negative length means "to the end of the file".
+            long remaining = length < 0 ? long.MaxValue : length;
+            var buffer = new byte[(int)Math.Min(81920, Math.Max(1, Math.Min(remaining, stream.Length)))];
+            while (remaining > 0)
+            {
+                int read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
+                if (read <= 0)
+                {
+                    break;
+                }
+
+                SendResponseFromMemory(buffer, read);
+                remaining -= read;
+            }
+        }
+
+        private string[][] SortHeaders(HostedRequest source)
+        {
+            var unknown = new List<string[]>();
+            foreach (KeyValuePair<string, string> header in source.Headers)
+            {
+                if (string.IsNullOrEmpty(header.Key))
+                {
+                    continue;
+                }
+
+                // The body arrives already de-chunked and whole; its true length replaces whatever was sent.
+                if (string.Equals(header.Key, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
+                    || string.Equals(header.Key, "Content-Length", StringComparison.OrdinalIgnoreCase))
+                {
+                    continue;
+                }
+
+                int index = FindKnownRequestHeader(header.Key);
+                if (index >= 0)
+                {
+                    string separator = index == HeaderCookie ? "; " : ", ";
+                    knownHeaders[index] = knownHeaders[index] == null ? header.Value : knownHeaders[index] + separator + header.Value;
+                }
+                else
+                {
+                    unknown.Add(new[] { header.Key, header.Value });
+                }
+            }
+
+            if (source.Body.Length > 0 || !string.Equals(source.Verb, "GET", StringComparison.OrdinalIgnoreCase) && !string.Equals(source.Verb, "HEAD", StringComparison.OrdinalIgnoreCase))
+            {
+                knownHeaders[HeaderContentLength] = source.Body.Length.ToString(CultureInfo.InvariantCulture);
+            }
+
+            return unknown.ToArray();
+        }
+
+        private static int FindKnownRequestHeader(string name)
+        {
+            int index = GetKnownRequestHeaderIndex(name);
+            if (index >= 0)
+            {
+                return index;
+            }
+
+            for (int i = 0; i < RequestHeaderMaximum; i++)
+            {
+                if (string.Equals(GetKnownRequestHeaderName(i), name, StringComparison.OrdinalIgnoreCase))
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private void SplitPathInfo(string path, out string file, out string info)
+        {
+            // "/page.aspx/extra" runs page.aspx with PathInfo "/extra"; the split is made at the first
+            // segment that names a file on disk or a handler extension ASP.NET maps without a file.
+            int start = 1;
+            while (start < path.Length)
+            {
+                int slash = path.IndexOf('/', start);
+                if (slash < 0)
+                {
+                    break;
+                }
+
+                string candidate = path.Substring(0, slash);
+                string segment = path.Substring(start, slash - start);
+                if (segment.IndexOf('.') >= 0 && (IsHandlerExtension(segment) || IsFile(candidate)))
+                {
+                    file = candidate;
+                    info = path.Substring(slash);
+                    return;
+                }
+
+                start = slash + 1;
+            }
+
+            file = path;
+            info = string.Empty;
+        }
+
+        // A path the file system rejects (a NUL byte, say) is simply not a file or folder; ASP.NET then
+        // answers it with its own error instead of the host failing.
+        private bool IsDirectory(string virtualPath)
+        {
+            try
+            {
+                return Directory.Exists(MapPath(virtualPath));
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+            catch (NotSupportedException)
+            {
+                return false;
+            }
+        }
+
+        private bool IsFile(string virtualPath)
+        {
+            try
+            {
+                return File.Exists(MapPath(virtualPath));
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+            catch (NotSupportedException)
+            {
+                return false;
+            }
+        }
+
+        private static string FindDefaultDocument(string folder)
+        {
+            foreach (string document in DefaultDocuments)
+            {
+                if (File.Exists(Path.Combine(folder, document)))
+                {
+                    return document;
+                }
+            }
+
+            return null;
+        }
+
+        private static bool IsHandlerExtension(string segment)
+        {
+            foreach (string extension in HandlerExtensions)
+            {
+                if (segment.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private static void RemoveChunking(HostedResponse response)
+        {
+            // Only a safety net: GATEWAY_INTERFACE=CGI keeps Mono from chunking in the first place.
+            string transferEncoding = response.GetHeader("Transfer-Encoding");
+            if (transferEncoding == null || transferEncoding.IndexOf("chunked", StringComparison.OrdinalIgnoreCase) < 0)
+            {
+                return;
+            }
+
+            byte[] decoded;
+            if (!TryDecodeChunked(response.Body, out decoded))
+            {
+                return;
+            }
+
+            response.Body = decoded;
+            response.Headers.RemoveAll(h => string.Equals(h.Key, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase));
+        }
+
+        private static bool TryDecodeChunked(byte[] body, out byte[] decoded)
+        {
+            decoded = null;
+            var output = new MemoryStream(body.Length);
+            int position = 0;
+            while (true)
+            {
+                int lineEnd = IndexOfCrLf(body, position);
+                if (lineEnd < 0)
+                {
+                    return false;
+                }
+
+                string sizeText = Encoding.ASCII.GetString(body, position, lineEnd - position);
+                int semicolon = sizeText.IndexOf(';');
+                if (semicolon >= 0)
+                {
+                    sizeText = sizeText.Substring(0, semicolon);
+                }
+
+                int size;
+                if (!int.TryParse(sizeText.Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out size) || size < 0)
+                {
+                    return false;
+                }
+
+                position = lineEnd + 2;
+                if (size == 0)
+                {
+                    decoded = output.ToArray();
+                    return true;
+                }
+
+                if (position + size > body.Length)
+                {
+                    return false;
+                }
+
+                output.Write(body, position, size);
+                position += size + 2;
+            }
+        }
+
+        private static int IndexOfCrLf(byte[] data, int start)
+        {
+            for (int i = start; i + 1 < data.Length; i++)
+            {
+                if (data[i] == '\r' && data[i + 1] == '\n')
+                {
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+
+        private static string StripSchemeAndAuthority(string url)
+        {
+            if (string.IsNullOrEmpty(url))
+            {
+                return "/";
+            }
+
+            // A proxy-style request line carries the absolute URI.
+            int scheme = url.IndexOf("://", StringComparison.Ordinal);
+            if (scheme > 0 && scheme < url.IndexOf('/'))
+            {
+                int pathStart = url.IndexOf('/', scheme + 3);
+                url = pathStart < 0 ? "/" : url.Substring(pathStart);
+            }
+
+            return url[0] == '/' ? url : "/" + url;
+        }
+
+        private static string RemoveDotSegments(string path)
+        {
+            if (path.IndexOf("/.", StringComparison.Ordinal) < 0)
+            {
+                return path;
+            }
+
+            var kept = new List<string>();
+            string[] segments = path.Split('/');
+            for (int i = 1; i < segments.Length; i++)
+            {
+                string segment = segments[i];
+                if (segment == ".")
+                {
+                    continue;
+                }
+
+                if (segment == "..")
+                {
+                    if (kept.Count > 0)
+                    {
+                        kept.RemoveAt(kept.Count - 1);
+                    }
+
+                    continue;
+                }
+
+                kept.Add(segment);
+            }
+
+            string result = "/" + string.Join("/", kept);
+            bool trailing = segments.Length > 1 && (segments[segments.Length - 1] == "." || segments[segments.Length - 1] == "..");
+            return trailing && !result.EndsWith("/", StringComparison.Ordinal) ? result + "/" : result;
+        }
+
+        private static string NormalizeAppPath(string path)
+        {
+            if (string.IsNullOrEmpty(path) || path == "/")
+            {
+                return "/";
+            }
+
+            path = path.StartsWith("/", StringComparison.Ordinal) ? path : "/" + path;
+            return path.TrimEnd('/');
+        }
+
+        private static string EnsureTrailingSeparator(string path)
+        {
+            char last = path.Length == 0 ? '\0' : path[path.Length - 1];
+            return last == Path.DirectorySeparatorChar || last == Path.AltDirectorySeparatorChar ? path : path + Path.DirectorySeparatorChar;
+        }
+    }
+}

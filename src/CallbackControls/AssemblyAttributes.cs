@@ -1,0 +1,7 @@
+using System.Web.UI;
+using CallbackControls;
+
+// Every assembly-level declaration of the library lives here, with resource names taken from
+// ClientResources so a rename cannot leave a WebResource attribute and its EmbeddedResource apart.
+[assembly: TagPrefix("CallbackControls", "cc")]
+[assembly: WebResource(ClientResources.RuntimeScript, "text/javascript")]

@@ -1,0 +1,378 @@
+using System;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Globalization;
+using System.Web.UI;
+using System.Web.UI.WebControls;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// The base of every callback control: it answers client calls through
+    /// <see cref="ICallbackEventHandler"/>, wraps them in the JSON envelope, turns handler errors into
+    /// structured error replies, and renders the element the client runtime finds and starts.
+    /// A derived control composes its visible part in <see cref="CreateVisibleContent"/>, adds its
+    /// client options in <see cref="AddClientOptions"/> and answers calls in <see cref="ProcessCallback"/>.
+    /// </summary>
+    [ParseChildren(true)]
+    [PersistChildren(false)]
+    public abstract class CallbackControlBase : CompositeControl, ICallbackEventHandler
+    {
+        private static readonly object EventCallback = new object();
+
+        private string _reply;
+
+        /// <summary>The attribute naming the client type the runtime creates for the element.</summary>
+        public const string ControlTypeAttribute = "data-cc-control";
+
+        /// <summary>The attribute holding the client options as JSON.</summary>
+        public const string OptionsAttribute = "data-cc-options";
+
+        /// <summary>The CSS class of the status region.</summary>
+        public const string StatusCssClass = "cc-status";
+
+        /// <summary>Default for <see cref="CallbackTimeout"/>, in milliseconds.</summary>
+        public const int DefaultCallbackTimeout = 30000;
+
+        /// <summary>Occurs when client script calls the control; set <see cref="CallbackEventArgs.Result"/> to answer.</summary>
+        [Category("Action")]
+        [Description("Raised on the server when client script calls the control.")]
+        public event CallbackEventHandler Callback
+        {
+            add { Events.AddHandler(EventCallback, value); }
+            remove { Events.RemoveHandler(EventCallback, value); }
+        }
+
+        /// <summary>
+        /// Gets or sets the name of the global client object for this control. Default: empty, which
+        /// uses the control's ClientID (unique inside master pages, naming containers and repeated
+        /// user controls).
+        /// </summary>
+        [Category("Client Side")]
+        [DefaultValue("")]
+        [Description("Name of the global client object for this control; empty uses the ClientID.")]
+        public string ClientInstanceName
+        {
+            get => (string)ViewState[nameof(ClientInstanceName)] ?? string.Empty;
+            set => ViewState[nameof(ClientInstanceName)] = value;
+        }
+
+        /// <summary>Gets or sets how long, in milliseconds, a call may take before it is aborted. Default: 30000.</summary>
+        [Category("Behavior")]
+        [DefaultValue(DefaultCallbackTimeout)]
+        [Description("Milliseconds a call may take before it is aborted and reported as an error.")]
+        public int CallbackTimeout
+        {
+            get => (int?)ViewState[nameof(CallbackTimeout)] ?? DefaultCallbackTimeout;
+            set
+            {
+                if (value <= 0) throw new ArgumentOutOfRangeException(nameof(value), value, "CallbackTimeout must be a positive number of milliseconds.");
+                ViewState[nameof(CallbackTimeout)] = value;
+            }
+        }
+
+        /// <summary>
+        /// Gets or sets the IDs (comma separated) of controls whose current values travel with every
+        /// call, so the handler can read them as on a postback. Default: empty.
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue("")]
+        [Description("Comma-separated IDs of controls whose current values are posted with every call.")]
+        [TypeConverter(typeof(StringArrayConverter))]
+        public string[] CallbackFieldIDs
+        {
+            get => (string[])ViewState[nameof(CallbackFieldIDs)] ?? new string[0];
+            set => ViewState[nameof(CallbackFieldIDs)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets whether every call posts the whole current form, ViewState included, so the
+        /// handler sees the full page state. Default: false (a call carries only the control's state
+        /// and the fields named in <see cref="CallbackFieldIDs"/>, which is far smaller).
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue(false)]
+        [Description("Post the whole current form (with ViewState) with every call.")]
+        public bool PostFullForm
+        {
+            get => (bool?)ViewState[nameof(PostFullForm)] ?? false;
+            set => ViewState[nameof(PostFullForm)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the client hook run before a call is sent: a function name or a script body
+        /// receiving <c>e</c>; setting <c>e.cancel = true</c> cancels the call. Default: empty.
+        /// </summary>
+        [Category("Client Side")]
+        [DefaultValue("")]
+        [Description("Script (or function name) run before a call is sent; e.cancel = true cancels it.")]
+        public string BeforeCallbackScript
+        {
+            get => (string)ViewState[nameof(BeforeCallbackScript)] ?? string.Empty;
+            set => ViewState[nameof(BeforeCallbackScript)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the client hook run when the server's reply (or the failure) arrives, before the
+        /// response is processed. Default: empty.
+        /// </summary>
+        [Category("Client Side")]
+        [DefaultValue("")]
+        [Description("Script (or function name) run when the reply or the failure arrives.")]
+        public string AfterCallbackScript
+        {
+            get => (string)ViewState[nameof(AfterCallbackScript)] ?? string.Empty;
+            set => ViewState[nameof(AfterCallbackScript)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the client hook run before a successful result is applied to the page;
+        /// setting <c>e.cancel = true</c> skips applying it. Default: empty.
+        /// </summary>
+        [Category("Client Side")]
+        [DefaultValue("")]
+        [Description("Script (or function name) run before the result is applied; e.cancel = true skips it.")]
+        public string BeforeCallbackResponseProcessScript
+        {
+            get => (string)ViewState[nameof(BeforeCallbackResponseProcessScript)] ?? string.Empty;
+            set => ViewState[nameof(BeforeCallbackResponseProcessScript)] = value;
+        }
+
+        /// <summary>Gets or sets the client hook run after a result has been applied. Default: empty.</summary>
+        [Category("Client Side")]
+        [DefaultValue("")]
+        [Description("Script (or function name) run after the result has been applied.")]
+        public string AfterCallbackResponseProcessScript
+        {
+            get => (string)ViewState[nameof(AfterCallbackResponseProcessScript)] ?? string.Empty;
+            set => ViewState[nameof(AfterCallbackResponseProcessScript)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the client hook run when a call fails (network, timeout, HTTP status, handler
+        /// error, malformed reply); <c>e.error</c> describes it. Setting <c>e.handled = true</c> keeps the
+        /// control from showing the message in its status region. Default: empty.
+        /// </summary>
+        [Category("Client Side")]
+        [DefaultValue("")]
+        [Description("Script (or function name) run when a call fails; e.error describes the failure.")]
+        public string CallbackErrorScript
+        {
+            get => (string)ViewState[nameof(CallbackErrorScript)] ?? string.Empty;
+            set => ViewState[nameof(CallbackErrorScript)] = value;
+        }
+
+        /// <summary>Gets the client type name the runtime creates for this control, such as <c>callback</c>.</summary>
+        protected abstract string ClientControlType { get; }
+
+        /// <summary>Gets the name the client object is published under: <see cref="ClientInstanceName"/> or the ClientID.</summary>
+        [Browsable(false)]
+        [DesignerSerializationVisibility(DesignerSerializationVisibility.Hidden)]
+        public string EffectiveClientInstanceName =>
+            string.IsNullOrEmpty(ClientInstanceName) ? ClientID : ClientInstanceName;
+
+        /// <summary>Raises <see cref="Callback"/>.</summary>
+        /// <param name="e">The call's argument and result.</param>
+        protected virtual void OnCallback(CallbackEventArgs e)
+        {
+            ((CallbackEventHandler)Events[EventCallback])?.Invoke(this, e);
+        }
+
+        /// <summary>
+        /// Answers one call. The default raises <see cref="Callback"/> and returns its result; derived
+        /// controls override it to answer with their own data. Exceptions become error replies.
+        /// </summary>
+        /// <param name="e">The call's argument and client state.</param>
+        /// <returns>The value sent to the client as the envelope's result.</returns>
+        protected virtual object ProcessCallback(CallbackEventArgs e)
+        {
+            OnCallback(e);
+            return e.Result;
+        }
+
+        /// <summary>Adds the visible part of the control; the default adds nothing.</summary>
+        /// <param name="controls">The collection the visible part goes into, before the status region.</param>
+        protected virtual void CreateVisibleContent(ControlCollection controls)
+        {
+        }
+
+        /// <summary>Adds the control's own options to the JSON object the client object starts with.</summary>
+        /// <param name="options">The options; keys are the client's option names.</param>
+        protected virtual void AddClientOptions(IDictionary<string, object> options)
+        {
+        }
+
+        /// <inheritdoc />
+        protected override void CreateChildControls()
+        {
+            Controls.Clear();
+            CreateVisibleContent(Controls);
+            Controls.Add(new StatusRegion());
+        }
+
+        /// <inheritdoc />
+        protected override void OnPreRender(EventArgs e)
+        {
+            base.OnPreRender(e);
+            ClientResources.Register(this, ClientResources.RuntimeScript);
+        }
+
+        /// <inheritdoc />
+        protected override void AddAttributesToRender(HtmlTextWriter writer)
+        {
+            base.AddAttributesToRender(writer);
+            writer.AddAttribute(ControlTypeAttribute, ClientControlType);
+            // The writer HTML-encodes the value; the JSON itself escapes <, > and & as \u sequences.
+            writer.AddAttribute(OptionsAttribute, CallbackEnvelope.ToJson(BuildClientOptions()));
+        }
+
+        /// <summary>Builds the options object the client runtime starts the control with.</summary>
+        /// <returns>The options, ready to be written as JSON.</returns>
+        protected internal IDictionary<string, object> BuildClientOptions()
+        {
+            var hooks = new Dictionary<string, object>();
+            AddHook(hooks, "beforeCallback", BeforeCallbackScript);
+            AddHook(hooks, "afterCallback", AfterCallbackScript);
+            AddHook(hooks, "beforeResponseProcess", BeforeCallbackResponseProcessScript);
+            AddHook(hooks, "afterResponseProcess", AfterCallbackResponseProcessScript);
+            AddHook(hooks, "error", CallbackErrorScript);
+
+            var options = new Dictionary<string, object>
+            {
+                ["name"] = EffectiveClientInstanceName,
+                ["callbackId"] = UniqueID,
+                ["timeout"] = CallbackTimeout,
+                ["fields"] = ResolveFieldNames(),
+                ["fullForm"] = PostFullForm,
+                ["hooks"] = hooks,
+            };
+            AddClientOptions(options);
+            return options;
+        }
+
+        private static void AddHook(IDictionary<string, object> hooks, string name, string script)
+        {
+            if (!string.IsNullOrWhiteSpace(script)) hooks[name] = script;
+        }
+
+        private string[] ResolveFieldNames()
+        {
+            var ids = CallbackFieldIDs;
+            var names = new string[ids.Length];
+            for (int i = 0; i < ids.Length; i++)
+            {
+                var id = ids[i].Trim();
+                var target = FindReferencedControl(id)
+                    ?? throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                        "CallbackFieldIDs of '{0}' names '{1}', but no control with that ID was found.", ID, id));
+                names[i] = target.UniqueID;
+            }
+            return names;
+        }
+
+        /// <summary>
+        /// Finds a control named by ID the way ControlParameter does: in this control's naming
+        /// container first, then in each outer one up to the page.
+        /// </summary>
+        /// <param name="id">The ID as the page author wrote it.</param>
+        /// <returns>The control, or null.</returns>
+        protected Control FindReferencedControl(string id)
+        {
+            if (string.IsNullOrEmpty(id)) return null;
+            for (Control container = NamingContainer; container != null; container = container.NamingContainer)
+            {
+                var found = container.FindControl(id);
+                if (found != null) return found;
+                if (container is Page) break;
+            }
+            return null;
+        }
+
+        void ICallbackEventHandler.RaiseCallbackEvent(string eventArgument) => RaiseCallbackEvent(eventArgument);
+
+        string ICallbackEventHandler.GetCallbackResult() => GetCallbackResult();
+
+        /// <summary>Reads the call's envelope and runs <see cref="ProcessCallback"/>, keeping any error as data.</summary>
+        /// <param name="eventArgument">The raw callback parameter.</param>
+        protected virtual void RaiseCallbackEvent(string eventArgument)
+        {
+            CallbackEventArgs args;
+            try
+            {
+                args = CallbackEnvelope.ParseRequest(eventArgument);
+            }
+            catch (CallbackException ex)
+            {
+                _reply = CallbackEnvelope.WriteError(CallbackEnvelope.BadRequestErrorCode, ex.Message);
+                return;
+            }
+
+            object result;
+            try
+            {
+                result = ProcessCallback(args);
+            }
+            catch (Exception ex)
+            {
+                Trace.TraceError("CallbackControls: the callback handler of '{0}' failed: {1}", UniqueID, ex);
+                _reply = CallbackEnvelope.WriteError(CallbackEnvelope.HandlerErrorCode, MessageFor(ex, "The server could not complete the request."));
+                return;
+            }
+
+            try
+            {
+                _reply = CallbackEnvelope.WriteResult(result);
+            }
+            catch (Exception ex)
+            {
+                // A circular graph, or a type the serializer cannot write: the handler's bug, reported as data.
+                Trace.TraceError("CallbackControls: the result of '{0}' could not be written as JSON: {1}", UniqueID, ex);
+                _reply = CallbackEnvelope.WriteError(CallbackEnvelope.BadResultErrorCode, MessageFor(ex, "The server's answer could not be sent."));
+            }
+        }
+
+        /// <summary>Returns the reply prepared by <see cref="RaiseCallbackEvent"/>.</summary>
+        /// <returns>The JSON reply envelope.</returns>
+        protected virtual string GetCallbackResult()
+        {
+            return _reply ?? CallbackEnvelope.WriteError(CallbackEnvelope.BadRequestErrorCode, "The call was not processed.");
+        }
+
+        /// <summary>
+        /// The message sent to the client for a failure: a <see cref="CallbackException"/>'s own message
+        /// always; any other exception's message only where the site shows detailed errors.
+        /// </summary>
+        /// <param name="ex">The failure.</param>
+        /// <param name="genericMessage">What to say where details are hidden.</param>
+        /// <returns>Plain text for the client.</returns>
+        protected string MessageFor(Exception ex, string genericMessage)
+        {
+            if (ex is CallbackException) return ex.Message;
+            var context = Context;
+            bool detailed = context != null && !context.IsCustomErrorEnabled;
+            return detailed ? ex.Message : genericMessage;
+        }
+
+        /// <summary>The live region where the client runtime writes loading and error messages.</summary>
+        private sealed class StatusRegion : Control
+        {
+            public StatusRegion()
+            {
+                // Fixed markup: nothing to remember between requests.
+                EnableViewState = false;
+            }
+
+            // No id: the client finds the region by class inside its control, which keeps repeated
+            // controls free of id clashes.
+            protected override void Render(HtmlTextWriter writer)
+            {
+                writer.AddAttribute(HtmlTextWriterAttribute.Class, StatusCssClass);
+                writer.AddAttribute("role", "status");
+                writer.AddAttribute("aria-live", "polite");
+                writer.RenderBeginTag(HtmlTextWriterTag.Span);
+                writer.RenderEndTag();
+            }
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using System;
+using System.Collections.Generic;
+using System.Web.Script.Serialization;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// The JSON envelope both ways. Request (the callback parameter):
+    /// <c>{"v":1,"arg":"...","state":{...}}</c>. Reply (the callback result):
+    /// <c>{"cc":1,"ok":true,"result":...}</c> or <c>{"cc":1,"ok":false,"error":{"code":"...","message":"..."}}</c>.
+    /// </summary>
+    public static class CallbackEnvelope
+    {
+        /// <summary>The envelope version this library writes and reads.</summary>
+        public const int Version = 1;
+
+        /// <summary>Error code: the handler failed.</summary>
+        public const string HandlerErrorCode = "handler";
+
+        /// <summary>Error code: the call's parameter was not a valid envelope.</summary>
+        public const string BadRequestErrorCode = "bad-request";
+
+        /// <summary>Error code: the handler's result could not be written as JSON.</summary>
+        public const string BadResultErrorCode = "bad-result";
+
+        /// <summary>Largest envelope, in characters, the server reads (guards the serializer against abuse).</summary>
+        public const int MaxRequestLength = 4 * 1024 * 1024;
+
+        private static JavaScriptSerializer CreateSerializer()
+        {
+            // Result payloads (a big chart, a 10,000 item list) exceed the 2 MB default.
+            return new JavaScriptSerializer { MaxJsonLength = int.MaxValue, RecursionLimit = 64 };
+        }
+
+        /// <summary>Reads a callback parameter written by the client runtime.</summary>
+        /// <param name="parameter">The raw <c>__CALLBACKPARAM</c> value.</param>
+        /// <returns>The argument and the client state.</returns>
+        /// <exception cref="CallbackException">The parameter is not an envelope this library wrote.</exception>
+        public static CallbackEventArgs ParseRequest(string parameter)
+        {
+            if (string.IsNullOrEmpty(parameter))
+                throw new CallbackException("The callback request carried no argument envelope.");
+            if (parameter.Length > MaxRequestLength)
+                throw new CallbackException("The callback request is too large.");
+
+            // Mono's serializer accepts a truncated object ("{\"v\":1,"); a cut-off request must not pass as a shorter one.
+            var trimmed = parameter.Trim();
+            if (!trimmed.StartsWith("{", StringComparison.Ordinal) || !trimmed.EndsWith("}", StringComparison.Ordinal))
+                throw new CallbackException("The callback request is not a JSON object.");
+
+            object parsed;
+            try
+            {
+                parsed = CreateSerializer().DeserializeObject(parameter);
+            }
+            catch (ArgumentException)
+            {
+                throw new CallbackException("The callback request is not valid JSON.");
+            }
+            catch (InvalidOperationException)
+            {
+                throw new CallbackException("The callback request is not valid JSON.");
+            }
+
+            if (!(parsed is IDictionary<string, object> envelope))
+                throw new CallbackException("The callback request is not a JSON object.");
+            if (!envelope.TryGetValue("v", out var version) || !(version is int v) || v != Version)
+                throw new CallbackException("The callback request has an unsupported envelope version.");
+
+            string argument = string.Empty;
+            if (envelope.TryGetValue("arg", out var arg) && arg != null)
+            {
+                argument = arg as string ?? throw new CallbackException("The callback argument must be a string.");
+            }
+
+            IDictionary<string, object> state = null;
+            if (envelope.TryGetValue("state", out var rawState) && rawState != null)
+            {
+                state = rawState as IDictionary<string, object> ?? throw new CallbackException("The callback state must be a JSON object.");
+            }
+
+            return new CallbackEventArgs(argument, state);
+        }
+
+        /// <summary>Writes a successful reply.</summary>
+        /// <param name="result">The handler's result.</param>
+        /// <returns>The JSON text of the reply envelope.</returns>
+        public static string WriteResult(object result)
+        {
+            var envelope = new Dictionary<string, object> { ["cc"] = Version, ["ok"] = true, ["result"] = result };
+            return CreateSerializer().Serialize(envelope);
+        }
+
+        /// <summary>Writes a failed reply.</summary>
+        /// <param name="code">A machine-readable error code such as <see cref="HandlerErrorCode"/>.</param>
+        /// <param name="message">Plain text for the user; the client never renders it as markup.</param>
+        /// <returns>The JSON text of the reply envelope.</returns>
+        public static string WriteError(string code, string message)
+        {
+            var error = new Dictionary<string, object> { ["code"] = code, ["message"] = message };
+            var envelope = new Dictionary<string, object> { ["cc"] = Version, ["ok"] = false, ["error"] = error };
+            return CreateSerializer().Serialize(envelope);
+        }
+
+        /// <summary>Writes any value as JSON the way envelopes are written (used for client options).</summary>
+        /// <param name="value">The value to write.</param>
+        /// <returns>JSON text; <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> are escaped as \u sequences.</returns>
+        public static string ToJson(object value) => CreateSerializer().Serialize(value);
+    }
+}

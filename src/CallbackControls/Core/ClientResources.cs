@@ -1,0 +1,35 @@
+using System;
+using System.Web.UI;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// Names of the scripts embedded in the assembly and the one place that registers them with a page.
+    /// </summary>
+    public static class ClientResources
+    {
+        /// <summary>The logical name of the client runtime every callback control needs.</summary>
+        public const string RuntimeScript = "CallbackControls.Scripts.CallbackControls.js";
+
+        /// <summary>
+        /// Registers an embedded script of this assembly once per page: through the page's
+        /// ScriptManager when it has one (so scripts survive UpdatePanel partial updates),
+        /// through <see cref="ClientScriptManager"/> otherwise.
+        /// </summary>
+        /// <param name="control">The control that needs the script; must be on a page.</param>
+        /// <param name="resourceName">The logical name of the embedded script.</param>
+        public static void Register(Control control, string resourceName)
+        {
+            if (control == null) throw new ArgumentNullException(nameof(control));
+            if (control.Page == null) throw new InvalidOperationException("The control must be on a page to register its scripts.");
+            if (System.Web.UI.ScriptManager.GetCurrent(control.Page) != null)
+            {
+                System.Web.UI.ScriptManager.RegisterClientScriptResource(control, typeof(ClientResources), resourceName);
+            }
+            else
+            {
+                control.Page.ClientScript.RegisterClientScriptResource(typeof(ClientResources), resourceName);
+            }
+        }
+    }
+}

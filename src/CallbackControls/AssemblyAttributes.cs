@@ -5,3 +5,4 @@ using CallbackControls;
 // ClientResources so a rename cannot leave a WebResource attribute and its EmbeddedResource apart.
 [assembly: TagPrefix("CallbackControls", "cc")]
 [assembly: WebResource(ClientResources.RuntimeScript, "text/javascript")]
+[assembly: WebResource(ClientResources.CascadingDropDownScript, "text/javascript")]

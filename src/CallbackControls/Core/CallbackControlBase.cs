@@ -208,7 +208,7 @@ namespace CallbackControls
         {
             Controls.Clear();
             CreateVisibleContent(Controls);
-            Controls.Add(new StatusRegion());
+            Controls.Add(new StatusRegion(this));
         }
 
         /// <inheritdoc />
@@ -222,6 +222,17 @@ namespace CallbackControls
         protected override void AddAttributesToRender(HtmlTextWriter writer)
         {
             base.AddAttributesToRender(writer);
+            AddClientAttributes(writer);
+        }
+
+        /// <summary>
+        /// Adds the attributes the client runtime starts the control from. A control that renders its
+        /// own outer tag calls this instead of <see cref="AddAttributesToRender"/>.
+        /// </summary>
+        /// <param name="writer">The writer the next begin tag is written to.</param>
+        protected void AddClientAttributes(HtmlTextWriter writer)
+        {
+            if (writer == null) throw new ArgumentNullException(nameof(writer));
             writer.AddAttribute(ControlTypeAttribute, ClientControlType);
             // The writer HTML-encodes the value; the JSON itself escapes <, > and & as \u sequences.
             writer.AddAttribute(OptionsAttribute, CallbackEnvelope.ToJson(BuildClientOptions()));
@@ -243,7 +254,7 @@ namespace CallbackControls
                 ["name"] = EffectiveClientInstanceName,
                 ["callbackId"] = UniqueID,
                 ["timeout"] = CallbackTimeout,
-                ["fields"] = ResolveFieldNames(),
+                ["fields"] = GetCallbackFieldNames(),
                 ["fullForm"] = PostFullForm,
                 ["hooks"] = hooks,
             };
@@ -255,6 +266,13 @@ namespace CallbackControls
         {
             if (!string.IsNullOrWhiteSpace(script)) hooks[name] = script;
         }
+
+        /// <summary>
+        /// The form field names whose current values travel with every call: by default those of
+        /// <see cref="CallbackFieldIDs"/>; derived controls add the fields their handler reads.
+        /// </summary>
+        /// <returns>Form field names (UniqueIDs).</returns>
+        protected virtual IList<string> GetCallbackFieldNames() => ResolveFieldNames();
 
         private string[] ResolveFieldNames()
         {
@@ -354,12 +372,23 @@ namespace CallbackControls
             return detailed ? ex.Message : genericMessage;
         }
 
+        /// <summary>
+        /// Gets or sets an error message rendered in the status region (for example why a posted value
+        /// was rejected); the client runtime replaces it with its own messages. Not kept across requests.
+        /// </summary>
+        [Browsable(false)]
+        [DesignerSerializationVisibility(DesignerSerializationVisibility.Hidden)]
+        protected string StatusErrorText { get; set; }
+
         /// <summary>The live region where the client runtime writes loading and error messages.</summary>
         private sealed class StatusRegion : Control
         {
-            public StatusRegion()
+            private readonly CallbackControlBase _owner;
+
+            public StatusRegion(CallbackControlBase owner)
             {
-                // Fixed markup: nothing to remember between requests.
+                _owner = owner;
+                // Its content is recomputed on every request: nothing to remember.
                 EnableViewState = false;
             }
 
@@ -370,7 +399,10 @@ namespace CallbackControls
                 writer.AddAttribute(HtmlTextWriterAttribute.Class, StatusCssClass);
                 writer.AddAttribute("role", "status");
                 writer.AddAttribute("aria-live", "polite");
+                var error = _owner.StatusErrorText;
+                if (!string.IsNullOrEmpty(error)) writer.AddAttribute("data-kind", "error");
                 writer.RenderBeginTag(HtmlTextWriterTag.Span);
+                if (!string.IsNullOrEmpty(error)) writer.WriteEncodedText(error);
                 writer.RenderEndTag();
             }
         }

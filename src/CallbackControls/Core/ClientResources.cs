@@ -11,6 +11,9 @@ namespace CallbackControls
         /// <summary>The logical name of the client runtime every callback control needs.</summary>
         public const string RuntimeScript = "CallbackControls.Scripts.CallbackControls.js";
 
+        /// <summary>The logical name of the CascadingDropDown client type (needs the runtime first).</summary>
+        public const string CascadingDropDownScript = "CallbackControls.CascadingDropDown.CascadingDropDown.js";
+
         /// <summary>
         /// Registers an embedded script of this assembly once per page: through the page's
         /// ScriptManager when it has one (so scripts survive UpdatePanel partial updates),

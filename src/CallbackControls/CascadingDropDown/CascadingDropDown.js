@@ -1,0 +1,278 @@
+/*
+ * CallbackControls: the CascadingDropDown client type.
+ * Listens to its parent list; when the parent changes it clears itself (and so every level below),
+ * fetches its items by callback (or from its cache) and fills the list with DOM nodes, never markup.
+ */
+(function (root, factory) {
+  'use strict';
+  var CallbackControls = root.CallbackControls ||
+    (typeof require === 'function' ? require('../Scripts/CallbackControls.js') : null);
+  var type = factory(CallbackControls, root);
+  if (typeof module === 'object' && module.exports) { module.exports = type; }
+  CallbackControls.registerType('cascadingdropdown', type);
+}(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, root) {
+  'use strict';
+
+  var CallbackClient = CallbackControls.CallbackClient;
+
+  /**
+   * The page author's value for a value as it is in the page: values that would trip ASP.NET
+   * request validation travel as "~" + base64url(UTF-8) (see ListValueCodec on the server).
+   * @param {string} value
+   * @returns {string}
+   */
+  function decodeValue(value) {
+    if (typeof value !== 'string' || value.charAt(0) !== '~') { return value; }
+    try {
+      var base64 = value.substring(1).replace(/-/g, '+').replace(/_/g, '/');
+      while (base64.length % 4) { base64 += '='; }
+      var binary = root.atob(base64);
+      var bytes = new Uint8Array(binary.length);
+      for (var i = 0; i < binary.length; i++) { bytes[i] = binary.charCodeAt(i); }
+      return new root.TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    } catch (ex) {
+      return value;
+    }
+  }
+
+  /**
+   * @constructor
+   * @param {Element} element the control's wrapper
+   * @param {object} options listId, parentId, prompt {text, value}, loadingText, emptyText, cache, multiple
+   */
+  function CascadingDropDownClient(element, options) {
+    CallbackClient.call(this, element, options);
+    this.cache = {};
+    this.list = null;
+    this.parent = null;
+    this._filling = false;
+  }
+  CascadingDropDownClient.prototype = Object.create(CallbackClient.prototype);
+  CascadingDropDownClient.prototype.constructor = CascadingDropDownClient;
+
+  /* ------------------------------------------------------------------------------------------
+   * Start and stop
+   * ---------------------------------------------------------------------------------------- */
+
+  CascadingDropDownClient.prototype.init = function () {
+    var self = this;
+    var doc = root.document;
+    this.list = doc.getElementById(this.options.listId);
+    this.parent = this.options.parentId ? doc.getElementById(this.options.parentId) : null;
+    this._onParentChange = function () { self.refresh(); };
+    this._onListChange = function () {
+      if (self._filling) { return; }
+      self.runHookSafely('selectionChanged', { control: self, value: decodeValue(self.getValue()), values: self.getValues().map(decodeValue) });
+    };
+    if (this.parent) { this.parent.addEventListener('change', this._onParentChange); }
+    if (this.list) { this.list.addEventListener('change', this._onListChange); }
+    // The browser may restore an older parent choice (back button) over what the server rendered.
+    if (this.parent && JSON.stringify(this.ancestorValues()) !== JSON.stringify(this.options.ancestors || [])) {
+      this.refresh();
+    }
+  };
+
+  CascadingDropDownClient.prototype.dispose = function () {
+    if (this.parent && this._onParentChange) { this.parent.removeEventListener('change', this._onParentChange); }
+    if (this.list && this._onListChange) { this.list.removeEventListener('change', this._onListChange); }
+    CallbackClient.prototype.dispose.call(this);
+  };
+
+  /* ------------------------------------------------------------------------------------------
+   * Reading the chain
+   * ---------------------------------------------------------------------------------------- */
+
+  /** The client object of the CascadingDropDown whose list is the given element, if any. */
+  function cascadingFor(list) {
+    var wrapper = list && list.parentNode;
+    var instance = wrapper && wrapper.__callbackControl;
+    return instance instanceof CascadingDropDownClient ? instance : null;
+  }
+
+  /** Values of every level above, top level first, as they are in the page now. */
+  CascadingDropDownClient.prototype.ancestorValues = function () {
+    var values = [];
+    var seen = [];
+    for (var level = this.parent; level && seen.indexOf(level) < 0; ) {
+      seen.push(level);
+      values.unshift(level.value || '');
+      var owner = cascadingFor(level);
+      level = owner ? owner.parent : null;
+    }
+    return values;
+  };
+
+  /** The selected value as the page author gave it, or '' when nothing (or the prompt) is selected. */
+  CascadingDropDownClient.prototype.getSelectedValue = function () {
+    return decodeValue(this.getValue());
+  };
+
+  /** The selected value as it is written in the page (possibly encoded), or ''. */
+  CascadingDropDownClient.prototype.getValue = function () {
+    var values = this.getValues();
+    return values.length ? values[0] : '';
+  };
+
+  CascadingDropDownClient.prototype.getValues = function () {
+    var values = [];
+    if (!this.list) { return values; }
+    var promptValue = this.options.prompt ? this.options.prompt.value : null;
+    for (var i = 0; i < this.list.options.length; i++) {
+      var option = this.list.options[i];
+      if (option.selected && !option.disabled && option.value !== promptValue && option.value !== '') { values.push(option.value); }
+    }
+    return values;
+  };
+
+  /* ------------------------------------------------------------------------------------------
+   * Filling
+   * ---------------------------------------------------------------------------------------- */
+
+  /** The control's state sent with each call: the chain it asks items for. */
+  CascadingDropDownClient.prototype.getState = function () {
+    return { ancestors: this.ancestorValues() };
+  };
+
+  /**
+   * Clears the list, then fills it for the parent's current value (from the cache or the server).
+   * @returns {Promise<void>}
+   */
+  CascadingDropDownClient.prototype.refresh = function () {
+    var self = this;
+    var ancestors = this.ancestorValues();
+    this.replaceOptions([], true);
+    if (ancestors.length === 0 || ancestors.some(function (v) { return v === ''; })) {
+      // The parent has no selection: wait for it. A pending fetch for an older parent is dropped.
+      if (this._pending) { this._pending.supersede(); }
+      this.setBusy(false);
+      return Promise.resolve();
+    }
+    var key = JSON.stringify(ancestors);
+    if (this.options.cache && Object.prototype.hasOwnProperty.call(this.cache, key)) {
+      if (this._pending) { this._pending.supersede(); }
+      this.fill(this.cache[key]);
+      return Promise.resolve();
+    }
+    var e = { control: this, ancestors: ancestors.map(decodeValue), parentValue: decodeValue(ancestors[ancestors.length - 1]), cancel: false };
+    if (!this.runHookSafely('populating', e) || e.cancel) { return Promise.resolve(); }
+    this.showLoading();
+    return this.callback('').then(function () {}, function (error) {
+      if (error.kind === 'superseded' || error.kind === 'disposed' || error.kind === 'cancelled') { return; }
+      // The list stays empty and disabled; the error hook and the status region have told the user.
+      self.replaceOptions([], true, false);
+      self.setBusy(false);
+    });
+  };
+
+  /** Applies a reply: only when it is for the chain as it stands now, so a slow reply never shows a stale list. */
+  CascadingDropDownClient.prototype.applyResult = function (result) {
+    var items = (result && result.items) || [];
+    var key = JSON.stringify(result && result.ancestors || []);
+    if (this.options.cache) { this.cache[key] = items; }
+    if (key !== JSON.stringify(this.ancestorValues())) { return; }
+    this.fill(items);
+  };
+
+  /** Fills the list with [text, value] pairs and tells the levels below that it changed. */
+  CascadingDropDownClient.prototype.fill = function (items) {
+    this.replaceOptions(items, items.length === 0);
+    this.setBusy(false);
+    this.runHookSafely('populated', { control: this, items: items });
+  };
+
+  CascadingDropDownClient.prototype.showLoading = function () {
+    if (!this.list) { return; }
+    var doc = root.document;
+    this._filling = true;
+    try {
+      this.list.textContent = '';
+      var option = doc.createElement('option');
+      option.value = '';
+      option.textContent = this.options.loadingText || '';
+      this.list.appendChild(option);
+      this.list.disabled = true;
+    } finally {
+      this._filling = false;
+    }
+    this.setBusy(true);
+    this.showStatus(this.options.loadingText || '', 'loading');
+  };
+
+  /**
+   * Replaces every option: the prompt (or the empty text) then the items. Built off-document in a
+   * fragment so 10,000 items cost one reflow.
+   */
+  CascadingDropDownClient.prototype.replaceOptions = function (items, disabled, allowEmptyText) {
+    var list = this.list;
+    if (!list) { return; }
+    var doc = root.document;
+    var previous = this.getValues().join('\u001f');
+    var fragment = doc.createDocumentFragment();
+    var prompt = this.options.prompt;
+    var addOption = function (text, value) {
+      var option = doc.createElement('option');
+      option.value = value == null ? '' : String(value);
+      option.textContent = text == null ? '' : String(text);
+      fragment.appendChild(option);
+      return option;
+    };
+    var noItems = items.length === 0;
+    var waiting = disabled && noItems && this.ancestorValues().some(function (v) { return v === ''; });
+    if (noItems && !waiting && allowEmptyText !== false && this.options.emptyText) {
+      addOption(this.options.emptyText, '');
+    } else if (prompt) {
+      addOption(prompt.text, prompt.value).selected = true;
+    }
+    for (var i = 0; i < items.length; i++) { addOption(items[i][0], items[i][1]); }
+    if (!prompt && !this.options.multiple && items.length) { fragment.firstChild.selected = true; }
+    this._filling = true;
+    try {
+      list.textContent = '';
+      list.appendChild(fragment);
+      list.disabled = !!disabled;
+    } finally {
+      this._filling = false;
+    }
+    if (this.getValues().join('\u001f') !== previous || noItems) { this.notifyChildren(); }
+  };
+
+  /** Fires 'change' on the list so every level below clears and refills. */
+  CascadingDropDownClient.prototype.notifyChildren = function () {
+    var list = this.list;
+    if (!list || typeof root.Event !== 'function') { return; }
+    this._filling = true;
+    try {
+      list.dispatchEvent(new root.Event('change', { bubbles: true }));
+    } finally {
+      this._filling = false;
+    }
+  };
+
+  CascadingDropDownClient.prototype.setBusy = function (busy) {
+    if (!this.list) { return; }
+    if (busy) {
+      this.list.setAttribute('aria-busy', 'true');
+    } else {
+      this.list.removeAttribute('aria-busy');
+      var region = this.element && this.element.querySelector ? this.element.querySelector('.cc-status') : null;
+      if (region && region.getAttribute('data-kind') === 'loading') {
+        region.textContent = '';
+        region.removeAttribute('data-kind');
+      }
+    }
+  };
+
+  /** Runs a client event hook; returns false (and reports it) when the hook throws. */
+  CascadingDropDownClient.prototype.runHookSafely = function (name, e) {
+    try {
+      this.runHook(name, e);
+      return true;
+    } catch (ex) {
+      if (root.console && root.console.error) { root.console.error('CallbackControls: the ' + name + ' hook of "' + this.name + '" failed', ex); }
+      return false;
+    }
+  };
+
+  CascadingDropDownClient.decodeValue = decodeValue;
+  return CascadingDropDownClient;
+}));

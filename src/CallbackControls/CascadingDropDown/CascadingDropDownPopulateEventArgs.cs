@@ -1,0 +1,38 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.ObjectModel;
+using System.Web.UI.WebControls;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// Asks the page for the items of a <see cref="CascadingDropDown"/> given the values chosen above it.
+    /// </summary>
+    public class CascadingDropDownPopulateEventArgs : EventArgs
+    {
+        /// <summary>Creates the arguments for one fill of the list.</summary>
+        /// <param name="ancestorValues">The selected values of every level above, from the top level down to the parent.</param>
+        /// <param name="items">The collection the handler fills.</param>
+        public CascadingDropDownPopulateEventArgs(IList<string> ancestorValues, ListItemCollection items)
+        {
+            AncestorValues = new ReadOnlyCollection<string>(ancestorValues ?? new string[0]);
+            Items = items ?? throw new ArgumentNullException(nameof(items));
+        }
+
+        /// <summary>
+        /// Gets the parent's selected value: empty for a top-level list (one with no ParentControlID).
+        /// </summary>
+        public string ParentValue => AncestorValues.Count == 0 ? string.Empty : AncestorValues[AncestorValues.Count - 1];
+
+        /// <summary>Gets the selected value of every level above, from the top level down to the parent.</summary>
+        public IList<string> AncestorValues { get; }
+
+        /// <summary>Gets the items to offer; add one <see cref="ListItem"/> per choice (text and value).</summary>
+        public ListItemCollection Items { get; }
+    }
+
+    /// <summary>Represents the method that fills a <see cref="CascadingDropDown"/>.</summary>
+    /// <param name="sender">The list being filled.</param>
+    /// <param name="e">The values chosen above and the items to fill.</param>
+    public delegate void CascadingDropDownPopulateEventHandler(object sender, CascadingDropDownPopulateEventArgs e);
+}

@@ -1,0 +1,61 @@
+using System;
+using System.Text;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// Makes list values safe to post. ASP.NET request validation rejects a whole request whose form
+    /// holds "&lt;x" or "&amp;#", so a value like <c>&lt;b&gt;</c> would break every postback of the page.
+    /// Such values (and any value starting with the marker) travel as "~" + base64url(UTF-8); all
+    /// others travel as they are, so ordinary pages post ordinary values.
+    /// </summary>
+    public static class ListValueCodec
+    {
+        private const char Marker = '~';
+
+        /// <summary>Returns the form of a value that is written into the page and posted back.</summary>
+        /// <param name="value">The value as the page author gave it.</param>
+        /// <returns>The value itself, or its encoded form when posting it would trip request validation.</returns>
+        public static string Encode(string value)
+        {
+            if (string.IsNullOrEmpty(value) || !NeedsEncoding(value)) return value ?? string.Empty;
+            var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
+            return Marker + base64.TrimEnd('=').Replace('+', '-').Replace('/', '_');
+        }
+
+        /// <summary>Returns the page author's value for a posted one.</summary>
+        /// <param name="posted">The posted value.</param>
+        /// <returns>The decoded value; null when the value carries the marker but is not valid (tampered).</returns>
+        public static string Decode(string posted)
+        {
+            if (string.IsNullOrEmpty(posted) || posted[0] != Marker) return posted ?? string.Empty;
+            var base64 = posted.Substring(1).Replace('-', '+').Replace('_', '/');
+            base64 = base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=');
+            try
+            {
+                return new UTF8Encoding(false, true).GetString(Convert.FromBase64String(base64));
+            }
+            catch (FormatException)
+            {
+                return null;
+            }
+            catch (ArgumentException)
+            {
+                return null;
+            }
+        }
+
+        private static bool NeedsEncoding(string value)
+        {
+            if (value[0] == Marker) return true;
+            for (int i = 0; i < value.Length - 1; i++)
+            {
+                // The two patterns request validation refuses: '<' before a letter, '!', '/' or '?', and "&#".
+                char c = value[i], next = value[i + 1];
+                if (c == '<' && (char.IsLetter(next) || next == '!' || next == '/' || next == '?')) return true;
+                if (c == '&' && next == '#') return true;
+            }
+            return false;
+        }
+    }
+}

@@ -1,0 +1,224 @@
+'use strict';
+// CascadingDropDown in a real browser: tests/TestSite/Cascading.aspx on the dev host, in Chromium.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { startDevHost, launchBrowser, browserTest } = require('./harness');
+
+let host;
+let context;
+const page = browserTest(() => context);
+
+before(async () => {
+  host = await startDevHost('tests/TestSite');
+  context = await launchBrowser();
+});
+
+after(async () => {
+  if (context) await context.close();
+  if (host) await host.stop();
+});
+
+async function open(p) {
+  await p.goto(host.url + 'Cascading.aspx');
+  await p.waitForFunction(() => window.Region && window.City && window.Region.list);
+}
+
+const optionTexts = (p, id) => p.$$eval(`#${id} option`, (os) => os.map((o) => o.textContent));
+const countPosts = (p) => {
+  const counter = { posts: 0 };
+  p.on('request', (r) => { if (r.method() === 'POST') counter.posts += 1; });
+  return counter;
+};
+
+test('choosing a country fills its regions by callback with no navigation, then regions fill cities', page('cascade', async (p) => {
+  await open(p);
+  let navigations = 0;
+  p.on('framenavigated', () => { navigations += 1; });
+  assert.equal(await p.isDisabled('#Region'), true, 'a child waits for its parent');
+  await p.selectOption('#Country', 'fr');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  assert.deepEqual(await optionTexts(p, 'Region'), ['Choose a region', 'Île-de-France', 'Provence']);
+  assert.equal(await p.isDisabled('#Region'), false);
+  await p.selectOption('#Region', 'pac');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 3);
+  assert.deepEqual(await optionTexts(p, 'City'), ['Choose a city', 'Marseille', 'Nice']);
+  assert.equal(navigations, 0);
+  assert.deepEqual(p.pageErrors, []);
+}));
+
+test('changing a level clears and refills every level below it', page('clear-below', async (p) => {
+  await open(p);
+  await p.selectOption('#Country', 'fr');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  await p.selectOption('#Region', 'idf');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 3);
+  await p.selectOption('#City', 'paris');
+  await p.selectOption('#Country', 'jp');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 2);
+  assert.deepEqual(await optionTexts(p, 'Region'), ['Choose a region', '関東']);
+  assert.deepEqual(await optionTexts(p, 'City'), ['Choose a city']);
+  assert.equal(await p.isDisabled('#City'), true);
+}));
+
+test('after a postback the server sees every level, raises SelectedIndexChanged, and the chain comes back filled without callbacks', page('postback', async (p) => {
+  await open(p);
+  await p.selectOption('#Country', 'fr');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  await p.selectOption('#Region', 'idf');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 3);
+  await p.selectOption('#City', 'versailles');
+  await Promise.all([p.waitForNavigation(), p.click('#Submit')]);
+  const counter = countPosts(p);
+  await p.waitForFunction(() => window.City && window.City.list);
+  assert.equal(await p.textContent('#result'), 'country=fr;region=idf;city=versailles;continentCountry=;changed=Country,Region,City;valid=True');
+  assert.equal(await p.inputValue('#Country'), 'fr');
+  assert.equal(await p.inputValue('#Region'), 'idf');
+  assert.equal(await p.inputValue('#City'), 'versailles');
+  await p.waitForTimeout(300);
+  assert.equal(counter.posts, 0, 'no callback at load');
+  // A second postback with nothing changed raises no change event.
+  await Promise.all([p.waitForNavigation(), p.click('#Submit')]);
+  assert.equal(await p.textContent('#result'), 'country=fr;region=idf;city=versailles;continentCountry=;changed=;valid=True');
+}));
+
+test('a tampered value is rejected with a clear message, never accepted, and the rest of the form is kept', page('tampered', async (p) => {
+  await open(p);
+  await p.selectOption('#Country', 'fr');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  await p.selectOption('#Region', 'idf');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 3);
+  // Offer a city of another region, as a hand-edited request would.
+  await p.evaluate(() => {
+    const option = document.createElement('option');
+    option.value = 'tokyo';
+    option.textContent = 'Tokyo (forged)';
+    document.getElementById('City').appendChild(option);
+    document.getElementById('City').value = 'tokyo';
+  });
+  const response = await Promise.all([p.waitForNavigation(), p.click('#Submit')]).then(([r]) => r);
+  assert.equal(response.status(), 200);
+  assert.equal(await p.textContent('#result'), 'country=fr;region=idf;city=;continentCountry=;changed=Country,Region;valid=False');
+  assert.match(await p.textContent('#City_Container .cc-status'), /not available for the chosen parent/);
+  assert.equal(await p.getAttribute('#City', 'aria-invalid'), 'true');
+  assert.equal(await p.inputValue('#Region'), 'idf', 'the valid levels are kept');
+}));
+
+test('changing the parent quickly never shows a stale child list', page('race', async (p) => {
+  await open(p);
+  await p.selectOption('#Country', 'slow'); // its regions take 1.5 s
+  await p.waitForTimeout(100);
+  await p.selectOption('#Country', 'fr');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  await p.waitForTimeout(2000); // long after the slow reply would have arrived
+  assert.deepEqual(await optionTexts(p, 'Region'), ['Choose a region', 'Île-de-France', 'Provence']);
+  assert.deepEqual(p.pageErrors, []);
+}));
+
+test('hostile texts and values show exactly as given, never run, and post back intact', page('hostile', async (p) => {
+  await open(p);
+  await p.selectOption('#Country', 'xx');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 2);
+  assert.deepEqual(await optionTexts(p, 'Region'), ['Choose a region', '<script>window.pwned=1</script>']);
+  await p.selectOption('#Region', { index: 1 });
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 4);
+  assert.deepEqual(await optionTexts(p, 'City'), ['Choose a city', '<img src=x onerror="window.pwned=2">', '🎉 party & "quotes"', '']);
+  await p.selectOption('#City', 'emoji');
+  assert.equal(await p.evaluate(() => Region.getSelectedValue()), '"\'&;|<b>');
+  await Promise.all([p.waitForNavigation(), p.click('#Submit')]);
+  assert.equal(await p.textContent('#result'), 'country=xx;region="\'&;|<b>;city=emoji;continentCountry=;changed=Country,Region,City;valid=True');
+  assert.deepEqual(await optionTexts(p, 'Region'), ['Choose a region', '<script>window.pwned=1</script>']);
+  assert.equal(await p.evaluate(() => window.pwned), undefined);
+  assert.equal(await p.$$eval('img', (imgs) => imgs.length), 0);
+}));
+
+test('10,000 items in one level stay usable', page('big', async (p) => {
+  await open(p);
+  await p.selectOption('#Country', 'big');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 2);
+  const started = Date.now();
+  await p.selectOption('#Region', 'all');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 10001);
+  const elapsed = Date.now() - started;
+  await p.selectOption('#City', 'c9999');
+  assert.equal(await p.evaluate(() => City.getSelectedValue()), 'c9999');
+  assert.equal(await p.$eval('#City', (s) => s.options[s.selectedIndex].textContent), 'City 09999');
+  console.log(`# 10,000 cities filled in ${elapsed} ms`);
+}));
+
+test('client events fire, populating can cancel, and the cache answers a parent seen before without a call', page('client-events', async (p) => {
+  await open(p);
+  const counter = countPosts(p);
+  await p.selectOption('#Country', 'fr');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  await p.selectOption('#Region', 'idf');
+  await p.selectOption('#Country', 'jp');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 2);
+  const postsBefore = counter.posts;
+  await p.selectOption('#Country', 'fr');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  assert.equal(counter.posts, postsBefore, 'France came from the cache');
+  const log = await p.evaluate(() => CascadingLog.log);
+  assert.deepEqual(log.slice(0, 5), ['populating:fr', 'populated:2', 'selectionChanged:idf', 'populating:jp', 'populated:1']);
+  await p.evaluate(() => { CascadingLog.cancelPopulating = true; });
+  await p.selectOption('#Country', 'none');
+  await p.waitForTimeout(300);
+  assert.deepEqual(await optionTexts(p, 'Region'), ['Choose a region'], 'a cancelled populating leaves the list empty');
+}));
+
+test('a level with no items shows the empty text and stays disabled', page('empty', async (p) => {
+  await open(p);
+  await p.selectOption('#Country', 'none');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 2);
+  await p.selectOption('#Region', 'empty');
+  await p.waitForFunction(() => document.querySelector('#City option').textContent === 'No cities');
+  assert.equal(await p.isDisabled('#City'), true);
+}));
+
+test('the list is busy and announced while loading', page('loading', async (p) => {
+  await open(p);
+  await p.selectOption('#Country', 'slow');
+  await p.waitForFunction(() => document.getElementById('Region').getAttribute('aria-busy') === 'true');
+  assert.equal(await p.isDisabled('#Region'), true);
+  assert.equal(await p.textContent('#Region_Container .cc-status'), 'Loading regions...');
+  assert.equal(await p.getAttribute('#Region_Container .cc-status', 'aria-live'), 'polite');
+  await p.waitForFunction(() => document.getElementById('Region').getAttribute('aria-busy') === null, null, { timeout: 5000 });
+  assert.equal(await p.textContent('#Region_Container .cc-status'), '');
+}));
+
+test('a plain DropDownList bound only on the first request can be the parent', page('plain-parent', async (p) => {
+  await open(p);
+  await p.selectOption('#Continent', 'eu');
+  await p.waitForFunction(() => document.querySelectorAll('#ContinentCountry option').length === 3);
+  assert.deepEqual(await optionTexts(p, 'ContinentCountry'), ['Choose a country', 'France', 'Deutschland']);
+  await p.selectOption('#ContinentCountry', 'de');
+  await Promise.all([p.waitForNavigation(), p.click('#Submit')]);
+  assert.match(await p.textContent('#result'), /continentCountry=de;/);
+}));
+
+test('the keyboard works as with a native select', page('keyboard', async (p) => {
+  await open(p);
+  await p.focus('#Country');
+  await p.keyboard.press('ArrowDown'); // France
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'Region');
+}));
+
+test('without JavaScript the page still works: the parent posts back and the server fills the child', async () => {
+  // A persistent context cannot switch script off, so the page is switched off through DevTools.
+  const p = await context.newPage();
+  try {
+    const cdp = await context.newCDPSession(p);
+    await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
+    await p.goto(host.url + 'Cascading.aspx');
+    // The noscript button is only clickable when script is really off.
+    assert.equal(await p.isVisible('input[name="Region$Refresh"]'), true);
+    await p.selectOption('#Country', 'jp');
+    await Promise.all([p.waitForNavigation(), p.click('input[name="Region$Refresh"]')]);
+    assert.deepEqual(await optionTexts(p, 'Region'), ['Choose a region', '関東']);
+    assert.equal(await p.isDisabled('#Region'), false);
+    assert.equal(await p.inputValue('#Country'), 'jp');
+  } finally {
+    await p.close();
+  }
+});

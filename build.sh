@@ -45,6 +45,15 @@ ensure_browser() {
   fi
 }
 
+ensure_sample_data() {
+  # The sample's SQLite world database is built from an npm data package, once.
+  local db="$ROOT/samples/CallbackControls.Sample/App_Data/world.db"
+  [ -f "$db" ] && return 0
+  apt_install sqlite3 libsqlite3-0 libmono-sqlite4.0-cil
+  log "building the sample's world database"
+  (cd "$ROOT/samples/data" && npm ci --no-audit --no-fund --loglevel=error && node build-world-db.js "$db")
+}
+
 ensure_nginx() {
   apt_install nginx-light mono-fastcgi-server4
 }
@@ -58,12 +67,14 @@ devhost_exe() { echo "$ROOT/src/CallbackControls.DevHost/bin/$CONFIGURATION/net4
 
 cmd_run() {
   ensure_mono
+  ensure_sample_data
   build
   exec mono "$(devhost_exe)" --site "$ROOT/samples/CallbackControls.Sample" --port "$PORT" "$@"
 }
 
 cmd_nginx() {
   ensure_mono
+  ensure_sample_data
   ensure_nginx
   build
   exec "$ROOT/samples/nginx/run.sh" "$ROOT/samples/CallbackControls.Sample" "$PORT"
@@ -105,6 +116,7 @@ run_node_suite() { # name dir
 cmd_test() {
   mkdir -p "$ROOT/.tmp"
   ensure_mono
+  ensure_sample_data
   ensure_browser
   build
   run_dotnet_tests

@@ -1,0 +1,216 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Web.Script.Serialization;
+using AngleSharp.Html.Parser;
+using CallbackControls.DevHost;
+using Xunit;
+
+namespace CallbackControls.Tests.InProcess
+{
+    /// <summary>Real requests through ASP.NET: a GET of the page, then callback POSTs as the runtime sends them.</summary>
+    [Collection(TestSiteCollection.Name)]
+    public class CallbackRequestTests
+    {
+        private readonly SiteHost site;
+
+        public CallbackRequestTests(TestSiteFixture fixture)
+        {
+            site = fixture.Site;
+        }
+
+        private static string Form(params string[] pairs)
+        {
+            var parts = new List<string>();
+            for (int i = 0; i < pairs.Length; i += 2) parts.Add(WebUtility.UrlEncode(pairs[i]) + "=" + WebUtility.UrlEncode(pairs[i + 1]));
+            return string.Join("&", parts);
+        }
+
+        private static string Envelope(string argument) =>
+            "{\"v\":1,\"arg\":" + new JavaScriptSerializer().Serialize(argument).Replace("<", "\\u003c").Replace(">", "\\u003e").Replace("&", "\\u0026") + "}";
+
+        /// <summary>Posts a callback and returns the envelope after the ASP.NET framing.</summary>
+        private IDictionary<string, object> Callback(string page, string callbackId, string argument, params string[] fields)
+        {
+            var pairs = new List<string> { "__EVENTTARGET", "" };
+            pairs.AddRange(fields);
+            pairs.AddRange(new[] { "__CALLBACKID", callbackId, "__CALLBACKPARAM", Envelope(argument) });
+            var response = site.Post(page, "application/x-www-form-urlencoded", Form(pairs.ToArray()));
+            Assert.Equal(200, response.StatusCode);
+            return ParseReply(response.GetBodyText());
+        }
+
+        private static IDictionary<string, object> ParseReply(string text)
+        {
+            string payload;
+            if (text.StartsWith("s", StringComparison.Ordinal)) payload = text.Substring(1);
+            else
+            {
+                var bar = text.IndexOf('|');
+                Assert.True(bar > 0, "not a callback reply: " + text.Substring(0, Math.Min(200, text.Length)));
+                var length = int.Parse(text.Substring(0, bar));
+                payload = text.Substring(bar + 1 + length);
+            }
+            return (IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(payload);
+        }
+
+        [Fact]
+        public void Get_EchoPage_RendersControlOptionsAndRuntimeScript()
+        {
+            var response = site.Get("/Echo.aspx");
+
+            Assert.Equal(200, response.StatusCode);
+            var document = new HtmlParser().ParseDocument(response.GetBodyText());
+            var echo = document.GetElementById("Echo");
+            Assert.Equal("callback", echo.GetAttribute("data-cc-control"));
+            Assert.Contains(document.Scripts, s => (s.Source ?? "").Contains("WebResource.axd"));
+        }
+
+        [Fact]
+        public void Callback_WithoutViewState_ReturnsHandlerResult()
+        {
+            var reply = Callback("/Echo.aspx", "Echo", "hello");
+
+            Assert.Equal(true, reply["ok"]);
+            Assert.Equal("echo:hello", reply["result"]);
+        }
+
+        [Fact]
+        public void Callback_HostileArgumentEscapedInEnvelope_PassesRequestValidationAndRoundTrips()
+        {
+            var hostile = "<script>alert(1)</script> &#60; \"q\" ;|; Zoë 東京 🎉";
+
+            var reply = Callback("/Echo.aspx", "Echo", hostile);
+
+            Assert.Equal("echo:" + hostile, reply["result"]);
+        }
+
+        [Fact]
+        public void Callback_NamedField_HandlerSeesPostedValue()
+        {
+            var document = new HtmlParser().ParseDocument(site.Get("/Echo.aspx").GetBodyText());
+            var validation = document.QuerySelector("#__EVENTVALIDATION").GetAttribute("value");
+
+            var reply = Callback("/Echo.aspx", "Echo", "field", "Field1", "typed now", "__EVENTVALIDATION", validation);
+
+            Assert.Equal("field:typed now", reply["result"]);
+        }
+
+        [Fact]
+        public void Callback_HandlerThrows_ReturnsErrorEnvelopeNotAnErrorPage()
+        {
+            var reply = Callback("/Echo.aspx", "Echo", "throw");
+
+            Assert.Equal(false, reply["ok"]);
+            var error = (IDictionary<string, object>)reply["error"];
+            Assert.Equal("handler", error["code"]);
+            Assert.Equal("secret detail from the handler", error["message"]); // customErrors Off in the test site
+        }
+
+        [Fact]
+        public void Callback_HandlerThrowsWhereErrorsAreHidden_ReturnsGenericMessageWithoutDetail()
+        {
+            var response = site.Post("/Hidden/Throw.aspx", "application/x-www-form-urlencoded",
+                Form("__EVENTTARGET", "", "__CALLBACKID", "Fail", "__CALLBACKPARAM", Envelope("x")));
+            var text = response.GetBodyText();
+
+            Assert.DoesNotContain("secret", text);
+            Assert.DoesNotContain("   at ", text);
+            Assert.Equal("The server could not complete the request.", ((IDictionary<string, object>)ParseReply(text)["error"])["message"]);
+        }
+
+        [Theory]
+        [InlineData("not json")]
+        [InlineData("{\"v\":1,")]
+        [InlineData("{\"v\":9}")]
+        public void Callback_MalformedParameter_ReturnsBadRequestEnvelope(string parameter)
+        {
+            var response = site.Post("/Echo.aspx", "application/x-www-form-urlencoded",
+                Form("__EVENTTARGET", "", "__CALLBACKID", "Echo", "__CALLBACKPARAM", parameter));
+
+            var reply = ParseReply(response.GetBodyText());
+            Assert.Equal(false, reply["ok"]);
+            Assert.Equal("bad-request", ((IDictionary<string, object>)reply["error"])["code"]);
+        }
+
+        [Fact]
+        public void Callback_RepeatedUserControlsInMasterPage_EachAnswersForItsItem()
+        {
+            var document = new HtmlParser().ParseDocument(site.Get("/Nested.aspx").GetBodyText());
+            var ids = document.QuerySelectorAll(".box [data-cc-control]")
+                .Select(e => (string)((IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(e.GetAttribute("data-cc-options")))["callbackId"])
+                .ToList();
+
+            Assert.Equal(3, ids.Distinct().Count());
+            var answers = ids.Select(id => Callback("/Nested.aspx", id, "hi")["result"]).ToList();
+            Assert.Equal(new object[] { "first:hi", "second:hi", "third:hi" }, answers);
+        }
+
+        [Fact]
+        public void CascadingCallback_ParentFieldPosted_ReturnsItsChildren()
+        {
+            var reply = Callback("/Cascading.aspx", "Region", "", "Country", "", "Country", "fr");
+
+            var result = (IDictionary<string, object>)reply["result"];
+            Assert.Equal(new object[] { "fr" }, (object[])result["ancestors"]);
+            var items = ((object[])result["items"]).Cast<object[]>().Select(i => i[0] + "=" + i[1]).ToArray();
+            Assert.Equal(new[] { "Île-de-France=idf", "Provence=pac" }, items);
+        }
+
+        [Fact]
+        public void CascadingCallback_ForgedParentValue_ReturnsNoItems()
+        {
+            var reply = Callback("/Cascading.aspx", "City", "", "Country", "fr", "Region", "kanto");
+
+            var result = (IDictionary<string, object>)reply["result"];
+            Assert.Empty((object[])result["items"]);
+        }
+
+        [Fact]
+        public void CascadingPostback_ValidChain_IsAcceptedAndRenderedSelected()
+        {
+            var first = new HtmlParser().ParseDocument(site.Get("/Cascading.aspx").GetBodyText());
+            string Hidden(string name) => first.QuerySelector("input[name=" + name + "]")?.GetAttribute("value") ?? "";
+
+            var response = site.Post("/Cascading.aspx", "application/x-www-form-urlencoded", Form(
+                "__VIEWSTATE", Hidden("__VIEWSTATE"), "__EVENTVALIDATION", Hidden("__EVENTVALIDATION"),
+                "Country", "", "Country", "jp", "Region", "", "Region", "kanto", "City", "", "City", "yokohama", "Submit", "Submit"));
+
+            var page = new HtmlParser().ParseDocument(response.GetBodyText());
+            Assert.Equal("country=jp;region=kanto;city=yokohama;continentCountry=;changed=Country,Region,City;valid=True", page.GetElementById("result").TextContent);
+            Assert.Equal("yokohama", page.QuerySelector("#City option[selected]").GetAttribute("value"));
+        }
+
+        [Fact]
+        public void CascadingPostback_ValueOfAnotherParent_IsRejected()
+        {
+            var first = new HtmlParser().ParseDocument(site.Get("/Cascading.aspx").GetBodyText());
+            string Hidden(string name) => first.QuerySelector("input[name=" + name + "]")?.GetAttribute("value") ?? "";
+
+            var response = site.Post("/Cascading.aspx", "application/x-www-form-urlencoded", Form(
+                "__VIEWSTATE", Hidden("__VIEWSTATE"), "__EVENTVALIDATION", Hidden("__EVENTVALIDATION"),
+                "Country", "jp", "Region", "kanto", "City", "paris", "Submit", "Submit"));
+
+            Assert.Equal(200, response.StatusCode);
+            var page = new HtmlParser().ParseDocument(response.GetBodyText());
+            Assert.Equal("country=jp;region=kanto;city=;continentCountry=;changed=Country,Region;valid=False", page.GetElementById("result").TextContent);
+            Assert.Equal("true", page.GetElementById("City").GetAttribute("aria-invalid"));
+        }
+
+        [Fact]
+        public void CascadingPostback_UndecodableEncodedValue_IsRejected()
+        {
+            var first = new HtmlParser().ParseDocument(site.Get("/Cascading.aspx").GetBodyText());
+            string Hidden(string name) => first.QuerySelector("input[name=" + name + "]")?.GetAttribute("value") ?? "";
+
+            var response = site.Post("/Cascading.aspx", "application/x-www-form-urlencoded", Form(
+                "__VIEWSTATE", Hidden("__VIEWSTATE"), "__EVENTVALIDATION", Hidden("__EVENTVALIDATION"),
+                "Country", "xx", "Region", "~!!notbase64", "Submit", "Submit"));
+
+            var page = new HtmlParser().ParseDocument(response.GetBodyText());
+            Assert.Contains("region=;", page.GetElementById("result").TextContent);
+            Assert.Contains("valid=False", page.GetElementById("result").TextContent);
+        }
+    }
+}

@@ -29,7 +29,7 @@ apt_install() {
   [ "${#missing[@]}" -eq 0 ] && return 0
   log "installing Debian packages: ${missing[*]}"
   if [ "$APT_UPDATED" -eq 0 ]; then as_root apt-get update -qq; APT_UPDATED=1; fi
-  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
 }
 
 ensure_mono() {
@@ -93,14 +93,21 @@ record() { # name passed failed exit-code
 }
 
 run_dotnet_tests() {
-  local out="$ROOT/.tmp/dotnet-test.log" code=0
+  # Two processes: the hosting tests start and unload ASP.NET application domains, which on Mono
+  # leaves later in-process hosts of the same test process unable to answer.
+  run_dotnet_group "C# (xunit)" "FullyQualifiedName!~CallbackControls.Tests.Hosting"
+  run_dotnet_group "C# hosting (xunit)" "FullyQualifiedName~CallbackControls.Tests.Hosting"
+}
+
+run_dotnet_group() { # name filter
+  local out="$ROOT/.tmp/dotnet-test-$(echo "$1" | tr -c 'a-zA-Z0-9' '-').log" code=0
   dotnet test "$ROOT/tests/CallbackControls.Tests/CallbackControls.Tests.csproj" -c "$CONFIGURATION" --no-build \
-    --logger "console;verbosity=normal" 2>&1 | tee "$out" || code=$?
+    --filter "$2" --logger "console;verbosity=normal" 2>&1 | tee "$out" || code=$?
   local summary passed failed
   summary="$(grep -E '(Passed|Failed)!  - Failed:' "$out" | tail -1 || true)"
   passed="$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")"
   failed="$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$summary")"
-  record "C# (xunit)" "${passed:-0}" "${failed:-0}" "$code"
+  record "$1" "${passed:-0}" "${failed:-0}" "$code"
 }
 
 run_node_suite() { # name dir
@@ -118,6 +125,7 @@ cmd_test() {
   ensure_mono
   ensure_sample_data
   ensure_browser
+  ensure_nginx
   build
   run_dotnet_tests
   run_node_suite "client runtime (node --test)" tests/client

@@ -42,8 +42,85 @@ async function startDevHost(siteDir) {
       if (child.exitCode !== null) return;
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
-      await Promise.race([exited, sleep(10000)]);
-      if (child.exitCode === null) child.kill('SIGKILL');
+      let timer; // cleared: a pending timer would keep node (and the test run) alive
+      await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 10000); })]);
+      clearTimeout(timer);
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    },
+  };
+}
+
+const NGINX_RUN = path.join(ROOT, 'samples', 'nginx', 'run.sh');
+
+/** Why the nginx deployment cannot run here (nginx or fastcgi-mono-server4 missing), or '' when it can. */
+function nginxMissing() {
+  const onPath = (name) => (process.env.PATH || '').split(path.delimiter).concat(['/usr/sbin', '/usr/bin'])
+    .some((dir) => { try { fs.accessSync(path.join(dir, name), fs.constants.X_OK); return true; } catch { return false; } });
+  const missing = ['nginx', 'fastcgi-mono-server4'].filter((name) => !onPath(name));
+  return missing.length ? `not installed: ${missing.join(', ')} (./build.sh nginx installs them)` : '';
+}
+
+/** A loopback port that was free a moment ago (nginx cannot report a port it picked itself). */
+function freePort() {
+  return new Promise((resolve, reject) => {
+    const server = require('node:net').createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => { const { port } = server.address(); server.close(() => resolve(port)); });
+  });
+}
+
+/**
+ * Starts a site behind nginx + fastcgi-mono-server4 (samples/nginx/run.sh) on a free loopback port
+ * and waits until it answers. Same shape as startDevHost.
+ * @param {string} siteDir the physical folder of the site (relative to the repository root)
+ * @param {{backends?: number}} [options] how many fastcgi-mono-server4 processes (default 1)
+ */
+async function startNginxHost(siteDir, { backends = 1 } = {}) {
+  // The port is free when picked but could be taken before nginx binds it: try another then.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      return await startNginxHostOn(await freePort(), siteDir, backends);
+    } catch (err) {
+      if (attempt >= 3 || !/port \d+ is in use/.test(err.message)) throw err;
+    }
+  }
+}
+
+async function startNginxHostOn(port, siteDir, backends) {
+  const urlFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-nginx-host-')), 'url');
+  const child = spawn(NGINX_RUN, ['--url-file', urlFile, path.join(ROOT, siteDir), String(port), String(backends)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  const deadline = Date.now() + 90000;
+  while (!fs.existsSync(urlFile) || fs.readFileSync(urlFile, 'utf8').trim() === '') {
+    const failure = child.exitCode !== null ? `nginx/run.sh exited (${child.exitCode})`
+      : Date.now() > deadline ? 'nginx/run.sh did not start within 90 s' : '';
+    if (failure) {
+      child.kill('SIGTERM');
+      fs.rmSync(path.dirname(urlFile), { recursive: true, force: true });
+      throw new Error(`${failure}: ${output}`);
+    }
+    await sleep(100);
+  }
+  const url = fs.readFileSync(urlFile, 'utf8').trim().replace(/\/?$/, '/');
+  return {
+    url,
+    process: child,
+    output: () => output,
+    async stop() {
+      // run.sh stops nginx and every back end on SIGTERM; it waits up to 10 s for them itself.
+      if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise((resolve) => child.once('exit', resolve));
+        child.kill('SIGTERM');
+        let timer; // cleared: a pending 20 s timer would keep node (and the test run) alive
+        await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 20000); })]);
+        clearTimeout(timer);
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+      fs.rmSync(path.dirname(urlFile), { recursive: true, force: true });
     },
   };
 }
@@ -96,4 +173,4 @@ function browserTest(getContext) {
   };
 }
 
-module.exports = { ROOT, startDevHost, launchBrowser, openPage, browserTest, sleep };
+module.exports = { ROOT, startDevHost, startNginxHost, nginxMissing, launchBrowser, openPage, browserTest, sleep };

@@ -57,6 +57,13 @@ describe('request body (named fields)', () => {
     assert.equal(params.getAll('__EVENTTARGET').length, 1);
   });
 
+  test('a call leaves __EVENTVALIDATION out when the server says its fields do not need it', async () => {
+    const { params } = await bodyOf({ fields: ['Name'], eventValidation: false }, pageForm());
+    assert.equal(params.get('Name'), 'Ada');
+    assert.equal(params.has('__EVENTVALIDATION'), false);
+    assert.equal(params.has('__VIEWSTATE'), false);
+  });
+
   test('a call without fields posts no form field at all', async () => {
     const { params } = await bodyOf({}, pageForm());
     assert.deepEqual([...params.keys()], ['__EVENTTARGET', '__CALLBACKID', '__CALLBACKPARAM']);

@@ -496,6 +496,20 @@ namespace CallbackControls
         }
 
         /// <inheritdoc />
+        protected override bool CallbackNeedsEventValidation
+        {
+            get
+            {
+                // Only a plain list above (checked with ASP.NET's own event validation) or fields the
+                // page author named need it; CascadingDropDown levels check themselves.
+                if (base.CallbackNeedsEventValidation) return true;
+                var parent = FindParentControl();
+                while (parent is CascadingDropDown cascading) parent = cascading.FindParentControl();
+                return parent != null;
+            }
+        }
+
+        /// <inheritdoc />
         protected override IList<string> GetCallbackFieldNames()
         {
             // The handler reads every level above as it stands now, so their fields travel with the call.
@@ -537,7 +551,8 @@ namespace CallbackControls
             {
                 foreach (ListItem item in items) rows.Add(new[] { item.Text, ListValueCodec.Encode(item.Value) });
             }
-            return new Dictionary<string, object> { ["ancestors"] = ancestors.Select(ListValueCodec.Encode).ToArray(), ["items"] = rows };
+            // Just the [text, value] pairs: the client knows which chain it asked for.
+            return rows;
         }
 
         /// <summary>Checks the posted selection against the items offered for the posted parent, once per request.</summary>

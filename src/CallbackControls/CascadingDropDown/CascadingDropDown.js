@@ -156,7 +156,8 @@
     var e = { control: this, ancestors: ancestors.map(decodeValue), parentValue: decodeValue(ancestors[ancestors.length - 1]), cancel: false };
     if (!this.runHookSafely('populating', e) || e.cancel) { return Promise.resolve(); }
     this.showLoading();
-    return this.callback('').then(function () {}, function (error) {
+    // The chain asked for travels as the call's context, so the reply need not echo it.
+    return this.callback('', { cascadingKey: key }).then(function () {}, function (error) {
       if (error.kind === 'superseded' || error.kind === 'disposed' || error.kind === 'cancelled') { return; }
       // The list stays empty and disabled; the error hook and the status region have told the user.
       self.replaceOptions([], true, false);
@@ -165,9 +166,10 @@
   };
 
   /** Applies a reply: only when it is for the chain as it stands now, so a slow reply never shows a stale list. */
-  CascadingDropDownClient.prototype.applyResult = function (result) {
-    var items = (result && result.items) || [];
-    var key = JSON.stringify(result && result.ancestors || []);
+  CascadingDropDownClient.prototype.applyResult = function (result, e) {
+    var key = e && e.context && e.context.cascadingKey;
+    if (!key) { return; } // a call made by page script: its result goes to its promise only
+    var items = Array.isArray(result) ? result : [];
     if (this.options.cache) { this.cache[key] = items; }
     if (key !== JSON.stringify(this.ancestorValues())) { return; }
     this.fill(items);

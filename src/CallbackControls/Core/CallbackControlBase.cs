@@ -256,6 +256,7 @@ namespace CallbackControls
                 ["timeout"] = CallbackTimeout,
                 ["fields"] = GetCallbackFieldNames(),
                 ["fullForm"] = PostFullForm,
+                ["eventValidation"] = CallbackNeedsEventValidation,
                 ["hooks"] = hooks,
             };
             AddClientOptions(options);
@@ -266,6 +267,13 @@ namespace CallbackControls
         {
             if (!string.IsNullOrWhiteSpace(script)) hooks[name] = script;
         }
+
+        /// <summary>
+        /// Gets whether calls must post the page's <c>__EVENTVALIDATION</c> field: true when
+        /// <see cref="CallbackFieldIDs"/> names fields, because input controls check their posted
+        /// values against it. It costs hundreds of bytes per call, so it is sent only when needed.
+        /// </summary>
+        protected virtual bool CallbackNeedsEventValidation => CallbackFieldIDs.Length > 0;
 
         /// <summary>
         /// The form field names whose current values travel with every call: by default those of

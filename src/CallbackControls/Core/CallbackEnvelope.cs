@@ -48,6 +48,9 @@ namespace CallbackControls
             if (!trimmed.StartsWith("{", StringComparison.Ordinal) || !trimmed.EndsWith("}", StringComparison.Ordinal))
                 throw new CallbackException("The callback request is not a JSON object.");
 
+            if (!IsWellFormedJson(parameter))
+                throw new CallbackException("The callback request is not valid JSON.");
+
             object parsed;
             try
             {
@@ -80,6 +83,27 @@ namespace CallbackControls
             }
 
             return new CallbackEventArgs(argument, state);
+        }
+
+        /// <summary>
+        /// Mono's JavaScriptSerializer accepts cut-off text such as an unterminated string; the
+        /// framework's strict JSON reader decides what is well formed before it is read.
+        /// </summary>
+        private static bool IsWellFormedJson(string text)
+        {
+            try
+            {
+                using (var reader = System.Runtime.Serialization.Json.JsonReaderWriterFactory.CreateJsonReader(
+                    System.Text.Encoding.UTF8.GetBytes(text), System.Xml.XmlDictionaryReaderQuotas.Max))
+                {
+                    while (reader.Read()) { }
+                }
+                return true;
+            }
+            catch (System.Xml.XmlException)
+            {
+                return false;
+            }
         }
 
         /// <summary>Writes a successful reply.</summary>

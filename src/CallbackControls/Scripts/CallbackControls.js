@@ -308,8 +308,10 @@
     } else {
       var fields = this.options.fields || [];
       // Input controls validate their posted value against __EVENTVALIDATION (TextBox does on
-      // both .NET and Mono), so it goes along whenever fields do; the ViewState never does.
-      pairs = formPairs(form, fieldMatcher(fields.length ? fields.concat(['__EVENTVALIDATION']) : []));
+      // both .NET and Mono), so it goes along when the server says the fields need it (by default
+      // whenever fields are sent); the ViewState never does.
+      var needsValidation = this.options.eventValidation === undefined ? fields.length > 0 : !!this.options.eventValidation;
+      pairs = formPairs(form, fieldMatcher(needsValidation ? fields.concat(['__EVENTVALIDATION']) : fields));
     }
     // __EVENTTARGET makes ASP.NET treat the request as a post back (and so a callback) even
     // when the ViewState is not sent.

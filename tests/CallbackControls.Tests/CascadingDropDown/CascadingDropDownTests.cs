@@ -129,7 +129,23 @@ namespace CallbackControls.Tests.CascadingDropDownTests
             Assert.Equal("Form_Country", options["parentId"]);
             Assert.Equal(new object[] { "fr" }, (object[])options["ancestors"]);
             Assert.Equal(new object[] { "Form$Country" }, (object[])options["fields"]);
+            Assert.Equal(false, options["eventValidation"]); // levels check themselves: no __EVENTVALIDATION on the wire
             Assert.Equal("Choose a region", ((IDictionary<string, object>)options["prompt"])["text"]);
+        }
+
+        [Fact]
+        public void Render_PlainListParent_AsksForEventValidation()
+        {
+            var root = new Container { ID = "Form" };
+            root.Controls.Add(new DropDownList { ID = "Continent" });
+            var country = new CascadingDropDown { ID = "Country", ParentControlID = "Continent" };
+            root.Controls.Add(country);
+
+            var options = (IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(
+                Render(country).QuerySelector("[data-cc-options]").GetAttribute("data-cc-options"));
+
+            Assert.Equal(true, options["eventValidation"]);
+            Assert.Equal(new object[] { "Form$Continent" }, (object[])options["fields"]);
         }
 
         [Fact]

@@ -1,0 +1,64 @@
+#!/usr/bin/env bash
+# Callback throughput of tests/TestSite on the dev host and behind nginx + fastcgi-mono-server4,
+# with wrk and bench/callback-post.lua (a real callback POST, every reply checked).
+#
+#   bench/hosting.sh [DURATION_SECONDS]     (default 10; loopback only; build first: ./build.sh build)
+#
+# Each host first gets a few callbacks one by one (it compiles the page: 8 concurrent first requests
+# for an uncompiled page stalled Mono for seconds), then a 3 s warm-up run (JIT), then the measure.
+# Prints one RESULT line per host; docs/RESULTS.md keeps the numbers.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+DURATION="${1:-10}"
+CONFIGURATION="${CONFIGURATION:-Debug}"
+DEVHOST="$ROOT/src/CallbackControls.DevHost/bin/$CONFIGURATION/net472/CallbackControls.DevHost.exe"
+SITE="$ROOT/tests/TestSite"
+LUA="$ROOT/bench/callback-post.lua"
+WRK=(wrk -t2 -c8 --timeout 5s -s "$LUA")
+command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
+
+TMP="$(mktemp -d)"
+HOST_PID=""
+stop_host() {
+  if [ -n "$HOST_PID" ]; then
+    kill -TERM "$HOST_PID" 2>/dev/null || true
+    wait "$HOST_PID" 2>/dev/null || true
+    HOST_PID=""
+  fi
+}
+trap 'stop_host; rm -rf "$TMP"' EXIT
+
+wait_url() { # file pid
+  local deadline=$((SECONDS + 120))
+  until [ -s "$1" ]; do
+    kill -0 "$2" 2>/dev/null || { echo "host exited" >&2; exit 1; }
+    [ "$SECONDS" -lt "$deadline" ] || { echo "host did not start" >&2; exit 1; }
+    sleep 0.2
+  done
+  head -1 "$1" | sed 's:/*$::'
+}
+
+measure() { # label url
+  local i
+  for i in 1 2 3 4; do # round robin: one each for up to four back ends
+    curl -s -o /dev/null --max-time 60 -H 'Content-Type: application/x-www-form-urlencoded' \
+      --data '__EVENTTARGET=&__CALLBACKID=Other&__CALLBACKPARAM=%7B%22v%22%3A1%2C%22arg%22%3A%22x%22%7D' "$2/Echo.aspx"
+  done
+  "${WRK[@]}" -d3s "$2" >/dev/null
+  printf '%-40s ' "$1"
+  "${WRK[@]}" -d"${DURATION}s" "$2" | grep '^RESULT' | sed 's/^RESULT //'
+}
+
+mono "$DEVHOST" --site "$SITE" --port 0 --quiet --url-file "$TMP/devhost.url" >"$TMP/devhost.log" 2>&1 &
+HOST_PID=$!
+measure "dev host (HttpListener, in process)" "$(wait_url "$TMP/devhost.url" "$HOST_PID")"
+stop_host
+
+for backends in 1 2; do
+  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 5095)"
+  "$ROOT/samples/nginx/run.sh" --url-file "$TMP/nginx.url" "$SITE" "$port" "$backends" >"$TMP/nginx.log" 2>&1 &
+  HOST_PID=$!
+  measure "nginx + fastcgi-mono-server4 ($backends back end$([ "$backends" -eq 1 ] || echo s))" "$(wait_url "$TMP/nginx.url" "$HOST_PID")"
+  stop_host
+  rm -f "$TMP/nginx.url"
+done

@@ -1,0 +1,96 @@
+'use strict';
+// The real Linux deployment in a real browser: the test site behind nginx with two
+// fastcgi-mono-server4 back ends over Unix sockets (samples/nginx/run.sh), in Chromium.
+// nginx adds X-Upstream (the back end's socket) to every reply it got from Mono, so the test can
+// see round robin at work and that a page rendered by one back end calls back into the other.
+// Skipped, with the reason, where nginx or fastcgi-mono-server4 is not installed.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { startNginxHost, nginxMissing, launchBrowser, browserTest } = require('./harness');
+
+const skip = nginxMissing() || false;
+let host;
+let context;
+const page = browserTest(() => context);
+
+before(async () => {
+  if (skip) return;
+  host = await startNginxHost('tests/TestSite', { backends: 2 });
+  context = await launchBrowser();
+});
+
+after(async () => {
+  if (context) await context.close();
+  if (host) await host.stop();
+});
+
+async function openEcho(p) {
+  const response = await p.goto(host.url + 'Echo.aspx');
+  assert.equal(response.status(), 200);
+  await p.waitForFunction(() => window.CallbackControls && window.Echo && window.Echo.callback);
+}
+
+/** Records the X-Upstream header of every callback POST the page makes. */
+function recordUpstreams(p) {
+  const upstreams = [];
+  p.on('response', (r) => {
+    if (r.request().method() === 'POST') upstreams.push(r.headers()['x-upstream'] || '(none)');
+  });
+  return upstreams;
+}
+
+test('Mono serves the runtime through WebResource.axd; nginx serves static files and hides the rest', { skip }, page('nginx-files', async (p) => {
+  const replies = [];
+  p.on('response', (r) => replies.push(r));
+  await openEcho(p);
+  const runtime = replies.find((r) => r.url().includes('/WebResource.axd'));
+  assert.ok(runtime, 'the page loaded a script from WebResource.axd');
+  assert.equal(runtime.status(), 200);
+  assert.match(runtime.headers()['content-type'], /javascript/);
+  assert.match(runtime.headers()['x-upstream'] || '', /backend-[12]\.sock$/, 'WebResource.axd came from Mono');
+  assert.match(await runtime.text(), /CallbackControls/);
+  // Only the back end that rendered the page knows this URL so far (this test runs first);
+  // nginx retries a 404 from WebResource.axd on the next back end, so every fetch succeeds.
+  for (let i = 0; i < 4; i += 1) {
+    const again = await p.request.get(runtime.url());
+    assert.equal(again.status(), 200, `fetch ${i + 1} via ${again.headers()['x-upstream']}`);
+  }
+
+  const hooks = replies.find((r) => r.url().endsWith('/hooks.js'));
+  assert.equal(hooks.status(), 200);
+  assert.equal(hooks.headers()['x-upstream'], undefined, 'a static .js file is served by nginx itself');
+
+  for (const hidden of ['Web.config', 'Hidden/Web.config', 'bin/CallbackControls.dll', 'BIN/TestSite.dll', 'EchoBox.ascx', 'TestSite.csproj']) {
+    const r = await p.request.get(host.url + hidden);
+    assert.equal(r.status(), 404, hidden);
+  }
+}));
+
+test('repeated calls through nginx all answer, and both back ends serve them', { skip }, page('nginx-calls', async (p) => {
+  await openEcho(p);
+  const upstreams = recordUpstreams(p);
+  const results = [];
+  for (let i = 0; i < 8; i += 1) results.push(await p.evaluate(() => Echo.callback('x')));
+  assert.deepEqual(results, Array(8).fill('echo:x'));
+  assert.equal(upstreams.length, 8);
+  assert.ok(upstreams.every((u) => /^unix:.*backend-[12]\.sock$/.test(u)), `upstreams: ${upstreams.join(', ')}`);
+  assert.equal(new Set(upstreams).size, 2, `both back ends answered: ${upstreams.join(', ')}`);
+  assert.deepEqual(p.pageErrors, []);
+}));
+
+test('ViewState rendered by one back end is accepted by the other (shared machineKey)', { skip }, page('nginx-viewstate', async (p) => {
+  await openEcho(p);
+  const upstreams = recordUpstreams(p);
+  const results = [];
+  // PostFullForm posts __VIEWSTATE and __EVENTVALIDATION from the first render.
+  for (let i = 0; i < 4; i += 1) results.push(await p.evaluate(() => FullForm.callback('viewstate')));
+  assert.deepEqual(results, Array(4).fill('viewstate:from-first-render'));
+  assert.equal(new Set(upstreams).size, 2, `both back ends answered: ${upstreams.join(', ')}`);
+}));
+
+test('hooks run in the documented order behind nginx', { skip }, page('nginx-hooks-order', async (p) => {
+  await openEcho(p);
+  await p.evaluate(() => Echo.callback('order'));
+  assert.deepEqual(await p.evaluate(() => TestHooks.log),
+    ['before:order', 'after:order:200', 'beforeResponse:"echo:order"', 'afterResponse:"echo:order"']);
+}));

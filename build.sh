@@ -103,10 +103,17 @@ run_dotnet_group() { # name filter
   local out="$ROOT/.tmp/dotnet-test-$(echo "$1" | tr -c 'a-zA-Z0-9' '-').log" code=0
   dotnet test "$ROOT/tests/CallbackControls.Tests/CallbackControls.Tests.csproj" -c "$CONFIGURATION" --no-build \
     --filter "$2" --logger "console;verbosity=normal" 2>&1 | tee "$out" || code=$?
+  # The console logger closes with either "Passed!  - Failed: F, Passed: P, ..." or, at normal
+  # verbosity, "Total tests: T" followed by "Passed: P" / "Failed: F" lines.
   local summary passed failed
   summary="$(grep -E '(Passed|Failed)!  - Failed:' "$out" | tail -1 || true)"
-  passed="$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")"
-  failed="$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$summary")"
+  if [ -n "$summary" ]; then
+    passed="$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")"
+    failed="$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$summary")"
+  else
+    passed="$(sed -nE 's/^ +Passed: *([0-9]+)$/\1/p' "$out" | tail -1)"
+    failed="$(sed -nE 's/^ +Failed: *([0-9]+)$/\1/p' "$out" | tail -1)"
+  fi
   record "$1" "${passed:-0}" "${failed:-0}" "$code"
 }
 

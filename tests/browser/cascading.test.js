@@ -1,22 +1,12 @@
 'use strict';
 // CascadingDropDown in a real browser: tests/TestSite/Cascading.aspx on the dev host, in Chromium.
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startDevHost, launchBrowser, browserTest } = require('./harness');
+const { useDevHostSite } = require('./harness');
 
-let host;
-let context;
-const page = browserTest(() => context);
-
-before(async () => {
-  host = await startDevHost('tests/TestSite');
-  context = await launchBrowser();
-});
-
-after(async () => {
-  if (context) await context.close();
-  if (host) await host.stop();
-});
+const site = useDevHostSite('tests/TestSite');
+const page = site.page;
+const host = { get url() { return site.host().url; } };
 
 async function open(p) {
   await p.goto(host.url + 'Cascading.aspx');
@@ -206,9 +196,9 @@ test('the keyboard works as with a native select', page('keyboard', async (p) =>
 
 test('without JavaScript the page still works: the parent posts back and the server fills the child', async () => {
   // A persistent context cannot switch script off, so the page is switched off through DevTools.
-  const p = await context.newPage();
+  const p = await site.context().newPage();
   try {
-    const cdp = await context.newCDPSession(p);
+    const cdp = await site.context().newCDPSession(p);
     await cdp.send('Emulation.setScriptExecutionDisabled', { value: true });
     await p.goto(host.url + 'Cascading.aspx');
     // The noscript button is only clickable when script is really off.

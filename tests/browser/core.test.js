@@ -1,22 +1,12 @@
 'use strict';
 // The callback core in a real browser: the test site's pages on the dev host, in Chromium.
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startDevHost, launchBrowser, browserTest } = require('./harness');
+const { useDevHostSite } = require('./harness');
 
-let host;
-let context;
-const page = browserTest(() => context);
-
-before(async () => {
-  host = await startDevHost('tests/TestSite');
-  context = await launchBrowser();
-});
-
-after(async () => {
-  if (context) await context.close();
-  if (host) await host.stop();
-});
+const site = useDevHostSite('tests/TestSite');
+const page = site.page;
+const host = { get url() { return site.host().url; } };
 
 async function openEcho(p) {
   await p.goto(host.url + 'Echo.aspx');

@@ -173,4 +173,26 @@ function browserTest(getContext) {
   };
 }
 
-module.exports = { ROOT, startDevHost, startNginxHost, nginxMissing, launchBrowser, openPage, browserTest, sleep };
+/**
+ * Registers the usual set-up of a browser test file: one site on the dev host and one Chromium for
+ * every test of the file, both stopped after the last test.
+ * @param {string} siteDir the site folder, relative to the repository root
+ * @returns {{host: () => object, context: () => object, page: ReturnType<typeof browserTest>}}
+ */
+function useDevHostSite(siteDir) {
+  const { before, after } = require('node:test');
+  let host;
+  let context;
+  before(async () => {
+    host = await startDevHost(siteDir);
+    context = await launchBrowser();
+  });
+  after(async () => {
+    if (context) await context.close();
+    if (host) await host.stop();
+  });
+  return { host: () => host, context: () => context, page: browserTest(() => context) };
+}
+
+module.exports = {
+  useDevHostSite, ROOT, startDevHost, startNginxHost, nginxMissing, launchBrowser, openPage, browserTest, sleep };

@@ -1,22 +1,12 @@
 'use strict';
 // The sample site as a visitor uses it: the dev host serving samples/CallbackControls.Sample, in Chromium.
-const { test, before, after } = require('node:test');
+const { test } = require('node:test');
 const assert = require('node:assert/strict');
-const { startDevHost, launchBrowser, browserTest } = require('./harness');
+const { useDevHostSite } = require('./harness');
 
-let host;
-let context;
-const page = browserTest(() => context);
-
-before(async () => {
-  host = await startDevHost('samples/CallbackControls.Sample');
-  context = await launchBrowser();
-});
-
-after(async () => {
-  if (context) await context.close();
-  if (host) await host.stop();
-});
+const site = useDevHostSite('samples/CallbackControls.Sample');
+const page = site.page;
+const host = { get url() { return site.host().url; } };
 
 test('the home page links every sample', page('sample-home', async (p) => {
   await p.goto(host.url);

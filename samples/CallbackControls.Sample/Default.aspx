@@ -10,6 +10,10 @@
     <li><a href="Cascading.aspx">CascadingDropDown</a>: Country → Region → City from SQLite.</li>
     <li><a href="CountryCities.aspx">CascadingDropDown as a list box</a>: Country → its cities, several at once.</li>
     <li><a href="SqlDataSource.aspx">CascadingDropDown with SqlDataSource</a>: no code-behind, a ControlParameter.</li>
+    <li><a href="UpdatePanel.aspx">ScriptManager and UpdatePanel</a>: the chain and a chart inside a panel a Timer refreshes, beside the same outside it.</li>
+    <li><a href="LiveMetrics.aspx">RefreshingChart, live</a>: this server's CPU, memory and requests per second, every 2 s.</li>
+    <li><a href="ChartRanges.aspx">RefreshingChart time ranges</a>: buttons call <code>Chart1.callback("1h")</code>; start, stop, frequency.</li>
+    <li><a href="ChartHooks.aspx">RefreshingChart hooks</a>: the four hooks, errors and back-off, tick by tick.</li>
   </ul>
 </body>
 </html>

@@ -6,3 +6,4 @@ using CallbackControls;
 [assembly: TagPrefix("CallbackControls", "cc")]
 [assembly: WebResource(ClientResources.RuntimeScript, "text/javascript")]
 [assembly: WebResource(ClientResources.CascadingDropDownScript, "text/javascript")]
+[assembly: WebResource(ClientResources.RefreshingChartScript, "text/javascript")]

@@ -9,6 +9,7 @@ namespace CallbackControls
     /// From script: <c>MyCall.callback("argument").then(function (result) { ... })</c>.
     /// </summary>
     [DefaultEvent("Callback")]
+    [DefaultProperty(nameof(ClientInstanceName))]
     [ToolboxData("<{0}:CallbackControl runat=\"server\" OnCallback=\"\" />")]
     public class CallbackControl : CallbackControlBase
     {

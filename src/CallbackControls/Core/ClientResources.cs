@@ -11,6 +11,9 @@ namespace CallbackControls
         /// <summary>The logical name of the client runtime every callback control needs.</summary>
         public const string RuntimeScript = "CallbackControls.Scripts.CallbackControls.js";
 
+        /// <summary>The logical name of the RefreshingChart client type; it needs <see cref="RuntimeScript"/> loaded first.</summary>
+        public const string RefreshingChartScript = "CallbackControls.RefreshingChart.RefreshingChart.js";
+
         /// <summary>The logical name of the CascadingDropDown client type (needs the runtime first).</summary>
         public const string CascadingDropDownScript = "CallbackControls.CascadingDropDown.CascadingDropDown.js";
 

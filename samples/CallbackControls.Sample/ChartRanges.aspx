@@ -1,0 +1,43 @@
+<%@ Page Language="C#" AutoEventWireup="true" CodeBehind="ChartRanges.aspx.cs" Inherits="CallbackControls.Sample.ChartRanges" EnableSessionState="False" %>
+<!DOCTYPE html>
+<html lang="en">
+<head runat="server"><meta charset="utf-8" /><title>RefreshingChart: time ranges from script</title><link rel="stylesheet" href="Site.css" /></head>
+<body>
+  <nav><a href="Default.aspx">All samples</a></nav>
+  <h1>Choose a time range</h1>
+  <p>Each button calls <code>Chart1.callback("1m")</code> (or 5m, 15m, 1h). The server's RefreshCallback handler
+     reads the argument and fills the chart; later timer ticks repeat the last argument. An hour holds 3,600
+     samples a series: the chart draws about one per pixel of its width (largest-triangle-three-buckets).</p>
+  <form id="form1" runat="server">
+    <div class="demo">
+      <div class="toolbar" role="group" aria-label="Time range">
+        <button type="button" data-range="1m">Last minute</button>
+        <button type="button" data-range="5m">Last 5 minutes</button>
+        <button type="button" data-range="15m">Last 15 minutes</button>
+        <button type="button" data-range="1h">Last hour</button>
+      </div>
+      <div class="toolbar" role="group" aria-label="Timer">
+        <button type="button" id="Stop">Stop</button>
+        <button type="button" id="Start">Start</button>
+        <label for="Frequency">Every</label>
+        <select id="Frequency">
+          <option value="1000">1 s</option>
+          <option value="2000" selected="selected">2 s</option>
+          <option value="5000">5 s</option>
+          <option value="0">never</option>
+        </select>
+        <output id="State" aria-live="polite"></output>
+      </div>
+      <cc:RefreshingChart ID="Chart1" runat="server" ClientInstanceName="Chart1" RefreshFrequency="2000"
+          OnRefreshCallback="Chart1_RefreshCallback" YAxisTitle="% of all cores" YAxisMinimum="0" YAxisMaximum="100"
+          AfterCallbackResponseProcessScript="SampleChartRanges.showState">
+        <Series>
+          <cc:ChartSeries Name="CPU" ChartType="Area" />
+          <cc:ChartSeries Name="Requests/s" ChartType="Line" />
+        </Series>
+      </cc:RefreshingChart>
+    </div>
+  </form>
+  <script src="ChartRanges.js"></script>
+</body>
+</html>

@@ -1,0 +1,49 @@
+using System;
+using System.Collections.Generic;
+using System.Web.UI;
+
+namespace CallbackControls.Sample
+{
+    /// <summary>One chart whose time range is chosen from script through <c>Chart1.callback(range)</c>.</summary>
+    public partial class ChartRanges : Page
+    {
+        private static readonly Dictionary<string, TimeSpan> Ranges = new Dictionary<string, TimeSpan>(StringComparer.Ordinal)
+        {
+            ["1m"] = TimeSpan.FromMinutes(1),
+            ["5m"] = TimeSpan.FromMinutes(5),
+            ["15m"] = TimeSpan.FromMinutes(15),
+            ["1h"] = TimeSpan.FromHours(1),
+        };
+
+        /// <summary>The first paint shows five minutes.</summary>
+        protected void Page_Load(object sender, EventArgs e)
+        {
+            if (!IsCallback) Fill("5m");
+        }
+
+        /// <summary>A range button (or a tick repeating it): the argument names the range.</summary>
+        protected void Chart1_RefreshCallback(object sender, CallbackEventArgs e)
+        {
+            string range = string.IsNullOrEmpty(e.CallbackArgument) ? "5m" : e.CallbackArgument;
+            if (!Ranges.ContainsKey(range)) throw new CallbackException("Unknown range: choose one of the buttons.");
+            int points = Fill(range);
+            e.Result = new { range, points };
+        }
+
+        private int Fill(string range)
+        {
+            var span = Ranges[range];
+            var samples = ServerMetrics.Recent(span);
+            Chart1.Title = "CPU and requests, last " + (span.TotalHours >= 1 ? "hour" : span.TotalMinutes == 1 ? "minute" : span.TotalMinutes + " minutes");
+            Chart1.XAxisLabelFormat = span.TotalMinutes > 5 ? "HH:mm" : "HH:mm:ss";
+            var cpu = Chart1.Series["CPU"].Points;
+            var requests = Chart1.Series["Requests/s"].Points;
+            foreach (var sample in samples)
+            {
+                cpu.AddXY(sample.Time, Math.Round(sample.CpuPercent, 1));
+                requests.AddXY(sample.Time, Math.Round(Math.Min(100, sample.RequestsPerSecond), 1));
+            }
+            return samples.Count;
+        }
+    }
+}

@@ -1,0 +1,35 @@
+<%@ Page Language="C#" AutoEventWireup="true" CodeBehind="LiveMetrics.aspx.cs" Inherits="CallbackControls.Sample.LiveMetrics" EnableSessionState="False" %>
+<!DOCTYPE html>
+<html lang="en">
+<head runat="server"><meta charset="utf-8" /><title>RefreshingChart: live server metrics</title><link rel="stylesheet" href="Site.css" /></head>
+<body>
+  <nav><a href="Default.aspx">All samples</a></nav>
+  <h1>This server, live</h1>
+  <p>Each chart asks the server for the last five minutes every 2 seconds, by callback. The drawings are SVG
+     made on the server; open the page with script off and they are still there.</p>
+  <form id="form1" runat="server">
+    <div class="charts">
+      <%-- Line: CPU of this process, as a share of all cores. --%>
+      <cc:RefreshingChart ID="Cpu" runat="server" RefreshFrequency="2000" OnRefreshCallback="Cpu_RefreshCallback"
+          Title="CPU" YAxisTitle="% of all cores" YAxisMinimum="0" YAxisMaximum="100" XAxisLabelFormat="HH:mm:ss"
+          ShowLegend="false" ShowDataTable="true" ChartHeight="260">
+        <Series><cc:ChartSeries Name="CPU" ChartType="Line" /></Series>
+      </cc:RefreshingChart>
+      <%-- Areas: the working set and the part of it the garbage collector manages. --%>
+      <cc:RefreshingChart ID="Memory" runat="server" RefreshFrequency="2000" OnRefreshCallback="Memory_RefreshCallback"
+          Title="Memory" YAxisTitle="MB" YAxisMinimum="0" XAxisLabelFormat="HH:mm:ss" ChartHeight="260">
+        <Series>
+          <cc:ChartSeries Name="Working set" ChartType="Area" />
+          <cc:ChartSeries Name="Managed heap" ChartType="Area" />
+        </Series>
+      </cc:RefreshingChart>
+      <%-- Columns: requests per second, counted in Global.asax (the charts' own callbacks included). --%>
+      <cc:RefreshingChart ID="Requests" runat="server" RefreshFrequency="2000" OnRefreshCallback="Requests_RefreshCallback"
+          Title="Requests per second" YAxisMinimum="0" XAxisLabelFormat="HH:mm:ss" ShowLegend="false" ChartHeight="260"
+          ShowPointToolTips="true">
+        <Series><cc:ChartSeries Name="Requests/s" ChartType="Column" /></Series>
+      </cc:RefreshingChart>
+    </div>
+  </form>
+</body>
+</html>

@@ -1,0 +1,175 @@
+using System;
+using System.Collections.Generic;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// Thins a series to a bounded number of points that keeps its visual shape, with
+    /// largest-triangle-three-buckets (LTTB): the first and last points stay; the points between are cut
+    /// into equal buckets and each bucket keeps the point forming the largest triangle with the point kept
+    /// before it and the average of the next bucket. The series' highest and lowest points are always kept
+    /// (from a threshold of 4; at 3 there is room for one of them), so peaks never vanish from a decimated chart.
+    /// </summary>
+    public static class ChartDecimation
+    {
+        /// <summary>The smallest useful threshold: the first point, the last, and one between.</summary>
+        public const int MinimumThreshold = 3;
+
+        /// <summary>
+        /// Picks the points to keep, in ascending order. Values must be finite (callers split a series at its
+        /// empty points first).
+        /// </summary>
+        /// <param name="x">The X values (or positions), in drawing order.</param>
+        /// <param name="y">The Y values, as many as <paramref name="x"/>.</param>
+        /// <param name="threshold">The most points to keep; values below <see cref="MinimumThreshold"/> count as it.</param>
+        /// <returns>The indexes of the kept points: all of them when there are no more than the threshold.</returns>
+        public static int[] LargestTriangleThreeBuckets(double[] x, double[] y, int threshold)
+        {
+            if (x == null) throw new ArgumentNullException(nameof(x));
+            if (y == null) throw new ArgumentNullException(nameof(y));
+            if (x.Length != y.Length) throw new ArgumentException("X and Y must have the same number of values.", nameof(y));
+            return LargestTriangleThreeBuckets(x, y, 0, x.Length, threshold);
+        }
+
+        /// <summary>Decimates a list of points (see the class remarks); empty points are left out.</summary>
+        /// <param name="points">The points, in drawing order.</param>
+        /// <param name="threshold">The most points to keep.</param>
+        /// <returns>The kept points, in their original order.</returns>
+        public static IList<ChartPoint> Decimate(IList<ChartPoint> points, int threshold)
+        {
+            if (points == null) throw new ArgumentNullException(nameof(points));
+            var kept = new List<ChartPoint>(points.Count);
+            foreach (var point in points)
+            {
+                if (point != null && !point.IsEmpty && !double.IsNaN(point.X) && !double.IsInfinity(point.X)) kept.Add(point);
+            }
+            var x = new double[kept.Count];
+            var y = new double[kept.Count];
+            for (int i = 0; i < kept.Count; i++)
+            {
+                x[i] = kept[i].X;
+                y[i] = kept[i].Y;
+            }
+            int[] indexes = LargestTriangleThreeBuckets(x, y, 0, x.Length, threshold);
+            var result = new List<ChartPoint>(indexes.Length);
+            foreach (int index in indexes) result.Add(kept[index]);
+            return result;
+        }
+
+        /// <summary>LTTB over the slice [start, start + count); returns absolute indexes.</summary>
+        internal static int[] LargestTriangleThreeBuckets(double[] x, double[] y, int start, int count, int threshold)
+        {
+            threshold = Math.Max(threshold, MinimumThreshold);
+            if (count <= threshold)
+            {
+                var all = new int[count];
+                for (int i = 0; i < count; i++) all[i] = start + i;
+                return all;
+            }
+
+            int end = start + count;
+            int highest = start;
+            int lowest = start;
+            for (int i = start + 1; i < end; i++)
+            {
+                if (y[i] > y[highest]) highest = i;
+                if (y[i] < y[lowest]) lowest = i;
+            }
+
+            int buckets = threshold - 2;
+            bool keepBoth = true;
+            // When both extremes fall into one bucket that bucket keeps two points; one bucket fewer keeps
+            // the total within the threshold. With a single bucket there is room for one of them only.
+            if (highest != lowest && Bucket(highest, start, count, buckets) == Bucket(lowest, start, count, buckets) &&
+                Bucket(highest, start, count, buckets) >= 0)
+            {
+                if (buckets > 1) buckets--;
+                else keepBoth = false;
+            }
+
+            var kept = new List<int>(threshold) { start };
+            double bucketSize = (double)(count - 2) / buckets;
+            int previous = start;
+            for (int b = 0; b < buckets; b++)
+            {
+                int from = start + 1 + (int)Math.Floor(b * bucketSize);
+                int to = Math.Min(start + 1 + (int)Math.Floor((b + 1) * bucketSize), end - 1);
+                if (to <= from) continue;
+
+                bool hasHighest = highest >= from && highest < to;
+                bool hasLowest = lowest >= from && lowest < to;
+                if (hasHighest && hasLowest && highest != lowest && !keepBoth)
+                {
+                    // Room for one: the largest triangle decides between them, as LTTB would.
+                    double lastX = x[end - 1], lastY = y[end - 1];
+                    double px = x[previous], py = y[previous];
+                    double areaHigh = Math.Abs((px - lastX) * (y[highest] - py) - (px - x[highest]) * (lastY - py));
+                    double areaLow = Math.Abs((px - lastX) * (y[lowest] - py) - (px - x[lowest]) * (lastY - py));
+                    kept.Add(areaHigh >= areaLow ? highest : lowest);
+                    previous = kept[kept.Count - 1];
+                    continue;
+                }
+                if (hasHighest || hasLowest)
+                {
+                    if (hasHighest && hasLowest && highest != lowest)
+                    {
+                        kept.Add(Math.Min(highest, lowest));
+                        kept.Add(Math.Max(highest, lowest));
+                    }
+                    else
+                    {
+                        kept.Add(hasHighest ? highest : lowest);
+                    }
+                    previous = kept[kept.Count - 1];
+                    continue;
+                }
+
+                // The average of the next bucket (the last point for the last bucket) is the triangle's third corner.
+                int nextFrom = to;
+                int nextTo = b + 1 < buckets ? Math.Min(start + 1 + (int)Math.Floor((b + 2) * bucketSize), end - 1) : end;
+                if (nextTo <= nextFrom) nextTo = Math.Min(nextFrom + 1, end);
+                double averageX = 0;
+                double averageY = 0;
+                for (int i = nextFrom; i < nextTo; i++)
+                {
+                    averageX += x[i];
+                    averageY += y[i];
+                }
+                int span = nextTo - nextFrom;
+                averageX /= span;
+                averageY /= span;
+
+                double ax = x[previous];
+                double ay = y[previous];
+                double largest = -1;
+                int chosen = from;
+                for (int i = from; i < to; i++)
+                {
+                    // Twice the triangle's area; the factor does not change which point wins.
+                    double area = Math.Abs((ax - averageX) * (y[i] - ay) - (ax - x[i]) * (averageY - ay));
+                    if (area > largest)
+                    {
+                        largest = area;
+                        chosen = i;
+                    }
+                }
+                kept.Add(chosen);
+                previous = chosen;
+            }
+            kept.Add(end - 1);
+            return kept.ToArray();
+        }
+
+        // The bucket an inner index falls into (with the same bounds as the main loop), or -1 for the first
+        // and last points, which are always kept.
+        private static int Bucket(int index, int start, int count, int buckets)
+        {
+            if (index <= start || index >= start + count - 1) return -1;
+            double bucketSize = (double)(count - 2) / buckets;
+            int b = Math.Max(0, Math.Min(buckets - 1, (int)((index - start - 1) / bucketSize)));
+            while (b > 0 && start + 1 + (int)Math.Floor(b * bucketSize) > index) b--;
+            while (b < buckets - 1 && start + 1 + (int)Math.Floor((b + 1) * bucketSize) <= index) b++;
+            return b;
+        }
+    }
+}

@@ -1,0 +1,52 @@
+namespace CallbackControls
+{
+    /// <summary>How a <see cref="ChartSeries"/> is drawn.</summary>
+    public enum ChartType
+    {
+        /// <summary>Straight segments between points.</summary>
+        Line = 0,
+
+        /// <summary>A smooth curve through the points that never overshoots them (monotone cubic).</summary>
+        Spline,
+
+        /// <summary>A line with the region down to zero filled.</summary>
+        Area,
+
+        /// <summary>Areas stacked on the stacked areas of the series before it (values at the same X add up).</summary>
+        StackedArea,
+
+        /// <summary>Vertical bars, side by side with the other column series.</summary>
+        Column,
+
+        /// <summary>Vertical bars stacked on the stacked columns of the series before it.</summary>
+        StackedColumn,
+
+        /// <summary>Horizontal bars: categories on the vertical axis. A chart of bars holds only bar series.</summary>
+        Bar,
+
+        /// <summary>A marker at each point, no line.</summary>
+        Scatter,
+
+        /// <summary>A circle cut into slices, one per point. A pie chart draws one series.</summary>
+        Pie,
+
+        /// <summary>A pie with a hole in the middle. A doughnut chart draws one series.</summary>
+        Doughnut,
+    }
+
+    /// <summary>The kind of values on the chart's X axis (the category axis of a bar chart).</summary>
+    public enum ChartAxisType
+    {
+        /// <summary>Decided by the points: categories if any series has category points, dates if any has dates, numbers otherwise.</summary>
+        Auto = 0,
+
+        /// <summary>Numbers on a linear scale.</summary>
+        Number,
+
+        /// <summary>Dates and times on a linear scale with calendar-aligned ticks.</summary>
+        DateTime,
+
+        /// <summary>Named categories, evenly spaced, in the order they first appear.</summary>
+        Category,
+    }
+}

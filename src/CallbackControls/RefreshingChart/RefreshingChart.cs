@@ -1,0 +1,599 @@
+using System;
+using System.Collections;
+using System.Collections.Generic;
+using System.ComponentModel;
+using System.Globalization;
+using System.Web.UI;
+using System.Web.UI.WebControls;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// A chart drawn on the server as inline SVG that can refresh itself by callback on a timer.
+    /// The first paint needs no script. With <see cref="RefreshFrequency"/> set, the client object sends a
+    /// callback every so many milliseconds; the server raises <see cref="RefreshCallback"/>, whose handler
+    /// fills the series, and the new drawing replaces the old one in place.
+    /// </summary>
+    /// <remarks>
+    /// <para>Series come from markup (<c>&lt;Series&gt;&lt;cc:ChartSeries Name="CPU" /&gt;&lt;/Series&gt;</c>), from
+    /// code (<c>Chart1.Series["CPU"].Points.AddXY(...)</c>) or from data binding (<see cref="DataSource"/> with
+    /// each series' <see cref="ChartSeries.XValueMember"/> and <see cref="ChartSeries.YValueMembers"/>).
+    /// Points are never kept in ViewState, and a refresh callback carries no ViewState: fill the points on
+    /// every request that draws the chart, the refresh callbacks included.</para>
+    /// <para>From script: <c>Chart1.callback("range:1h")</c> refreshes now and makes later timer ticks repeat
+    /// that argument; <c>start()</c>, <c>stop()</c>, <c>setRefreshFrequency(ms)</c> and <c>isRefreshing</c>
+    /// control the timer.</para>
+    /// <para>Timer rules: the next tick is scheduled only after the previous reply or failure, so ticks never
+    /// overlap. A <c>callback()</c> made while a tick is in flight joins it when its argument is the same (one
+    /// request, one promise) and otherwise waits for the tick's reply, then is sent (only the newest waiting
+    /// call is kept). While the page is hidden no tick is sent; one is sent as soon as it is visible again.
+    /// After a failure the wait doubles each time up to <see cref="RefreshBackoffLimit"/>, and drops back to
+    /// <see cref="RefreshFrequency"/> after the next success. When the chart leaves the page (an UpdatePanel
+    /// update) or the page unloads, the client object and its timer are disposed.</para>
+    /// </remarks>
+    [DefaultEvent(nameof(RefreshCallback))]
+    [DefaultProperty(nameof(Series))]
+    [ToolboxData("<{0}:RefreshingChart runat=\"server\" RefreshFrequency=\"2000\" OnRefreshCallback=\"\"><Series><{0}:ChartSeries Name=\"Series 1\" /></Series></{0}:RefreshingChart>")]
+    public class RefreshingChart : CallbackControlBase
+    {
+        /// <summary>Default of <see cref="ChartWidth"/>.</summary>
+        public const int DefaultChartWidth = 640;
+
+        /// <summary>Default of <see cref="ChartHeight"/>.</summary>
+        public const int DefaultChartHeight = 320;
+
+        /// <summary>Default of <see cref="RefreshBackoffLimit"/>, in milliseconds.</summary>
+        public const int DefaultRefreshBackoffLimit = 60000;
+
+        /// <summary>The client type the runtime creates for the chart.</summary>
+        public const string ClientType = "refreshingchart";
+
+        private static readonly object EventRefreshCallback = new object();
+
+        private ChartSeriesCollection _series;
+
+        /// <summary>
+        /// Occurs on the server for every call of the chart's client object: each timer tick and each
+        /// <c>callback(argument)</c> from script. Fill the series here; the chart is drawn after the handler
+        /// returns and sent back. <see cref="CallbackEventArgs.CallbackArgument"/> holds the argument (a tick
+        /// repeats the last one passed to <c>callback</c>); <c>e.ClientState["timer"]</c> is true for a tick.
+        /// Anything the handler puts in <see cref="CallbackEventArgs.Result"/> reaches script as <c>result.data</c>.
+        /// The chart answers its calls through this event only; <see cref="CallbackControlBase.Callback"/> is not raised.
+        /// </summary>
+        [Category("Action")]
+        [Description("Raised on the server for each refresh (timer tick or callback from script); fill the series here.")]
+        public event CallbackEventHandler RefreshCallback
+        {
+            add { Events.AddHandler(EventRefreshCallback, value); }
+            remove { Events.RemoveHandler(EventRefreshCallback, value); }
+        }
+
+        /// <summary>
+        /// Gets or sets how often, in milliseconds, the chart refreshes itself by callback; 0 turns the timer off.
+        /// The next tick is scheduled only after the previous reply (or failure), so ticks never overlap.
+        /// Default: 0.
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue(0)]
+        [Description("Milliseconds between automatic refreshes; 0 turns the timer off.")]
+        public int RefreshFrequency
+        {
+            get => (int?)ViewState[nameof(RefreshFrequency)] ?? 0;
+            set
+            {
+                if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), value, "RefreshFrequency cannot be negative (0 turns the timer off).");
+                ViewState[nameof(RefreshFrequency)] = value;
+            }
+        }
+
+        /// <summary>
+        /// Gets or sets the longest wait, in milliseconds, between refreshes while they fail: after each failure
+        /// in a row the wait doubles (from <see cref="RefreshFrequency"/>) up to this limit, and returns to the
+        /// normal frequency as soon as the server answers again. Default: 60000.
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue(DefaultRefreshBackoffLimit)]
+        [Description("Longest wait in milliseconds between refreshes while they keep failing.")]
+        public int RefreshBackoffLimit
+        {
+            get => (int?)ViewState[nameof(RefreshBackoffLimit)] ?? DefaultRefreshBackoffLimit;
+            set
+            {
+                if (value <= 0) throw new ArgumentOutOfRangeException(nameof(value), value, "RefreshBackoffLimit must be a positive number of milliseconds.");
+                ViewState[nameof(RefreshBackoffLimit)] = value;
+            }
+        }
+
+        /// <summary>Gets or sets the chart's title, drawn above it and used as its accessible name. Default: empty.</summary>
+        [Category("Appearance")]
+        [DefaultValue("")]
+        [Description("Title drawn above the chart; also its accessible name.")]
+        [Localizable(true)]
+        public string Title
+        {
+            get => (string)ViewState[nameof(Title)] ?? string.Empty;
+            set => ViewState[nameof(Title)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the accessible description of the chart (the SVG's <c>desc</c>). Default: empty, which
+        /// describes the chart from its data (type, series, axis ranges).
+        /// </summary>
+        [Category("Accessibility")]
+        [DefaultValue("")]
+        [Description("Accessible description; empty describes the chart from its data.")]
+        [Localizable(true)]
+        public string Description
+        {
+            get => (string)ViewState[nameof(Description)] ?? string.Empty;
+            set => ViewState[nameof(Description)] = value;
+        }
+
+        /// <summary>Gets or sets the title of the X axis (the category axis of a bar chart). Default: empty.</summary>
+        [Category("Appearance")]
+        [DefaultValue("")]
+        [Description("Title of the X axis (the category axis of a bar chart).")]
+        [Localizable(true)]
+        public string XAxisTitle
+        {
+            get => (string)ViewState[nameof(XAxisTitle)] ?? string.Empty;
+            set => ViewState[nameof(XAxisTitle)] = value;
+        }
+
+        /// <summary>Gets or sets the title of the Y axis (the value axis). Default: empty.</summary>
+        [Category("Appearance")]
+        [DefaultValue("")]
+        [Description("Title of the Y axis (the value axis).")]
+        [Localizable(true)]
+        public string YAxisTitle
+        {
+            get => (string)ViewState[nameof(YAxisTitle)] ?? string.Empty;
+            set => ViewState[nameof(YAxisTitle)] = value;
+        }
+
+        /// <summary>Gets or sets the kind of values on the X axis. Default: <see cref="ChartAxisType.Auto"/> (decided by the points).</summary>
+        [Category("Appearance")]
+        [DefaultValue(ChartAxisType.Auto)]
+        [Description("Kind of values on the X axis: numbers, dates or categories; Auto decides from the points.")]
+        public ChartAxisType XAxisType
+        {
+            get => (ChartAxisType?)ViewState[nameof(XAxisType)] ?? ChartAxisType.Auto;
+            set => ViewState[nameof(XAxisType)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the .NET format string of X labels and tooltips (<c>HH:mm</c>, <c>N0</c>, ...). Default:
+        /// empty, which picks the precision the tick step needs.
+        /// </summary>
+        [Category("Appearance")]
+        [DefaultValue("")]
+        [Description("Format string of X axis labels; empty picks one from the tick step.")]
+        public string XAxisLabelFormat
+        {
+            get => (string)ViewState[nameof(XAxisLabelFormat)] ?? string.Empty;
+            set => ViewState[nameof(XAxisLabelFormat)] = value;
+        }
+
+        /// <summary>Gets or sets the .NET format string of Y labels and tooltips (<c>N1</c>, <c>0'%'</c>, ...). Default: empty (from the tick step).</summary>
+        [Category("Appearance")]
+        [DefaultValue("")]
+        [Description("Format string of Y axis labels; empty picks one from the tick step.")]
+        public string YAxisLabelFormat
+        {
+            get => (string)ViewState[nameof(YAxisLabelFormat)] ?? string.Empty;
+            set => ViewState[nameof(YAxisLabelFormat)] = value;
+        }
+
+        /// <summary>Gets or sets where the Y axis starts. Default: NaN (from the data, on a nice number).</summary>
+        [Category("Appearance")]
+        [DefaultValue(double.NaN)]
+        [Description("Where the Y axis starts; NaN fits the data.")]
+        public double YAxisMinimum
+        {
+            get => (double?)ViewState[nameof(YAxisMinimum)] ?? double.NaN;
+            set => ViewState[nameof(YAxisMinimum)] = value;
+        }
+
+        /// <summary>Gets or sets where the Y axis ends. Default: NaN (from the data, on a nice number).</summary>
+        [Category("Appearance")]
+        [DefaultValue(double.NaN)]
+        [Description("Where the Y axis ends; NaN fits the data.")]
+        public double YAxisMaximum
+        {
+            get => (double?)ViewState[nameof(YAxisMaximum)] ?? double.NaN;
+            set => ViewState[nameof(YAxisMaximum)] = value;
+        }
+
+        /// <summary>Gets or sets whether the legend is drawn below the chart. Default: true.</summary>
+        [Category("Appearance")]
+        [DefaultValue(true)]
+        [Description("Draw the legend below the chart.")]
+        public bool ShowLegend
+        {
+            get => (bool?)ViewState[nameof(ShowLegend)] ?? true;
+            set => ViewState[nameof(ShowLegend)] = value;
+        }
+
+        /// <summary>Gets or sets whether grid lines are drawn at the ticks. Default: true.</summary>
+        [Category("Appearance")]
+        [DefaultValue(true)]
+        [Description("Draw grid lines at the axis ticks.")]
+        public bool ShowGridLines
+        {
+            get => (bool?)ViewState[nameof(ShowGridLines)] ?? true;
+            set => ViewState[nameof(ShowGridLines)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets whether a visually hidden table of the drawn values follows the chart, for screen
+        /// readers. It lists the points drawn (after decimation). Default: false.
+        /// </summary>
+        [Category("Accessibility")]
+        [DefaultValue(false)]
+        [Description("Add a visually hidden table of the drawn values for screen readers.")]
+        public bool ShowDataTable
+        {
+            get => (bool?)ViewState[nameof(ShowDataTable)] ?? false;
+            set => ViewState[nameof(ShowDataTable)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets whether each drawn point carries a tooltip (an SVG <c>title</c>). Turning it off makes each
+        /// refresh smaller. Default: true.
+        /// </summary>
+        [Category("Appearance")]
+        [DefaultValue(true)]
+        [Description("Give each drawn point a tooltip; off makes each refresh smaller.")]
+        public bool ShowPointToolTips
+        {
+            get => (bool?)ViewState[nameof(ShowPointToolTips)] ?? true;
+            set => ViewState[nameof(ShowPointToolTips)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the colours (comma separated in markup, any SVG colour) given in turn to series without
+        /// their own colour, and to pie slices. Default: empty, a colour-blind-safe palette of eight colours.
+        /// </summary>
+        [Category("Appearance")]
+        [DefaultValue("")]
+        [Description("Comma-separated colours for series and slices; empty uses a colour-blind-safe palette.")]
+        [TypeConverter(typeof(StringArrayConverter))]
+        public string[] Palette
+        {
+            get => (string[])ViewState[nameof(Palette)] ?? new string[0];
+            set => ViewState[nameof(Palette)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the width of the drawing in SVG units. The chart always fills its container's width;
+        /// this and <see cref="ChartHeight"/> set its proportions, the size of its text relative to it, and the
+        /// number of points a series is decimated to. Default: 640.
+        /// </summary>
+        [Category("Layout")]
+        [DefaultValue(DefaultChartWidth)]
+        [Description("Width of the drawing in SVG units; with ChartHeight it sets the proportions.")]
+        public int ChartWidth
+        {
+            get => (int?)ViewState[nameof(ChartWidth)] ?? DefaultChartWidth;
+            set
+            {
+                if (value < 100 || value > 10000) throw new ArgumentOutOfRangeException(nameof(value), value, "ChartWidth must be between 100 and 10000.");
+                ViewState[nameof(ChartWidth)] = value;
+            }
+        }
+
+        /// <summary>Gets or sets the height of the drawing in SVG units (see <see cref="ChartWidth"/>). Default: 320.</summary>
+        [Category("Layout")]
+        [DefaultValue(DefaultChartHeight)]
+        [Description("Height of the drawing in SVG units; with ChartWidth it sets the proportions.")]
+        public int ChartHeight
+        {
+            get => (int?)ViewState[nameof(ChartHeight)] ?? DefaultChartHeight;
+            set
+            {
+                if (value < 60 || value > 10000) throw new ArgumentOutOfRangeException(nameof(value), value, "ChartHeight must be between 60 and 10000.");
+                ViewState[nameof(ChartHeight)] = value;
+            }
+        }
+
+        /// <summary>
+        /// Gets or sets whether series longer than <see cref="DecimationThreshold"/> are thinned with
+        /// largest-triangle-three-buckets before drawing, which bounds the markup whatever the number of points
+        /// (pie charts keep their largest slices and merge the rest into "Other"). Default: true.
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue(true)]
+        [Description("Thin long series to the plot's width before drawing (largest-triangle-three-buckets).")]
+        public bool EnableDecimation
+        {
+            get => (bool?)ViewState[nameof(EnableDecimation)] ?? true;
+            set => ViewState[nameof(EnableDecimation)] = value;
+        }
+
+        /// <summary>Gets or sets the most points drawn per series; 0 uses the plot's width in SVG units. Default: 0.</summary>
+        [Category("Behavior")]
+        [DefaultValue(0)]
+        [Description("Most points drawn per series; 0 uses the plot's width.")]
+        public int DecimationThreshold
+        {
+            get => (int?)ViewState[nameof(DecimationThreshold)] ?? 0;
+            set
+            {
+                if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), value, "DecimationThreshold cannot be negative (0 uses the plot's width).");
+                ViewState[nameof(DecimationThreshold)] = value;
+            }
+        }
+
+        /// <summary>Gets the series, drawn in order. Settings are kept in ViewState; points are not.</summary>
+        [Category("Data")]
+        [Description("The chart's series.")]
+        [MergableProperty(false)]
+        [PersistenceMode(PersistenceMode.InnerProperty)]
+        [DesignerSerializationVisibility(DesignerSerializationVisibility.Content)]
+        public ChartSeriesCollection Series
+        {
+            get
+            {
+                if (_series == null)
+                {
+                    _series = new ChartSeriesCollection();
+                    if (IsTrackingViewState) ((IStateManager)_series).TrackViewState();
+                }
+                return _series;
+            }
+        }
+
+        /// <summary>
+        /// Gets or sets the data that <see cref="Control.DataBind()"/> turns into points: any
+        /// <see cref="IEnumerable"/> or <see cref="IListSource"/> (a DataTable, a DataSet's first table, a list of
+        /// objects). Each series with <see cref="ChartSeries.YValueMembers"/> set is refilled from it. Not kept in
+        /// ViewState. Default: null.
+        /// </summary>
+        [Browsable(false)]
+        [DesignerSerializationVisibility(DesignerSerializationVisibility.Hidden)]
+        [Bindable(true)]
+        [DefaultValue(null)]
+        public object DataSource { get; set; }
+
+        /// <inheritdoc />
+        protected override string ClientControlType => ClientType;
+
+        /// <inheritdoc />
+        protected override HtmlTextWriterTag TagKey => HtmlTextWriterTag.Div;
+
+        /// <summary>
+        /// Draws the chart as it is now and returns the markup a refresh sends: a <c>div.cc-chart-body</c>
+        /// holding the SVG (and the data table when <see cref="ShowDataTable"/> is on).
+        /// </summary>
+        /// <returns>The markup; all text in it is escaped.</returns>
+        /// <exception cref="InvalidOperationException">The series mix chart types that cannot share a drawing
+        /// (a pie with anything, bars with vertical types).</exception>
+        public string RenderChartMarkup()
+        {
+            var settings = new ChartSettings
+            {
+                IdPrefix = ClientID ?? ID ?? "chart",
+                Width = ChartWidth,
+                Height = ChartHeight,
+                Title = Title,
+                Description = Description,
+                XAxisTitle = XAxisTitle,
+                YAxisTitle = YAxisTitle,
+                XAxisType = XAxisType,
+                XAxisLabelFormat = XAxisLabelFormat,
+                YAxisLabelFormat = YAxisLabelFormat,
+                YAxisMinimum = YAxisMinimum,
+                YAxisMaximum = YAxisMaximum,
+                ShowLegend = ShowLegend,
+                ShowGridLines = ShowGridLines,
+                ShowDataTable = ShowDataTable,
+                ShowPointToolTips = ShowPointToolTips,
+                Palette = Palette,
+                EnableDecimation = EnableDecimation,
+                DecimationThreshold = DecimationThreshold,
+                Culture = CultureInfo.CurrentCulture,
+            };
+            var series = new List<ChartSeries>(Series.Count);
+            foreach (ChartSeries item in Series) series.Add(item);
+            return new SvgChartRenderer(settings, series).Render();
+        }
+
+        /// <summary>Raises <see cref="RefreshCallback"/>.</summary>
+        /// <param name="e">The call's argument in and optional extra result out.</param>
+        protected virtual void OnRefreshCallback(CallbackEventArgs e)
+        {
+            ((CallbackEventHandler)Events[EventRefreshCallback])?.Invoke(this, e);
+        }
+
+        /// <summary>
+        /// Answers a refresh: raises <see cref="RefreshCallback"/>, then draws the chart. The client receives
+        /// <c>{ chart: "&lt;div class=\"cc-chart-body\"&gt;…", data: e.Result }</c>.
+        /// </summary>
+        /// <param name="e">The call's argument and client state.</param>
+        /// <returns>The drawing and the handler's extra result.</returns>
+        protected override object ProcessCallback(CallbackEventArgs e)
+        {
+            OnRefreshCallback(e);
+            return new Dictionary<string, object>
+            {
+                ["chart"] = RenderChartMarkup(),
+                ["data"] = e.Result,
+            };
+        }
+
+        /// <inheritdoc />
+        protected override void CreateVisibleContent(ControlCollection controls)
+        {
+            controls.Add(new ChartBody(this));
+        }
+
+        /// <inheritdoc />
+        protected override void AddClientOptions(IDictionary<string, object> options)
+        {
+            options["refreshFrequency"] = RefreshFrequency;
+            options["refreshBackoffLimit"] = RefreshBackoffLimit;
+        }
+
+        /// <inheritdoc />
+        protected override void OnPreRender(EventArgs e)
+        {
+            base.OnPreRender(e);
+            // After the base, so the runtime's script tag comes first and the chart's type can register with it.
+            ClientResources.Register(this, ClientResources.RefreshingChartScript);
+        }
+
+        /// <summary>Fills the data-bound series from <see cref="DataSource"/>, then binds child controls.</summary>
+        /// <param name="e">Event data.</param>
+        protected override void OnDataBinding(EventArgs e)
+        {
+            base.OnDataBinding(e);
+            if (DataSource != null) BindSeries(DataSource);
+        }
+
+        /// <inheritdoc />
+        protected override void TrackViewState()
+        {
+            base.TrackViewState();
+            if (_series != null) ((IStateManager)_series).TrackViewState();
+        }
+
+        /// <inheritdoc />
+        protected override object SaveViewState()
+        {
+            object own = base.SaveViewState();
+            object series = _series != null ? ((IStateManager)_series).SaveViewState() : null;
+            return own == null && series == null ? null : new Pair(own, series);
+        }
+
+        /// <inheritdoc />
+        protected override void LoadViewState(object savedState)
+        {
+            if (savedState is Pair pair)
+            {
+                base.LoadViewState(pair.First);
+                if (pair.Second != null) ((IStateManager)Series).LoadViewState(pair.Second);
+            }
+            else
+            {
+                base.LoadViewState(savedState);
+            }
+        }
+
+        private void BindSeries(object dataSource)
+        {
+            var bound = new List<ChartSeries>();
+            foreach (ChartSeries series in Series)
+            {
+                if (string.IsNullOrWhiteSpace(series.YValueMembers)) continue;
+                if (series.YValueMembers.IndexOf(',') >= 0)
+                {
+                    throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                        "The series '{0}' names several YValueMembers ('{1}'); its chart type takes one Y value per point. Use one series per field.",
+                        series.Name, series.YValueMembers));
+                }
+                series.Points.Clear();
+                bound.Add(series);
+            }
+            if (bound.Count == 0) return;
+
+            // One pass over the data feeds every series, so a forward-only source (a data reader) works.
+            foreach (object item in Resolve(dataSource))
+            {
+                foreach (var series in bound)
+                {
+                    double y = ToDouble(ReadMember(item, series.YValueMembers.Trim()), series.YValueMembers);
+                    string xMember = series.XValueMember.Trim();
+                    if (xMember.Length == 0)
+                    {
+                        series.Points.AddY(y);
+                        continue;
+                    }
+                    object x = ReadMember(item, xMember);
+                    switch (x)
+                    {
+                        case null:
+                        case DBNull _:
+                            series.Points.Add(new ChartPoint(double.NaN, y));
+                            break;
+                        case DateTime date:
+                            series.Points.AddXY(date, y);
+                            break;
+                        case DateTimeOffset offset:
+                            series.Points.AddXY(offset.DateTime, y);
+                            break;
+                        case string text:
+                            series.Points.AddXY(text, y);
+                            break;
+                        default:
+                            series.Points.AddXY(ToDouble(x, xMember), y);
+                            break;
+                    }
+                }
+            }
+        }
+
+        private static IEnumerable Resolve(object dataSource)
+        {
+            if (dataSource is IListSource listSource)
+            {
+                IList list = listSource.GetList();
+                if (!listSource.ContainsListCollection) return list;
+                // A DataSet lists its tables: bind to the first, as the framework's list controls do.
+                if (list is ITypedList typed && list.Count > 0)
+                {
+                    var properties = typed.GetItemProperties(new PropertyDescriptor[0]);
+                    if (properties.Count > 0 && properties[0].GetValue(list[0]) is IEnumerable first) return first;
+                }
+                throw new InvalidOperationException("The chart's DataSource holds no list to bind to.");
+            }
+            return dataSource as IEnumerable
+                ?? throw new InvalidOperationException("The chart's DataSource must be an IEnumerable or an IListSource (such as a DataTable).");
+        }
+
+        private static object ReadMember(object item, string member)
+        {
+            if (item is IDictionary dictionary) return dictionary[member];
+            try
+            {
+                return System.Web.UI.DataBinder.GetPropertyValue(item, member);
+            }
+            catch (System.Web.HttpException ex)
+            {
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                    "A data item of the chart's DataSource has no field or property named '{0}'.", member), ex);
+            }
+        }
+
+        private static double ToDouble(object value, string member)
+        {
+            if (value == null || value is DBNull) return double.NaN;
+            try
+            {
+                return Convert.ToDouble(value, CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is FormatException || ex is InvalidCastException || ex is OverflowException)
+            {
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                    "The value of '{0}' ({1}) is not a number the chart can draw.", member, value.GetType().Name), ex);
+            }
+        }
+
+        /// <summary>Writes the drawing when the page renders; its markup is built at that moment from the current series.</summary>
+        private sealed class ChartBody : Control
+        {
+            private readonly RefreshingChart _owner;
+
+            public ChartBody(RefreshingChart owner)
+            {
+                _owner = owner;
+                // Nothing of the drawing is state: it is rebuilt from the series on each request.
+                EnableViewState = false;
+            }
+
+            protected override void Render(HtmlTextWriter writer)
+            {
+                writer.Write(_owner.RenderChartMarkup());
+            }
+        }
+    }
+}

@@ -1,0 +1,361 @@
+/*
+ * CallbackControls RefreshingChart client type.
+ * Refreshes a server-drawn SVG chart by callback on a timer and swaps the new drawing in place.
+ * Loaded after the runtime (CallbackControls.js); registers the 'refreshingchart' type with it.
+ *
+ * Timer rules:
+ *   - ticks never overlap: the next tick is scheduled only after the reply (or the failure) of the
+ *     last call, whichever call that was; a reply to callback() restarts the wait too;
+ *   - callback() while a tick is in flight JOINS it when the argument is the same (no second request,
+ *     the same promise) and otherwise QUEUES: it is sent as soon as the tick's reply has been applied.
+ *     Only the newest queued call is kept; an older one rejects with kind 'superseded';
+ *   - callback() while another callback() is in flight replaces it (the runtime's "newest call wins");
+ *   - a tick repeats the argument of the last callback() (empty until there is one);
+ *   - while the page is hidden (document.visibilityState) no tick is sent; on return one is sent at once;
+ *   - after a failure the wait doubles each time, up to refreshBackoffLimit, and drops back to the
+ *     normal frequency after the next success;
+ *   - stop() stops the timer and aborts what is in flight or queued; start() schedules the next tick;
+ *   - dispose() (run by the runtime when the element leaves the page or the page unloads) clears all.
+ */
+(function (root, factory) {
+  'use strict';
+  var runtime = root.CallbackControls;
+  if (!runtime && typeof require === 'function') {
+    // node --test loads this file directly; the browser has the runtime as a global.
+    runtime = require('../Scripts/CallbackControls.js');
+  }
+  var api = factory(root, runtime);
+  if (typeof module === 'object' && module.exports) {
+    module.exports = api;
+  }
+}(typeof window !== 'undefined' ? window : globalThis, function (root, CallbackControls) {
+  'use strict';
+
+  if (!CallbackControls || !CallbackControls.CallbackClient) {
+    throw new Error('RefreshingChart.js needs the CallbackControls runtime loaded first.');
+  }
+
+  var CallbackClient = CallbackControls.CallbackClient;
+  var CallbackError = CallbackControls.CallbackError;
+  var BODY_CLASS = 'cc-chart-body';
+  var BUSY_CLASS = 'cc-chart-refreshing';
+  var FAILING_CLASS = 'cc-chart-failing';
+  var DEFAULT_BACKOFF_LIMIT = 60000;
+  /** Kinds that end a call on purpose (as the runtime defines them): not failures, no back-off. */
+  var QUIET_KINDS = { superseded: true, cancelled: true, disposed: true };
+
+  /** The argument as the runtime sends it: strings as they are, other values as JSON. */
+  function normalizeArgument(argument) {
+    if (argument == null) { return ''; }
+    return typeof argument === 'string' ? argument : JSON.stringify(argument);
+  }
+
+  function toFrequency(value) {
+    var number = Number(value);
+    return isFinite(number) && number > 0 ? Math.floor(number) : 0;
+  }
+
+  /** A promise settled from outside, for queued calls; its rejection is never reported as unhandled. */
+  function deferred() {
+    var result = {};
+    result.promise = new Promise(function (resolve, reject) {
+      result.resolve = resolve;
+      result.reject = reject;
+    });
+    result.promise.catch(function () {});
+    return result;
+  }
+
+  function toggleClass(element, name, on) {
+    if (element && element.classList) { element.classList.toggle(name, !!on); }
+  }
+
+  /* ------------------------------------------------------------------------------------------
+   * RefreshingChartClient
+   * ---------------------------------------------------------------------------------------- */
+
+  /**
+   * @constructor
+   * @param {Element} element the chart's element (div[data-cc-control=refreshingchart])
+   * @param {object} options data-cc-options: refreshFrequency, refreshBackoffLimit and the runtime's own
+   */
+  function RefreshingChartClient(element, options) {
+    CallbackClient.call(this, element, options);
+    this._frequency = toFrequency(this.options.refreshFrequency);
+    this._backoffLimit = toFrequency(this.options.refreshBackoffLimit) || DEFAULT_BACKOFF_LIMIT;
+    this._running = true;
+    this._timer = null;
+    this._failures = 0;
+    this._paused = false;
+    this._argument = '';
+    this._tick = null;    // { argument, promise } of the tick in flight
+    this._queued = null;  // { argument, context, deferred } waiting for the tick to finish
+    this._onVisibilityChange = this._visibilityChanged.bind(this);
+  }
+  RefreshingChartClient.prototype = Object.create(CallbackClient.prototype);
+  RefreshingChartClient.prototype.constructor = RefreshingChartClient;
+
+  /** True while a refresh (a tick or a callback()) is waiting for its reply. */
+  Object.defineProperty(RefreshingChartClient.prototype, 'isRefreshing', {
+    get: function () { return this.isCallbackPending; }
+  });
+
+  /** The milliseconds between refreshes (0: the timer is off). */
+  Object.defineProperty(RefreshingChartClient.prototype, 'refreshFrequency', {
+    get: function () { return this._frequency; }
+  });
+
+  /** False after stop() until start(). */
+  Object.defineProperty(RefreshingChartClient.prototype, 'isRunning', {
+    get: function () { return this._running && !this.disposed; }
+  });
+
+  /** Failures in a row since the last success; the wait before the next tick grows with it. */
+  Object.defineProperty(RefreshingChartClient.prototype, 'failureCount', {
+    get: function () { return this._failures; }
+  });
+
+  RefreshingChartClient.prototype.init = function () {
+    CallbackClient.prototype.init.call(this);
+    var doc = this._document();
+    if (doc && typeof doc.addEventListener === 'function') {
+      doc.addEventListener('visibilitychange', this._onVisibilityChange);
+    }
+    this._schedule(this._frequency);
+  };
+
+  /**
+   * Refreshes now. The argument reaches the server's RefreshCallback as e.CallbackArgument and is
+   * repeated by later ticks; with no argument (undefined) the current one is sent again.
+   * @param {*} [argument]
+   * @param {*} [context] handed to the hooks as e.context
+   * @returns {Promise<{chart: string, data: *}>} the reply; data is what the handler put in e.Result
+   */
+  RefreshingChartClient.prototype.callback = function (argument, context) {
+    if (this.disposed) { return CallbackClient.prototype.callback.call(this, argument, context); }
+    var text = argument === undefined ? this._argument : normalizeArgument(argument);
+    this._argument = text;
+    if (this._tick) {
+      if (this._queued) {
+        if (this._queued.argument === text) { return this._queued.deferred.promise; }
+        this._queued.deferred.reject(new CallbackError('superseded', 'A newer call of the same control replaced this one.'));
+        this._queued = null;
+      } else if (this._tick.argument === text) {
+        return this._tick.promise;
+      }
+      this._queued = { argument: text, context: context, deferred: deferred() };
+      return this._queued.deferred.promise;
+    }
+    return this._send(text, context, false);
+  };
+
+  /** Starts (or restarts) the timer: the next tick comes one refreshFrequency from now. */
+  RefreshingChartClient.prototype.start = function () {
+    if (this.disposed) { return; }
+    this._running = true;
+    this._failures = 0;
+    toggleClass(this.element, FAILING_CLASS, false);
+    if (!this.isCallbackPending) { this._schedule(this._frequency); }
+  };
+
+  /** Stops everything: the timer, the call in flight (rejects with kind 'superseded') and a queued call. */
+  RefreshingChartClient.prototype.stop = function () {
+    this._running = false;
+    this._paused = false;
+    this._clearTimer();
+    this._dropQueued('superseded', 'The chart was stopped.');
+    if (this._pending) { this._pending.supersede(); }
+  };
+
+  /**
+   * Changes the time between refreshes; 0 turns the timer off (start() is not needed to turn it back on,
+   * unless stop() was called). The wait restarts from now.
+   * @param {number} milliseconds
+   */
+  RefreshingChartClient.prototype.setRefreshFrequency = function (milliseconds) {
+    var number = Number(milliseconds);
+    if (!isFinite(number) || number < 0) {
+      throw new RangeError('setRefreshFrequency needs a number of milliseconds, 0 or more.');
+    }
+    this._frequency = Math.floor(number);
+    if (!this.isCallbackPending) { this._schedule(this._nextDelay()); }
+  };
+
+  /** Marks timer ticks in the request, so the handler can tell them from calls made by page script. */
+  RefreshingChartClient.prototype.getState = function (e) {
+    return e && e.context && e.context.timer === true ? { timer: true } : null;
+  };
+
+  /**
+   * Swaps the new drawing in: one replaceChild of the whole chart body, so the page never shows a
+   * half-built chart and the container keeps its size (the new SVG has the same viewBox).
+   * The markup comes from the server's renderer, which escapes all text; it is parsed in an inert
+   * template, so nothing in it runs or loads before it is in place.
+   */
+  RefreshingChartClient.prototype.applyResult = function (result) {
+    if (!result || typeof result.chart !== 'string') { return; }
+    this.replaceChart(result.chart);
+  };
+
+  /** Replaces the chart body with new markup (a div.cc-chart-body, as the server renders it). */
+  RefreshingChartClient.prototype.replaceChart = function (markup) {
+    var doc = this._document();
+    var template = doc.createElement('template');
+    template.innerHTML = markup;
+    var fresh = template.content ? template.content.firstElementChild : template.firstElementChild;
+    if (!fresh || !fresh.classList || !fresh.classList.contains(BODY_CLASS)) {
+      throw new CallbackError('malformed', 'The server did not send a chart.');
+    }
+    var current = this.element.querySelector('.' + BODY_CLASS);
+    if (current && current.parentNode) {
+      current.parentNode.replaceChild(fresh, current);
+    } else {
+      this.element.insertBefore(fresh, this.element.firstChild);
+    }
+  };
+
+  /** Counts a failure before the error hook runs, so the hook sees it in failureCount. */
+  RefreshingChartClient.prototype.fail = function (e, ex) {
+    var quiet = ex instanceof CallbackError && QUIET_KINDS[ex.kind];
+    if (!quiet) { this._failures += 1; }
+    var error = CallbackClient.prototype.fail.call(this, e, ex);
+    if (!quiet && error) { error.failureCounted = true; }
+    return error;
+  };
+
+  RefreshingChartClient.prototype.setBusy = function (busy) {
+    if (!this.element) { return; }
+    // aria-busy and a class only: nothing visible changes, so a refresh never flickers.
+    if (busy) {
+      if (this.element.setAttribute) { this.element.setAttribute('aria-busy', 'true'); }
+    } else if (this.element.removeAttribute) {
+      this.element.removeAttribute('aria-busy');
+    }
+    toggleClass(this.element, BUSY_CLASS, busy);
+  };
+
+  RefreshingChartClient.prototype.dispose = function () {
+    if (this.disposed) { return; }
+    this._running = false;
+    this._clearTimer();
+    var doc = this._document();
+    if (doc && typeof doc.removeEventListener === 'function') {
+      doc.removeEventListener('visibilitychange', this._onVisibilityChange);
+    }
+    this._dropQueued('disposed', 'The control was removed from the page.');
+    CallbackClient.prototype.dispose.call(this);
+  };
+
+  /* ------------------------------------------------------------------------------------------
+   * Timer internals
+   * ---------------------------------------------------------------------------------------- */
+
+  RefreshingChartClient.prototype._document = function () {
+    return (this.element && this.element.ownerDocument) || root.document || null;
+  };
+
+  RefreshingChartClient.prototype._isHidden = function () {
+    var doc = this._document();
+    return !!doc && doc.visibilityState === 'hidden';
+  };
+
+  RefreshingChartClient.prototype._clearTimer = function () {
+    if (this._timer !== null) {
+      clearTimeout(this._timer);
+      this._timer = null;
+    }
+  };
+
+  /** The wait before the next tick: the frequency, doubled per failure in a row, capped. */
+  RefreshingChartClient.prototype._nextDelay = function () {
+    if (this._failures === 0) { return this._frequency; }
+    var cap = Math.max(this._backoffLimit, this._frequency);
+    return Math.min(this._frequency * Math.pow(2, Math.min(this._failures, 30)), cap);
+  };
+
+  RefreshingChartClient.prototype._schedule = function (delay) {
+    this._clearTimer();
+    if (!this._running || this.disposed || this._frequency <= 0) { return; }
+    if (this._isHidden()) {
+      // Nothing is due while nobody looks; the return to the page refreshes once.
+      this._paused = true;
+      return;
+    }
+    var self = this;
+    this._timer = setTimeout(function () {
+      self._timer = null;
+      self._onTick();
+    }, delay);
+  };
+
+  RefreshingChartClient.prototype._onTick = function () {
+    if (!this._running || this.disposed || this._frequency <= 0) { return; }
+    if (this._isHidden()) {
+      this._paused = true;
+      return;
+    }
+    // A call of page script is in flight: its reply schedules the next tick.
+    if (this.isCallbackPending) { return; }
+    this._send(this._argument, { timer: true }, true);
+  };
+
+  RefreshingChartClient.prototype._send = function (argument, context, isTick) {
+    var self = this;
+    this._clearTimer();
+    var promise = CallbackClient.prototype.callback.call(this, argument, context);
+    var record = { argument: argument, promise: promise };
+    if (isTick) { this._tick = record; }
+    promise.then(function () {
+      self._settled(record, null);
+    }, function (error) {
+      self._settled(record, error || new CallbackError('network', 'The call failed.'));
+    });
+    return promise;
+  };
+
+  RefreshingChartClient.prototype._settled = function (record, error) {
+    if (this._tick === record) { this._tick = null; }
+    if (this.disposed) { return; }
+    var kind = error && error.kind;
+    // Replaced by a newer call (or by stop()): that call, or start(), decides what comes next.
+    if (kind === 'superseded' || kind === 'disposed') { return; }
+    if (!error) {
+      this._failures = 0;
+    } else if (kind !== 'cancelled' && !error.failureCounted) {
+      this._failures += 1;
+    }
+    toggleClass(this.element, FAILING_CLASS, this._failures > 0);
+    if (this._queued) {
+      var queued = this._queued;
+      this._queued = null;
+      this._send(queued.argument, queued.context, false).then(queued.deferred.resolve, queued.deferred.reject);
+      return;
+    }
+    if (this.isCallbackPending) { return; }
+    this._schedule(this._nextDelay());
+  };
+
+  RefreshingChartClient.prototype._dropQueued = function (kind, message) {
+    if (!this._queued) { return; }
+    var queued = this._queued;
+    this._queued = null;
+    queued.deferred.reject(new CallbackError(kind, message));
+  };
+
+  RefreshingChartClient.prototype._visibilityChanged = function () {
+    if (this.disposed) { return; }
+    if (this._isHidden()) {
+      if (this._timer !== null || this.isCallbackPending) { this._paused = true; }
+      this._clearTimer();
+      return;
+    }
+    if (!this._paused) { return; }
+    this._paused = false;
+    // Back on the page: refresh once now (unless a call is already on its way), then the usual rhythm.
+    if (!this.isCallbackPending) { this._onTick(); }
+  };
+
+  CallbackControls.registerType('refreshingchart', RefreshingChartClient);
+  CallbackControls.RefreshingChartClient = RefreshingChartClient;
+  return RefreshingChartClient;
+}));

@@ -1,0 +1,1545 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// Draws a chart as inline SVG inside a <c>div.cc-chart-body</c>, with an optional visually hidden
+    /// data table after it. Every piece of text (names, labels, tooltips, titles) is escaped; colours are
+    /// presentation attributes, so no style sheet or inline style is needed for the chart itself.
+    /// Large series are decimated to the plot's width, so the markup stays bounded whatever the data.
+    /// </summary>
+    internal sealed class SvgChartRenderer
+    {
+        /// <summary>A colour-blind-safe palette (after Okabe and Ito), darkened where it was too light on white.</summary>
+        internal static readonly string[] DefaultPalette =
+        {
+            "#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#a08c00", "#555555",
+        };
+
+        internal const string BodyCssClass = "cc-chart-body";
+
+        // Layout estimates in SVG units. Text is measured by its length: the server has no font metrics,
+        // and an average advance of 0.57 em for sans-serif is close enough to keep labels apart.
+        private const double FontSize = 12;
+        private const double TitleFontSize = 16;
+        private const double CharWidth = FontSize * 0.57;
+        private const double Gap = 8;
+        private const double TickLength = 4;
+        private const double LegendRowHeight = 18;
+        private const double LegendSwatch = 10;
+        private const double MarkerRadius = 3;
+        private const int PieSliceLimit = 30;
+        private const int LabelCharLimit = 24;
+        private const int LegendCharLimit = 32;
+        private const string TextColor = "#333333";
+        private const string AxisColor = "#8c8c8c";
+        private const string GridColor = "#e3e3e3";
+        private const string OtherSliceColor = "#9e9e9e";
+
+        // The usual "visually hidden" rules: the table stays in the accessibility tree but takes no space.
+        private const string VisuallyHiddenStyle =
+            "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0";
+
+        private readonly ChartSettings _settings;
+        private readonly IList<ChartSeries> _series;
+        private readonly CultureInfo _culture;
+        private readonly string[] _palette;
+
+        public SvgChartRenderer(ChartSettings settings, IList<ChartSeries> series)
+        {
+            _settings = settings ?? throw new ArgumentNullException(nameof(settings));
+            _series = series ?? throw new ArgumentNullException(nameof(series));
+            _culture = settings.Culture ?? CultureInfo.CurrentCulture;
+            _palette = settings.Palette != null && settings.Palette.Any(p => !string.IsNullOrWhiteSpace(p))
+                ? settings.Palette.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToArray()
+                : DefaultPalette;
+        }
+
+        private double Width => Math.Max(40, _settings.Width);
+
+        private double Height => Math.Max(40, _settings.Height);
+
+        private bool HasTitle => !string.IsNullOrEmpty(_settings.Title);
+
+        private string Id(string suffix) => _settings.IdPrefix + "_" + suffix;
+
+        /// <summary>Returns the markup of the chart body: the SVG and, when asked for, the data table.</summary>
+        public string Render()
+        {
+            bool circular = Validate();
+            var writer = new SvgMarkupWriter(8192);
+            writer.Start("div").Attr("class", BodyCssClass).Open();
+            if (circular)
+            {
+                RenderCircular(writer);
+            }
+            else
+            {
+                RenderCartesian(writer);
+            }
+            writer.End("div");
+            return writer.ToString();
+        }
+
+        /// <summary>Checks that the series' chart types can share one drawing; returns true for a pie or doughnut chart.</summary>
+        private bool Validate()
+        {
+            if (_series.Count == 0) return false;
+            bool circular = IsCircular(_series[0].ChartType);
+            if (circular && _series.Count > 1)
+            {
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                    "A pie or doughnut chart draws one series; this chart has {0}. Use one chart per series.", _series.Count));
+            }
+            if (!circular && _series.Any(s => IsCircular(s.ChartType)))
+            {
+                throw new InvalidOperationException("Pie and doughnut series cannot share a chart with other series; make the pie the chart's only series.");
+            }
+            bool bars = _series.Any(s => s.ChartType == ChartType.Bar);
+            if (bars && _series.Any(s => s.ChartType != ChartType.Bar))
+            {
+                throw new InvalidOperationException("Bar series are drawn horizontally and cannot share a chart with other chart types; use Column for vertical bars.");
+            }
+            return circular;
+        }
+
+        private static bool IsCircular(ChartType type) => type == ChartType.Pie || type == ChartType.Doughnut;
+
+        private string ColorOf(ChartSeries series, int index) =>
+            string.IsNullOrWhiteSpace(series.Color) ? _palette[index % _palette.Length] : series.Color.Trim();
+
+        private static string NameOf(ChartSeries series, int index) =>
+            string.IsNullOrEmpty(series.Name) ? "Series " + (index + 1).ToString(CultureInfo.InvariantCulture) : series.Name;
+
+        private static string TypeCss(ChartType type)
+        {
+            switch (type)
+            {
+                case ChartType.StackedArea: return "cc-chart-type-stackedarea";
+                case ChartType.StackedColumn: return "cc-chart-type-stackedcolumn";
+                default: return "cc-chart-type-" + type.ToString().ToLowerInvariant();
+            }
+        }
+
+        private static string TypeName(ChartType type)
+        {
+            switch (type)
+            {
+                case ChartType.StackedArea: return "Stacked area";
+                case ChartType.StackedColumn: return "Stacked column";
+                default: return type.ToString();
+            }
+        }
+
+        /* ------------------------------------------------------------------------------------------
+         * Cartesian charts: line, spline, area, stacked area, column, stacked column, bar, scatter
+         * ---------------------------------------------------------------------------------------- */
+
+        private void RenderCartesian(SvgMarkupWriter writer)
+        {
+            bool horizontal = _series.Any(s => s.ChartType == ChartType.Bar);
+            ChartAxisType axisType = ResolveAxisType();
+            var categories = new List<string>();
+            var categoryIndex = new Dictionary<string, int>(StringComparer.Ordinal);
+
+            var data = new List<SeriesData>(_series.Count);
+            for (int i = 0; i < _series.Count; i++)
+            {
+                data.Add(Extract(_series[i], i, axisType, categories, categoryIndex));
+            }
+            BuildStack(data.Where(d => d.Type == ChartType.StackedArea).ToList(), false);
+            BuildStack(data.Where(d => d.Type == ChartType.StackedColumn).ToList(), true);
+
+            // Data bounds, over every value (not only the drawn ones): decimation keeps extremes, but the
+            // axis must not depend on it.
+            double xMin = double.PositiveInfinity, xMax = double.NegativeInfinity;
+            double yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
+            foreach (var d in data)
+            {
+                for (int i = 0; i < d.Count; i++)
+                {
+                    double x = d.X[i];
+                    if (x < xMin) xMin = x;
+                    if (x > xMax) xMax = x;
+                    double y = d.Y[i];
+                    if (IsFinite(y))
+                    {
+                        if (y < yMin) yMin = y;
+                        if (y > yMax) yMax = y;
+                    }
+                    if (d.Base != null)
+                    {
+                        double b = d.Base[i];
+                        if (b < yMin) yMin = b;
+                        if (b > yMax) yMax = b;
+                    }
+                }
+            }
+            bool hasData = yMin <= yMax;
+            if (axisType == ChartAxisType.Category)
+            {
+                // Each category is a band one unit wide, centred on its index.
+                xMin = -0.5;
+                xMax = Math.Max(1, categories.Count) - 0.5;
+            }
+            else if (!(xMin <= xMax))
+            {
+                xMin = axisType == ChartAxisType.DateTime ? DateTime.Today.ToOADate() : 0;
+                xMax = xMin + 1;
+            }
+            bool fromZero = data.Any(d => d.Type != ChartType.Line && d.Type != ChartType.Spline && d.Type != ChartType.Scatter);
+            if (!hasData)
+            {
+                yMin = 0;
+                yMax = 1;
+            }
+            else if (fromZero)
+            {
+                yMin = Math.Min(yMin, 0);
+                yMax = Math.Max(yMax, 0);
+            }
+            bool fixedMin = IsFinite(_settings.YAxisMinimum);
+            bool fixedMax = IsFinite(_settings.YAxisMaximum);
+            if (fixedMin) yMin = _settings.YAxisMinimum;
+            if (fixedMax) yMax = _settings.YAxisMaximum;
+            if (yMin >= yMax)
+            {
+                if (fixedMax && !fixedMin) yMin = yMax - 1;
+                else yMax = yMin + 1;
+            }
+
+            var legend = LayoutLegend(data.Select(d => new LegendItem(d.Name, d.Color, SwatchOf(d.Type))).ToList());
+
+            double top = Gap + (HasTitle ? TitleFontSize + Gap : 0);
+            double labelBand = TickLength + FontSize + 4;
+            var plot = new Plot();
+            AxisTicks valueTicks;
+            double axisLength;
+
+            if (!horizontal)
+            {
+                double bottom = Gap + labelBand + (HasText(_settings.XAxisTitle) ? FontSize + Gap : 0) + legend.Height;
+                plot.Top = top;
+                plot.Height = Math.Max(10, Height - top - bottom);
+                valueTicks = ValueTicks(yMin, yMax, fixedMin, fixedMax, (int)(plot.Height / 40));
+                double labelWidth = valueTicks.Values.Select(v => TextWidth(FormatValueTick(v, valueTicks))).DefaultIfEmpty(0).Max();
+                plot.Left = Gap + (HasText(_settings.YAxisTitle) ? FontSize + Gap : 0) + labelWidth + TickLength + 2;
+                plot.Width = Math.Max(10, Width - plot.Left - Gap * 2);
+                axisLength = plot.Width;
+            }
+            else
+            {
+                double bottom = Gap + labelBand + (HasText(_settings.YAxisTitle) ? FontSize + Gap : 0) + legend.Height;
+                plot.Top = top;
+                plot.Height = Math.Max(10, Height - top - bottom);
+                axisLength = plot.Height;
+                var provisional = IndependentTicks(axisType, xMin, xMax, categories, axisLength, true);
+                double labelWidth = provisional.Labels.Select(TextWidth).DefaultIfEmpty(0).Max();
+                plot.Left = Gap + (HasText(_settings.XAxisTitle) ? FontSize + Gap : 0) + labelWidth + TickLength + 2;
+                plot.Width = Math.Max(10, Width - plot.Left - Gap * 2);
+                valueTicks = ValueTicks(yMin, yMax, fixedMin, fixedMax, (int)(plot.Width / 80));
+            }
+
+            // Decimate to the pixel length of the X axis: more points than pixels cannot be seen.
+            int threshold = _settings.DecimationThreshold > 0 ? _settings.DecimationThreshold : (int)Math.Round(axisLength);
+            foreach (var d in data.Where(d => d.Base == null))
+            {
+                d.Runs = DecimateRuns(d.X, d.Y, d.Count, threshold, _settings.EnableDecimation);
+                int finite = 0;
+                for (int i = 0; i < d.Count; i++)
+                {
+                    if (IsFinite(d.Y[i])) finite++;
+                }
+                d.Decimated = d.Runs.Sum(r => r.Length) < finite;
+            }
+            DecimateStack(data.Where(d => d.Type == ChartType.StackedArea).ToList(), threshold, _settings.EnableDecimation);
+            DecimateStack(data.Where(d => d.Type == ChartType.StackedColumn).ToList(), threshold, _settings.EnableDecimation);
+
+            // Columns and bars: one slot per series, one shared slot for all stacked columns.
+            var slotOf = new Dictionary<SeriesData, int>();
+            int slots = 0;
+            int stackedSlot = -1;
+            foreach (var d in data)
+            {
+                if (d.Type == ChartType.Column || d.Type == ChartType.Bar)
+                {
+                    slotOf[d] = slots++;
+                }
+                else if (d.Type == ChartType.StackedColumn)
+                {
+                    if (stackedSlot < 0) stackedSlot = slots++;
+                    slotOf[d] = stackedSlot;
+                }
+            }
+            double band = 0;
+            if (slots > 0)
+            {
+                if (axisType == ChartAxisType.Category)
+                {
+                    band = axisLength / Math.Max(1, categories.Count);
+                }
+                else
+                {
+                    // On a number or date axis a column is as wide as the closest gap between drawn X values,
+                    // and the axis grows by half of it at each end so the outer columns fit.
+                    var xs = new SortedSet<double>();
+                    foreach (var d in slotOf.Keys)
+                    {
+                        foreach (var run in d.Runs)
+                        {
+                            foreach (int i in run) xs.Add(d.X[i]);
+                        }
+                    }
+                    double gap = double.PositiveInfinity;
+                    double previous = double.NaN;
+                    foreach (double x in xs)
+                    {
+                        if (!double.IsNaN(previous) && x - previous < gap) gap = x - previous;
+                        previous = x;
+                    }
+                    if (!IsFinite(gap) || gap <= 0) gap = Math.Max(xMax - xMin, 1);
+                    xMin -= gap / 2;
+                    xMax += gap / 2;
+                    band = gap * axisLength / (xMax - xMin);
+                }
+                int widest = slotOf.Keys.Select(d => d.Runs.Sum(r => r.Length)).DefaultIfEmpty(0).Max();
+                if (slotOf.Keys.Any(d => d.Decimated) && widest > 0)
+                {
+                    // Decimated columns are spread about one per bucket: widen them to fill their bucket.
+                    band = Math.Max(band, axisLength / widest);
+                }
+            }
+
+            var independent = IndependentTicks(axisType, xMin, xMax, categories, axisLength, horizontal);
+            var x0 = horizontal ? new LinearScale(xMin, xMax, plot.Top, plot.Bottom) : new LinearScale(xMin, xMax, plot.Left, plot.Right);
+            var v0 = horizontal
+                ? new LinearScale(valueTicks.Minimum, valueTicks.Maximum, plot.Left, plot.Right)
+                : new LinearScale(valueTicks.Minimum, valueTicks.Maximum, plot.Bottom, plot.Top);
+            var context = new CartesianContext
+            {
+                Horizontal = horizontal,
+                AxisType = axisType,
+                Categories = categories,
+                Plot = plot,
+                X = x0,
+                Value = v0,
+                ValueTicks = valueTicks,
+                Independent = independent,
+                Band = band,
+                Slots = slots,
+                ValueBaseline = Clamp(0, valueTicks.Minimum, valueTicks.Maximum),
+            };
+
+            string description = HasText(_settings.Description) ? _settings.Description : DescribeCartesian(data, context, hasData);
+            WriteSvgStart(writer, description, data.Count == 0 ? "cc-chart-empty" : TypeCss(data[0].Type));
+            writer.Start("defs").Open()
+                .Start("clipPath").Attr("id", Id("plot")).Open()
+                .Start("rect").Attr("x", plot.Left - MarkerRadius - 1).Attr("y", plot.Top - MarkerRadius - 1)
+                .Attr("width", plot.Width + 2 * MarkerRadius + 2).Attr("height", plot.Height + 2 * MarkerRadius + 2).Empty()
+                .End("clipPath").End("defs");
+            WriteTitle(writer);
+            if (_settings.ShowGridLines) WriteGrid(writer, context);
+            WriteAxes(writer, context);
+
+            writer.Start("g").Attr("class", "cc-chart-plot").Attr("clip-path", "url(#" + Id("plot") + ")").Open();
+            foreach (var d in data)
+            {
+                WriteSeries(writer, d, context, slotOf.TryGetValue(d, out int slot) ? slot : 0);
+            }
+            writer.End("g");
+            if (!hasData)
+            {
+                writer.Start("text").Attr("class", "cc-chart-nodata").Attr("x", plot.Left + plot.Width / 2).Attr("y", plot.Top + plot.Height / 2)
+                    .Attr("text-anchor", "middle").Attr("fill", AxisColor).Open().Text("No data").End("text");
+            }
+            WriteLegend(writer, legend);
+            writer.End("svg");
+
+            if (_settings.ShowDataTable) WriteCartesianTable(writer, data, context);
+        }
+
+        private ChartAxisType ResolveAxisType()
+        {
+            if (_settings.XAxisType != ChartAxisType.Auto) return _settings.XAxisType;
+            if (_series.Any(s => s.Points.XValueType == ChartAxisType.Category)) return ChartAxisType.Category;
+            if (_series.Any(s => s.Points.XValueType == ChartAxisType.DateTime)) return ChartAxisType.DateTime;
+            return ChartAxisType.Number;
+        }
+
+        private SeriesData Extract(ChartSeries series, int index, ChartAxisType axisType, List<string> categories, Dictionary<string, int> categoryIndex)
+        {
+            var points = series.Points;
+            int n = points.Count;
+            var d = new SeriesData
+            {
+                Index = index,
+                Series = series,
+                Type = series.ChartType,
+                Name = NameOf(series, index),
+                Color = ColorOf(series, index),
+                X = new double[n],
+                Y = new double[n],
+                Source = new ChartPoint[n],
+            };
+            int count = 0;
+            for (int i = 0; i < n; i++)
+            {
+                var point = points[i];
+                double x;
+                if (axisType == ChartAxisType.Category)
+                {
+                    // A point's category is its label, or its X value written as text.
+                    string label = point.AxisLabel ?? FormatXValue(point.X, points.XValueType == ChartAxisType.DateTime);
+                    if (!categoryIndex.TryGetValue(label, out int found))
+                    {
+                        found = categories.Count;
+                        categories.Add(label);
+                        categoryIndex.Add(label, found);
+                    }
+                    x = found;
+                }
+                else
+                {
+                    x = point.X;
+                    if (!IsFinite(x)) continue;
+                    if (axisType == ChartAxisType.DateTime) x = ClampOADate(x);
+                }
+                d.X[count] = x;
+                d.Y[count] = point.Y;
+                d.Source[count] = point;
+                count++;
+            }
+            d.Count = count;
+            return d;
+        }
+
+        /// <summary>
+        /// Stacks layers: each value sits on the sum of the layers before it at the same X. Columns stack
+        /// positives upwards and negatives downwards; areas simply add up.
+        /// </summary>
+        private static void BuildStack(List<SeriesData> layers, bool separateSigns)
+        {
+            if (layers.Count == 0) return;
+            bool aligned = layers.All(l => l.Count == layers[0].Count);
+            for (int k = 1; aligned && k < layers.Count; k++)
+            {
+                for (int i = 0; i < layers[0].Count; i++)
+                {
+                    if (layers[k].X[i] != layers[0].X[i])
+                    {
+                        aligned = false;
+                        break;
+                    }
+                }
+            }
+
+            double[] union;
+            Dictionary<double, int> position = null;
+            if (aligned)
+            {
+                // The usual case (every series sampled at the same times): no lookup needed.
+                union = new double[layers[0].Count];
+                Array.Copy(layers[0].X, union, union.Length);
+            }
+            else
+            {
+                var all = new List<double>();
+                foreach (var layer in layers)
+                {
+                    for (int i = 0; i < layer.Count; i++) all.Add(layer.X[i]);
+                }
+                all.Sort();
+                var distinct = new List<double>(all.Count);
+                foreach (double x in all)
+                {
+                    if (distinct.Count == 0 || distinct[distinct.Count - 1] != x) distinct.Add(x);
+                }
+                union = distinct.ToArray();
+                position = new Dictionary<double, int>(union.Length);
+                for (int i = 0; i < union.Length; i++) position[union[i]] = i;
+            }
+
+            int m = union.Length;
+            var positive = new double[m];
+            var negative = new double[m];
+            foreach (var layer in layers)
+            {
+                var values = new double[m];
+                var sources = new ChartPoint[m];
+                for (int i = 0; i < layer.Count; i++)
+                {
+                    int j = aligned ? i : position[layer.X[i]];
+                    double y = layer.Y[i];
+                    if (IsFinite(y)) values[j] += y;
+                    sources[j] = layer.Source[i];
+                }
+                var bottom = new double[m];
+                var top = new double[m];
+                for (int j = 0; j < m; j++)
+                {
+                    double v = values[j];
+                    if (separateSigns && v < 0)
+                    {
+                        bottom[j] = negative[j];
+                        top[j] = negative[j] + v;
+                        negative[j] = top[j];
+                    }
+                    else
+                    {
+                        bottom[j] = positive[j];
+                        top[j] = positive[j] + v;
+                        positive[j] = top[j];
+                    }
+                }
+                layer.X = union;
+                layer.Y = top;
+                layer.Base = bottom;
+                layer.Source = sources;
+                layer.Count = m;
+            }
+        }
+
+        /// <summary>
+        /// Splits a series at its empty points and decimates each run, sharing the threshold among runs by
+        /// length. A series cut into more runs than the threshold can hold loses its gaps instead.
+        /// </summary>
+        private static List<int[]> DecimateRuns(double[] x, double[] y, int count, int threshold, bool enabled)
+        {
+            var runs = new List<KeyValuePair<int, int>>();
+            int start = -1;
+            int total = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (IsFinite(y[i]))
+                {
+                    if (start < 0) start = i;
+                }
+                else if (start >= 0)
+                {
+                    runs.Add(new KeyValuePair<int, int>(start, i - start));
+                    total += i - start;
+                    start = -1;
+                }
+            }
+            if (start >= 0)
+            {
+                runs.Add(new KeyValuePair<int, int>(start, count - start));
+                total += count - start;
+            }
+
+            var result = new List<int[]>(runs.Count);
+            threshold = Math.Max(threshold, ChartDecimation.MinimumThreshold);
+            if (!enabled || total <= threshold)
+            {
+                foreach (var run in runs)
+                {
+                    var all = new int[run.Value];
+                    for (int i = 0; i < all.Length; i++) all[i] = run.Key + i;
+                    result.Add(all);
+                }
+                return result;
+            }
+
+            if (runs.Count * 2 > threshold)
+            {
+                var kept = new int[total];
+                var cx = new double[total];
+                var cy = new double[total];
+                int n = 0;
+                foreach (var run in runs)
+                {
+                    for (int i = run.Key; i < run.Key + run.Value; i++)
+                    {
+                        kept[n] = i;
+                        cx[n] = x[i];
+                        cy[n] = y[i];
+                        n++;
+                    }
+                }
+                int[] chosen = ChartDecimation.LargestTriangleThreeBuckets(cx, cy, 0, n, threshold);
+                for (int i = 0; i < chosen.Length; i++) chosen[i] = kept[chosen[i]];
+                result.Add(chosen);
+                return result;
+            }
+
+            int spare = threshold - 2 * runs.Count;
+            foreach (var run in runs)
+            {
+                int share = 2 + (int)((long)spare * run.Value / total);
+                if (share >= run.Value)
+                {
+                    var all = new int[run.Value];
+                    for (int i = 0; i < all.Length; i++) all[i] = run.Key + i;
+                    result.Add(all);
+                }
+                else if (share < ChartDecimation.MinimumThreshold)
+                {
+                    result.Add(new[] { run.Key, run.Key + run.Value - 1 });
+                }
+                else
+                {
+                    result.Add(ChartDecimation.LargestTriangleThreeBuckets(x, y, run.Key, run.Value, share));
+                }
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// Decimates stacked layers together: the union of each layer's choice (on its top line) is drawn for
+        /// every layer, so their edges meet exactly. The result is bounded by layers times the threshold.
+        /// </summary>
+        private static void DecimateStack(List<SeriesData> layers, int threshold, bool enabled)
+        {
+            if (layers.Count == 0) return;
+            int m = layers[0].Count;
+            int[] chosen;
+            if (!enabled || m <= Math.Max(threshold, ChartDecimation.MinimumThreshold))
+            {
+                chosen = Enumerable.Range(0, m).ToArray();
+            }
+            else
+            {
+                var set = new SortedSet<int>();
+                foreach (var layer in layers)
+                {
+                    foreach (int i in ChartDecimation.LargestTriangleThreeBuckets(layer.X, layer.Y, 0, m, threshold)) set.Add(i);
+                }
+                chosen = set.ToArray();
+            }
+            foreach (var layer in layers)
+            {
+                layer.Runs = new List<int[]> { chosen };
+                layer.Decimated = chosen.Length < m;
+            }
+        }
+
+        private AxisTicks ValueTicks(double min, double max, bool fixedMin, bool fixedMax, int maxTicks)
+        {
+            var ticks = AxisScale.NumericTicks(min, max, Math.Max(2, maxTicks), !(fixedMin && fixedMax));
+            if (!fixedMin && !fixedMax) return ticks;
+            // A bound the page fixed is kept exactly; ticks outside it are dropped.
+            double lo = fixedMin ? min : ticks.Minimum;
+            double hi = fixedMax ? max : ticks.Maximum;
+            var inside = ticks.Values.Where(v => v >= lo - 1e-9 * Math.Abs(hi - lo) && v <= hi + 1e-9 * Math.Abs(hi - lo)).ToList();
+            return new AxisTicks(lo, hi, ticks.Step, inside, ticks.LabelFormat);
+        }
+
+        private IndependentAxis IndependentTicks(ChartAxisType axisType, double min, double max, List<string> categories, double axisLength, bool horizontal)
+        {
+            var axis = new IndependentAxis();
+            if (axisType == ChartAxisType.Category)
+            {
+                int n = categories.Count;
+                double widest = 0;
+                // Only a sample of very many labels is measured: the widest of a million names is not worth the time.
+                int stride = Math.Max(1, n / 2000);
+                for (int i = 0; i < n; i += stride) widest = Math.Max(widest, TextWidth(Truncate(categories[i], LabelCharLimit)));
+                double space = horizontal ? FontSize + 4 : widest + Gap;
+                int every = Math.Max(1, (int)Math.Ceiling(n * space / Math.Max(1, axisLength)));
+                for (int i = 0; i < n; i += every)
+                {
+                    axis.Values.Add(i);
+                    axis.Labels.Add(Truncate(categories[i], LabelCharLimit));
+                }
+                return axis;
+            }
+            // The densest readable ticks: start from many and take fewer until the written labels fit
+            // between their neighbours (the label formats differ by step, so they are measured each time).
+            double room = horizontal ? FontSize + 6 : 0;
+            for (int maxTicks = Math.Max(2, (int)(axisLength / (horizontal ? 20 : 40))); ; maxTicks--)
+            {
+                var candidate = new IndependentAxis();
+                if (axisType == ChartAxisType.DateTime)
+                {
+                    var ticks = AxisScale.DateTimeTicks(DateTime.FromOADate(ClampOADate(min)), DateTime.FromOADate(ClampOADate(max)), maxTicks);
+                    string format = HasText(_settings.XAxisLabelFormat) ? _settings.XAxisLabelFormat : ticks.LabelFormat;
+                    foreach (double v in ticks.Values)
+                    {
+                        candidate.Values.Add(v);
+                        candidate.Labels.Add(DateTime.FromOADate(v).ToString(format, _culture));
+                    }
+                    candidate.Ticks = ticks;
+                }
+                else
+                {
+                    var ticks = AxisScale.NumericTicks(min, max, maxTicks, false);
+                    string format = HasText(_settings.XAxisLabelFormat) ? _settings.XAxisLabelFormat : ticks.LabelFormat;
+                    foreach (double v in ticks.Values)
+                    {
+                        candidate.Values.Add(v);
+                        candidate.Labels.Add(v.ToString(format, _culture));
+                    }
+                    candidate.Ticks = ticks;
+                }
+                if (maxTicks <= 2 || Fits(candidate, min, max, axisLength, horizontal ? room : candidate.Labels.Select(TextWidth).DefaultIfEmpty(0).Max() + Gap * 2))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        /// <summary>Whether neighbouring ticks are at least <paramref name="room"/> apart on the axis.</summary>
+        private static bool Fits(IndependentAxis axis, double min, double max, double axisLength, double room)
+        {
+            if (axis.Values.Count < 2 || !(max > min)) return true;
+            double smallest = double.PositiveInfinity;
+            for (int i = 1; i < axis.Values.Count; i++) smallest = Math.Min(smallest, axis.Values[i] - axis.Values[i - 1]);
+            return smallest * axisLength / (max - min) >= room;
+        }
+
+        private void WriteGrid(SvgMarkupWriter writer, CartesianContext c)
+        {
+            var plot = c.Plot;
+            writer.Start("g").Attr("class", "cc-chart-grid").Attr("stroke", GridColor).Attr("stroke-width", 1).Attr("shape-rendering", "crispEdges").Open();
+            foreach (double v in c.ValueTicks.Values)
+            {
+                double p = c.Value.Map(v);
+                if (c.Horizontal)
+                {
+                    writer.Start("line").Attr("x1", p).Attr("y1", plot.Top).Attr("x2", p).Attr("y2", plot.Bottom).Empty();
+                }
+                else
+                {
+                    writer.Start("line").Attr("x1", plot.Left).Attr("y1", p).Attr("x2", plot.Right).Attr("y2", p).Empty();
+                }
+            }
+            if (c.AxisType != ChartAxisType.Category)
+            {
+                foreach (double v in c.Independent.Values)
+                {
+                    double p = c.X.Map(v);
+                    if (c.Horizontal)
+                    {
+                        writer.Start("line").Attr("x1", plot.Left).Attr("y1", p).Attr("x2", plot.Right).Attr("y2", p).Empty();
+                    }
+                    else
+                    {
+                        writer.Start("line").Attr("x1", p).Attr("y1", plot.Top).Attr("x2", p).Attr("y2", plot.Bottom).Empty();
+                    }
+                }
+            }
+            writer.End("g");
+        }
+
+        private void WriteAxes(SvgMarkupWriter writer, CartesianContext c)
+        {
+            var plot = c.Plot;
+            // The value axis: labels only (grid lines carry the ticks).
+            writer.Start("g").Attr("class", c.Horizontal ? "cc-chart-axis cc-chart-axis-y cc-chart-axis-value" : "cc-chart-axis cc-chart-axis-y")
+                .Attr("fill", TextColor).Attr("font-size", FontSize).Open();
+            if (!c.Horizontal)
+            {
+                foreach (double v in c.ValueTicks.Values)
+                {
+                    writer.Start("text").Attr("x", plot.Left - TickLength - 2).Attr("y", c.Value.Map(v)).Attr("dy", "0.32em").Attr("text-anchor", "end")
+                        .Open().Text(FormatValueTick(v, c.ValueTicks)).End("text");
+                }
+                if (HasText(_settings.YAxisTitle))
+                {
+                    double x = Gap + FontSize;
+                    double y = plot.Top + plot.Height / 2;
+                    writer.Start("text").Attr("class", "cc-chart-axis-title").Attr("x", x).Attr("y", y).Attr("text-anchor", "middle")
+                        .Attr("transform", "rotate(-90 " + Coordinate(x) + " " + Coordinate(y) + ")").Open().Text(_settings.YAxisTitle).End("text");
+                }
+            }
+            else
+            {
+                foreach (double v in c.ValueTicks.Values)
+                {
+                    writer.Start("text").Attr("x", c.Value.Map(v)).Attr("y", plot.Bottom + TickLength + FontSize).Attr("text-anchor", "middle")
+                        .Open().Text(FormatValueTick(v, c.ValueTicks)).End("text");
+                }
+                if (HasText(_settings.YAxisTitle))
+                {
+                    writer.Start("text").Attr("class", "cc-chart-axis-title").Attr("x", plot.Left + plot.Width / 2)
+                        .Attr("y", plot.Bottom + TickLength + FontSize * 2 + Gap).Attr("text-anchor", "middle").Open().Text(_settings.YAxisTitle).End("text");
+                }
+            }
+            writer.End("g");
+
+            // The X axis (the category axis of bars): a line, tick marks and labels.
+            writer.Start("g").Attr("class", c.Horizontal ? "cc-chart-axis cc-chart-axis-x cc-chart-axis-category" : "cc-chart-axis cc-chart-axis-x")
+                .Attr("fill", TextColor).Attr("font-size", FontSize).Open();
+            if (!c.Horizontal)
+            {
+                writer.Start("line").Attr("class", "cc-chart-axis-line").Attr("x1", plot.Left).Attr("y1", plot.Bottom).Attr("x2", plot.Right).Attr("y2", plot.Bottom)
+                    .Attr("stroke", AxisColor).Attr("shape-rendering", "crispEdges").Empty();
+                WriteZeroLine(writer, c);
+                for (int i = 0; i < c.Independent.Values.Count; i++)
+                {
+                    double p = c.X.Map(c.Independent.Values[i]);
+                    writer.Start("line").Attr("x1", p).Attr("y1", plot.Bottom).Attr("x2", p).Attr("y2", plot.Bottom + TickLength).Attr("stroke", AxisColor).Empty();
+                    // A label centred on the last (or first) tick may stick out of the drawing: it moves inwards.
+                    double half = TextWidth(c.Independent.Labels[i]) / 2;
+                    double x = Math.Max(half + 2, Math.Min(Width - half - 2, p));
+                    writer.Start("text").Attr("x", x).Attr("y", plot.Bottom + TickLength + FontSize).Attr("text-anchor", "middle")
+                        .Open().Text(c.Independent.Labels[i]).End("text");
+                }
+                if (HasText(_settings.XAxisTitle))
+                {
+                    writer.Start("text").Attr("class", "cc-chart-axis-title").Attr("x", plot.Left + plot.Width / 2)
+                        .Attr("y", plot.Bottom + TickLength + FontSize * 2 + Gap).Attr("text-anchor", "middle").Open().Text(_settings.XAxisTitle).End("text");
+                }
+            }
+            else
+            {
+                writer.Start("line").Attr("class", "cc-chart-axis-line").Attr("x1", plot.Left).Attr("y1", plot.Top).Attr("x2", plot.Left).Attr("y2", plot.Bottom)
+                    .Attr("stroke", AxisColor).Attr("shape-rendering", "crispEdges").Empty();
+                WriteZeroLine(writer, c);
+                for (int i = 0; i < c.Independent.Values.Count; i++)
+                {
+                    double p = c.X.Map(c.Independent.Values[i]);
+                    writer.Start("line").Attr("x1", plot.Left - TickLength).Attr("y1", p).Attr("x2", plot.Left).Attr("y2", p).Attr("stroke", AxisColor).Empty();
+                    writer.Start("text").Attr("x", plot.Left - TickLength - 2).Attr("y", p).Attr("dy", "0.32em").Attr("text-anchor", "end")
+                        .Open().Text(c.Independent.Labels[i]).End("text");
+                }
+                if (HasText(_settings.XAxisTitle))
+                {
+                    double x = Gap + FontSize;
+                    double y = plot.Top + plot.Height / 2;
+                    writer.Start("text").Attr("class", "cc-chart-axis-title").Attr("x", x).Attr("y", y).Attr("text-anchor", "middle")
+                        .Attr("transform", "rotate(-90 " + Coordinate(x) + " " + Coordinate(y) + ")").Open().Text(_settings.XAxisTitle).End("text");
+                }
+            }
+            writer.End("g");
+        }
+
+        /// <summary>Marks zero when it lies inside the value range, where columns and areas start.</summary>
+        private static void WriteZeroLine(SvgMarkupWriter writer, CartesianContext c)
+        {
+            if (!(c.ValueTicks.Minimum < 0 && c.ValueTicks.Maximum > 0)) return;
+            double p = c.Value.Map(0);
+            var plot = c.Plot;
+            writer.Start("line").Attr("class", "cc-chart-zero-line");
+            if (c.Horizontal)
+            {
+                writer.Attr("x1", p).Attr("y1", plot.Top).Attr("x2", p).Attr("y2", plot.Bottom);
+            }
+            else
+            {
+                writer.Attr("x1", plot.Left).Attr("y1", p).Attr("x2", plot.Right).Attr("y2", p);
+            }
+            writer.Attr("stroke", AxisColor).Attr("shape-rendering", "crispEdges").Empty();
+        }
+
+        private void WriteSeries(SvgMarkupWriter writer, SeriesData d, CartesianContext c, int slot)
+        {
+            string css = "cc-chart-series cc-chart-series-" + d.Index.ToString(CultureInfo.InvariantCulture) + " " + TypeCss(d.Type);
+            if (HasText(d.Series.CssClass)) css += " " + d.Series.CssClass.Trim();
+            writer.Start("g").Attr("class", css).Open();
+            switch (d.Type)
+            {
+                case ChartType.Line:
+                case ChartType.Spline:
+                    WriteLines(writer, d, c, d.Type == ChartType.Spline);
+                    WriteMarkers(writer, d, c, false);
+                    break;
+                case ChartType.Area:
+                case ChartType.StackedArea:
+                    WriteAreas(writer, d, c);
+                    WriteLines(writer, d, c, false);
+                    WriteMarkers(writer, d, c, false);
+                    break;
+                case ChartType.Scatter:
+                    WriteMarkers(writer, d, c, true);
+                    break;
+                default:
+                    WriteColumns(writer, d, c, slot);
+                    break;
+            }
+            writer.End("g");
+        }
+
+        private void WriteLines(SvgMarkupWriter writer, SeriesData d, CartesianContext c, bool smooth)
+        {
+            if (d.Runs.Count == 0) return;
+            writer.Start("path").Attr("class", "cc-chart-line").BeginAttr("d");
+            foreach (var run in d.Runs)
+            {
+                if (run.Length == 0) continue;
+                if (smooth && run.Length > 2 && WriteMonotoneCurve(writer, d, c, run)) continue;
+                writer.Command('M').Pair(c.X.Map(d.X[run[0]]), c.Value.Map(d.Y[run[0]]));
+                for (int i = 1; i < run.Length; i++)
+                {
+                    writer.Command('L').Pair(c.X.Map(d.X[run[i]]), c.Value.Map(d.Y[run[i]]));
+                }
+            }
+            writer.EndAttr().Attr("fill", "none").Attr("stroke", d.Color).Attr("stroke-width", 2)
+                .Attr("stroke-linejoin", "round").Attr("stroke-linecap", "round").Empty();
+        }
+
+        /// <summary>
+        /// A monotone cubic curve (Fritsch and Carlson): smooth, yet never above or below the points it joins,
+        /// so a spline shows no peak the data does not have. Needs X strictly increasing; returns false otherwise.
+        /// </summary>
+        private static bool WriteMonotoneCurve(SvgMarkupWriter writer, SeriesData d, CartesianContext c, int[] run)
+        {
+            int n = run.Length;
+            var px = new double[n];
+            var py = new double[n];
+            for (int i = 0; i < n; i++)
+            {
+                px[i] = c.X.Map(d.X[run[i]]);
+                py[i] = c.Value.Map(d.Y[run[i]]);
+                if (i > 0 && !(px[i] > px[i - 1])) return false;
+            }
+            var slope = new double[n - 1];
+            for (int i = 0; i < n - 1; i++) slope[i] = (py[i + 1] - py[i]) / (px[i + 1] - px[i]);
+            var tangent = new double[n];
+            tangent[0] = slope[0];
+            tangent[n - 1] = slope[n - 2];
+            for (int i = 1; i < n - 1; i++)
+            {
+                tangent[i] = slope[i - 1] * slope[i] <= 0 ? 0 : (slope[i - 1] + slope[i]) / 2;
+            }
+            for (int i = 0; i < n - 1; i++)
+            {
+                if (slope[i] == 0)
+                {
+                    tangent[i] = 0;
+                    tangent[i + 1] = 0;
+                    continue;
+                }
+                double a = tangent[i] / slope[i];
+                double b = tangent[i + 1] / slope[i];
+                double s = a * a + b * b;
+                if (s > 9)
+                {
+                    double t = 3 / Math.Sqrt(s);
+                    tangent[i] = t * a * slope[i];
+                    tangent[i + 1] = t * b * slope[i];
+                }
+            }
+            writer.Command('M').Pair(px[0], py[0]);
+            for (int i = 0; i < n - 1; i++)
+            {
+                double third = (px[i + 1] - px[i]) / 3;
+                writer.Command('C').Pair(px[i] + third, py[i] + tangent[i] * third).Space()
+                    .Pair(px[i + 1] - third, py[i + 1] - tangent[i + 1] * third).Space()
+                    .Pair(px[i + 1], py[i + 1]);
+            }
+            return true;
+        }
+
+        private void WriteAreas(SvgMarkupWriter writer, SeriesData d, CartesianContext c)
+        {
+            if (d.Runs.Count == 0) return;
+            double baseline = c.Value.Map(c.ValueBaseline);
+            writer.Start("path").Attr("class", "cc-chart-area").BeginAttr("d");
+            foreach (var run in d.Runs)
+            {
+                if (run.Length == 0) continue;
+                if (d.Base == null)
+                {
+                    writer.Command('M').Pair(c.X.Map(d.X[run[0]]), baseline);
+                    foreach (int i in run) writer.Command('L').Pair(c.X.Map(d.X[i]), c.Value.Map(d.Y[i]));
+                    writer.Command('L').Pair(c.X.Map(d.X[run[run.Length - 1]]), baseline).Command('Z');
+                }
+                else
+                {
+                    // The band between this layer's top and the top of the layer below, drawn back along it.
+                    writer.Command('M').Pair(c.X.Map(d.X[run[0]]), c.Value.Map(d.Y[run[0]]));
+                    for (int k = 1; k < run.Length; k++) writer.Command('L').Pair(c.X.Map(d.X[run[k]]), c.Value.Map(d.Y[run[k]]));
+                    for (int k = run.Length - 1; k >= 0; k--) writer.Command('L').Pair(c.X.Map(d.X[run[k]]), c.Value.Map(d.Base[run[k]]));
+                    writer.Command('Z');
+                }
+            }
+            writer.EndAttr().Attr("fill", d.Color).Attr("fill-opacity", d.Base == null ? "0.25" : "0.55").Attr("stroke", "none").Empty();
+        }
+
+        private void WriteMarkers(SvgMarkupWriter writer, SeriesData d, CartesianContext c, bool always)
+        {
+            if (!always && !_settings.ShowPointToolTips) return;
+            int drawn = d.Runs.Sum(r => r.Length);
+            if (drawn == 0) return;
+            // Sparse series show their markers; dense ones keep them as invisible targets for the tooltips.
+            bool visible = always || drawn <= c.AxisLength / 8;
+            writer.Start("g").Attr("class", "cc-chart-markers");
+            if (visible)
+            {
+                writer.Attr("fill", d.Color);
+            }
+            else
+            {
+                writer.Attr("fill", d.Color).Attr("fill-opacity", "0");
+            }
+            writer.Open();
+            foreach (var run in d.Runs)
+            {
+                foreach (int i in run)
+                {
+                    var source = d.Source[i];
+                    if (d.Base != null && source == null) continue;
+                    writer.Start("circle").Attr("cx", c.X.Map(d.X[i])).Attr("cy", c.Value.Map(d.Y[i])).Attr("r", always ? MarkerRadius + 0.5 : MarkerRadius);
+                    if (_settings.ShowPointToolTips)
+                    {
+                        writer.Open().TextElement("title", ToolTipOf(d, i, c)).End("circle");
+                    }
+                    else
+                    {
+                        writer.Empty();
+                    }
+                }
+            }
+            writer.End("g");
+        }
+
+        private void WriteColumns(SvgMarkupWriter writer, SeriesData d, CartesianContext c, int slot)
+        {
+            double slotWidth = c.Band * 0.8 / Math.Max(1, c.Slots);
+            double gap = slotWidth > 4 ? 1 : 0;
+            foreach (var run in d.Runs)
+            {
+                foreach (int i in run)
+                {
+                    double y = d.Y[i];
+                    if (!IsFinite(y)) continue;
+                    var source = d.Source[i];
+                    if (d.Base != null && source == null) continue;
+                    double center = c.X.Map(d.X[i]);
+                    double start = center - c.Band * 0.4 + slot * slotWidth + gap / 2;
+                    double size = Math.Max(0.5, slotWidth - gap);
+                    double from = c.Value.Map(d.Base != null ? d.Base[i] : c.ValueBaseline);
+                    double to = c.Value.Map(y);
+                    string color = source != null && HasText(source.Color) ? source.Color.Trim() : d.Color;
+                    writer.Start("rect");
+                    if (c.Horizontal)
+                    {
+                        writer.Attr("x", Math.Min(from, to)).Attr("y", start).Attr("width", Math.Abs(to - from)).Attr("height", size);
+                    }
+                    else
+                    {
+                        writer.Attr("x", start).Attr("y", Math.Min(from, to)).Attr("width", size).Attr("height", Math.Abs(to - from));
+                    }
+                    writer.Attr("fill", color);
+                    if (_settings.ShowPointToolTips)
+                    {
+                        writer.Open().TextElement("title", ToolTipOf(d, i, c)).End("rect");
+                    }
+                    else
+                    {
+                        writer.Empty();
+                    }
+                }
+            }
+        }
+
+        private string ToolTipOf(SeriesData d, int i, CartesianContext c)
+        {
+            var source = d.Source[i];
+            if (source != null && source.ToolTip != null) return source.ToolTip;
+            double value = d.Base != null ? (source != null ? source.Y : 0) : d.Y[i];
+            return d.Name + ": " + FormatX(d.X[i], c) + ", " + FormatY(value);
+        }
+
+        private string FormatX(double x, CartesianContext c)
+        {
+            switch (c.AxisType)
+            {
+                case ChartAxisType.Category:
+                    int index = (int)Math.Round(x);
+                    return index >= 0 && index < c.Categories.Count ? c.Categories[index] : string.Empty;
+                case ChartAxisType.DateTime:
+                    return FormatXValue(x, true);
+                default:
+                    return FormatXValue(x, false);
+            }
+        }
+
+        private string FormatXValue(double x, bool date)
+        {
+            if (date)
+            {
+                return DateTime.FromOADate(ClampOADate(x)).ToString(HasText(_settings.XAxisLabelFormat) ? _settings.XAxisLabelFormat : "g", _culture);
+            }
+            return x.ToString(HasText(_settings.XAxisLabelFormat) ? _settings.XAxisLabelFormat : "#,0.###", _culture);
+        }
+
+        private string FormatY(double y) =>
+            y.ToString(HasText(_settings.YAxisLabelFormat) ? _settings.YAxisLabelFormat : "#,0.###", _culture);
+
+        private string FormatValueTick(double value, AxisTicks ticks) =>
+            value.ToString(HasText(_settings.YAxisLabelFormat) ? _settings.YAxisLabelFormat : ticks.LabelFormat, _culture);
+
+        private string DescribeCartesian(List<SeriesData> data, CartesianContext c, bool hasData)
+        {
+            if (data.Count == 0 || !hasData) return "Chart with no data.";
+            var types = data.Select(d => d.Type).Distinct().ToList();
+            string kind = types.Count == 1 ? TypeName(types[0]) : "Combination";
+            string text = string.Format(_culture, "{0} chart with {1} series: {2}.", kind, data.Count, string.Join(", ", data.Select(d => d.Name)));
+            string xName = HasText(_settings.XAxisTitle) ? _settings.XAxisTitle : "X axis";
+            string yName = HasText(_settings.YAxisTitle) ? _settings.YAxisTitle : "Y axis";
+            if (c.AxisType == ChartAxisType.Category)
+            {
+                if (c.Categories.Count > 0)
+                {
+                    text += string.Format(_culture, " {0}: {1} categories, {2} to {3}.", xName, c.Categories.Count, c.Categories[0], c.Categories[c.Categories.Count - 1]);
+                }
+            }
+            else if (c.Independent.Values.Count > 0)
+            {
+                double first = c.AxisType == ChartAxisType.DateTime || c.Slots == 0 ? c.X.DomainMin : c.Independent.Values[0];
+                double last = c.AxisType == ChartAxisType.DateTime || c.Slots == 0 ? c.X.DomainMax : c.Independent.Values[c.Independent.Values.Count - 1];
+                text += string.Format(_culture, " {0}: {1} to {2}.", xName, FormatX(first, c), FormatX(last, c));
+            }
+            text += string.Format(_culture, " {0}: {1} to {2}.", yName, FormatValueTick(c.ValueTicks.Minimum, c.ValueTicks), FormatValueTick(c.ValueTicks.Maximum, c.ValueTicks));
+            return text;
+        }
+
+        private void WriteCartesianTable(SvgMarkupWriter writer, List<SeriesData> data, CartesianContext c)
+        {
+            WriteTableStart(writer, "Series", HasText(_settings.XAxisTitle) ? _settings.XAxisTitle : "X", HasText(_settings.YAxisTitle) ? _settings.YAxisTitle : "Y");
+            foreach (var d in data)
+            {
+                foreach (var run in d.Runs)
+                {
+                    foreach (int i in run)
+                    {
+                        var source = d.Source[i];
+                        if (d.Base != null && source == null) continue;
+                        double value = d.Base != null ? source.Y : d.Y[i];
+                        if (!IsFinite(value)) continue;
+                        writer.Start("tr").Open()
+                            .Start("th").Attr("scope", "row").Open().Text(d.Name).End("th")
+                            .TextElement("td", FormatX(d.X[i], c))
+                            .TextElement("td", FormatY(value))
+                            .End("tr");
+                    }
+                }
+            }
+            writer.End("tbody").End("table").End("div");
+        }
+
+        /* ------------------------------------------------------------------------------------------
+         * Pie and doughnut
+         * ---------------------------------------------------------------------------------------- */
+
+        private void RenderCircular(SvgMarkupWriter writer)
+        {
+            var series = _series[0];
+            bool doughnut = series.ChartType == ChartType.Doughnut;
+            var slices = new List<Slice>();
+            var points = series.Points;
+            for (int i = 0; i < points.Count; i++)
+            {
+                var point = points[i];
+                if (point.IsEmpty || !(point.Y > 0)) continue;
+                string label = point.AxisLabel ?? FormatXValue(point.X, points.XValueType == ChartAxisType.DateTime);
+                string color = HasText(point.Color) ? point.Color.Trim() : _palette[slices.Count % _palette.Length];
+                slices.Add(new Slice { Label = label, Value = point.Y, Point = point, Color = color });
+            }
+            if (_settings.EnableDecimation && slices.Count > PieSliceLimit)
+            {
+                // Beyond a few dozen slices none can be told apart: the largest stay, in their order, and the
+                // rest become one "Other" slice.
+                var keep = new HashSet<Slice>(slices.OrderByDescending(s => s.Value).Take(PieSliceLimit - 1));
+                double other = slices.Where(s => !keep.Contains(s)).Sum(s => s.Value);
+                int merged = slices.Count - keep.Count;
+                slices = slices.Where(keep.Contains).ToList();
+                slices.Add(new Slice
+                {
+                    Label = "Other",
+                    Value = other,
+                    Color = OtherSliceColor,
+                    ToolTipOverride = string.Format(_culture, "Other ({0} smaller slices): {1}", merged, FormatY(other)),
+                });
+            }
+            double total = slices.Sum(s => s.Value);
+            string name = NameOf(series, 0);
+
+            var legend = LayoutLegend(slices.Select(s => new LegendItem(s.Label + " (" + Percent(s.Value, total) + ")", s.Color, Swatch.Box)).ToList());
+            double top = Gap + (HasTitle ? TitleFontSize + Gap : 0);
+            double bottom = Gap + legend.Height;
+            double areaHeight = Math.Max(10, Height - top - bottom);
+            double radius = Math.Max(4, Math.Min(Width - 2 * Gap, areaHeight) / 2 - 2);
+            double cx = Width / 2;
+            double cy = top + areaHeight / 2;
+            double inner = doughnut ? radius * 0.55 : 0;
+
+            string description = HasText(_settings.Description)
+                ? _settings.Description
+                : slices.Count == 0
+                    ? "Chart with no data."
+                    : string.Format(_culture, "{0} chart of {1} with {2} slices totalling {3}.", TypeName(series.ChartType), name, slices.Count, FormatY(total));
+            WriteSvgStart(writer, description, TypeCss(series.ChartType));
+            WriteTitle(writer);
+
+            string css = "cc-chart-series cc-chart-series-0 " + TypeCss(series.ChartType);
+            if (HasText(series.CssClass)) css += " " + series.CssClass.Trim();
+            writer.Start("g").Attr("class", css).Attr("stroke", "#ffffff").Attr("stroke-width", 1).Open();
+            double angle = 0;
+            foreach (var slice in slices)
+            {
+                double sweep = total > 0 ? slice.Value / total * 2 * Math.PI : 0;
+                writer.Start("path").Attr("class", "cc-chart-slice").BeginAttr("d");
+                WriteSlicePath(writer, cx, cy, radius, inner, angle, angle + sweep);
+                writer.EndAttr().Attr("fill", slice.Color);
+                if (doughnut) writer.Attr("fill-rule", "evenodd");
+                if (_settings.ShowPointToolTips)
+                {
+                    string tip = slice.Point != null && slice.Point.ToolTip != null
+                        ? slice.Point.ToolTip
+                        : slice.ToolTipOverride ?? string.Format(_culture, "{0}: {1}, {2} ({3})", name, slice.Label, FormatY(slice.Value), Percent(slice.Value, total));
+                    writer.Open().TextElement("title", tip).End("path");
+                }
+                else
+                {
+                    writer.Empty();
+                }
+                angle += sweep;
+            }
+            writer.End("g");
+            if (slices.Count == 0)
+            {
+                writer.Start("text").Attr("class", "cc-chart-nodata").Attr("x", cx).Attr("y", cy).Attr("text-anchor", "middle")
+                    .Attr("fill", AxisColor).Open().Text("No data").End("text");
+            }
+            WriteLegend(writer, legend);
+            writer.End("svg");
+
+            if (_settings.ShowDataTable)
+            {
+                WriteTableStart(writer, name, "Value", "Share");
+                foreach (var slice in slices)
+                {
+                    writer.Start("tr").Open()
+                        .Start("th").Attr("scope", "row").Open().Text(slice.Label).End("th")
+                        .TextElement("td", FormatY(slice.Value))
+                        .TextElement("td", Percent(slice.Value, total))
+                        .End("tr");
+                }
+                writer.End("tbody").End("table").End("div");
+            }
+        }
+
+        private static void WriteSlicePath(SvgMarkupWriter writer, double cx, double cy, double r, double inner, double from, double to)
+        {
+            if (to - from >= 2 * Math.PI - 1e-9)
+            {
+                // A whole circle cannot be one arc (its ends coincide): two half circles, and the hole as a second ring.
+                writer.Command('M').Pair(cx, cy - r).Command('A').Pair(r, r).Markup(" 0 1 1 ").Pair(cx, cy + r)
+                    .Command('A').Pair(r, r).Markup(" 0 1 1 ").Pair(cx, cy - r).Command('Z');
+                if (inner > 0)
+                {
+                    writer.Command('M').Pair(cx, cy - inner).Command('A').Pair(inner, inner).Markup(" 0 1 0 ").Pair(cx, cy + inner)
+                        .Command('A').Pair(inner, inner).Markup(" 0 1 0 ").Pair(cx, cy - inner).Command('Z');
+                }
+                return;
+            }
+            string large = to - from > Math.PI ? " 0 1 1 " : " 0 0 1 ";
+            string largeBack = to - from > Math.PI ? " 0 1 0 " : " 0 0 0 ";
+            double sx = cx + r * Math.Sin(from), sy = cy - r * Math.Cos(from);
+            double ex = cx + r * Math.Sin(to), ey = cy - r * Math.Cos(to);
+            if (inner > 0)
+            {
+                double isx = cx + inner * Math.Sin(to), isy = cy - inner * Math.Cos(to);
+                double iex = cx + inner * Math.Sin(from), iey = cy - inner * Math.Cos(from);
+                writer.Command('M').Pair(sx, sy).Command('A').Pair(r, r).Markup(large).Pair(ex, ey)
+                    .Command('L').Pair(isx, isy).Command('A').Pair(inner, inner).Markup(largeBack).Pair(iex, iey).Command('Z');
+            }
+            else
+            {
+                writer.Command('M').Pair(cx, cy).Command('L').Pair(sx, sy).Command('A').Pair(r, r).Markup(large).Pair(ex, ey).Command('Z');
+            }
+        }
+
+        private string Percent(double value, double total) =>
+            (total > 0 ? value / total * 100 : 0).ToString("0.#", _culture) + "%";
+
+        /* ------------------------------------------------------------------------------------------
+         * Shared parts: the svg element, title, legend, data table
+         * ---------------------------------------------------------------------------------------- */
+
+        private void WriteSvgStart(SvgMarkupWriter writer, string description, string typeCss)
+        {
+            writer.Start("svg").Attr("xmlns", "http://www.w3.org/2000/svg")
+                .Attr("class", "cc-chart-svg " + typeCss)
+                .BeginAttr("viewBox").Number(0).Space().Number(0).Space().Number(Width).Space().Number(Height).EndAttr()
+                // Width 100% with a viewBox: the chart fills its container and keeps its proportions.
+                .Attr("width", "100%")
+                .Attr("preserveAspectRatio", "xMidYMid meet")
+                .Attr("role", "img")
+                .Attr("aria-labelledby", Id("title") + " " + Id("desc"))
+                .Attr("font-family", "sans-serif")
+                .Attr("font-size", FontSize)
+                .Open();
+            writer.Start("title").Attr("id", Id("title")).Open().Text(HasTitle ? _settings.Title : "Chart").End("title");
+            writer.Start("desc").Attr("id", Id("desc")).Open().Text(description).End("desc");
+        }
+
+        private void WriteTitle(SvgMarkupWriter writer)
+        {
+            if (!HasTitle) return;
+            writer.Start("text").Attr("class", "cc-chart-title").Attr("x", Width / 2).Attr("y", Gap + TitleFontSize - 2)
+                .Attr("text-anchor", "middle").Attr("font-size", TitleFontSize).Attr("font-weight", "bold").Attr("fill", TextColor)
+                .Open().Text(_settings.Title).End("text");
+        }
+
+        private void WriteTableStart(SvgMarkupWriter writer, string first, string second, string third)
+        {
+            // The hiding rules sit on a wrapper: a table never gets narrower than its content, a div does.
+            writer.Start("div").Attr("class", "cc-visually-hidden").Attr("style", VisuallyHiddenStyle).Open()
+                .Start("table").Attr("class", "cc-chart-table").Open()
+                .TextElement("caption", HasTitle ? _settings.Title : "Chart data")
+                .Start("thead").Open().Start("tr").Open()
+                .Start("th").Attr("scope", "col").Open().Text(first).End("th")
+                .Start("th").Attr("scope", "col").Open().Text(second).End("th")
+                .Start("th").Attr("scope", "col").Open().Text(third).End("th")
+                .End("tr").End("thead").Start("tbody").Open();
+        }
+
+        private LegendLayout LayoutLegend(List<LegendItem> items)
+        {
+            var layout = new LegendLayout();
+            if (!_settings.ShowLegend || items.Count == 0) return layout;
+            double available = Width - 2 * Gap;
+            int maxRows = Math.Max(1, (int)(Height * 0.3 / LegendRowHeight));
+            var rows = new List<List<LegendItem>> { new List<LegendItem>() };
+            double rowWidth = 0;
+            int placed = 0;
+            foreach (var item in items)
+            {
+                item.Text = Truncate(item.FullText, LegendCharLimit);
+                item.Width = LegendSwatch + 4 + TextWidth(item.Text) + 14;
+                if (rowWidth > 0 && rowWidth + item.Width > available)
+                {
+                    if (rows.Count == maxRows) break;
+                    rows.Add(new List<LegendItem>());
+                    rowWidth = 0;
+                }
+                rows[rows.Count - 1].Add(item);
+                rowWidth += item.Width;
+                placed++;
+            }
+            if (placed < items.Count)
+            {
+                // What does not fit is counted, not dropped silently; the data table still lists it.
+                var last = rows[rows.Count - 1];
+                var more = new LegendItem("+" + (items.Count - placed + (last.Count > 1 ? 1 : 0)).ToString(CultureInfo.InvariantCulture) + " more", null, Swatch.None);
+                if (last.Count > 1) last.RemoveAt(last.Count - 1);
+                more.Text = more.FullText;
+                more.Width = TextWidth(more.Text) + 14;
+                last.Add(more);
+            }
+            layout.Height = rows.Count * LegendRowHeight + Gap;
+            double y = Height - Gap - rows.Count * LegendRowHeight + LegendRowHeight / 2;
+            foreach (var row in rows)
+            {
+                double width = row.Sum(i => i.Width) - 14;
+                double x = Gap + Math.Max(0, (available - width) / 2);
+                foreach (var item in row)
+                {
+                    item.X = x;
+                    item.Y = y;
+                    layout.Items.Add(item);
+                    x += item.Width;
+                }
+                y += LegendRowHeight;
+            }
+            return layout;
+        }
+
+        private static void WriteLegend(SvgMarkupWriter writer, LegendLayout legend)
+        {
+            if (legend.Items.Count == 0) return;
+            writer.Start("g").Attr("class", "cc-chart-legend").Attr("font-size", FontSize).Attr("fill", TextColor).Open();
+            foreach (var item in legend.Items)
+            {
+                writer.Start("g").Attr("class", "cc-chart-legend-item").Open();
+                double x = item.X;
+                switch (item.Swatch)
+                {
+                    case Swatch.Line:
+                        writer.Start("line").Attr("x1", x).Attr("y1", item.Y).Attr("x2", x + LegendSwatch).Attr("y2", item.Y)
+                            .Attr("stroke", item.Color).Attr("stroke-width", 2).Empty();
+                        break;
+                    case Swatch.Dot:
+                        writer.Start("circle").Attr("cx", x + LegendSwatch / 2).Attr("cy", item.Y).Attr("r", MarkerRadius + 0.5).Attr("fill", item.Color).Empty();
+                        break;
+                    case Swatch.Box:
+                        writer.Start("rect").Attr("x", x).Attr("y", item.Y - LegendSwatch / 2).Attr("width", LegendSwatch).Attr("height", LegendSwatch)
+                            .Attr("fill", item.Color).Empty();
+                        break;
+                }
+                double textX = item.Swatch == Swatch.None ? x : x + LegendSwatch + 4;
+                writer.Start("text").Attr("x", textX).Attr("y", item.Y).Attr("dy", "0.32em").Open().Text(item.Text);
+                if (!string.Equals(item.Text, item.FullText, StringComparison.Ordinal)) writer.TextElement("title", item.FullText);
+                writer.End("text").End("g");
+            }
+            writer.End("g");
+        }
+
+        private static Swatch SwatchOf(ChartType type)
+        {
+            switch (type)
+            {
+                case ChartType.Line:
+                case ChartType.Spline:
+                    return Swatch.Line;
+                case ChartType.Scatter:
+                    return Swatch.Dot;
+                default:
+                    return Swatch.Box;
+            }
+        }
+
+        /* ------------------------------------------------------------------------------------------
+         * Helpers
+         * ---------------------------------------------------------------------------------------- */
+
+        private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
+
+        private static bool HasText(string value) => !string.IsNullOrWhiteSpace(value);
+
+        private static double Clamp(double value, double min, double max) => value < min ? min : value > max ? max : value;
+
+        // DateTime.FromOADate accepts only years 100 to 9999.
+        private static double ClampOADate(double value) => Clamp(value, -657434, 2958465.99);
+
+        private static double TextWidth(string text) => (text?.Length ?? 0) * CharWidth;
+
+        private static string Coordinate(double value)
+        {
+            var text = new System.Text.StringBuilder();
+            SvgMarkupWriter.AppendNumber(text, value);
+            return text.ToString();
+        }
+
+        private static string Truncate(string text, int limit)
+        {
+            if (text == null) return string.Empty;
+            if (text.Length <= limit) return text;
+            int cut = limit - 1;
+            if (char.IsHighSurrogate(text[cut - 1])) cut--;
+            return text.Substring(0, cut) + "\u2026";
+        }
+
+        private sealed class SeriesData
+        {
+            public int Index;
+            public ChartSeries Series;
+            public ChartType Type;
+            public string Name;
+            public string Color;
+            public double[] X;
+            public double[] Y;
+
+            // For stacked layers: the top of the layer below at each X.
+            public double[] Base;
+
+            // The point behind each value, for tooltips (null where a stacked layer has no point at that X).
+            public ChartPoint[] Source;
+            public int Count;
+
+            // The drawn indexes, one array per unbroken run of values.
+            public List<int[]> Runs = new List<int[]>();
+            public bool Decimated;
+        }
+
+        private sealed class Plot
+        {
+            public double Left;
+            public double Top;
+            public double Width;
+            public double Height;
+
+            public double Right => Left + Width;
+
+            public double Bottom => Top + Height;
+        }
+
+        private sealed class LinearScale
+        {
+            private readonly double _rangeStart;
+            private readonly double _factor;
+
+            public LinearScale(double domainMin, double domainMax, double rangeStart, double rangeEnd)
+            {
+                DomainMin = domainMin;
+                DomainMax = domainMax;
+                _rangeStart = rangeStart;
+                _factor = domainMax > domainMin ? (rangeEnd - rangeStart) / (domainMax - domainMin) : 0;
+            }
+
+            public double DomainMin { get; }
+
+            public double DomainMax { get; }
+
+            public double Map(double value) => _rangeStart + (value - DomainMin) * _factor;
+        }
+
+        private sealed class IndependentAxis
+        {
+            public List<double> Values { get; } = new List<double>();
+
+            public List<string> Labels { get; } = new List<string>();
+
+            public AxisTicks Ticks { get; set; }
+        }
+
+        private sealed class CartesianContext
+        {
+            public bool Horizontal;
+            public ChartAxisType AxisType;
+            public List<string> Categories;
+            public Plot Plot;
+            public LinearScale X;
+            public LinearScale Value;
+            public AxisTicks ValueTicks;
+            public IndependentAxis Independent;
+            public double Band;
+            public int Slots;
+            public double ValueBaseline;
+
+            public double AxisLength => Horizontal ? Plot.Height : Plot.Width;
+        }
+
+        private sealed class Slice
+        {
+            public string Label;
+            public double Value;
+            public ChartPoint Point;
+            public string Color;
+            public string ToolTipOverride;
+        }
+
+        private enum Swatch
+        {
+            None,
+            Line,
+            Box,
+            Dot,
+        }
+
+        private sealed class LegendItem
+        {
+            public LegendItem(string text, string color, Swatch swatch)
+            {
+                FullText = text ?? string.Empty;
+                Color = color;
+                Swatch = swatch;
+            }
+
+            public string FullText { get; }
+
+            public string Color { get; }
+
+            public Swatch Swatch { get; }
+
+            public string Text;
+            public double Width;
+            public double X;
+            public double Y;
+        }
+
+        private sealed class LegendLayout
+        {
+            public List<LegendItem> Items { get; } = new List<LegendItem>();
+
+            public double Height;
+        }
+    }
+}

@@ -1,0 +1,86 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Net;
+using System.Web.Script.Serialization;
+using AngleSharp.Html.Parser;
+using CallbackControls.DevHost;
+using CallbackControls.Tests.InProcess;
+using Xunit;
+
+namespace CallbackControls.Tests.RefreshingChart
+{
+    /// <summary>Real requests through ASP.NET to tests/TestSite/Chart.aspx: the first paint, then refresh callbacks.</summary>
+    [Collection(TestSiteCollection.Name)]
+    public class RefreshingChartRequestTests
+    {
+        private readonly SiteHost site;
+
+        public RefreshingChartRequestTests(TestSiteFixture fixture)
+        {
+            site = fixture.Site;
+        }
+
+        private IDictionary<string, object> Refresh(string argument, string state = "null")
+        {
+            string envelope = "{\"v\":1,\"arg\":" + new JavaScriptSerializer().Serialize(argument) + ",\"state\":" + state + "}";
+            string body = "__EVENTTARGET=&__CALLBACKID=Chart1&__CALLBACKPARAM=" + WebUtility.UrlEncode(envelope);
+            var response = site.Post("/Chart.aspx", "application/x-www-form-urlencoded", body);
+            Assert.Equal(200, response.StatusCode);
+            string text = response.GetBodyText();
+            int bar = text.IndexOf('|');
+            Assert.True(bar > 0, "not a callback reply: " + text.Substring(0, Math.Min(200, text.Length)));
+            string payload = text.Substring(bar + 1 + int.Parse(text.Substring(0, bar)));
+            return (IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(payload);
+        }
+
+        [Fact]
+        public void Get_ChartPage_DrawsTheSeriesDeclaredInMarkupWithoutScript_AndLoadsTheChartScriptAfterTheRuntime()
+        {
+            var response = site.Get("/Chart.aspx");
+
+            Assert.Equal(200, response.StatusCode);
+            var document = new HtmlParser().ParseDocument(response.GetBodyText());
+            var chart = document.GetElementById("Chart1");
+            Assert.Equal("refreshingchart", chart.GetAttribute("data-cc-control"));
+            var svg = chart.QuerySelector(".cc-chart-body > svg");
+            Assert.Equal("Refresh 0", svg.QuerySelector("title").TextContent);
+            Assert.Equal(new[] { "CPU", "Memory" }, svg.QuerySelectorAll(".cc-chart-legend text").Select(t => t.TextContent));
+            Assert.NotNull(svg.QuerySelector("g.cc-chart-series-1.memory.cc-chart-type-area"));
+            Assert.NotNull(chart.QuerySelector("table.cc-chart-table"));
+            Assert.Empty(chart.QuerySelectorAll("script"));
+
+            var sources = document.Scripts.Select(s => s.GetAttribute("src") ?? string.Empty).Where(s => s.Contains("WebResource.axd")).ToList();
+            Assert.Equal(2, sources.Count);
+            var runtime = site.Get(sources[0]);
+            var chartScript = site.Get(sources[1]);
+            Assert.Contains("CallbackControls client runtime", runtime.GetBodyText());
+            Assert.Contains("registerType('refreshingchart'", chartScript.GetBodyText());
+            Assert.StartsWith("text/javascript", chartScript.ContentType);
+        }
+
+        [Fact]
+        public void Callback_Refresh_RunsTheHandlerAndReturnsTheNewDrawing()
+        {
+            var reply = Refresh("range:long", "{\"timer\":true}");
+
+            Assert.Equal(true, reply["ok"]);
+            var result = (IDictionary<string, object>)reply["result"];
+            var data = (IDictionary<string, object>)result["data"];
+            Assert.Equal("range:long", data["argument"]);
+            Assert.Equal(true, data["timer"]);
+            var svg = new HtmlParser().ParseDocument("<body>" + result["chart"] + "</body>").QuerySelector(".cc-chart-body > svg");
+            Assert.Equal("Refresh " + data["refresh"], svg.QuerySelector("title").TextContent);
+            Assert.Equal(120, svg.QuerySelectorAll(".cc-chart-series-0 .cc-chart-markers circle").Length);
+        }
+
+        [Fact]
+        public void Callback_HandlerFails_ReturnsItsErrorAsData()
+        {
+            var reply = Refresh("fail");
+
+            Assert.Equal(false, reply["ok"]);
+            Assert.Equal("The metrics source is down.", ((IDictionary<string, object>)reply["error"])["message"]);
+        }
+    }
+}

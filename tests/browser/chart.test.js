@@ -1,0 +1,376 @@
+'use strict';
+// RefreshingChart in a real browser: tests/TestSite/Chart.aspx (and ChartPanel.aspx) on the dev host, in
+// Chromium, plus a smoke run of the three chart samples.
+const { test, before, after } = require('node:test');
+const assert = require('node:assert/strict');
+const { startDevHost, launchBrowser, browserTest, sleep } = require('./harness');
+
+let host;
+let sampleHost;
+let context;
+const page = browserTest(() => context);
+
+before(async () => {
+  host = await startDevHost('tests/TestSite');
+  context = await launchBrowser();
+});
+
+after(async () => {
+  if (context) await context.close();
+  if (host) await host.stop();
+  if (sampleHost) await sampleHost.stop();
+});
+
+/** Opens Chart.aspx with a refresh frequency (0: the timer is off) and waits for its client object. */
+async function openChart(p, frequency) {
+  await p.goto(host.url + 'Chart.aspx?frequency=' + frequency);
+  await p.waitForFunction(() => window.Chart1 && typeof Chart1.start === 'function');
+}
+
+/** Records the chart's callback POSTs: when each started and finished, its argument, and how many overlapped. */
+function recordPosts(p) {
+  const posts = [];
+  let inFlight = 0;
+  const record = { posts, maxInFlight: 0 };
+  p.on('request', (r) => {
+    if (r.method() !== 'POST' || !/Chart\.aspx/.test(r.url())) return;
+    const param = new URLSearchParams(r.postData() || '').get('__CALLBACKPARAM');
+    const envelope = param ? JSON.parse(param) : {};
+    r.ccPost = { at: Date.now(), argument: envelope.arg, state: envelope.state };
+    posts.push(r.ccPost);
+    inFlight += 1;
+    record.maxInFlight = Math.max(record.maxInFlight, inFlight);
+  });
+  const done = (r) => { if (r.ccPost && !r.ccPost.done) { r.ccPost.done = Date.now(); inFlight -= 1; } };
+  p.on('requestfinished', done);
+  p.on('requestfailed', done);
+  return record;
+}
+
+const title = (p) => p.evaluate(() => document.querySelector('#Chart1 svg title').textContent);
+
+test('the first paint is server-drawn SVG that needs no script, and fills its container', page('chart-first-paint', async (p) => {
+  const response = await p.request.get(host.url + 'Chart.aspx?frequency=0');
+  const html = await response.text();
+  assert.match(html, /<div class="cc-chart-body"><svg [^>]*role="img"/);
+  assert.match(html, /<title id="Chart1_title">Refresh 0<\/title>/);
+
+  await openChart(p, 0);
+  const box = await p.evaluate(() => {
+    const svg = document.querySelector('#Chart1 svg').getBoundingClientRect();
+    return { width: svg.width, height: svg.height, frame: document.getElementById('frame').getBoundingClientRect().width };
+  });
+  assert.equal(box.width, box.frame, 'width 100% of the container');
+  assert.equal(Math.round(box.height), Math.round(box.frame * 320 / 640), 'height from the viewBox proportions');
+  const a11y = await p.evaluate(() => {
+    const svg = document.querySelector('#Chart1 svg');
+    const [titleId, descId] = svg.getAttribute('aria-labelledby').split(' ');
+    const table = document.querySelector('#Chart1 table.cc-chart-table');
+    return {
+      title: document.getElementById(titleId).textContent,
+      desc: document.getElementById(descId).textContent,
+      tableRows: table.querySelectorAll('tbody tr').length,
+      hiddenBox: table.parentElement.getBoundingClientRect().width * table.parentElement.getBoundingClientRect().height,
+      hiddenClip: getComputedStyle(table.parentElement).clipPath,
+    };
+  });
+  assert.equal(a11y.title, 'Refresh 0');
+  assert.match(a11y.desc, /^Combination chart with 2 series: CPU, Memory\./);
+  assert.equal(a11y.tableRows, 60);
+  assert.ok(a11y.hiddenBox <= 1, 'the data table takes no space');
+  assert.equal(a11y.hiddenClip, 'inset(50%)', 'and is clipped away');
+}));
+
+test('the chart refreshes itself several times in place: no navigation, never an empty container, no layout jump', page('chart-refresh', async (p) => {
+  await openChart(p, 0);
+  let navigations = 0;
+  p.on('framenavigated', () => { navigations += 1; });
+  await p.evaluate(() => {
+    const chart = document.getElementById('Chart1');
+    window.swapLog = [];
+    // Every DOM change in the chart is checked as it happens: one body, the text below it unmoved.
+    new MutationObserver(() => {
+      window.swapLog.push({
+        bodies: chart.querySelectorAll('.cc-chart-body').length,
+        svgs: chart.querySelectorAll('svg').length,
+        below: document.getElementById('below').getBoundingClientRect().top,
+        height: chart.getBoundingClientRect().height,
+        title: chart.querySelector('svg title').textContent,
+      });
+    }).observe(chart, { childList: true, subtree: true });
+    window.belowAtStart = document.getElementById('below').getBoundingClientRect().top;
+    window.heightAtStart = chart.getBoundingClientRect().height;
+    Chart1.setRefreshFrequency(250);
+  });
+  await p.waitForFunction(() => new Set(window.swapLog.map((s) => s.title)).size >= 4, null, { timeout: 15000 });
+  const { log, belowAtStart, heightAtStart } = await p.evaluate(() => ({ log: window.swapLog, belowAtStart: window.belowAtStart, heightAtStart: window.heightAtStart }));
+  assert.equal(navigations, 0);
+  assert.ok(log.every((s) => s.bodies === 1 && s.svgs === 1), 'exactly one drawing at every moment');
+  assert.ok(log.every((s) => s.below === belowAtStart), 'the content below never moves');
+  assert.ok(log.every((s) => s.height === heightAtStart), 'the chart keeps its size');
+  const numbers = log.map((s) => Number(s.title.replace('Refresh ', '')));
+  for (let i = 1; i < numbers.length; i++) assert.ok(numbers[i] > numbers[i - 1], 'each swap shows a newer drawing');
+  assert.deepEqual(p.pageErrors, []);
+}));
+
+test('ticks never overlap: with a slow server the next tick waits for the reply', page('chart-no-overlap', async (p) => {
+  const record = recordPosts(p);
+  await p.route('**/Chart.aspx*', async (route) => {
+    if (route.request().method() === 'POST') await sleep(700);
+    await route.continue();
+  });
+  await openChart(p, 100);
+  await sleep(3000);
+  await p.evaluate(() => Chart1.stop());
+  assert.equal(record.maxInFlight, 1, 'never two requests at once');
+  assert.ok(record.posts.length >= 2 && record.posts.length <= 4, `${record.posts.length} requests in 3 s at 700 ms each`);
+  for (let i = 1; i < record.posts.length; i++) {
+    assert.ok(record.posts[i].at >= record.posts[i - 1].done + 90, 'the next tick is scheduled after the reply');
+  }
+}));
+
+test('a hidden page stops polling, and refreshes once as soon as it is visible again', page('chart-hidden', async (p) => {
+  const record = recordPosts(p);
+  await openChart(p, 200);
+  await p.waitForFunction(() => /Refresh [1-9]/.test(document.querySelector('#Chart1 svg title').textContent));
+  await p.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await sleep(400); // a tick already in flight may finish
+  const whileHidden = record.posts.length;
+  await sleep(1500);
+  assert.equal(record.posts.length, whileHidden, 'no request while hidden (7 ticks would have been due)');
+  const shown = Date.now();
+  await p.evaluate(() => {
+    Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+    document.dispatchEvent(new Event('visibilitychange'));
+  });
+  await sleep(150);
+  assert.equal(record.posts.length, whileHidden + 1, 'one refresh at once on return');
+  assert.ok(record.posts[whileHidden].at - shown < 150, 'sent without waiting for the timer');
+  assert.deepEqual(record.posts[whileHidden].state, { timer: true });
+  await sleep(700);
+  assert.ok(record.posts.length >= whileHidden + 3, 'then the usual rhythm resumes');
+}));
+
+test('when the handler fails: the error hook runs, refreshes back off, and the normal frequency returns after recovery', page('chart-backoff', async (p) => {
+  const record = recordPosts(p);
+  await openChart(p, 300);
+  // The failure is sticky: every tick repeats the argument "fail" until callback('') is made.
+  const kind = await p.evaluate(() => Chart1.callback('fail').then(() => 'resolved', (e) => e.kind));
+  assert.equal(kind, 'handler');
+  const firstFailure = record.posts.length - 1;
+  await p.waitForFunction(() => Chart1.failureCount >= 4, null, { timeout: 15000 });
+  const failing = record.posts.slice(firstFailure, firstFailure + 4);
+  const gaps = failing.slice(1).map((post, i) => post.at - failing[i].done);
+  // 300 ms doubled per failure: 600, 1200, 2400 (the RefreshBackoffLimit).
+  assert.ok(gaps[0] >= 550 && gaps[0] < 1000, `first wait ${gaps[0]} ms`);
+  assert.ok(gaps[1] >= 1150 && gaps[1] < 1700, `second wait ${gaps[1]} ms`);
+  assert.ok(gaps[2] >= 2350 && gaps[2] < 3000, `third wait ${gaps[2]} ms (capped)`);
+  assert.ok(failing.every((post) => post.argument === 'fail'));
+  const state = await p.evaluate(() => ({
+    errors: ChartHooks.log.filter((l) => l.startsWith('error:')),
+    failingClass: document.getElementById('Chart1').classList.contains('cc-chart-failing'),
+    status: document.querySelector('#Chart1 .cc-status').textContent,
+  }));
+  assert.ok(state.errors.length >= 4);
+  assert.ok(state.errors.every((l) => l === 'error:handler:The metrics source is down.'));
+  assert.equal(state.failingClass, true);
+  assert.equal(state.status, 'The metrics source is down.');
+
+  const result = await p.evaluate(() => Chart1.callback('').then((r) => r.data.argument));
+  assert.equal(result, '');
+  const recovered = record.posts.length;
+  assert.equal(await p.evaluate(() => Chart1.failureCount), 0);
+  await sleep(1500);
+  const after = record.posts.slice(recovered - 1);
+  const normal = after.slice(1).map((post, i) => post.at - after[i].done);
+  assert.ok(normal.length >= 3, `${normal.length} refreshes in 1.5 s after recovery`);
+  assert.ok(normal.every((g) => g < 550), `back to about 300 ms: ${normal.join(', ')}`);
+  assert.equal(await p.evaluate(() => document.getElementById('Chart1').classList.contains('cc-chart-failing')), false);
+  assert.equal(await p.textContent('#Chart1 .cc-status'), '');
+}));
+
+test('HTTP and network failures also reach the error hook and back off; the chart recovers when the server answers', page('chart-http-errors', async (p) => {
+  const record = recordPosts(p);
+  await openChart(p, 200);
+  let mode = 'ok';
+  await p.route('**/Chart.aspx*', (route) => {
+    if (route.request().method() !== 'POST' || mode === 'ok') return route.continue();
+    return mode === 'http' ? route.fulfill({ status: 503, body: 'maintenance' }) : route.abort('connectionrefused');
+  });
+  mode = 'http';
+  await p.waitForFunction(() => Chart1.failureCount >= 2, null, { timeout: 10000 });
+  mode = 'network';
+  await p.waitForFunction(() => Chart1.failureCount >= 3, null, { timeout: 10000 });
+  mode = 'ok';
+  await p.waitForFunction(() => Chart1.failureCount === 0, null, { timeout: 10000 });
+  const errors = await p.evaluate(() => ChartHooks.log.filter((l) => l.startsWith('error:')).map((l) => l.split(':')[1]));
+  assert.deepEqual(errors.slice(0, 3), ['http', 'http', 'network']);
+  const before = record.posts.length;
+  await sleep(1000);
+  assert.ok(record.posts.length - before >= 3, 'normal rhythm after recovery');
+}));
+
+test('the four hooks fire in order around a refresh: before, after, beforeResponse (old chart), afterResponse (new chart)', page('chart-hooks', async (p) => {
+  await openChart(p, 0);
+  await p.evaluate(() => Chart1.callback('MyCustomArgs'));
+  const manual = await p.evaluate(() => ChartHooks.log.slice());
+  assert.equal(manual.length, 4);
+  assert.equal(manual[0], 'before:call:MyCustomArgs');
+  assert.equal(manual[1], 'after:200');
+  const n = Number(/beforeResponse:(\d+):/.exec(manual[2])[1]);
+  assert.equal(manual[2], `beforeResponse:${n}:shows Refresh 0`);
+  assert.equal(manual[3], `afterResponse:${n}:shows Refresh ${n}`);
+
+  await p.evaluate(() => { ChartHooks.log = []; Chart1.setRefreshFrequency(200); });
+  await p.waitForFunction(() => ChartHooks.log.length >= 4);
+  const tick = await p.evaluate(() => ChartHooks.log.slice(0, 4));
+  assert.equal(tick[0], 'before:tick:MyCustomArgs', 'a tick repeats the last argument');
+  assert.equal(tick[1], 'after:200');
+  assert.match(tick[2], new RegExp(`^beforeResponse:\\d+:shows Refresh ${n}$`));
+  assert.match(tick[3], /^afterResponse:(\d+):shows Refresh \1$/);
+
+  // BeforeCallbackScript may cancel: nothing is sent, the timer carries on.
+  const record = recordPosts(p);
+  await p.evaluate(() => { Chart1.stop(); ChartHooks.log = []; ChartHooks.cancelNext = true; Chart1.start(); });
+  await p.waitForFunction(() => ChartHooks.log.filter((l) => l.startsWith('before:')).length >= 2);
+  const afterCancel = await p.evaluate(() => ChartHooks.log.slice(0, 2));
+  assert.deepEqual(afterCancel, ['before:tick:MyCustomArgs', 'before:tick:MyCustomArgs']);
+  assert.equal(record.posts.length <= 1, true);
+}));
+
+test('Chart1.callback(argument) refreshes now with the handler\'s data, and ticks repeat the argument', page('chart-callback', async (p) => {
+  const record = recordPosts(p);
+  await openChart(p, 0);
+  const result = await p.evaluate(() => Chart1.callback('range:long'));
+  assert.equal(result.data.argument, 'range:long');
+  assert.equal(result.data.timer, false);
+  assert.equal(await p.evaluate(() => document.querySelectorAll('#Chart1 .cc-chart-series-0 .cc-chart-markers circle').length), 120);
+  assert.equal(await title(p), 'Refresh ' + result.data.refresh);
+  await p.evaluate(() => Chart1.setRefreshFrequency(150));
+  await p.waitForFunction(() => ChartHooks.log.some((l) => l.startsWith('before:tick:')));
+  await p.evaluate(() => Chart1.stop());
+  const tick = record.posts.find((post) => post.state && post.state.timer);
+  assert.equal(tick.argument, 'range:long');
+}));
+
+test('a call during a pending tick joins it (same argument) or waits for it (other argument): never two requests at once', page('chart-join-queue', async (p) => {
+  const record = recordPosts(p);
+  await p.route('**/Chart.aspx*', async (route) => {
+    if (route.request().method() === 'POST') await sleep(500);
+    await route.continue();
+  });
+  await openChart(p, 100);
+  await p.waitForFunction(() => Chart1.isRefreshing);
+  const outcome = await p.evaluate(async () => {
+    const joined = Chart1.callback('');
+    const queued = Chart1.callback('range:long');
+    const [a, b] = await Promise.all([joined, queued]);
+    Chart1.stop();
+    return { joined: a.data.argument, queued: b.data.argument, points: document.querySelectorAll('#Chart1 .cc-chart-series-0 .cc-chart-markers circle').length };
+  });
+  assert.deepEqual(outcome, { joined: '', queued: 'range:long', points: 120 });
+  assert.equal(record.maxInFlight, 1);
+  assert.deepEqual(record.posts.slice(0, 2).map((post) => post.argument), ['', 'range:long']);
+}));
+
+test('stop() stops polling and start() resumes it', page('chart-stop-start', async (p) => {
+  const record = recordPosts(p);
+  await openChart(p, 150);
+  await p.waitForFunction(() => /Refresh [1-9]/.test(document.querySelector('#Chart1 svg title').textContent));
+  await p.evaluate(() => Chart1.stop());
+  await sleep(200);
+  const stopped = record.posts.length;
+  await sleep(800);
+  assert.equal(record.posts.length, stopped);
+  assert.equal(await p.evaluate(() => Chart1.isRunning), false);
+  await p.evaluate(() => Chart1.start());
+  await sleep(600);
+  assert.ok(record.posts.length >= stopped + 2);
+}));
+
+test('an UpdatePanel partial update disposes the old chart object and its timer; the new one takes over', page('chart-updatepanel', async (p) => {
+  await p.goto(host.url + 'ChartPanel.aspx');
+  await p.waitForFunction(() => window.PanelChart && window.Sys && Sys.WebForms);
+  await p.evaluate(() => { window.firstChart = PanelChart; });
+  await p.click('#Update');
+  await p.waitForFunction(() => /updated/.test(document.getElementById('Stamp').textContent));
+  await p.waitForFunction(() => window.PanelChart !== window.firstChart);
+  const state = await p.evaluate(() => {
+    // Any request still sent by the old object would pass through its getUrl.
+    window.oldSends = 0;
+    window.firstChart.getUrl = function () { window.oldSends += 1; return location.href; };
+    window.newSends = 0;
+    const getUrl = PanelChart.getUrl.bind(PanelChart);
+    PanelChart.getUrl = function () { window.newSends += 1; return getUrl(); };
+    return { disposed: window.firstChart.disposed, running: window.firstChart.isRunning };
+  });
+  assert.deepEqual(state, { disposed: true, running: false });
+  await sleep(1200);
+  const sends = await p.evaluate(() => ({ old: window.oldSends, fresh: window.newSends }));
+  assert.equal(sends.old, 0, 'the old timer is gone');
+  assert.ok(sends.fresh >= 2, 'the new object refreshes');
+  assert.deepEqual(p.pageErrors, []);
+}));
+
+/* ------------------------------------------------------------------------------------------
+ * The sample site's chart pages
+ * ---------------------------------------------------------------------------------------- */
+
+async function sample() {
+  if (!sampleHost) sampleHost = await startDevHost('samples/CallbackControls.Sample');
+  return sampleHost;
+}
+
+test('sample: the live metrics page draws CPU, memory and requests per second and refreshes them', page('sample-live', async (p) => {
+  const site = await sample();
+  await p.goto(site.url + 'Default.aspx');
+  const links = await p.$$eval('a', (as) => as.map((a) => a.getAttribute('href')));
+  for (const href of ['LiveMetrics.aspx', 'ChartRanges.aspx', 'ChartHooks.aspx']) assert.ok(links.includes(href), href);
+
+  await p.goto(site.url + 'LiveMetrics.aspx');
+  await p.waitForFunction(() => window.Cpu && window.Memory && window.Requests);
+  await p.evaluate(() => {
+    window.swaps = 0;
+    new MutationObserver(() => { window.swaps += 1; }).observe(document.getElementById('Requests'), { childList: true });
+  });
+  await p.waitForFunction(() => window.swaps >= 2, null, { timeout: 10000 });
+  const drawn = await p.evaluate(() => ({
+    titles: Array.from(document.querySelectorAll('svg > title')).map((t) => t.textContent),
+    requestColumns: document.querySelectorAll('#Requests .cc-chart-series rect').length,
+    cpuLine: !!document.querySelector('#Cpu path.cc-chart-line'),
+  }));
+  assert.deepEqual(drawn.titles, ['CPU', 'Memory', 'Requests per second']);
+  assert.ok(drawn.requestColumns >= 1, 'the request counter has samples');
+  assert.ok(drawn.cpuLine);
+  assert.deepEqual(p.pageErrors, []);
+}));
+
+test('sample: range buttons call Chart1.callback(range) and the chart shows that range', page('sample-ranges', async (p) => {
+  const site = await sample();
+  await p.goto(site.url + 'ChartRanges.aspx');
+  await p.waitForFunction(() => window.Chart1 && Chart1.callback);
+  const sent = [];
+  p.on('request', (r) => {
+    if (r.method() === 'POST') sent.push(JSON.parse(new URLSearchParams(r.postData()).get('__CALLBACKPARAM')).arg);
+  });
+  await p.click('[data-range="1h"]');
+  await p.waitForFunction(() => /last hour/.test(document.querySelector('#Chart1 svg title').textContent));
+  assert.equal(sent[0], '1h');
+  assert.match(await p.textContent('#State'), /samples in range 1h/);
+  await p.click('#Stop');
+  assert.equal(await p.evaluate(() => Chart1.isRunning), false);
+}));
+
+test('sample: the hooks page logs the four hooks of each refresh in order', page('sample-hooks', async (p) => {
+  const site = await sample();
+  await p.goto(site.url + 'ChartHooks.aspx');
+  await p.waitForFunction(() => window.Chart1 && Chart1.callback);
+  await p.evaluate(() => Chart1.callback('now'));
+  const lines = await p.$$eval('#Log li', (items) => items.map((li) => li.textContent.replace(/^[\d.]+ s\s+/, '').split(':')[0]).reverse());
+  assert.deepEqual(lines.slice(-4), ['BeforeCallback', 'AfterCallback', 'BeforeCallbackResponseProcess', 'AfterCallbackResponseProcess']);
+  await p.click('#Fail');
+  await p.waitForFunction(() => /CallbackError/.test(document.getElementById('Log').textContent));
+}));

@@ -1,0 +1,592 @@
+'use strict';
+// The RefreshingChart client: timer rules (no overlap, join/queue, hidden page, back-off, stop/start,
+// dispose), hooks on ticks, and the in-place swap of the drawing. Fake timers and a fake DOM.
+
+const path = require('node:path');
+const { test, describe, beforeEach, afterEach, mock } = require('node:test');
+const assert = require('node:assert/strict');
+const S = require('./support');
+
+const { CC, heldTransport, statusRegion, flush, rejection } = S;
+const Chart = require(path.join(__dirname, '..', '..', 'src', 'CallbackControls', 'RefreshingChart', 'RefreshingChart.js'));
+
+const FREQUENCY = 1000;
+
+/** A chart reply as the server sends it. */
+function chartReply(label, data) {
+  return 's' + JSON.stringify({ cc: 1, ok: true, result: { chart: '<div class="cc-chart-body">' + label + '</div>', data: data === undefined ? null : data } });
+}
+
+function errorReply(message) {
+  return 's' + JSON.stringify({ cc: 1, ok: false, error: { code: 'handler', message: message } });
+}
+
+/** A fake chart body: what the template parses and what the element holds. */
+function body(markup) {
+  return { markup: markup, parentNode: null, classList: { contains: (name) => name === 'cc-chart-body' } };
+}
+
+/** A fake document: visibility, listeners, and a template element that "parses" chart bodies. */
+function fakeDocument() {
+  const listeners = {};
+  return {
+    visibilityState: 'visible',
+    addEventListener(type, fn) { (listeners[type] = listeners[type] || []).push(fn); },
+    removeEventListener(type, fn) { listeners[type] = (listeners[type] || []).filter((f) => f !== fn); },
+    listenerCount(type) { return (listeners[type] || []).length; },
+    setVisibility(state) {
+      this.visibilityState = state;
+      for (const fn of (listeners.visibilitychange || []).slice()) fn({ type: 'visibilitychange' });
+    },
+    createElement(tag) {
+      assert.equal(tag, 'template');
+      const template = { content: { firstElementChild: null } };
+      Object.defineProperty(template, 'innerHTML', {
+        set(markup) {
+          const match = /^<div class="cc-chart-body">([\s\S]*)<\/div>$/.exec(markup);
+          template.content.firstElementChild = match ? body(match[1]) : (markup ? { classList: { contains: () => false } } : null);
+        }
+      });
+      return template;
+    }
+  };
+}
+
+/** A fake chart element holding a body; it counts swaps and records classes and attributes. */
+function fakeElement(doc, status) {
+  const classes = new Set();
+  const attributes = {};
+  const element = {
+    id: 'Chart1',
+    ownerDocument: doc,
+    swaps: 0,
+    classList: {
+      toggle(name, on) { if (on) { classes.add(name); } else { classes.delete(name); } },
+      contains(name) { return classes.has(name); }
+    },
+    setAttribute(name, value) { attributes[name] = String(value); },
+    removeAttribute(name) { delete attributes[name]; },
+    getAttribute(name) { return Object.prototype.hasOwnProperty.call(attributes, name) ? attributes[name] : null; },
+    closest() { return null; },
+    querySelector(selector) {
+      if (selector === '.cc-chart-body') return element.body;
+      if (selector === '.cc-status') return status || null;
+      return null;
+    },
+    insertBefore(node) { element.body = node; node.parentNode = holder; }
+  };
+  const holder = {
+    replaceChild(fresh, old) {
+      assert.equal(old, element.body, 'the current body is the one replaced');
+      element.body = fresh;
+      fresh.parentNode = holder;
+      element.swaps += 1;
+    }
+  };
+  element.body = body('initial');
+  element.body.parentNode = holder;
+  return element;
+}
+
+let transport;
+let doc;
+let status;
+let clients;
+
+beforeEach(() => {
+  mock.method(console, 'error', () => {});
+  mock.timers.enable({ apis: ['setTimeout'] });
+  transport = heldTransport();
+  CC.transport = transport;
+  doc = fakeDocument();
+  status = statusRegion();
+  clients = [];
+});
+
+afterEach(() => {
+  for (const client of clients) client.dispose();
+  mock.timers.reset();
+  mock.restoreAll();
+  CC.transport = S.realTransport;
+});
+
+/** Creates and starts a chart client the way the runtime does. */
+function chart(options, hooks) {
+  const element = fakeElement(doc, status);
+  const client = new Chart(element, Object.assign({
+    name: 'Chart1', callbackId: 'Chart1', url: '/Chart.aspx', timeout: 30000,
+    refreshFrequency: FREQUENCY, refreshBackoffLimit: 8000, hooks: hooks || {}
+  }, options || {}));
+  client.init();
+  clients.push(client);
+  return { client, element };
+}
+
+/** Moves the fake clock and lets the runtime's deferred transport call happen. */
+async function advance(ms) {
+  mock.timers.tick(ms);
+  await flush();
+}
+
+function sentArguments() {
+  return transport.calls.map((c) => JSON.parse(c.body.get('__CALLBACKPARAM')).arg);
+}
+
+function sentStates() {
+  return transport.calls.map((c) => JSON.parse(c.body.get('__CALLBACKPARAM')).state);
+}
+
+/** Answers the newest request and lets its reply be processed. */
+async function answer(text, status_) {
+  transport.calls[transport.calls.length - 1].respond(status_ || 200, text);
+  await flush();
+  await flush();
+}
+
+describe('the refresh timer', { timeout: 5000 }, () => {
+  test('the type is registered with the runtime under "refreshingchart"', () => {
+    assert.equal(CC.RefreshingChartClient, Chart);
+    assert.ok(Chart.prototype instanceof CC.CallbackClient);
+  });
+
+  test('the runtime publishes the object under its client name, so Chart1.callback("MyCustomArgs") works', async () => {
+    const element = fakeElement(doc, status);
+    element.getAttribute = (name) => (name === 'data-cc-control' ? 'refreshingchart'
+      : name === 'data-cc-options' ? JSON.stringify({ name: 'Chart1', callbackId: 'Chart1', url: '/Chart.aspx', refreshFrequency: 0 }) : null);
+    const instance = CC.internals.createInstance(element);
+    clients.push(instance);
+    assert.ok(instance instanceof Chart);
+    assert.equal(globalThis.Chart1, instance);
+    const call = globalThis.Chart1.callback('MyCustomArgs');
+    await flush();
+    assert.deepEqual(sentArguments(), ['MyCustomArgs']);
+    await answer(chartReply('custom', 'extra'));
+    assert.deepEqual(await call, { chart: '<div class="cc-chart-body">custom</div>', data: 'extra' });
+    CC.sweep();
+  });
+
+  test('the first tick comes one refreshFrequency after start, marked as a timer tick', async () => {
+    chart();
+    await advance(FREQUENCY - 1);
+    assert.equal(transport.calls.length, 0);
+    await advance(1);
+    assert.equal(transport.calls.length, 1);
+    assert.deepEqual(sentArguments(), ['']);
+    assert.deepEqual(sentStates(), [{ timer: true }]);
+  });
+
+  test('ticks never overlap: nothing more is sent while a tick waits, the next comes one frequency after the reply', async () => {
+    const { client } = chart();
+    await advance(FREQUENCY);
+    assert.equal(client.isRefreshing, true);
+    await advance(FREQUENCY * 10);
+    assert.equal(transport.calls.length, 1, 'no second request while the first is unanswered');
+    await answer(chartReply('one'));
+    assert.equal(client.isRefreshing, false);
+    await advance(FREQUENCY - 1);
+    assert.equal(transport.calls.length, 1);
+    await advance(1);
+    assert.equal(transport.calls.length, 2);
+  });
+
+  test('each reply is swapped in place with one replaceChild', async () => {
+    const { element } = chart();
+    for (let i = 1; i <= 3; i++) {
+      await advance(FREQUENCY);
+      await answer(chartReply('tick ' + i));
+      assert.equal(element.body.markup, 'tick ' + i);
+    }
+    assert.equal(element.swaps, 3);
+  });
+
+  test('a reply with no chart body is an error and leaves the drawing as it was', async () => {
+    const errors = [];
+    const { element } = chart({}, { error: (e) => { errors.push(e.error.kind); e.handled = true; } });
+    await advance(FREQUENCY);
+    await answer('s' + JSON.stringify({ cc: 1, ok: true, result: { chart: '<p>not a chart</p>' } }));
+    assert.deepEqual(errors, ['malformed']);
+    assert.equal(element.body.markup, 'initial');
+  });
+
+  test('refreshFrequency 0 sends nothing by itself, and callback() still works', async () => {
+    const { client } = chart({ refreshFrequency: 0 });
+    await advance(FREQUENCY * 100);
+    assert.equal(transport.calls.length, 0);
+    const call = client.callback('now');
+    await flush();
+    await answer(chartReply('now'));
+    await call;
+    await advance(FREQUENCY * 100);
+    assert.deepEqual(sentArguments(), ['now']);
+  });
+
+  test('a tick repeats the argument of the last callback(); callback() with no argument repeats it too', async () => {
+    const { client } = chart();
+    client.callback('range:1h');
+    await flush();
+    await answer(chartReply('1h'));
+    await advance(FREQUENCY);
+    await answer(chartReply('tick'));
+    client.callback();
+    await flush();
+    assert.deepEqual(sentArguments(), ['range:1h', 'range:1h', 'range:1h']);
+    assert.deepEqual(sentStates(), [null, { timer: true }, null]);
+  });
+
+  test('a reply to callback() restarts the wait for the next tick', async () => {
+    const { client } = chart();
+    await advance(FREQUENCY - 100);
+    client.callback('manual');
+    await flush();
+    await advance(FREQUENCY * 5);
+    assert.equal(transport.calls.length, 1, 'no tick while the manual call is in flight');
+    await answer(chartReply('manual'));
+    await advance(FREQUENCY - 1);
+    assert.equal(transport.calls.length, 1);
+    await advance(1);
+    assert.equal(transport.calls.length, 2);
+  });
+});
+
+describe('callback() during a tick', { timeout: 5000 }, () => {
+  test('with the same argument it joins the tick: no second request, the same result', async () => {
+    const { client } = chart();
+    await advance(FREQUENCY);
+    const joined = client.callback('');
+    await flush();
+    assert.equal(transport.calls.length, 1);
+    await answer(chartReply('shared', 7));
+    assert.deepEqual(await joined, { chart: '<div class="cc-chart-body">shared</div>', data: 7 });
+    assert.equal(transport.calls.length, 1);
+  });
+
+  test('with another argument it queues: sent right after the tick is applied, and its own result resolves it', async () => {
+    const { client, element } = chart();
+    await advance(FREQUENCY);
+    const queued = client.callback('range:1d');
+    await flush();
+    assert.equal(transport.calls.length, 1, 'nothing is sent while the tick is in flight');
+    await answer(chartReply('tick'));
+    assert.equal(element.body.markup, 'tick', 'the tick reply is applied first');
+    assert.equal(transport.calls.length, 2);
+    assert.deepEqual(sentArguments(), ['', 'range:1d']);
+    await answer(chartReply('day', 'd'));
+    assert.deepEqual(await queued, { chart: '<div class="cc-chart-body">day</div>', data: 'd' });
+    assert.equal(element.body.markup, 'day');
+    await advance(FREQUENCY);
+    assert.deepEqual(sentArguments(), ['', 'range:1d', 'range:1d'], 'later ticks repeat the new argument');
+  });
+
+  test('only the newest queued call is sent; an older one rejects as superseded without an error report', async () => {
+    const errors = [];
+    const { client } = chart({}, { error: (e) => errors.push(e.error.kind) });
+    await advance(FREQUENCY);
+    const first = client.callback('a');
+    const again = client.callback('a');
+    const second = client.callback('b');
+    assert.equal(first, again, 'the same queued argument joins the queued call');
+    await answer(chartReply('tick'));
+    assert.deepEqual(sentArguments(), ['', 'b']);
+    assert.equal((await rejection(first)).kind, 'superseded');
+    await answer(chartReply('b'));
+    assert.equal((await second).chart, '<div class="cc-chart-body">b</div>');
+    assert.deepEqual(errors, []);
+  });
+
+  test('a queued call is still sent when the tick failed', async () => {
+    const { client } = chart({}, { error: (e) => { e.handled = true; } });
+    await advance(FREQUENCY);
+    const queued = client.callback('retry');
+    await answer(errorReply('boom'));
+    assert.deepEqual(sentArguments(), ['', 'retry']);
+    await answer(chartReply('ok'));
+    await queued;
+    assert.equal(client.failureCount, 0);
+  });
+});
+
+describe('hidden page', { timeout: 5000 }, () => {
+  test('no tick is sent while hidden; one refresh is sent at once on return, then the usual rhythm', async () => {
+    chart();
+    await advance(FREQUENCY);
+    await answer(chartReply('1'));
+    doc.setVisibility('hidden');
+    await advance(FREQUENCY * 20);
+    assert.equal(transport.calls.length, 1, 'hidden: no requests');
+    doc.setVisibility('visible');
+    await flush();
+    assert.equal(transport.calls.length, 2, 'back: refreshed at once');
+    assert.deepEqual(sentStates()[1], { timer: true });
+    await answer(chartReply('2'));
+    await advance(FREQUENCY);
+    assert.equal(transport.calls.length, 3);
+  });
+
+  test('a tick that comes due while the page is hidden (no event seen yet) is skipped, then sent on return', async () => {
+    chart();
+    doc.visibilityState = 'hidden';
+    await advance(FREQUENCY * 5);
+    assert.equal(transport.calls.length, 0);
+    doc.setVisibility('visible');
+    await flush();
+    assert.equal(transport.calls.length, 1);
+  });
+
+  test('a page hidden while a tick is in flight waits for its return before the next tick', async () => {
+    chart();
+    await advance(FREQUENCY);
+    doc.setVisibility('hidden');
+    await answer(chartReply('late'));
+    await advance(FREQUENCY * 10);
+    assert.equal(transport.calls.length, 1);
+    doc.setVisibility('visible');
+    await flush();
+    assert.equal(transport.calls.length, 2);
+  });
+
+  test('a "visible" event while the page was not hidden sends nothing extra', async () => {
+    chart();
+    await advance(FREQUENCY / 2);
+    doc.setVisibility('visible');
+    await flush();
+    assert.equal(transport.calls.length, 0);
+    await advance(FREQUENCY / 2);
+    assert.equal(transport.calls.length, 1);
+  });
+
+  test('returning to a stopped chart sends nothing', async () => {
+    const { client } = chart();
+    client.stop();
+    doc.setVisibility('hidden');
+    doc.setVisibility('visible');
+    await advance(FREQUENCY * 5);
+    assert.equal(transport.calls.length, 0);
+  });
+});
+
+describe('failures and back-off', { timeout: 5000 }, () => {
+  /** Advances until the next request goes out; returns how long that took. */
+  async function waitForNextRequest(limit) {
+    const before = transport.calls.length;
+    let waited = 0;
+    while (transport.calls.length === before) {
+      if (waited > limit) throw new Error('no request within ' + limit + ' ms');
+      await advance(100);
+      waited += 100;
+    }
+    return waited;
+  }
+
+  test('after each failure the wait doubles up to the limit, then returns to the frequency after a success', async () => {
+    const errors = [];
+    const counts = [];
+    const { client, element } = chart({}, { error: (e) => { errors.push(e.error.kind + ':' + e.error.message); counts.push(e.control.failureCount); e.handled = true; } });
+    const waits = [];
+    waits.push(await waitForNextRequest(60000));
+    for (let i = 0; i < 5; i++) {
+      await answer(errorReply('database down'));
+      waits.push(await waitForNextRequest(60000));
+    }
+    assert.deepEqual(waits, [1000, 2000, 4000, 8000, 8000, 8000], 'doubling from the frequency, capped at refreshBackoffLimit');
+    assert.equal(client.failureCount, 5);
+    assert.deepEqual(counts, [1, 2, 3, 4, 5], 'the error hook already sees the failure it reports');
+    assert.equal(element.classList.contains('cc-chart-failing'), true);
+    assert.equal(errors.length, 5);
+    assert.ok(errors.every((e) => e === 'handler:database down'));
+    await answer(chartReply('recovered'));
+    assert.equal(client.failureCount, 0);
+    assert.equal(element.classList.contains('cc-chart-failing'), false);
+    assert.equal(element.body.markup, 'recovered');
+    assert.equal(await waitForNextRequest(60000), 1000, 'normal frequency again');
+  });
+
+  test('HTTP errors and network failures back off too, and reach the error hook', async () => {
+    const kinds = [];
+    chart({}, { error: (e) => { kinds.push(e.error.kind); e.handled = true; } });
+    await advance(FREQUENCY);
+    await answer('boom', 500);
+    await advance(FREQUENCY * 2);
+    assert.equal(transport.calls.length, 2);
+    transport.calls[1].fail(new TypeError('Failed to fetch'));
+    await flush();
+    await flush();
+    await advance(FREQUENCY * 4 - 1);
+    assert.equal(transport.calls.length, 2);
+    await advance(1);
+    assert.equal(transport.calls.length, 3);
+    assert.deepEqual(kinds, ['http', 'network']);
+  });
+
+  test('without an error hook the failure is shown as text in the status region, and cleared by the next success', async () => {
+    chart();
+    await advance(FREQUENCY);
+    await answer(errorReply('<b>not markup</b>'));
+    assert.equal(status.textContent, '<b>not markup</b>');
+    assert.deepEqual(status.innerHTMLWrites, []);
+    await advance(FREQUENCY * 2);
+    await answer(chartReply('fine'));
+    assert.equal(status.textContent, '');
+  });
+
+  test('a back-off limit below the frequency never shortens the wait', async () => {
+    chart({ refreshFrequency: 5000, refreshBackoffLimit: 1000 }, { error: (e) => { e.handled = true; } });
+    await advance(5000);
+    await answer(errorReply('x'));
+    await advance(4999);
+    assert.equal(transport.calls.length, 1);
+    await advance(1);
+    assert.equal(transport.calls.length, 2);
+  });
+});
+
+describe('hooks on timer ticks', { timeout: 5000 }, () => {
+  test('the four hooks run in order on a tick, and see it as a tick', async () => {
+    const log = [];
+    chart({}, {
+      beforeCallback: (e) => log.push('beforeCallback:' + (e.context && e.context.timer)),
+      afterCallback: (e) => log.push('afterCallback:' + e.status),
+      beforeResponseProcess: (e) => log.push('beforeResponseProcess:' + e.result.data),
+      afterResponseProcess: (e) => log.push('afterResponseProcess:' + e.control.element.body.markup)
+    });
+    await advance(FREQUENCY);
+    await answer(chartReply('new', 'd'));
+    assert.deepEqual(log, ['beforeCallback:true', 'afterCallback:200', 'beforeResponseProcess:d', 'afterResponseProcess:new']);
+  });
+
+  test('beforeResponseProcess runs before the new chart is in place, afterResponseProcess after', async () => {
+    const seen = [];
+    chart({}, {
+      beforeResponseProcess: (e) => seen.push(e.control.element.body.markup),
+      afterResponseProcess: (e) => seen.push(e.control.element.body.markup)
+    });
+    await advance(FREQUENCY);
+    await answer(chartReply('fresh'));
+    assert.deepEqual(seen, ['initial', 'fresh']);
+  });
+
+  test('beforeCallback may cancel a tick: nothing is sent and the timer carries on at the usual frequency', async () => {
+    let cancel = true;
+    const { client } = chart({}, { beforeCallback: (e) => { if (cancel) e.cancel = true; } });
+    await advance(FREQUENCY);
+    await flush();
+    assert.equal(transport.calls.length, 0);
+    assert.equal(client.failureCount, 0);
+    cancel = false;
+    await advance(FREQUENCY);
+    assert.equal(transport.calls.length, 1);
+  });
+
+  test('beforeResponseProcess may cancel applying: the old chart stays and the timer carries on', async () => {
+    const { element } = chart({}, { beforeResponseProcess: (e) => { e.cancel = true; } });
+    await advance(FREQUENCY);
+    await answer(chartReply('skipped'));
+    assert.equal(element.body.markup, 'initial');
+    await advance(FREQUENCY);
+    assert.equal(transport.calls.length, 2);
+  });
+});
+
+describe('stop, start, setRefreshFrequency, dispose', { timeout: 5000 }, () => {
+  test('stop() stops the timer, aborts the tick in flight (not applied) and drops a queued call', async () => {
+    const errors = [];
+    const { client, element } = chart({}, { error: (e) => errors.push(e.error.kind) });
+    await advance(FREQUENCY);
+    const queued = client.callback('other');
+    client.stop();
+    assert.equal(client.isRunning, false);
+    assert.equal(client.isRefreshing, false);
+    assert.equal(transport.calls[0].request.signal.aborted, true, 'the request is aborted');
+    assert.equal((await rejection(queued)).kind, 'superseded');
+    await answer(chartReply('too late'));
+    assert.equal(element.body.markup, 'initial');
+    await advance(FREQUENCY * 20);
+    assert.equal(transport.calls.length, 1);
+    assert.deepEqual(errors, []);
+  });
+
+  test('start() after stop() schedules the next tick one frequency later', async () => {
+    const { client } = chart();
+    client.stop();
+    await advance(FREQUENCY * 3);
+    client.start();
+    assert.equal(client.isRunning, true);
+    await advance(FREQUENCY - 1);
+    assert.equal(transport.calls.length, 0);
+    await advance(1);
+    assert.equal(transport.calls.length, 1);
+  });
+
+  test('setRefreshFrequency changes the rhythm from now; 0 turns the timer off; bad values throw', async () => {
+    const { client } = chart();
+    await advance(FREQUENCY - 10);
+    client.setRefreshFrequency(300);
+    assert.equal(client.refreshFrequency, 300);
+    await advance(299);
+    assert.equal(transport.calls.length, 0);
+    await advance(1);
+    assert.equal(transport.calls.length, 1);
+    await answer(chartReply('x'));
+    client.setRefreshFrequency(0);
+    await advance(FREQUENCY * 10);
+    assert.equal(transport.calls.length, 1);
+    client.setRefreshFrequency(500);
+    await advance(500);
+    assert.equal(transport.calls.length, 2);
+    assert.throws(() => client.setRefreshFrequency(-1), RangeError);
+    assert.throws(() => client.setRefreshFrequency('soon'), RangeError);
+  });
+
+  test('setRefreshFrequency during a tick takes effect after its reply', async () => {
+    const { client } = chart();
+    await advance(FREQUENCY);
+    client.setRefreshFrequency(200);
+    await advance(FREQUENCY);
+    assert.equal(transport.calls.length, 1);
+    await answer(chartReply('x'));
+    await advance(200);
+    assert.equal(transport.calls.length, 2);
+  });
+
+  test('dispose() (an UpdatePanel update or page unload) clears the timer, the listener, the call in flight and the queue', async () => {
+    const { client, element } = chart();
+    assert.equal(doc.listenerCount('visibilitychange'), 1);
+    await advance(FREQUENCY);
+    const queued = client.callback('queued');
+    client.dispose();
+    assert.equal(client.disposed, true);
+    assert.equal(doc.listenerCount('visibilitychange'), 0);
+    assert.equal((await rejection(queued)).kind, 'disposed');
+    await answer(chartReply('after dispose'));
+    assert.equal(element.body.markup, 'initial');
+    await advance(FREQUENCY * 20);
+    doc.setVisibility('hidden');
+    doc.setVisibility('visible');
+    await flush();
+    assert.equal(transport.calls.length, 1);
+    assert.equal((await rejection(client.callback('x'))).kind, 'disposed');
+  });
+
+  test('the runtime sweep disposes a chart whose element left the page, and its timer stops', async () => {
+    const element = fakeElement(doc, status);
+    element.getAttribute = (name) => (name === 'data-cc-control' ? 'refreshingchart'
+      : name === 'data-cc-options' ? JSON.stringify({ name: 'SweptChart', callbackId: 'SweptChart', url: '/Chart.aspx', refreshFrequency: FREQUENCY }) : null);
+    const instance = CC.internals.createInstance(element);
+    clients.push(instance);
+    // In node there is no document, so the sweep finds no element in it: as after an UpdatePanel replaced it.
+    CC.sweep();
+    assert.equal(instance.disposed, true);
+    assert.equal(globalThis.SweptChart, undefined);
+    await advance(FREQUENCY * 5);
+    assert.equal(transport.calls.length, 0);
+  });
+
+  test('setBusy marks the element busy for assistive technology without any visible change', async () => {
+    const { element } = chart();
+    await advance(FREQUENCY);
+    assert.equal(element.getAttribute('aria-busy'), 'true');
+    assert.equal(element.classList.contains('cc-chart-refreshing'), true);
+    await answer(chartReply('x'));
+    assert.equal(element.getAttribute('aria-busy'), null);
+    assert.equal(element.classList.contains('cc-chart-refreshing'), false);
+  });
+});

@@ -94,3 +94,31 @@ test('hooks run in the documented order behind nginx', { skip }, page('nginx-hoo
   assert.deepEqual(await p.evaluate(() => TestHooks.log),
     ['before:order', 'after:order:200', 'beforeResponse:"echo:order"', 'afterResponse:"echo:order"']);
 }));
+
+test('cascading and chart callbacks succeed on both back ends in turn', { skip }, page('nginx-controls', async (p) => {
+  // Cascading: every change of the country is a callback; round robin spreads them over both back ends.
+  await p.goto(host.url + 'Cascading.aspx');
+  await p.waitForFunction(() => window.Region && window.Region.list);
+  const upstreams = recordUpstreams(p);
+  const countries = [['fr', 'Île-de-France'], ['jp', '関東'], ['none', 'Empty region'], ['xx', '<script>window.pwned=1</script>']];
+  for (const [country, firstRegion] of countries) {
+    await p.selectOption('#Country', country);
+    await p.waitForFunction((text) => {
+      const options = document.querySelectorAll('#Region option');
+      return options.length > 1 && options[1].textContent === text;
+    }, firstRegion);
+  }
+  assert.equal(upstreams.length, countries.length);
+  assert.equal(new Set(upstreams).size, 2, `cascading calls on both back ends: ${upstreams.join(', ')}`);
+
+  // Chart: the timer refreshes it by callback; each refresh may land on either back end.
+  await p.goto(host.url + 'Chart.aspx?frequency=200');
+  await p.waitForFunction(() => window.Chart1 && window.Chart1.callback);
+  const chartUpstreams = recordUpstreams(p);
+  await p.waitForFunction(() => /Refresh [1-9]/.test(document.querySelector('#Chart1 svg title').textContent), null, { timeout: 15000 });
+  const started = Date.now();
+  while (chartUpstreams.length < 6 && Date.now() - started < 15000) await p.waitForTimeout(100);
+  assert.ok(chartUpstreams.length >= 6, `chart refreshed ${chartUpstreams.length} times`);
+  assert.equal(new Set(chartUpstreams).size, 2, `chart refreshes on both back ends: ${chartUpstreams.join(', ')}`);
+  assert.deepEqual(p.pageErrors, []);
+}));

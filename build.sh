@@ -5,6 +5,7 @@
 #   ./build.sh run      build and start the sample site on the dev host (Ctrl+C stops it)
 #   ./build.sh test     build and run every test suite; ends with "N passed, N failed"
 #   ./build.sh nginx    start the sample site behind nginx + fastcgi-mono-server4 (Ctrl+C stops it)
+#   ./build.sh bench    benchmarks on loopback, results into docs/RESULTS.md (BENCH_QUICK=1: smoke run)
 #   ./build.sh build    build only
 set -euo pipefail
 
@@ -58,6 +59,10 @@ ensure_nginx() {
   apt_install nginx-light mono-fastcgi-server4
 }
 
+ensure_wrk() {
+  apt_install wrk
+}
+
 build() {
   log "building ($CONFIGURATION)"
   dotnet build "$ROOT/CallbackControls.sln" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
@@ -78,6 +83,15 @@ cmd_nginx() {
   ensure_nginx
   build
   exec "$ROOT/samples/nginx/run.sh" "$ROOT/samples/CallbackControls.Sample" "$PORT"
+}
+
+cmd_bench() {
+  ensure_mono
+  ensure_browser
+  ensure_nginx
+  ensure_wrk
+  build
+  CONFIGURATION="$CONFIGURATION" "$ROOT/bench/run.sh" "$@"
 }
 
 # Suite results are summed into the single closing line CI reads.
@@ -158,6 +172,7 @@ main() {
     run) cmd_run "$@" ;;
     test) cmd_test "$@" ;;
     nginx) cmd_nginx "$@" ;;
+    bench) cmd_bench "$@" ;;
     build) ensure_mono; build ;;
     *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac

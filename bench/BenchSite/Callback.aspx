@@ -1,0 +1,20 @@
+<%@ Page Language="C#" EnableSessionState="False" %>
+<script runat="server">
+    // Variant 1: CascadingDropDown by callback, default settings.
+    protected void Country_Populate(object sender, CallbackControls.CascadingDropDownPopulateEventArgs e) { BenchSite.BenchData.AddCountries(e.Items); }
+    protected void City_Populate(object sender, CallbackControls.CascadingDropDownPopulateEventArgs e) { BenchSite.BenchData.AddCities(e.ParentValue, e.Items); }
+</script>
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>Cascading refresh: CascadingDropDown by callback</title></head>
+<body>
+  <form id="form1" runat="server">
+    <h1>Cascading refresh: CascadingDropDown by callback</h1>
+    <bench:PageWeight ID="Weight" runat="server" />
+    <p><label for="Country">Country</label>
+      <cc:CascadingDropDown ID="Country" runat="server" PromptText="Choose a country" OnPopulate="Country_Populate" /></p>
+    <p><label for="City">City</label>
+      <cc:CascadingDropDown ID="City" runat="server" ParentControlID="Country" OnPopulate="City_Populate" /></p>
+  </form>
+</body>
+</html>

@@ -1,0 +1,36 @@
+<%@ Page Language="C#" EnableSessionState="False" %>
+<script runat="server">
+    // Variant 3: the same lists as DropDownLists in an UpdatePanel (AutoPostBack: an async postback).
+    protected void Page_Load(object sender, EventArgs e)
+    {
+        if (IsPostBack) return;
+        Country.Items.Add(new ListItem("Choose a country", ""));
+        BenchSite.BenchData.AddCountries(Country.Items);
+    }
+
+    protected void Country_SelectedIndexChanged(object sender, EventArgs e)
+    {
+        City.Items.Clear();
+        BenchSite.BenchData.AddCities(Country.SelectedValue, City.Items);
+        City.Enabled = City.Items.Count > 0;
+    }
+</script>
+<!DOCTYPE html>
+<html lang="en">
+<head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>Cascading refresh: UpdatePanel</title></head>
+<body>
+  <form id="form1" runat="server">
+    <asp:ScriptManager ID="Scripts" runat="server" />
+    <h1>Cascading refresh: UpdatePanel</h1>
+    <bench:PageWeight ID="Weight" runat="server" />
+    <asp:UpdatePanel ID="Lists" runat="server">
+      <ContentTemplate>
+        <p><label for="Country">Country</label>
+          <asp:DropDownList ID="Country" runat="server" AutoPostBack="true" OnSelectedIndexChanged="Country_SelectedIndexChanged" /></p>
+        <p><label for="City">City</label>
+          <asp:DropDownList ID="City" runat="server" Enabled="false" /></p>
+      </ContentTemplate>
+    </asp:UpdatePanel>
+  </form>
+</body>
+</html>

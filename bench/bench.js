@@ -1,0 +1,133 @@
+'use strict';
+// Drives the whole benchmark (bench/run.sh calls it; ./build.sh bench builds first):
+//   cascading refresh, five variants x two hosts x two passes; the chart; the soak.
+// Raw results go to .tmp/bench/results.json, the tables to docs/RESULTS.md (report.js).
+//
+// Environment:
+//   BENCH_QUICK=1          a smoke run: a few seconds per measurement, short soak
+//   BENCH_PARTS=cascade,chart,soak   which parts to run (default all)
+//   BENCH_HOSTS=dev,nginx  which hosts the cascading part uses (default both)
+//   BENCH_PASSES=N         passes of the cascading part (default 2)
+//   BENCH_NO_WAIT=1        do not wait for a quiet machine before a full run
+//   BENCH_NO_REPORT=1      leave docs/RESULTS.md alone
+const fs = require('node:fs');
+const os = require('node:os');
+const path = require('node:path');
+const { execFileSync } = require('node:child_process');
+const harness = require('../tests/browser/harness.js');
+const { OUT, SITE, loadAverage, sleep, log } = require('./common.js');
+const cascade = require('./cascade.js');
+
+const QUICK = process.env.BENCH_QUICK === '1';
+const PARTS = (process.env.BENCH_PARTS || 'cascade,chart,soak').split(',');
+const HOSTS = (process.env.BENCH_HOSTS || 'dev,nginx').split(',');
+const PASSES = Number(process.env.BENCH_PASSES || 2);
+
+const SETTINGS = QUICK
+  ? { changes: 20, warmup: 3, wrkSeconds: 2, wrkSlices: 2, wrkWarmupSeconds: 1, connections: 8 }
+  : { changes: 200, warmup: 10, wrkSeconds: 10, wrkSlices: 5, wrkWarmupSeconds: 3, connections: 8 };
+
+/** Waits (up to 20 minutes) until the 1-minute load average is below 0.7, so other work does not skew a full run. */
+async function waitForQuiet() {
+  if (QUICK || process.env.BENCH_NO_WAIT === '1') return { waitedSeconds: 0, quiet: null };
+  const started = Date.now();
+  let load = loadAverage();
+  while (load.one >= 0.7 && Date.now() - started < 20 * 60 * 1000) {
+    log(`waiting for a quiet machine: 1-minute load ${load.one} (want < 0.7)`);
+    await sleep(30000);
+    load = loadAverage();
+  }
+  return { waitedSeconds: Math.round((Date.now() - started) / 1000), quiet: load.one < 0.7 };
+}
+
+function command(file, args) {
+  try {
+    return execFileSync(file, args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] }).trim();
+  } catch (e) {
+    return `${(e.stdout || '').trim()}${(e.stderr || '').trim()}`.trim() || 'unknown';
+  }
+}
+
+function machine() {
+  const pkg = (name) => command('dpkg-query', ['-W', '-f=${Version}', name]);
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0] && os.cpus()[0].model,
+    memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    os: (fs.readFileSync('/etc/os-release', 'utf8').match(/^PRETTY_NAME="(.*)"$/m) || [])[1],
+    kernel: os.release(),
+    mono: command('mono', ['--version']).split('\n')[0],
+    nginx: pkg('nginx-light'),
+    fastcgi: pkg('mono-fastcgi-server4'),
+    wrk: pkg('wrk'),
+    chromium: pkg('chromium'),
+    node: process.version,
+    configuration: process.env.CONFIGURATION || 'Debug',
+  };
+}
+
+async function startHost(id) {
+  return id === 'dev' ? harness.startDevHost(SITE) : harness.startNginxHost(SITE);
+}
+
+async function runCascade(results) {
+  const all = cascade.VARIANTS.map((v) => v.id);
+  results.cascade = { settings: SETTINGS, passes: [] };
+  const context = await harness.launchBrowser();
+  try {
+    for (let pass = 1; pass <= PASSES; pass++) {
+      // The second pass runs the variants in reverse order, so a drift of the machine does not favour one.
+      const order = pass % 2 === 1 ? all : [...all].reverse();
+      const entry = { pass, order, hosts: {} };
+      results.cascade.passes.push(entry);
+      for (const hostId of HOSTS) {
+        const host = await startHost(hostId);
+        try {
+          const truth = await cascade.loadTruth(host.url);
+          if (!results.cascade.weights) {
+            results.cascade.weights = await cascade.pageWeights(host.url);
+            results.cascade.cities = truth.reduce((n, c) => n + c.cities.length, 0);
+          }
+          const loadBefore = loadAverage();
+          entry.hosts[hostId] = await cascade.runHost({ base: host.url, hostId, pass, context, truth, settings: { ...SETTINGS, order } });
+          entry.load = { ...entry.load, [hostId]: { start: loadBefore, end: loadAverage() } };
+        } finally {
+          await host.stop();
+        }
+        save(results);
+      }
+    }
+  } finally {
+    await context.close().catch(() => {});
+  }
+}
+
+function save(results) {
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(path.join(OUT, 'results.json'), JSON.stringify(results, null, 1));
+}
+
+async function main() {
+  fs.mkdirSync(OUT, { recursive: true });
+  const wait = await waitForQuiet();
+  const results = {
+    quick: QUICK,
+    started: new Date().toISOString(),
+    machine: machine(),
+    load: { start: loadAverage(), wait },
+  };
+  if (PARTS.includes('cascade')) await runCascade(results);
+  if (PARTS.includes('chart')) results.chart = await require('./chart.js').run({ quick: QUICK, startHost });
+  save(results);
+  if (PARTS.includes('soak')) results.soak = await require('./soak.js').run({ quick: QUICK, startHost });
+  results.load.end = loadAverage();
+  results.finished = new Date().toISOString();
+  save(results);
+  if (process.env.BENCH_NO_REPORT !== '1') require('./report.js').write(results);
+  log(`done: ${path.join(OUT, 'results.json')}`);
+}
+
+main().catch((e) => {
+  console.error(e && e.stack || e);
+  process.exit(1);
+});

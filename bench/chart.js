@@ -1,0 +1,130 @@
+'use strict';
+// The chart benchmark: one RefreshingChart refresh of N points (100 to 1,000,000), with and without
+// decimation, on the dev host. Server time comes from the page's own Server-Timing header (the whole
+// page run: handler filling the points, decimation, drawing, JSON); payload is the reply body.
+// Browser time is one update applied in Chromium, timed by the chart's hooks
+// (BeforeCallbackResponseProcess -> AfterCallbackResponseProcess, then a forced layout).
+const harness = require('../tests/browser/harness.js');
+const { request, callbackPayload, percentile, log } = require('./common.js');
+
+const SIZES = [100, 1000, 10000, 100000, 1000000];
+
+/** Every configuration measured: N x decimation, plus the largest decimated with tooltips off. */
+function configurations() {
+  const list = [];
+  for (const points of SIZES) {
+    for (const decimate of [true, false]) list.push({ points, decimate, tooltips: true });
+  }
+  list.push({ points: 1000000, decimate: true, tooltips: false });
+  return list;
+}
+
+const argumentOf = (c) => `points=${c.points};decimate=${c.decimate ? 1 : 0}${c.tooltips ? '' : ';tooltips=0'}`;
+
+/** How many samples: fewer for the huge undecimated drawings (megabytes each). */
+function samplesFor(c, quick) {
+  const huge = !c.decimate && c.points >= 100000;
+  if (quick) return huge ? 1 : 3;
+  return huge ? 3 : c.points >= 1000000 ? 9 : 15;
+}
+
+/** The request the chart's client sends: no ViewState, the envelope with the argument and the state. */
+function callbackBody(argument, state = null) {
+  const envelope = JSON.stringify({ v: 1, arg: argument, state });
+  return `__EVENTTARGET=&__CALLBACKID=Chart1&__CALLBACKPARAM=${encodeURIComponent(envelope)}`;
+}
+
+/** Reads one chart reply: 200, a callback envelope that is ok, a drawing inside. */
+function readReply(reply) {
+  let envelope;
+  try { envelope = JSON.parse(callbackPayload(reply.body)); } catch { envelope = null; }
+  if (reply.status !== 200 || !envelope || !envelope.ok || !/<svg/.test(envelope.result.chart)) {
+    throw new Error(`bad chart reply (${reply.status}): ${reply.body.slice(0, 200)}`);
+  }
+  return envelope.result;
+}
+
+async function measureServer(base, c, samples) {
+  const body = callbackBody(argumentOf(c));
+  const headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', 'X-Bench-Timing': '1' };
+  await request(`${base}Chart.aspx`, { method: 'POST', headers, body, timeout: 180000 }); // warm-up
+  const rows = [];
+  for (let i = 0; i < samples; i++) {
+    const started = process.hrtime.bigint();
+    const reply = await request(`${base}Chart.aspx`, { method: 'POST', headers, body, timeout: 180000 });
+    const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const result = readReply(reply);
+    const timing = /handler;dur=([\d.]+)/.exec(reply.headers['server-timing'] || '');
+    rows.push({ latencyMs, serverMs: timing ? Number(timing[1]) : NaN, fillMs: result.data.fillMs, bytes: reply.bytes, chartChars: result.chart.length });
+  }
+  const median = (key) => percentile(rows.map((r) => r[key]), 50);
+  return { samples: rows.length, serverMs: median('serverMs'), fillMs: median('fillMs'), latencyMs: median('latencyMs'), bytes: median('bytes'), serverMsMax: Math.max(...rows.map((r) => r.serverMs)) };
+}
+
+async function measureBrowser(page, c, samples) {
+  const rows = [];
+  for (let i = 0; i < samples; i++) {
+    const run = page.evaluate(async (argument) => {
+      window.BenchChart.last = null;
+      const started = performance.now();
+      await window.Chart1.callback(argument);
+      const roundTripMs = performance.now() - started;
+      if (!window.BenchChart.last) throw new Error('the update was not applied');
+      return { ...window.BenchChart.last, roundTripMs };
+    }, argumentOf(c));
+    let timer;
+    const limit = new Promise((_, reject) => { timer = setTimeout(() => reject(new Error('no update within 180 s')), 180000); });
+    try {
+      rows.push(await Promise.race([run, limit]));
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+  const median = (key) => percentile(rows.map((r) => r[key]), 50);
+  return { samples: rows.length, applyMs: median('applyMs'), layoutMs: median('layoutMs'), roundTripMs: median('roundTripMs') };
+}
+
+async function run({ quick, startHost }) {
+  const host = await startHost('dev');
+  const results = { host: 'dev', rows: [] };
+  try {
+    const base = host.url;
+    await request(`${base}Chart.aspx`, { timeout: 120000 });
+    for (const c of configurations()) {
+      const samples = samplesFor(c, quick);
+      log(`chart ${argumentOf(c)}: server, ${samples} samples`);
+      const row = { ...c };
+      try {
+        row.server = await measureServer(base, c, samples);
+      } catch (e) {
+        row.server = { error: e.message };
+      }
+      results.rows.push(row);
+    }
+    const context = await harness.launchBrowser();
+    try {
+      for (const row of results.rows) {
+        const samples = samplesFor(row, quick);
+        log(`chart ${argumentOf(row)}: browser, ${samples} samples`);
+        // A fresh page per configuration: one huge drawing does not slow the next.
+        const page = await context.newPage();
+        try {
+          await page.goto(`${base}Chart.aspx`, { waitUntil: 'load' });
+          await page.evaluate(() => window.Chart1.callback('points=100;decimate=1')); // warm-up
+          row.browser = await measureBrowser(page, row, samples);
+        } catch (e) {
+          row.browser = { error: e.message.split('\n')[0] };
+        } finally {
+          await page.close().catch(() => {});
+        }
+      }
+    } finally {
+      await context.close().catch(() => {});
+    }
+  } finally {
+    await host.stop();
+  }
+  return results;
+}
+
+module.exports = { run, configurations, argumentOf, callbackBody, readReply };

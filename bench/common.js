@@ -1,0 +1,120 @@
+'use strict';
+// Helpers shared by the benchmark scripts: plain HTTP on loopback, statistics, wrk, host memory.
+const { spawn } = require('node:child_process');
+const fs = require('node:fs');
+const http = require('node:http');
+const path = require('node:path');
+
+const ROOT = path.resolve(__dirname, '..');
+const OUT = path.join(ROOT, '.tmp', 'bench');
+const SITE = 'bench/BenchSite';
+
+const agent = new http.Agent({ keepAlive: true, maxSockets: 64 });
+
+/**
+ * One HTTP request; resolves with status, headers and body (text). Loopback only.
+ * @param {string} url absolute URL
+ * @param {{method?: string, headers?: object, body?: string, timeout?: number}} [options]
+ */
+function request(url, { method = 'GET', headers = {}, body, timeout = 30000 } = {}) {
+  const target = new URL(url);
+  if (target.hostname !== '127.0.0.1' && target.hostname !== 'localhost') throw new Error(`not a loopback URL: ${url}`);
+  return new Promise((resolve, reject) => {
+    const req = http.request(target, { method, headers: body === undefined ? headers : { ...headers, 'Content-Length': Buffer.byteLength(body) }, agent, timeout }, (res) => {
+      const chunks = [];
+      res.on('data', (c) => chunks.push(c));
+      res.on('end', () => {
+        const data = Buffer.concat(chunks);
+        resolve({ status: res.statusCode, headers: res.headers, body: data.toString('utf8'), bytes: data.length });
+      });
+      res.on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`timeout after ${timeout} ms: ${method} ${url}`)));
+    req.on('error', reject);
+    if (body !== undefined) req.write(body);
+    req.end();
+  });
+}
+
+/**
+ * The payload of an ASP.NET callback reply: `<n>|<n characters of __EVENTVALIDATION><payload>` (Mono,
+ * and .NET with event validation) or `s<payload>` (.NET without); null for anything else.
+ */
+function callbackPayload(body) {
+  const framed = /^(\d+)\|/.exec(body);
+  if (framed) return body.slice(framed[0].length + Number(framed[1]));
+  return body.startsWith('s') ? body.slice(1) : null;
+}
+
+/** The p-th percentile (0-100) of numbers, by linear interpolation between closest ranks. */
+function percentile(values, p) {
+  if (values.length === 0) return NaN;
+  const sorted = [...values].sort((a, b) => a - b);
+  const rank = (p / 100) * (sorted.length - 1);
+  const low = Math.floor(rank);
+  const high = Math.ceil(rank);
+  return sorted[low] + (sorted[high] - sorted[low]) * (rank - low);
+}
+
+const mean = (values) => values.reduce((a, b) => a + b, 0) / values.length;
+
+/** A seeded permutation (xorshift32 + Fisher-Yates), so every run visits the countries in the same order. */
+function shuffled(items, seed) {
+  const result = [...items];
+  let state = seed >>> 0 || 1;
+  const next = () => { state ^= state << 13; state >>>= 0; state ^= state >>> 17; state ^= state << 5; state >>>= 0; return state; };
+  for (let i = result.length - 1; i > 0; i--) {
+    const j = next() % (i + 1);
+    [result[i], result[j]] = [result[j], result[i]];
+  }
+  return result;
+}
+
+/**
+ * Runs wrk with a Lua script for a fixed duration and returns the JSON the script prints on a
+ * "RESULT " line. Killed if it overruns its duration by 60 s.
+ */
+function runWrk({ url, script, args = [], seconds, connections, timeoutSeconds = 5 }) {
+  const argv = [`-t${connections}`, `-c${connections}`, `-d${seconds}s`, `--timeout`, `${timeoutSeconds}s`, '-s', script, url, '--', ...args];
+  return new Promise((resolve, reject) => {
+    const child = spawn('wrk', argv, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (d) => { out += d; });
+    child.stderr.on('data', (d) => { err += d; });
+    const timer = setTimeout(() => child.kill('SIGKILL'), (seconds + 60) * 1000);
+    child.on('error', (e) => { clearTimeout(timer); reject(e); });
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      const line = out.split('\n').find((l) => l.startsWith('RESULT '));
+      if (code !== 0 || !line) { reject(new Error(`wrk ${argv.join(' ')} failed (${code}): ${err}${out}`)); return; }
+      const result = JSON.parse(line.slice('RESULT '.length));
+      result.stderr = err.trim().split('\n').filter(Boolean).slice(0, 5);
+      resolve(result);
+    });
+  });
+}
+
+/** Resident memory of a process in KB (VmRSS), or null when it is gone. */
+function rssKb(pid) {
+  try {
+    const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return match ? Number(match[1]) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The 1-, 5- and 15-minute load averages. */
+function loadAverage() {
+  const [one, five, fifteen] = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number);
+  return { one, five, fifteen };
+}
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
+
+function log(...parts) {
+  process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${parts.join(' ')}\n`);
+}
+
+module.exports = { ROOT, OUT, SITE, request, callbackPayload, percentile, mean, shuffled, runWrk, rssKb, loadAverage, sleep, log };

@@ -1,0 +1,381 @@
+'use strict';
+// Turns .tmp/bench/results.json into the benchmark section of docs/RESULTS.md. The section sits
+// between two marker comments; everything outside them (the hosting section...) is left as it is.
+//
+//   node bench/report.js [results.json]      (bench/run.sh calls it at the end of a run)
+const fs = require('node:fs');
+const path = require('node:path');
+const { ROOT, OUT, percentile } = require('./common.js');
+const { VARIANTS } = require('./cascade.js');
+
+const RESULTS_MD = path.join(ROOT, 'docs', 'RESULTS.md');
+const BEGIN = '<!-- bench:begin: written by `./build.sh bench` (bench/report.js); edit the script, not this section -->';
+const END = '<!-- bench:end -->';
+
+/* ------------------------------------------------------------------------------------------
+ * Formatting
+ * ---------------------------------------------------------------------------------------- */
+
+const int = (n) => (Number.isFinite(n) ? Math.round(n).toLocaleString('en-US') : '–');
+const ms = (n) => (!Number.isFinite(n) ? '–' : n >= 100 ? `${Math.round(n).toLocaleString('en-US')} ms` : n >= 10 ? `${n.toFixed(1)} ms` : `${n.toFixed(2)} ms`);
+const kb = (bytes) => (!Number.isFinite(bytes) ? '–' : bytes >= 1e6 ? `${(bytes / 1e6).toFixed(1)} MB` : `${(bytes / 1000).toFixed(1)} KB`);
+const mb = (bytes) => (!Number.isFinite(bytes) ? '–' : `${(bytes / 1e6).toFixed(1)} MB`);
+const ratio = (n) => (!Number.isFinite(n) ? '–' : n >= 10 ? `${n.toFixed(0)}x` : n >= 1 ? `${n.toFixed(2)}x` : `${n.toFixed(2)}x`);
+const table = (header, rows) => [`| ${header.join(' | ')} |`, `| ${header.map((h) => (/^(variant|target|host|what|points|decimation|measure)/i.test(h) ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
+const HOST_NAMES = { dev: 'dev host', nginx: 'nginx + fastcgi-mono-server4' };
+const label = (id) => VARIANTS.find((v) => v.id === id).label;
+
+/* ------------------------------------------------------------------------------------------
+ * Reading the results
+ * ---------------------------------------------------------------------------------------- */
+
+/** Every (pass, host) run of the cascading part, with ratios computed within that run. */
+function runs(results) {
+  const list = [];
+  for (const pass of (results.cascade && results.cascade.passes) || []) {
+    for (const [host, variants] of Object.entries(pass.hosts)) {
+      if (!variants.floor || !variants.updatepanel) continue;
+      const roundTrip = (v) => v.browser.bytes.request + v.browser.bytes.response;
+      const of = (id) => {
+        const v = variants[id];
+        return {
+          request: v.browser.bytes.request, response: v.browser.bytes.response, roundTrip: roundTrip(v),
+          requestBody: v.browser.bytes.requestBody, responseBody: v.browser.bytes.responseBody,
+          rps: v.wrk.rps, wrkP50: v.wrk.p50_ms, wrkP99: v.wrk.p99_ms, sliceRps: v.wrk.sliceRps || [],
+          faults: v.wrk.wrong + Object.values(v.wrk.errors).reduce((a, b) => a + b, 0), checked: v.wrk.checked, setCookie: v.wrk.set_cookie,
+          p50: v.browser.p50, p95: v.browser.p95, changes: v.browser.samples.length, phases: v.browser.phases,
+        };
+      };
+      const floor = of('floor');
+      const up = of('updatepanel');
+      const variantsOut = {};
+      for (const id of Object.keys(variants)) {
+        const v = of(id);
+        v.vsFloor = { roundTrip: v.roundTrip / floor.roundTrip, response: v.response / floor.response, rps: v.rps / floor.rps, p50: v.p50 / floor.p50 };
+        v.vsUpdatePanel = { roundTrip: v.roundTrip / up.roundTrip, rps: v.rps / up.rps, p50: v.p50 / up.p50 };
+        variantsOut[id] = v;
+      }
+      list.push({ pass: pass.pass, host, order: pass.order, load: pass.load && pass.load[host], variants: variantsOut });
+    }
+  }
+  return list;
+}
+
+/* ------------------------------------------------------------------------------------------
+ * Targets
+ * ---------------------------------------------------------------------------------------- */
+
+/**
+ * One row per target: what was measured in each run, whether it was met, and, where it was not,
+ * why and what would close it (the reasons are read from the same results).
+ */
+function targets(results, all) {
+  const dev = all.filter((r) => r.host === 'dev');
+  const rows = [];
+  const verdict = (oks) => (oks.length === 0 ? 'not measured' : oks.every(Boolean) ? '**met**' : oks.some(Boolean) ? '**mixed** (met in some passes)' : '**missed**');
+  const cb = (r) => r.variants.callback;
+  const list = (runsOf, f) => runsOf.map((r) => `${f(r)} (${HOST_NAMES[r.host].split(' ')[0]} ${r.pass})`).join('; ');
+
+  if (dev.length) {
+    const envelope = dev[0].variants.callback.responseBody - dev[0].variants.floor.responseBody;
+    const headers = (dev[0].variants.callback.response - dev[0].variants.callback.responseBody) - (dev[0].variants.floor.response - dev[0].variants.floor.responseBody);
+    rows.push({
+      target: 'round-trip bytes (request + response) ≤ 1.5x the floor',
+      measured: list(dev, (r) => ratio(cb(r).vsFloor.roundTrip)),
+      ok: dev.map((r) => cb(r).vsFloor.roundTrip <= 1.5),
+      why: `The callback is a POST (form body of ${int(dev[0].variants.callback.requestBody)} bytes plus Origin, Content-Type and Content-Length headers) where the floor is a GET.`,
+    });
+    rows.push({
+      target: 'response bytes ≤ 1.0x the floor',
+      measured: list(dev, (r) => `${ratio(cb(r).vsFloor.response)} (+${int(cb(r).response - r.variants.floor.response)} bytes)`),
+      ok: dev.map((r) => cb(r).vsFloor.response <= 1.0),
+      why: `Same list, same serializer: the callback body is ${int(envelope)} bytes longer on average: ASP.NET's callback frame (Mono writes \`0|\`, the length of an empty __EVENTVALIDATION) and the envelope \`{"cc":1,"ok":true,"result":…}\` (28 bytes). Its headers are ${int(-headers)} bytes shorter (\`text/html\` against \`application/json\`). What would close it: a bare success form for list results (e.g. \`0|[[…]]\`, failures keeping the envelope), which saves the 28 bytes and puts the reply at or under the floor.`,
+    });
+    rows.push({
+      target: 'throughput on the dev host ≥ 0.5x the floor',
+      measured: list(dev, (r) => `${ratio(cb(r).vsFloor.rps)} (${int(cb(r).rps)} vs ${int(r.variants.floor.rps)}/s)`),
+      ok: dev.map((r) => cb(r).vsFloor.rps >= 0.5),
+      why: 'A callback runs the page: the page class is built, its controls created (the grid, the form, both lists), posted data loaded, then the callback handler; the floor runs one handler.',
+    });
+    rows.push({
+      target: 'throughput on the dev host ≥ 4x UpdatePanel',
+      measured: list(dev, (r) => `${ratio(cb(r).vsUpdatePanel.rps)} (${int(cb(r).rps)} vs ${int(r.variants.updatepanel.rps)}/s)`),
+      ok: dev.map((r) => cb(r).vsUpdatePanel.rps >= 4),
+      why: 'The UpdatePanel request carries and verifies the ViewState, rebuilds the grid from it, re-renders the panel and the ViewState; the callback does none of that.',
+    });
+    const phaseOf = (r, id) => {
+      const p = r.variants[id].phases;
+      return p ? `${ms(p.before)} before the request, ${ms(p.request)} request, ${ms(p.after)} after` : 'no split';
+    };
+    // The run that missed by most, to show where its time went.
+    const worstBy = (f) => all.reduce((a, r) => (f(r) > f(a) ? r : a));
+    const vsFloor = worstBy((r) => cb(r).vsFloor.p50);
+    const vsUpdatePanel = worstBy((r) => cb(r).vsUpdatePanel.p50);
+    const delta = (r, id, base) => {
+      const a = r.variants[id].phases;
+      const b = r.variants[base].phases;
+      return a && b ? ['before', 'request', 'after'].map((k) => `${k} ${a[k] - b[k] >= 0 ? '+' : ''}${ms(a[k] - b[k])}`).join(', ') : 'no split';
+    };
+    rows.push({
+      target: 'browser p50 ≤ 1.1x the floor',
+      measured: list(all, (r) => `${ratio(cb(r).vsFloor.p50)} (${ms(cb(r).p50)} vs ${ms(r.variants.floor.p50)})`),
+      ok: all.map((r) => cb(r).vsFloor.p50 <= 1.1),
+      why: `Where the callback spends more than the floor, per phase (medians), in the run that missed by most (${HOST_NAMES[vsFloor.host]}, pass ${vsFloor.pass}): ${delta(vsFloor, 'callback', 'floor')}; callback ${phaseOf(vsFloor, 'callback')}, floor ${phaseOf(vsFloor, 'floor')}. `
+        + 'The request phase is about even: on loopback the page\'s extra server work (a callback builds the page\'s controls before its handler runs) is a fraction of a millisecond against Chromium\'s own cost of a request. '
+        + 'The rest is script: the runtime clears the list and shows "Loading...", builds the body from the form and reads the envelope, where the floor only fetches and fills. '
+        + 'What would close it: a leaner client path for lists (no loading state when the reply is quick, the body built without walking the form); the server side is already at the floor here.',
+    });
+    const floorVsUp = all.map((r) => r.variants.floor.vsUpdatePanel.p50);
+    const extraBytes = dev.length ? dev[0].variants.updatepanel.roundTrip - dev[0].variants.callback.roundTrip : NaN;
+    rows.push({
+      target: 'browser p50 ≤ 0.6x UpdatePanel',
+      measured: list(all, (r) => `${ratio(cb(r).vsUpdatePanel.p50)} (${ms(cb(r).p50)} vs ${ms(r.variants.updatepanel.p50)})`),
+      ok: all.map((r) => cb(r).vsUpdatePanel.p50 <= 0.6),
+      why: `On this machine even the floor measures ${floorVsUp.map(ratio).join(', ')} of UpdatePanel in the same runs: most of a change on loopback is Chromium's fixed cost of a request and of filling the list, which every variant pays, so nothing built on a request can reach 0.6x here. `
+        + `The callback's phases against UpdatePanel (${HOST_NAMES[vsUpdatePanel.host]}, pass ${vsUpdatePanel.pass}): ${delta(vsUpdatePanel, 'callback', 'updatepanel')}. `
+        + `What separates them beyond loopback is the ${int(extraBytes)} extra bytes the UpdatePanel moves per change: about ${ms((extraBytes * 8) / 10e6 * 1000)} more on a 10 Mbit/s link, ${ms((extraBytes * 8) / 2e6 * 1000)} on 2 Mbit/s. What would close it here: nothing in the control; the target needs a network slower than loopback, or a measure that leaves out the browser's fixed cost.`,
+    });
+  }
+
+  const chartRow = results.chart && results.chart.rows.find((r) => r.points === 1000000 && r.decimate && r.tooltips);
+  if (chartRow && chartRow.server && !chartRow.server.error) {
+    const s = chartRow.server;
+    const noTips = results.chart.rows.find((r) => r.points === 1000000 && r.decimate && !r.tooltips);
+    rows.push({
+      target: 'chart, 1,000,000 points: ≤ 40 KB per refresh',
+      measured: `${kb(s.bytes)} (default settings: decimation on, point tooltips on)${noTips && noTips.server && !noTips.server.error ? `; ${kb(noTips.server.bytes)} with ShowPointToolTips="false"` : ''}`,
+      ok: [s.bytes <= 40000],
+      why: `Decimation bounds the points drawn (about the plot's width), but each drawn point carries a \`<circle>\` with a \`<title>\` tooltip, most of the reply. What would close it: \`ShowPointToolTips="false"\` for dense series (measured above), or tooltips drawn by script from one compact array instead of one element per point.`,
+    });
+    rows.push({
+      target: 'chart, 1,000,000 points: ≤ 50 ms server time per refresh',
+      measured: `${ms(s.serverMs)} (median of ${s.samples}), of which ${ms(s.fillMs)} filling the points; ${ms(s.serverMs - s.fillMs)} decimating, drawing and sending`,
+      ok: [s.serverMs <= 50],
+      why: `Most of it is the handler adding 1,000,000 points one \`AddXY\` at a time: one ChartPoint object each (${ms(s.fillMs)}, even with EnsureCapacity). What would close it: a bulk path that takes arrays (\`Points.AddRange(double[] x, double[] y)\`, or a data source read straight into the decimator) so no million objects are created; decimating and drawing alone take ${ms(s.serverMs - s.fillMs)}.`,
+    });
+  }
+
+  const soak = results.soak;
+  if (soak) {
+    const sv = soak.server;
+    const br = soak.browser;
+    const peak = (x) => (x ? Math.max(...x.timeline.map((t) => t.managedBytes || 0)) : NaN);
+    rows.push({
+      target: 'soak: zero errors (50 pollers at 1/s for 5 minutes; one page refreshing every 250 ms for 5 minutes)',
+      measured: `${int(sv.errors)} errors in ${int(sv.sent)} chart polls (dev host)${soak.nginx ? `, ${int(soak.nginx.errors)} in ${int(soak.nginx.sent)} (nginx)` : ''}; ${int(br.errors)} errors in ${int(br.refreshes)} page refreshes`,
+      ok: [sv.errors === 0 && br.errors === 0 && br.pageErrors.length === 0],
+      why: 'See the soak section: the errors are listed with when they happened.',
+    });
+    const grew = (x) => x.end.managedBytes - x.start.managedBytes;
+    // The shape of a heap timeline: growth per 30 s while it grows, the drops, the low points after them.
+    const shape = (x) => {
+      if (!x) return '–';
+      const t = x.timeline;
+      const steps = t.slice(1).map((p, i) => ({ at: p.second, delta: p.managedBytes - t[i].managedBytes, value: p.managedBytes }));
+      const rises = steps.filter((d) => d.delta > 0).map((d) => d.delta);
+      const drops = steps.filter((d) => d.delta < 0);
+      const perRequest = percentile(rises, 50) / (x.ratePerSecond * 30);
+      return `${mb(x.start.managedBytes)} → ${mb(x.end.managedBytes)}, +${mb(percentile(rises, 50))} per 30 s while growing (${(perRequest / 1000).toFixed(0)} KB per request)`
+        + (drops.length ? `, drops at ${drops.map((d) => `${d.at - 30}–${d.at} s to ${mb(d.value)}`).join(' and ')}` : ', no drop');
+    };
+    rows.push({
+      target: 'soak: server memory flat',
+      measured: `managed heap after a full GC ${mb(sv.start.managedBytes)} → ${mb(sv.end.managedBytes)} (peak ${mb(peak(sv))}); RSS ${mb(sv.start.rssKb * 1024)} → ${mb(sv.end.rssKb * 1024)}`,
+      ok: [grew(sv) <= 20e6],
+      why: `The heap grows with every request and is let go only in bulk, every two minutes or so, and not all of it. Chart pollers, dev host: ${shape(sv)}. `
+        + `Floor handler (no CallbackControls code), dev host: ${shape(soak.floor)}. `
+        + (soak.nginx ? `Chart pollers, nginx + fastcgi-mono-server4: ${shape(soak.nginx)}. ` : '')
+        + (soak.nginxFloor ? `Floor handler, nginx + fastcgi-mono-server4: ${shape(soak.nginxFloor)}. ` : '')
+        + ([soak.floor, soak.nginxFloor].filter(Boolean).every((x) => grew(x) > 10e6)
+          ? 'The bare handler does it too, on both hosts, so the retention is in Mono\'s ASP.NET hosting (System.Web and the hosts around it), in proportion to requests and reply sizes. Whether the controls add anything of their own is below what these numbers separate. '
+          : 'The bare handler does not grow everywhere the chart does, so part of the growth may be the chart\'s: compare the rows above. ')
+        + 'What would close it: a heap-shot of a host under this load (`mono --profile=log:heapshot`) to find the holder; until then, recycle back ends on a memory limit in production.',
+    });
+    rows.push({
+      target: 'soak: browser DOM and JS heap flat',
+      measured: `DOM nodes ${int(br.start.nodes)} → ${int(br.end.nodes)}; JS heap ${mb(br.start.jsHeapUsedBytes)} → ${mb(br.end.jsHeapUsedBytes)}; listeners ${int(br.start.listeners)} → ${int(br.end.listeners)}`,
+      ok: [br.end.nodes <= br.start.nodes * 1.02 + 10 && br.end.jsHeapUsedBytes <= br.start.jsHeapUsedBytes * 1.2 + 500000],
+      why: 'See the soak section.',
+    });
+  }
+  return rows.map((r) => ({ ...r, verdict: verdict(r.ok) }));
+}
+
+/* ------------------------------------------------------------------------------------------
+ * The markdown
+ * ---------------------------------------------------------------------------------------- */
+
+function section(results) {
+  const all = runs(results);
+  const m = results.machine;
+  const settings = results.cascade ? results.cascade.settings : null;
+  const out = [];
+  out.push(BEGIN);
+  out.push('## Benchmarks: callbacks against UpdatePanel, full postback and the floor');
+  out.push('');
+  if (results.quick) out.push('> **Smoke run (`BENCH_QUICK=1`)**: a few seconds per measurement, not the numbers to quote. `./build.sh bench` gives the full run.\n');
+  out.push(`- **Date:** ${results.started.slice(0, 10)} (UTC), ${results.started.slice(11, 16)} to ${(results.finished || results.started).slice(11, 16)}`);
+  out.push(`- **Machine:** ${m.cpus} cores (${m.cpuModel}), ${m.memoryGiB} GiB; ${m.os}, kernel ${m.kernel}`);
+  out.push(`- **Runtime:** ${m.mono}; ${m.configuration} build of the library; nginx-light ${m.nginx}, mono-fastcgi-server4 ${m.fastcgi}; wrk ${m.wrk}; Chromium ${m.chromium}; Node ${m.node}`);
+  const l = results.load;
+  out.push(`- **Load average (1/5/15 min):** ${l.start.one}/${l.start.five}/${l.start.fifteen} at the start, ${l.end ? `${l.end.one}/${l.end.five}/${l.end.fifteen}` : '–'} at the end${l.wait && l.wait.waitedSeconds ? ` (waited ${l.wait.waitedSeconds} s for a quiet machine${l.wait.quiet === false ? ', which never came: the run went ahead' : ''})` : ''}. Other engineers share this machine.`);
+  out.push('- **Reproduce:** `./build.sh bench` (installs what is missing, builds, then runs `bench/run.sh`; 25 to 35 minutes). `BENCH_QUICK=1 ./build.sh bench` is a smoke run. Raw results: `.tmp/bench/results.json`.');
+  out.push('- **Site:** `bench/BenchSite`, on loopback, `<compilation debug="false">`, a fixed machine key, every page `EnableSessionState="False"` (no session cookie is handed out; wrk would send one back).');
+  out.push('');
+
+  const rows = targets(results, all);
+  if (rows.length) {
+    out.push('### Targets');
+    out.push('');
+    out.push('Ratios are taken within one run (same host, same pass). The cascading targets are for variant 1 (CascadingDropDown by callback, default settings).');
+    out.push('');
+    out.push(table(['target', 'measured', 'verdict'], rows.map((r) => [r.target, r.measured, r.verdict])));
+    const missed = rows.filter((r) => !r.ok.every(Boolean));
+    if (missed.length) {
+      out.push('');
+      out.push('Why the missed ones are missed, and what would close them:');
+      out.push('');
+      for (const r of missed) out.push(`- **${r.target}**: ${r.why}`);
+    }
+    out.push('');
+  }
+
+  if (all.length) {
+    out.push('### Cascading refresh: the same page, the same data, five ways');
+    out.push('');
+    const weights = Object.values(results.cascade.weights);
+    const states = weights.map((w) => w.viewStateBytes);
+    out.push(`The page carries a customer form (labels, four text boxes) and a 20-row, 10-column GridView: on the first GET, __VIEWSTATE is ${kb(Math.min(...states))} to ${kb(Math.max(...states))} and the page ${kb(Math.min(...weights.map((w) => w.pageBytes)))} to ${kb(Math.max(...weights.map((w) => w.pageBytes)))} across the variants (Mono pads the serialized state before the MAC). Country → City over 50 countries of 20 to 200 cities (${int(results.cascade.cities)} cities, generated from a fixed seed in \`BenchData.cs\`). The five ways: `);
+    out.push('');
+    out.push('1. `Callback.aspx`: two CascadingDropDowns, default settings (a call posts the parent\'s value and the envelope, no ViewState);');
+    out.push('2. `FullForm.aspx`: the same with `PostFullForm="true"` (the whole form, ViewState included);');
+    out.push('3. `UpdatePanel.aspx`: two DropDownLists, the country with AutoPostBack, inside ScriptManager + UpdatePanel (async postback);');
+    out.push('4. `Postback.aspx`: the same lists without the UpdatePanel (full postback);');
+    out.push('5. `Floor.aspx` + `Cities.ashx`: plain selects and a dozen lines of `fetch`; the handler answers the same `[text, value]` pairs with the same serializer. The floor this stack can reach.');
+    out.push('');
+    out.push(`Every variant was checked against the floor: each country's request answered exactly the floor's city list before any measurement.`);
+    out.push('');
+
+    const first = all[0];
+    out.push('#### Bytes of one change');
+    out.push('');
+    out.push(`Measured in Chromium (Playwright's request sizes: request line and headers as sent, bodies as sent and received), mean over the ${int(first.variants.callback.changes)} changes of the browser run, dev host, pass ${first.pass}. Bodies alone in brackets. The floor's request is a GET with no body.`);
+    out.push('');
+    out.push(table(['variant', 'request', 'response', 'round trip', 'vs floor', 'vs UpdatePanel'],
+      VARIANTS.map((v) => {
+        const x = first.variants[v.id];
+        return [`${VARIANTS.indexOf(v) + 1}. ${v.label}`, `${int(x.request)} (${int(x.requestBody)})`, `${int(x.response)} (${int(x.responseBody)})`, int(x.roundTrip), ratio(x.vsFloor.roundTrip), ratio(x.vsUpdatePanel.roundTrip)];
+      })));
+    const spread = Math.max(...all.flatMap((r) => VARIANTS.map((v) => Math.abs(r.variants[v.id].roundTrip - first.variants[v.id].roundTrip) / first.variants[v.id].roundTrip)));
+    out.push('');
+    out.push(`The other runs differ by at most ${(spread * 100).toFixed(1)}% (nginx adds its own headers; UpdatePanel and postback requests grow with the list the previous change left in the ViewState).`);
+    out.push('');
+
+    out.push('#### Server throughput');
+    out.push('');
+    out.push(`wrk, ${settings.connections} connections (\`-t${settings.connections} -c${settings.connections}\`, one connection per thread so each reply is matched with its request), ${settings.wrkSeconds} s per variant after a ${settings.wrkWarmupSeconds} s warm-up, in ${settings.wrkSlices} slices of ${settings.wrkSeconds / settings.wrkSlices} s: the variants take turns slice by slice, so a burst of other work lands on all of them. \`bench/cascade.lua\`. Requests are the browser's own (captured from Chromium's first change, the country swapped in: ViewState and event validation from that GET for variants 2 to 4, \`X-MicrosoftAjax: Delta=true\` for the UpdatePanel), cycling through all 50 countries; every reply is checked for the country's first city (the first \`<option>\` of the City list for HTML replies). Cells: requests/s, then the ratio against the floor and against UpdatePanel of the same run.`);
+    out.push('');
+    const columns = all.map((r) => `${HOST_NAMES[r.host]}, pass ${r.pass}`);
+    out.push(table(['variant', ...columns], VARIANTS.map((v) => [`${VARIANTS.indexOf(v) + 1}. ${v.label}`,
+      ...all.map((r) => { const x = r.variants[v.id]; return `${int(x.rps)}/s (${ratio(x.vsFloor.rps)}, ${ratio(x.vsUpdatePanel.rps)})${x.faults ? ` **${int(x.faults)} faults**` : ''}`; })])));
+    out.push('');
+    out.push(`Latency under that load (p50 / p99, medians over the slices) and the spread of the ${settings.wrkSlices} slices (slowest–fastest requests/s):`);
+    out.push('');
+    out.push(table(['variant', ...columns], VARIANTS.map((v) => [`${VARIANTS.indexOf(v) + 1}. ${v.label}`,
+      ...all.map((r) => { const x = r.variants[v.id]; return `${ms(x.wrkP50)} / ${ms(x.wrkP99)}; ${int(Math.min(...x.sliceRps))}–${int(Math.max(...x.sliceRps))}/s`; })])));
+    out.push('');
+    out.push(`Load average (1 min) at the start and end of each run: ${all.map((r) => `${HOST_NAMES[r.host].split(' ')[0]} ${r.pass}: ${r.load ? `${r.load.start.one} → ${r.load.end.one}` : '–'}`).join('; ')} (the benchmark itself keeps about 2 busy).`);
+    const checked = all.reduce((a, r) => a + VARIANTS.reduce((b, v) => b + r.variants[v.id].checked, 0), 0);
+    const faults = all.reduce((a, r) => a + VARIANTS.reduce((b, v) => b + r.variants[v.id].faults, 0), 0);
+    const cookies = all.reduce((a, r) => a + VARIANTS.reduce((b, v) => b + r.variants[v.id].setCookie, 0), 0);
+    out.push('');
+    out.push(`${int(checked)} replies checked, ${int(faults)} wrong or failed; ${int(cookies)} Set-Cookie headers seen.`);
+    out.push('');
+
+    out.push('#### Browser round trip');
+    out.push('');
+    out.push(`Chromium (headless), from the change event on the country list to the moment the DOM holds the country's first city, timed inside the page (\`performance.now()\` and a MutationObserver; for the full postback, from the change in the old page to the parser inserting the list in the new one). ${int(settings.changes)} changes per variant and run, after ${settings.warmup} warm-up changes; each cycle loads the page afresh and visits all 50 countries in a seeded order, so every change is a real request (no client cache hit). The variants take turns, one cycle of 50 changes each. Cells: p50 / p95, then the p50 ratios against the floor and against UpdatePanel.`);
+    out.push('');
+    out.push(table(['variant', ...columns], VARIANTS.map((v) => [`${VARIANTS.indexOf(v) + 1}. ${v.label}`,
+      ...all.map((r) => { const x = r.variants[v.id]; return `${ms(x.p50)} / ${ms(x.p95)} (${ratio(x.vsFloor.p50)}, ${ratio(x.vsUpdatePanel.p50)})`; })])));
+    out.push('');
+    out.push('Where the time of a change goes (medians of each phase, from the request\'s resource timing in the page): script before the request is sent / the request, network and server, to its last byte / script after it, until the list is in the DOM. The full postback has no such split (a navigation).');
+    out.push('');
+    out.push(table(['variant', ...columns], VARIANTS.filter((v) => !v.navigates).map((v) => [`${VARIANTS.indexOf(v) + 1}. ${v.label}`,
+      ...all.map((r) => { const p = r.variants[v.id].phases; return p ? `${ms(p.before)} / ${ms(p.request)} / ${ms(p.after)}` : '–'; })])));
+    out.push('');
+    out.push(`Order of the variants: pass 1 ${all.find((r) => r.pass === 1).order.join(', ')}; pass 2 in reverse, so a drift of the machine does not favour one.`);
+    out.push('');
+  }
+
+  if (results.chart) {
+    out.push('### Chart');
+    out.push('');
+    out.push('One RefreshingChart refresh of N points (`Chart.aspx`: a line series filled in the RefreshCallback handler from readings computed once, `EnsureCapacity` then `AddXY` per point), dev host, one request at a time. **Server** is the page\'s own run on the server (a Server-Timing header from an HttpModule: handler start to end, so it includes filling the points, decimating, drawing the SVG and the JSON); **fill** is the part spent adding points. **Payload** is the reply body. **Browser apply** is Chromium swapping one update in (the chart\'s BeforeCallbackResponseProcess → AfterCallbackResponseProcess hooks), **layout** the forced layout right after it, **round trip** the whole `callback()` from script. Medians; point tooltips on (the default) unless stated.');
+    out.push('');
+    out.push(table(['points', 'decimation', 'server', 'fill', 'payload', 'browser apply', 'layout', 'round trip', 'samples'],
+      results.chart.rows.map((r) => {
+        const s = r.server || {};
+        const b = r.browser || {};
+        return [int(r.points), `${r.decimate ? 'on' : 'off'}${r.tooltips ? '' : ', tooltips off'}`,
+          s.error ? `failed: ${s.error}` : ms(s.serverMs), ms(s.fillMs), kb(s.bytes),
+          b.error ? `failed: ${b.error}` : ms(b.applyMs), ms(b.layoutMs), ms(b.roundTripMs), `${s.samples || 0} / ${b.samples || 0}`];
+      })));
+    out.push('');
+  }
+
+  if (results.soak) {
+    const { server: sv, floor: fl, nginx: nx, nginxFloor: nf, browser: br } = results.soak;
+    const pollers = [sv, fl, nx, nf].filter(Boolean);
+    out.push('### Soak');
+    out.push('');
+    out.push(`${sv.seconds >= 60 ? `${Math.round(sv.seconds / 60)} minutes` : `${sv.seconds} s`} each, every measurement on its own fresh host; round 1: the chart pollers on the dev host and the browser page side by side; round 2: the floor pollers on the dev host, and the chart pollers and the floor pollers on nginx + fastcgi-mono-server4, side by side. A poller sends its request once a second on a fixed schedule and checks every reply (a chart reply must be a callback envelope holding an SVG drawing; a floor reply a city list); a request gets 10 s. Memory: the managed heap after a full collection (\`Gc.ashx\`: \`GC.Collect\`, then \`GC.GetTotalMemory(true)\`) and the process's VmRSS, every 30 s.`);
+    out.push('');
+    const where = (x) => (x.host === 'nginx' ? 'nginx + fastcgi-mono-server4' : 'dev host');
+    out.push(table(['what (50 pollers, 1 request/s each)', 'requests', 'errors', 'p50 / p99 / max', 'managed heap, start → end (peak)', 'RSS start → end'],
+      pollers.map((x) => [`${x.target}, ${where(x)}`, `${int(x.sent)} (${x.ratePerSecond.toFixed(1)}/s)`,
+        x.errors ? `**${int(x.errors)}** (${Object.entries(x.errorKinds).map(([k, n]) => `${n}× ${k}`).join('; ')})` : '0',
+        `${ms(x.latency.p50)} / ${ms(x.latency.p99)} / ${ms(x.latency.max)}`,
+        `${mb(x.start.managedBytes)} → ${mb(x.end.managedBytes)} (${mb(Math.max(...x.timeline.map((t) => t.managedBytes)))})`,
+        x.start.rssKb ? `${mb(x.start.rssKb * 1024)} → ${mb(x.end.rssKb * 1024)}` : '–'])));
+    out.push('');
+    out.push('Managed heap after a full collection, MB, every 30 s (and errors / slowest reply per 30 s window where any reply took over a second):');
+    out.push('');
+    out.push(table(['what', ...sv.timeline.map((t) => `${t.second} s`)], pollers.map((x) => [`${x.target}, ${where(x)}`, ...x.timeline.map((t) => (t.managedBytes / 1e6).toFixed(0))])));
+    const troubled = pollers.flatMap((x) => (x.windows || []).filter((w) => w.errors || w.slowestMs > 1000).map((w) => `${x.target}, ${where(x)}, ${w.from}–${w.from + 30} s: ${w.errors} errors, slowest ${ms(w.slowestMs)}`));
+    if (troubled.length) {
+      out.push('');
+      for (const line of troubled) out.push(`- ${line}`);
+    }
+    out.push('');
+    out.push(`Browser: one Chromium page, \`Chart.aspx?frequency=250\` (the chart's own timer, 1,000 points decimated per refresh): ${int(br.refreshes)} refreshes in ${Math.round(br.durationSeconds)} s, ${int(br.errors)} errors, page visibility \`${br.visibility}\`. Read every minute with the chart's timer stopped for the moment (so no drawing is half swapped), after \`HeapProfiler.collectGarbage\` (CDP \`Performance.getMetrics\`):`);
+    out.push('');
+    out.push(table(['measure', ...br.timeline.map((t) => `${t.second} s`)], [
+      ['DOM nodes', ...br.timeline.map((t) => int(t.nodes))],
+      ['JS heap used', ...br.timeline.map((t) => mb(t.jsHeapUsedBytes))],
+      ['event listeners', ...br.timeline.map((t) => int(t.listeners))],
+      ['documents', ...br.timeline.map((t) => int(t.documents))],
+    ]));
+    out.push('');
+  }
+  out.push(END);
+  return out.join('\n');
+}
+
+/** Replaces the benchmark section of docs/RESULTS.md (or appends it), leaving the rest of the file alone. */
+function write(results) {
+  const text = fs.readFileSync(RESULTS_MD, 'utf8');
+  const body = section(results);
+  const begin = text.indexOf(BEGIN.slice(0, 16));
+  const end = text.indexOf(END);
+  const next = begin >= 0 && end > begin ? text.slice(0, begin) + body + text.slice(end + END.length) : `${text.replace(/\s*$/, '')}\n\n${body}\n`;
+  fs.writeFileSync(RESULTS_MD, next);
+}
+
+module.exports = { write, section, runs, targets };
+
+if (require.main === module) {
+  const file = process.argv[2] || path.join(OUT, 'results.json');
+  write(JSON.parse(fs.readFileSync(file, 'utf8')));
+  console.log(`docs/RESULTS.md: benchmark section written from ${file}`);
+}

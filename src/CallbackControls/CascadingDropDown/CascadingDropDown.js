@@ -143,13 +143,13 @@
     this.replaceOptions([], true);
     if (ancestors.length === 0 || ancestors.some(function (v) { return v === ''; })) {
       // The parent has no selection: wait for it. A pending fetch for an older parent is dropped.
-      if (this._pending) { this._pending.supersede(); }
+      this.abortPending();
       this.setBusy(false);
       return Promise.resolve();
     }
     var key = JSON.stringify(ancestors);
     if (this.options.cache && Object.prototype.hasOwnProperty.call(this.cache, key)) {
-      if (this._pending) { this._pending.supersede(); }
+      this.abortPending();
       this.fill(this.cache[key]);
       return Promise.resolve();
     }

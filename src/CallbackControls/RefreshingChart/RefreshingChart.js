@@ -164,7 +164,7 @@
     this._paused = false;
     this._clearTimer();
     this._dropQueued('superseded', 'The chart was stopped.');
-    if (this._pending) { this._pending.supersede(); }
+    this.abortPending();
   };
 
   /**

@@ -528,6 +528,14 @@
     if (field) { field.value = value; }
   };
 
+  /**
+   * Aborts the call in flight, if any: its promise rejects with kind 'superseded' and its reply is
+   * never applied. For controls that drop a pending call without starting a new one.
+   */
+  CallbackClient.prototype.abortPending = function () {
+    if (this._pending) { this._pending.supersede(); }
+  };
+
   /** Stops everything the object started: pending calls are aborted, the global name released. */
   CallbackClient.prototype.dispose = function () {
     if (this.disposed) { return; }

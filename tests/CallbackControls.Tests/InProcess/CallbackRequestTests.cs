@@ -41,19 +41,7 @@ namespace CallbackControls.Tests.InProcess
             return ParseReply(response.GetBodyText());
         }
 
-        private static IDictionary<string, object> ParseReply(string text)
-        {
-            string payload;
-            if (text.StartsWith("s", StringComparison.Ordinal)) payload = text.Substring(1);
-            else
-            {
-                var bar = text.IndexOf('|');
-                Assert.True(bar > 0, "not a callback reply: " + text.Substring(0, Math.Min(200, text.Length)));
-                var length = int.Parse(text.Substring(0, bar));
-                payload = text.Substring(bar + 1 + length);
-            }
-            return (IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(payload);
-        }
+        private static IDictionary<string, object> ParseReply(string text) => CallbackReply.Parse(text);
 
         [Fact]
         public void Get_EchoPage_RendersControlOptionsAndRuntimeScript()

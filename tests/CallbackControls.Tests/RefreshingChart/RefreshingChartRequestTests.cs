@@ -27,11 +27,7 @@ namespace CallbackControls.Tests.RefreshingChart
             string body = "__EVENTTARGET=&__CALLBACKID=Chart1&__CALLBACKPARAM=" + WebUtility.UrlEncode(envelope);
             var response = site.Post("/Chart.aspx", "application/x-www-form-urlencoded", body);
             Assert.Equal(200, response.StatusCode);
-            string text = response.GetBodyText();
-            int bar = text.IndexOf('|');
-            Assert.True(bar > 0, "not a callback reply: " + text.Substring(0, Math.Min(200, text.Length)));
-            string payload = text.Substring(bar + 1 + int.Parse(text.Substring(0, bar)));
-            return (IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(payload);
+            return CallbackReply.Parse(response.GetBodyText());
         }
 
         [Fact]

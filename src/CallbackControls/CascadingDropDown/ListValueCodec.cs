@@ -5,7 +5,8 @@ namespace CallbackControls
 {
     /// <summary>
     /// Makes list values safe to post. ASP.NET request validation rejects a whole request whose form
-    /// holds "&lt;x" or "&amp;#", so a value like <c>&lt;b&gt;</c> would break every postback of the page.
+    /// holds "&lt;x" or "&amp;#" (Mono also full-width "＜x" and "&lt;" before a tab), so a value like
+    /// <c>&lt;b&gt;</c> would break every postback of the page.
     /// Such values (and any value starting with the marker) travel as "~" + base64url(UTF-8); all
     /// others travel as they are, so ordinary pages post ordinary values.
     /// </summary>
@@ -48,12 +49,17 @@ namespace CallbackControls
         private static bool NeedsEncoding(string value)
         {
             if (value[0] == Marker) return true;
-            for (int i = 0; i < value.Length - 1; i++)
+            for (int i = 0; i < value.Length; i++)
             {
-                // The two patterns request validation refuses: '<' before a letter, '!', '/' or '?', and "&#".
-                char c = value[i], next = value[i + 1];
-                if (c == '<' && (char.IsLetter(next) || next == '!' || next == '/' || next == '?')) return true;
-                if (c == '&' && next == '#') return true;
+                // Any '<' (ASCII or full-width) and "&#": request validation refuses them before a letter,
+                // '!', '/', '?' (.NET) or a control character such as a tab (Mono). Encoding every one
+                // is simpler to trust than matching each runtime's exact rule.
+                char c = value[i];
+                if (c == '<' || c == '\uFF1C') return true;
+                if (c == '&' && i + 1 < value.Length && value[i + 1] == '#') return true;
+                // A lone surrogate cannot be written as UTF-8 by the browser's URL encoding.
+                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
+                else if (char.IsSurrogate(c)) return true;
             }
             return false;
         }

@@ -212,10 +212,42 @@ namespace CallbackControls
         }
 
         /// <inheritdoc />
+        protected override void OnInit(EventArgs e)
+        {
+            base.OnInit(e);
+            // On a callback request, the page's guard checks the call before Page_Load runs.
+            CallbackPageGuard.Attach(this);
+        }
+
+        /// <inheritdoc />
         protected override void OnPreRender(EventArgs e)
         {
             base.OnPreRender(e);
             ClientResources.Register(this, ClientResources.RuntimeScript);
+            DeclareResponseCharset();
+        }
+
+        /// <summary>
+        /// Mono sends pages as "text/html" with no charset, so a page without a meta charset is read as
+        /// windows-1252 and posts "Zürich" back as "ZÃ¼rich". Declaring the encoding the response is
+        /// actually written in fixes that without changing what a .NET Framework site sends.
+        /// </summary>
+        private void DeclareResponseCharset()
+        {
+            var context = Context;
+            if (context == null || Page == null || Page.IsCallback) return;
+            var response = context.Response;
+            if (response.ContentEncoding is System.Text.UTF8Encoding && !string.Equals(response.Charset, "utf-8", StringComparison.OrdinalIgnoreCase))
+                response.Charset = "utf-8";
+        }
+
+        /// <inheritdoc />
+        protected override void Render(HtmlTextWriter writer)
+        {
+            // Without <form runat="server"> the page has no callback plumbing: say so, as ASP.NET's own
+            // input controls do, instead of rendering a control that silently never calls.
+            Page?.VerifyRenderingInServerForm(this);
+            base.Render(writer);
         }
 
         /// <inheritdoc />
@@ -256,6 +288,8 @@ namespace CallbackControls
                 ["timeout"] = CallbackTimeout,
                 ["fields"] = GetCallbackFieldNames(),
                 ["fullForm"] = PostFullForm,
+                ["pageState"] = CallbackNeedsPageState,
+                ["token"] = Page == null ? null : CallbackSecurity.IssueToken(Page, UniqueID),
                 ["eventValidation"] = CallbackNeedsEventValidation,
                 ["hooks"] = hooks,
             };
@@ -266,6 +300,28 @@ namespace CallbackControls
         private static void AddHook(IDictionary<string, object> hooks, string name, string script)
         {
             if (!string.IsNullOrWhiteSpace(script)) hooks[name] = script;
+        }
+
+        /// <summary>
+        /// Gets whether calls must carry the page state (ViewState and event validation) because the
+        /// page cannot run without it: the page checks a <see cref="Page.ViewStateUserKey"/> (Visual
+        /// Studio's Web Forms template does, from its master page), or the control lives in a
+        /// data-bound row (GridView, Repeater, ListView, DataList), which only ViewState rebuilds when
+        /// the rows are bound under <c>!IsPostBack</c>. Other pages get the lean call; a page that
+        /// fails without its state still works, because the client then resends the call with it.
+        /// </summary>
+        protected virtual bool CallbackNeedsPageState
+        {
+            get
+            {
+                if (PostFullForm) return false; // the whole form travels anyway
+                if (Page != null && !string.IsNullOrEmpty(Page.ViewStateUserKey)) return true;
+                for (Control c = Parent; c != null && !(c is Page); c = c.Parent)
+                {
+                    if (c is IDataItemContainer) return true;
+                }
+                return false;
+            }
         }
 
         /// <summary>
@@ -323,6 +379,7 @@ namespace CallbackControls
         /// <param name="eventArgument">The raw callback parameter.</param>
         protected virtual void RaiseCallbackEvent(string eventArgument)
         {
+            CallbackPageGuard.HandlerStarting(this);
             CallbackEventArgs args;
             try
             {
@@ -375,9 +432,7 @@ namespace CallbackControls
         protected string MessageFor(Exception ex, string genericMessage)
         {
             if (ex is CallbackException) return ex.Message;
-            var context = Context;
-            bool detailed = context != null && !context.IsCustomErrorEnabled;
-            return detailed ? ex.Message : genericMessage;
+            return CallbackErrors.ShowsDetails(Context) ? CallbackErrors.Sanitize(ex.Message) : genericMessage;
         }
 
         /// <summary>

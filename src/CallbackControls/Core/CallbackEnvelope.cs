@@ -23,8 +23,35 @@ namespace CallbackControls
         /// <summary>Error code: the handler's result could not be written as JSON.</summary>
         public const string BadResultErrorCode = "bad-result";
 
+        /// <summary>Error code: the call was refused before any page code ran (another site, no token, GET).</summary>
+        public const string ForbiddenErrorCode = "forbidden";
+
+        /// <summary>Error code: the page failed before the control could answer.</summary>
+        public const string PageErrorCode = "page";
+
+        /// <summary>
+        /// Error code: a call sent without page state could not run because the page needs it; nothing
+        /// of the control ran, and the client runtime sends the call again with the page state.
+        /// </summary>
+        public const string NeedsPageStateErrorCode = "needs-page-state";
+
         /// <summary>Largest envelope, in characters, the server reads (guards the serializer against abuse).</summary>
-        public const int MaxRequestLength = 4 * 1024 * 1024;
+        public const int MaxRequestLength = 1024 * 1024;
+
+        /// <summary>
+        /// Deepest nesting of arrays and objects the server reads. The client writes two levels; the
+        /// readers recurse per level, so a request nested 100,000 deep would overflow the stack.
+        /// </summary>
+        public const int MaxRequestDepth = 32;
+
+        private static readonly System.Xml.XmlDictionaryReaderQuotas ReaderQuotas = new System.Xml.XmlDictionaryReaderQuotas
+        {
+            MaxDepth = 2 * MaxRequestDepth + 4, // an XML element per JSON value and per member name
+            MaxStringContentLength = MaxRequestLength,
+            MaxArrayLength = MaxRequestLength,
+            MaxBytesPerRead = 65536,
+            MaxNameTableCharCount = 16384,
+        };
 
         private static JavaScriptSerializer CreateSerializer()
         {
@@ -48,6 +75,7 @@ namespace CallbackControls
             if (!trimmed.StartsWith("{", StringComparison.Ordinal) || !trimmed.EndsWith("}", StringComparison.Ordinal))
                 throw new CallbackException("The callback request is not a JSON object.");
 
+            CheckShape(parameter);
             if (!IsWellFormedJson(parameter))
                 throw new CallbackException("The callback request is not valid JSON.");
 
@@ -56,12 +84,9 @@ namespace CallbackControls
             {
                 parsed = CreateSerializer().DeserializeObject(parameter);
             }
-            catch (ArgumentException)
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                throw new CallbackException("The callback request is not valid JSON.");
-            }
-            catch (InvalidOperationException)
-            {
+                // Whatever the reader throws on hostile input is the request's fault, never the server's.
                 throw new CallbackException("The callback request is not valid JSON.");
             }
 
@@ -86,6 +111,39 @@ namespace CallbackControls
         }
 
         /// <summary>
+        /// Refuses, before any reader sees it, text nested deeper than <see cref="MaxRequestDepth"/> or
+        /// holding raw control characters (JSON allows none inside strings; the client sends none).
+        /// One pass, no recursion: the readers recurse per level and would overflow the stack first.
+        /// </summary>
+        private static void CheckShape(string text)
+        {
+            int depth = 0;
+            bool inString = false;
+            for (int i = 0; i < text.Length; i++)
+            {
+                char c = text[i];
+                if (c < ' ')
+                {
+                    if (inString || (c != '\t' && c != '\n' && c != '\r'))
+                        throw new CallbackException("The callback request holds a control character.");
+                    continue;
+                }
+                if (inString)
+                {
+                    if (c == '\\') i++;
+                    else if (c == '"') inString = false;
+                    continue;
+                }
+                if (c == '"') inString = true;
+                else if (c == '[' || c == '{')
+                {
+                    if (++depth > MaxRequestDepth) throw new CallbackException("The callback request is nested too deeply.");
+                }
+                else if (c == ']' || c == '}') depth--;
+            }
+        }
+
+        /// <summary>
         /// Mono's JavaScriptSerializer accepts cut-off text such as an unterminated string; the
         /// framework's strict JSON reader decides what is well formed before it is read.
         /// </summary>
@@ -94,14 +152,15 @@ namespace CallbackControls
             try
             {
                 using (var reader = System.Runtime.Serialization.Json.JsonReaderWriterFactory.CreateJsonReader(
-                    System.Text.Encoding.UTF8.GetBytes(text), System.Xml.XmlDictionaryReaderQuotas.Max))
+                    System.Text.Encoding.UTF8.GetBytes(text), ReaderQuotas))
                 {
                     while (reader.Read()) { }
                 }
                 return true;
             }
-            catch (System.Xml.XmlException)
+            catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
+                // XmlException for malformed text; others (invalid UTF-16 such as lone surrogates) likewise mean "not JSON".
                 return false;
             }
         }

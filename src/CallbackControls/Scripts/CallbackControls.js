@@ -16,6 +16,8 @@
   'use strict';
 
   var CONTROL_ATTRIBUTE = 'data-cc-control';
+  /** The header that carries the control's token: it proves the call came from this page. */
+  var TOKEN_HEADER = 'X-CallbackControls-Token';
   var OPTIONS_ATTRIBUTE = 'data-cc-options';
   var ENVELOPE_VERSION = 1;
 
@@ -26,7 +28,8 @@
   /**
    * A failed call. kind is one of: 'network', 'timeout', 'http', 'redirect', 'malformed',
    * 'server' (the page failed before the control could answer), 'handler' (the control's
-   * handler reported an error), 'hook', and, for calls that end without failing,
+   * handler reported an error), 'forbidden' (the server refused the call: it could not prove it
+   * came from this page, say after the user signed out elsewhere), 'hook', and, for calls that end without failing,
    * 'superseded', 'cancelled', 'disposed'.
    * @constructor
    * @param {string} kind
@@ -106,17 +109,41 @@
     return { eventValidation: eventValidation, envelope: envelope };
   }
 
+  /**
+   * The reply of any status: an error reply of this library (a refused call answers 403 with one)
+   * is read whatever the status; anything else but a 200 is an HTTP error.
+   */
+  function readReply(response) {
+    if (response.status !== 200) {
+      var refused = null;
+      try { refused = parseReply(response.text); } catch (ignored) { refused = null; }
+      if (refused && refused.envelope.ok === false) { return refused; }
+      throw new CallbackError('http', 'The server answered with HTTP ' + response.status + '.', { status: response.status });
+    }
+    return parseReply(response.text);
+  }
+
+  /** Error codes of the reply envelope and the kinds they are reported as. */
+  var ERROR_KINDS = { forbidden: 'forbidden', page: 'server', 'needs-page-state': 'server' };
+
+  function errorFromEnvelope(error) {
+    error = error || {};
+    var kind = ERROR_KINDS[error.code] || 'handler';
+    return new CallbackError(kind, String(error.message || 'The server could not complete the request.'), { code: error.code });
+  }
+
   /* ------------------------------------------------------------------------------------------
    * Request bodies
    * ---------------------------------------------------------------------------------------- */
 
   /**
-   * JSON for the callback parameter. <, > and & are escaped so ASP.NET request validation
-   * never mistakes hostile text for markup.
+   * JSON for the callback parameter. <, >, & and their full-width forms (Mono's request
+   * validation refuses '\uff1c' before a letter too) are escaped so no request validation
+   * mistakes hostile text for markup.
    */
   function encodeEnvelope(argument, state) {
     var json = JSON.stringify({ v: ENVELOPE_VERSION, arg: argument, state: state || null });
-    return json.replace(/[<>&]/g, function (c) {
+    return json.replace(/[<>&\uff1c\uff1e\uff06]/g, function (c) {
       return '\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4);
     });
   }
@@ -171,6 +198,11 @@
     };
   }
 
+  /** The page state: ViewState (in one field or split over several) and event validation. */
+  function isPageStateField(name) {
+    return name.indexOf('__VIEWSTATE') === 0 || name === '__EVENTVALIDATION';
+  }
+
   /** Fields the server never needs in a call: they belong to the postback that owns them. */
   var CALLBACK_FIELDS = { __CALLBACKID: true, __CALLBACKPARAM: true, __EVENTTARGET: true, __EVENTARGUMENT: true };
 
@@ -187,7 +219,7 @@
    * ---------------------------------------------------------------------------------------- */
 
   /**
-   * @param {{url: string, body: string, signal: AbortSignal}} request
+   * @param {{url: string, body: string, headers: object, signal: AbortSignal}} request
    * @returns {Promise<{status: number, text: string, redirected: boolean}>}
    */
   function fetchTransport(request) {
@@ -196,7 +228,7 @@
       body: request.body,
       credentials: 'same-origin',
       cache: 'no-store',
-      headers: { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' },
+      headers: request.headers,
       signal: request.signal
     }).then(function (response) {
       return response.text().then(function (text) {
@@ -307,11 +339,18 @@
       pairs = formPairs(form, function (name) { return !CALLBACK_FIELDS[name]; });
     } else {
       var fields = this.options.fields || [];
-      // Input controls validate their posted value against __EVENTVALIDATION (TextBox does on
-      // both .NET and Mono), so it goes along when the server says the fields need it (by default
-      // whenever fields are sent); the ViewState never does.
-      var needsValidation = this.options.eventValidation === undefined ? fields.length > 0 : !!this.options.eventValidation;
-      pairs = formPairs(form, fieldMatcher(needsValidation ? fields.concat(['__EVENTVALIDATION']) : fields));
+      var named = fieldMatcher(fields);
+      if (this.options.pageState || this._needsPageState) {
+        // The page cannot run without its state (a master page's anti-forgery check, rows that
+        // only ViewState rebuilds): ViewState and event validation travel with the named fields.
+        pairs = formPairs(form, function (name) { return named(name) || isPageStateField(name); });
+      } else {
+        // Input controls validate their posted value against __EVENTVALIDATION (TextBox does on
+        // both .NET and Mono), so it goes along when the server says the fields need it (by default
+        // whenever fields are sent); the ViewState does not.
+        var needsValidation = this.options.eventValidation === undefined ? fields.length > 0 : !!this.options.eventValidation;
+        pairs = formPairs(form, fieldMatcher(needsValidation ? fields.concat(['__EVENTVALIDATION']) : fields));
+      }
     }
     // __EVENTTARGET makes ASP.NET treat the request as a post back (and so a callback) even
     // when the ViewState is not sent.
@@ -319,6 +358,14 @@
     pairs.push(['__CALLBACKID', this.options.callbackId]);
     pairs.push(['__CALLBACKPARAM', encodeEnvelope(argument, state)]);
     return encodePairs(pairs);
+  };
+
+  /** The request headers of every call: the body's type and the control's token. */
+  CallbackClient.prototype.getHeaders = function () {
+    var headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
+    // Always sent, even empty: a custom header is itself something no cross-site form can send.
+    headers[TOKEN_HEADER] = this.options.token || '';
+    return headers;
   };
 
   CallbackClient.prototype.getUrl = function () {
@@ -382,9 +429,10 @@
     var rejectCall;
     var promise = new Promise(function (resolve, reject) {
       rejectCall = reject;
-      var body;
+      var state, body;
       try {
-        body = self.buildBody(e.argument, self.getState(e));
+        state = self.getState(e);
+        body = self.buildBody(e.argument, state);
       } catch (ex) {
         finish();
         reject(self.fail(e, ex));
@@ -397,34 +445,45 @@
         finish();
         reject(self.fail(e, new CallbackError('timeout', 'The server did not answer within ' + timeout + ' ms.')));
       }, timeout);
-      var transport = CallbackControls.transport;
       e.sent = true;
-      Promise.resolve().then(function () {
-        if (settled) { return null; } // superseded in the same tick: send nothing
-        return transport({ url: self.getUrl(), body: body, signal: controller ? controller.signal : undefined });
-      }).then(function (response) {
-        if (settled) { return; }
-        finish();
+
+      function send() {
+        var transport = CallbackControls.transport;
+        return Promise.resolve().then(function () {
+          if (settled) { return null; } // superseded in the same tick: send nothing
+          return transport({ url: self.getUrl(), body: body, headers: self.getHeaders(), signal: controller ? controller.signal : undefined });
+        }).then(receive, function (ex) {
+          if (settled) { return; }
+          finish();
+          reject(self.fail(e, new CallbackError('network', 'The server could not be reached.', { cause: ex })));
+        });
+      }
+
+      function receive(response) {
+        if (settled) { return undefined; }
         var result;
         try {
           if (!response || typeof response.status !== 'number') {
             throw new CallbackError('network', 'The transport returned no response.');
           }
-          e.status = response.status;
-          self.runAfterCallback(e);
           if (response.redirected) {
             throw new CallbackError('redirect', 'The server redirected the call (has the session expired?).', { status: response.status });
           }
-          if (response.status !== 200) {
-            throw new CallbackError('http', 'The server answered with HTTP ' + response.status + '.', { status: response.status });
+          var reply = readReply(response);
+          if (!reply.envelope.ok && reply.envelope.error && reply.envelope.error.code === 'needs-page-state' &&
+              !self._needsPageState && !self.options.fullForm) {
+            // Nothing of the control ran: the page needs its state, so every call of this control
+            // carries it from now on, starting with this one.
+            self._needsPageState = true;
+            body = self.buildBody(e.argument, state);
+            return send();
           }
-          var reply = parseReply(response.text);
+          finish();
+          e.status = response.status;
+          self.runAfterCallback(e);
           e.reply = reply.envelope;
           if (reply.eventValidation) { self.updateEventValidation(reply.eventValidation); }
-          if (!reply.envelope.ok) {
-            var error = reply.envelope.error || {};
-            throw new CallbackError('handler', String(error.message || 'The server could not complete the request.'), { code: error.code });
-          }
+          if (!reply.envelope.ok) { throw errorFromEnvelope(reply.envelope.error); }
           result = reply.envelope.result;
           e.result = result;
           self.runHook('beforeResponseProcess', e);
@@ -434,15 +493,18 @@
             self.runHook('afterResponseProcess', e);
           }
         } catch (ex) {
+          if (!settled) { finish(); }
+          if (e.status === undefined && response && typeof response.status === 'number') {
+            e.status = response.status;
+          }
           reject(self.fail(e, ex));
-          return;
+          return undefined;
         }
         resolve(result);
-      }, function (ex) {
-        if (settled) { return; }
-        finish();
-        reject(self.fail(e, new CallbackError('network', 'The server could not be reached.', { cause: ex })));
-      });
+        return undefined;
+      }
+
+      send();
     });
 
     function finish() {
@@ -695,6 +757,7 @@
     // Exposed for tests and for controls built on the runtime.
     internals: {
       parseReply: parseReply,
+      readReply: readReply,
       encodeEnvelope: encodeEnvelope,
       formPairs: formPairs,
       fieldMatcher: fieldMatcher,

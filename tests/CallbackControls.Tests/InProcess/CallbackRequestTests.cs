@@ -36,7 +36,7 @@ namespace CallbackControls.Tests.InProcess
             var pairs = new List<string> { "__EVENTTARGET", "" };
             pairs.AddRange(fields);
             pairs.AddRange(new[] { "__CALLBACKID", callbackId, "__CALLBACKPARAM", Envelope(argument) });
-            var response = site.Post(page, "application/x-www-form-urlencoded", Form(pairs.ToArray()));
+            var response = CallbackCalls.Post(site, page, "application/x-www-form-urlencoded", Form(pairs.ToArray()));
             Assert.Equal(200, response.StatusCode);
             return ParseReply(response.GetBodyText());
         }
@@ -99,7 +99,7 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void Callback_HandlerThrowsWhereErrorsAreHidden_ReturnsGenericMessageWithoutDetail()
         {
-            var response = site.Post("/Hidden/Throw.aspx", "application/x-www-form-urlencoded",
+            var response = CallbackCalls.Post(site, "/Hidden/Throw.aspx", "application/x-www-form-urlencoded",
                 Form("__EVENTTARGET", "", "__CALLBACKID", "Fail", "__CALLBACKPARAM", Envelope("x")));
             var text = response.GetBodyText();
 
@@ -114,7 +114,7 @@ namespace CallbackControls.Tests.InProcess
         [InlineData("{\"v\":9}")]
         public void Callback_MalformedParameter_ReturnsBadRequestEnvelope(string parameter)
         {
-            var response = site.Post("/Echo.aspx", "application/x-www-form-urlencoded",
+            var response = CallbackCalls.Post(site, "/Echo.aspx", "application/x-www-form-urlencoded",
                 Form("__EVENTTARGET", "", "__CALLBACKID", "Echo", "__CALLBACKPARAM", parameter));
 
             var reply = ParseReply(response.GetBodyText());
@@ -159,7 +159,7 @@ namespace CallbackControls.Tests.InProcess
             var first = new HtmlParser().ParseDocument(site.Get("/Cascading.aspx").GetBodyText());
             string Hidden(string name) => first.QuerySelector("input[name=" + name + "]")?.GetAttribute("value") ?? "";
 
-            var response = site.Post("/Cascading.aspx", "application/x-www-form-urlencoded", Form(
+            var response = CallbackCalls.Post(site, "/Cascading.aspx", "application/x-www-form-urlencoded", Form(
                 "__VIEWSTATE", Hidden("__VIEWSTATE"), "__EVENTVALIDATION", Hidden("__EVENTVALIDATION"),
                 "Country", "", "Country", "jp", "Region", "", "Region", "kanto", "City", "", "City", "yokohama", "Submit", "Submit"));
 
@@ -174,7 +174,7 @@ namespace CallbackControls.Tests.InProcess
             var first = new HtmlParser().ParseDocument(site.Get("/Cascading.aspx").GetBodyText());
             string Hidden(string name) => first.QuerySelector("input[name=" + name + "]")?.GetAttribute("value") ?? "";
 
-            var response = site.Post("/Cascading.aspx", "application/x-www-form-urlencoded", Form(
+            var response = CallbackCalls.Post(site, "/Cascading.aspx", "application/x-www-form-urlencoded", Form(
                 "__VIEWSTATE", Hidden("__VIEWSTATE"), "__EVENTVALIDATION", Hidden("__EVENTVALIDATION"),
                 "Country", "jp", "Region", "kanto", "City", "paris", "Submit", "Submit"));
 
@@ -190,7 +190,7 @@ namespace CallbackControls.Tests.InProcess
             var first = new HtmlParser().ParseDocument(site.Get("/Cascading.aspx").GetBodyText());
             string Hidden(string name) => first.QuerySelector("input[name=" + name + "]")?.GetAttribute("value") ?? "";
 
-            var response = site.Post("/Cascading.aspx", "application/x-www-form-urlencoded", Form(
+            var response = CallbackCalls.Post(site, "/Cascading.aspx", "application/x-www-form-urlencoded", Form(
                 "__VIEWSTATE", Hidden("__VIEWSTATE"), "__EVENTVALIDATION", Hidden("__EVENTVALIDATION"),
                 "Country", "xx", "Region", "~!!notbase64", "Submit", "Submit"));
 

@@ -25,7 +25,7 @@ namespace CallbackControls.Tests.RefreshingChart
         {
             string envelope = "{\"v\":1,\"arg\":" + new JavaScriptSerializer().Serialize(argument) + ",\"state\":" + state + "}";
             string body = "__EVENTTARGET=&__CALLBACKID=Chart1&__CALLBACKPARAM=" + WebUtility.UrlEncode(envelope);
-            var response = site.Post("/Chart.aspx", "application/x-www-form-urlencoded", body);
+            var response = CallbackCalls.Post(site, "/Chart.aspx", "application/x-www-form-urlencoded", body);
             Assert.Equal(200, response.StatusCode);
             return CallbackReply.Parse(response.GetBodyText());
         }

@@ -1,0 +1,59 @@
+using System;
+using System.Globalization;
+using System.Text.RegularExpressions;
+using System.Web;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// How failures outside a control's handler reach the client: as an error envelope with a plain,
+    /// one-line message, never a stack trace or a server path, whatever customErrors says.
+    /// </summary>
+    internal static class CallbackErrors
+    {
+        private const int MaxMessageLength = 400;
+
+        // Absolute paths (Unix "/srv/site/App_Code/x.cs", Windows "C:\inetpub\...") tell an attacker
+        // where the site lives; they are cut from any message the client sees.
+        private static readonly Regex PathPattern = new Regex(
+            @"(?:[A-Za-z]:\\|\\\\)[^\s'""<>|]+|(?<![\w.:/])/(?:[^\s/'""<>]+/)+[^\s'""<>]*",
+            RegexOptions.CultureInvariant | RegexOptions.Compiled);
+
+        /// <summary>Whether the site shows error details to this request (customErrors Off, or RemoteOnly from the machine itself).</summary>
+        internal static bool ShowsDetails(HttpContext context) => context != null && !context.IsCustomErrorEnabled;
+
+        /// <summary>A message fit for the client: its first line, paths removed, bounded in length.</summary>
+        internal static string Sanitize(string message)
+        {
+            if (string.IsNullOrEmpty(message)) return string.Empty;
+            var end = message.IndexOfAny(new[] { '\r', '\n' });
+            var line = end >= 0 ? message.Substring(0, end) : message;
+            line = PathPattern.Replace(line, "[path]");
+            return line.Length > MaxMessageLength ? line.Substring(0, MaxMessageLength) + "..." : line;
+        }
+
+        /// <summary>What the client is told when the page failed before the control answered.</summary>
+        internal static string PageFailureMessage(HttpContext context, Exception cause, string controlId)
+        {
+            if (cause is HttpRequestValidationException)
+                return "The server's request validation refused a value sent with the call.";
+            var prefix = string.Format(CultureInfo.InvariantCulture, "The page failed before '{0}' could answer", controlId);
+            return ShowsDetails(context) && cause != null
+                ? prefix + ": " + Sanitize(cause.Message)
+                : prefix + ".";
+        }
+
+        /// <summary>Replaces whatever the response holds with an error reply the client runtime reads.</summary>
+        internal static void WriteErrorReply(HttpResponse response, int statusCode, string code, string message)
+        {
+            response.Clear();
+            response.StatusCode = statusCode;
+            response.TrySkipIisCustomErrors = true;
+            response.ContentType = "text/plain";
+            response.Charset = "utf-8";
+            response.Cache.SetCacheability(HttpCacheability.NoCache);
+            // "s" is the framework's own prefix for a callback result; the client reads it on any status.
+            response.Write("s" + CallbackEnvelope.WriteError(code, message));
+        }
+    }
+}

@@ -1,0 +1,160 @@
+using System;
+using System.Diagnostics;
+using System.Globalization;
+using System.Web;
+using System.Web.UI;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// One per page and callback request: refuses a call that cannot prove it came from the page
+    /// before any page code runs (at PreLoad: after Init, when the master page has set its
+    /// <see cref="Page.ViewStateUserKey"/> and rows rebuilt from ViewState exist, before Page_Load),
+    /// and turns any failure of the page during one of our calls into a readable error reply instead
+    /// of a bare HTTP 500 with a stack trace.
+    /// </summary>
+    internal sealed class CallbackPageGuard
+    {
+        private static readonly object ItemKey = new object();
+
+        private readonly Page _page;
+        private CallbackControlBase _target;
+        private bool _handlerStarted;
+
+        private CallbackPageGuard(Page page)
+        {
+            _page = page;
+            page.PreLoad += OnPreLoad;
+            page.Error += OnError;
+        }
+
+        /// <summary>Attaches the page's guard when the request is a callback; once per page.</summary>
+        internal static void Attach(Control control)
+        {
+            var page = control.Page;
+            if (page == null || page.Items[ItemKey] != null) return;
+            var request = page.Request;
+            // Read from the query string for GET (a forged top-level navigation) and from the form for POST.
+            if (CallbackSecurity.TargetId(request).Length == 0) return;
+            page.Items[ItemKey] = new CallbackPageGuard(page);
+        }
+
+        /// <summary>Records that a control's handler has started: a failure after this is the handler's, not the page's.</summary>
+        internal static void HandlerStarting(Control control)
+        {
+            if (control.Page?.Items[ItemKey] is CallbackPageGuard guard) guard._handlerStarted = true;
+        }
+
+        private HttpRequest Request => _page.Request;
+
+        private bool IsLeanCall
+        {
+            get
+            {
+                try
+                {
+                    return Request.Form["__VIEWSTATE"] == null && Request.Form["__VIEWSTATEFIELDCOUNT"] == null;
+                }
+                catch (HttpRequestValidationException)
+                {
+                    return false;
+                }
+            }
+        }
+
+        private void OnPreLoad(object sender, EventArgs e)
+        {
+            var targetId = CallbackSecurity.TargetId(Request);
+            var target = string.IsNullOrEmpty(targetId) ? null : _page.FindControl(targetId);
+            _target = target as CallbackControlBase;
+            if (target != null && _target == null) return; // another control's callback (a GridView's, say): not ours to judge
+
+            var libraryCall = CallbackSecurity.IsLibraryCall(Request);
+            if (_target == null)
+            {
+                if (!libraryCall) return;
+                if (IsLeanCall)
+                {
+                    // Typically a control in a row that only ViewState rebuilds: the client resends with page state.
+                    throw new CallbackRefusedException(200, CallbackEnvelope.NeedsPageStateErrorCode, string.Format(CultureInfo.InvariantCulture,
+                        "The control '{0}' was not on the page when the call arrived without page state.", targetId));
+                }
+                throw new CallbackRefusedException(200, CallbackEnvelope.PageErrorCode, string.Format(CultureInfo.InvariantCulture,
+                    "The control '{0}' that made this call was not found on the page when the call arrived, even with the page state. " +
+                    "Create it on every request (for example bind its row container in Page_Init, or on every request rather than only when !IsPostBack).",
+                    targetId));
+            }
+
+            var refusal = CallbackSecurity.CheckTransport(Request);
+            if (refusal == null && !CallbackSecurity.VerifyToken(_page, _target.UniqueID, Request.Headers[CallbackSecurity.TokenHeader]))
+            {
+                refusal = libraryCall
+                    ? "The call's token does not belong to this page, control and user. Reload the page."
+                    : "The call carried no token. Calls must come from the page's own CallbackControls script.";
+            }
+            if (refusal != null) throw new CallbackRefusedException(403, CallbackEnvelope.ForbiddenErrorCode, refusal);
+        }
+
+        private void OnError(object sender, EventArgs e)
+        {
+            var context = HttpContext.Current;
+            if (context == null) return;
+            var error = context.Server.GetLastError();
+            if (error == null) return;
+            var refusal = Unwrap(error) as CallbackRefusedException;
+            // Only our own calls and the refusals we raised are ours to answer; any other callback
+            // (a stock GridView or TreeView one) keeps the framework's own error handling.
+            if (refusal == null && !CallbackSecurity.IsLibraryCall(Request) && _target == null) return;
+
+            int status;
+            string code, message;
+            if (refusal != null)
+            {
+                status = refusal.StatusCode;
+                code = refusal.Code;
+                message = refusal.Message;
+            }
+            else
+            {
+                Trace.TraceError("CallbackControls: the page failed during a call of '{0}': {1}", CallbackSecurity.TargetId(Request), error);
+                status = 200;
+                var cause = Unwrap(error);
+                if (!_handlerStarted && IsLeanCall && !(cause is HttpRequestValidationException))
+                {
+                    // The page could not run without its state (a master page's anti-forgery check
+                    // reading ViewState, say): nothing of the control ran, so the client resends with it.
+                    code = CallbackEnvelope.NeedsPageStateErrorCode;
+                    message = "The page needs its state for this call.";
+                }
+                else
+                {
+                    code = CallbackEnvelope.PageErrorCode;
+                    message = CallbackErrors.PageFailureMessage(context, cause, CallbackSecurity.TargetId(Request));
+                }
+            }
+            context.Server.ClearError();
+            CallbackErrors.WriteErrorReply(context.Response, status, code, message);
+        }
+
+        private static Exception Unwrap(Exception error)
+        {
+            // The framework wraps page exceptions in HttpUnhandledException on .NET; Mono sometimes does too.
+            while (error is HttpUnhandledException && error.InnerException != null) error = error.InnerException;
+            return error;
+        }
+    }
+
+    /// <summary>A call refused before any page code ran; answered as an error reply by the page guard.</summary>
+    internal sealed class CallbackRefusedException : Exception
+    {
+        internal CallbackRefusedException(int statusCode, string code, string message) : base(message)
+        {
+            StatusCode = statusCode;
+            Code = code;
+        }
+
+        internal int StatusCode { get; }
+
+        internal string Code { get; }
+    }
+}

@@ -1,0 +1,79 @@
+using System;
+using System.Diagnostics;
+using System.Web;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// Guards callback requests before any page is built: a callback sent by GET (a cross-site link or
+    /// top-level navigation) or a call of the client runtime from another origin is refused at once,
+    /// and a failure the page did not answer (request validation, say) during one of our calls becomes
+    /// an error reply without a stack trace. Registered automatically when the application starts
+    /// (<see cref="CallbackControlsStartup"/>); nothing to add to web.config.
+    /// </summary>
+    public sealed class CallbackRequestModule : IHttpModule
+    {
+        /// <summary>Subscribes to the application's request events.</summary>
+        /// <param name="context">The application.</param>
+        public void Init(HttpApplication context)
+        {
+            if (context == null) throw new ArgumentNullException(nameof(context));
+            context.BeginRequest += OnBeginRequest;
+            context.Error += OnError;
+        }
+
+        /// <summary>Nothing to release.</summary>
+        public void Dispose()
+        {
+        }
+
+        private static void OnBeginRequest(object sender, EventArgs e)
+        {
+            var application = (HttpApplication)sender;
+            var request = application.Context.Request;
+            bool isPost = string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
+            // A callback is a POST; the framework would also run one from a query string, which any
+            // link on another site could then trigger with the user's cookies.
+            bool forgedByQuery = !isPost && request.QueryString[CallbackSecurity.CallbackIdField] != null;
+            string refusal = forgedByQuery
+                ? "Callbacks are accepted by POST only."
+                : CallbackSecurity.IsLibraryCall(request) ? CallbackSecurity.CheckTransport(request) : null;
+            if (refusal == null) return;
+
+            CallbackErrors.WriteErrorReply(application.Context.Response, forgedByQuery ? 405 : 403, CallbackEnvelope.ForbiddenErrorCode, refusal);
+            if (forgedByQuery) application.Context.Response.AppendHeader("Allow", "POST");
+            application.CompleteRequest();
+        }
+
+        private static void OnError(object sender, EventArgs e)
+        {
+            var application = (HttpApplication)sender;
+            var context = application.Context;
+            if (!CallbackSecurity.IsLibraryCall(context.Request)) return;
+            var error = context.Server.GetLastError();
+            if (error == null) return;
+            while (error is HttpUnhandledException && error.InnerException != null) error = error.InnerException;
+            Trace.TraceError("CallbackControls: a call failed outside its page: {0}", error);
+            context.Server.ClearError();
+            CallbackErrors.WriteErrorReply(context.Response, 200, CallbackEnvelope.PageErrorCode,
+                CallbackErrors.PageFailureMessage(context, error, CallbackSecurity.TargetId(context.Request)));
+        }
+    }
+
+    /// <summary>
+    /// Runs when the web application starts (through <see cref="System.Web.PreApplicationStartMethodAttribute"/>)
+    /// and registers <see cref="CallbackRequestModule"/>.
+    /// </summary>
+    public static class CallbackControlsStartup
+    {
+        private static bool _started;
+
+        /// <summary>Registers the request module once; called by ASP.NET before the application starts.</summary>
+        public static void Start()
+        {
+            if (_started) return;
+            _started = true;
+            HttpApplication.RegisterModule(typeof(CallbackRequestModule));
+        }
+    }
+}

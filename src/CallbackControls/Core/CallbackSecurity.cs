@@ -1,0 +1,131 @@
+using System;
+using System.Globalization;
+using System.Security.Cryptography;
+using System.Web;
+using System.Web.Security;
+using System.Web.UI;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// What proves a call came from our own page: a per-control token sent in a custom request header
+    /// (a cross-site form cannot set a header, and a cross-origin script cannot send one without a
+    /// CORS preflight that the server never grants), bound to the page, the control and the page's
+    /// <see cref="Page.ViewStateUserKey"/>, protected with the machine key so every back end of a farm
+    /// with a shared key verifies it; plus the browser's own <c>Origin</c> and <c>Sec-Fetch-Site</c>
+    /// headers where they are sent, and POST only.
+    /// </summary>
+    internal static class CallbackSecurity
+    {
+        /// <summary>The request header that carries the control's token on every call.</summary>
+        internal const string TokenHeader = "X-CallbackControls-Token";
+
+        /// <summary>The form field naming the control a callback is for.</summary>
+        internal const string CallbackIdField = "__CALLBACKID";
+
+        private const string Purpose = "CallbackControls.CallToken.v1";
+
+        // The protected payload is a fixed marker: everything the token is bound to travels in the
+        // purposes, which MachineKey mixes into the keys, so a token for another page, control or user
+        // simply fails to unprotect.
+        private static readonly byte[] Payload = { 0x63, 0x63 };
+
+        /// <summary>Issues the token a control's calls carry.</summary>
+        internal static string IssueToken(Page page, string controlUniqueId)
+        {
+            var bytes = MachineKey.Protect(Payload, Purposes(page, controlUniqueId));
+            return HttpServerUtility.UrlTokenEncode(bytes);
+        }
+
+        /// <summary>Checks a token against the page and control the call is for.</summary>
+        internal static bool VerifyToken(Page page, string controlUniqueId, string token)
+        {
+            if (string.IsNullOrEmpty(token) || token.Length > 1024) return false;
+            byte[] bytes;
+            try
+            {
+                bytes = HttpServerUtility.UrlTokenDecode(token);
+            }
+            catch (FormatException)
+            {
+                return false;
+            }
+            if (bytes == null || bytes.Length == 0) return false;
+            try
+            {
+                var payload = MachineKey.Unprotect(bytes, Purposes(page, controlUniqueId));
+                return payload != null && payload.Length == Payload.Length && payload[0] == Payload[0] && payload[1] == Payload[1];
+            }
+            catch (CryptographicException)
+            {
+                return false;
+            }
+            catch (ArgumentException)
+            {
+                return false;
+            }
+        }
+
+        private static string[] Purposes(Page page, string controlUniqueId)
+        {
+            // The app-relative path is the same on every back end; the user key is the page's own
+            // anti-forgery key (the Web Forms template sets it from its anti-XSRF cookie).
+            var path = (page.AppRelativeVirtualPath ?? string.Empty).ToLowerInvariant();
+            return new[] { Purpose, "page:" + path, "control:" + controlUniqueId, "user:" + (page.ViewStateUserKey ?? string.Empty) };
+        }
+
+        /// <summary>
+        /// Checks what can be checked without the page: the method and the browser's origin headers.
+        /// </summary>
+        /// <returns>Why the call is refused, or null when it may proceed.</returns>
+        internal static string CheckTransport(HttpRequest request)
+        {
+            if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
+                return "Callbacks are accepted by POST only.";
+
+            // Sent by every current browser on fetch: anything but our own origin is another site.
+            var fetchSite = request.Headers["Sec-Fetch-Site"];
+            if (!string.IsNullOrEmpty(fetchSite) && !string.Equals(fetchSite, "same-origin", StringComparison.OrdinalIgnoreCase))
+                return "The call came from another site.";
+
+            var origin = request.Headers["Origin"];
+            if (!string.IsNullOrEmpty(origin) && !IsSameOrigin(origin, request))
+                return "The call came from another site.";
+            return null;
+        }
+
+        private static bool IsSameOrigin(string origin, HttpRequest request)
+        {
+            // "null" (a sandboxed frame, a file: page) is never our page.
+            if (!Uri.TryCreate(origin, UriKind.Absolute, out var originUri)) return false;
+            // Compare with the Host the browser addressed: behind a proxy that ends TLS the scheme the
+            // application sees may differ from the browser's, the host and port do not.
+            var host = request.Headers["Host"];
+            if (string.IsNullOrEmpty(host)) host = request.Url.Authority;
+            var originAuthority = originUri.IsDefaultPort ? originUri.Host : originUri.Host + ":" + originUri.Port.ToString(CultureInfo.InvariantCulture);
+            if (string.Equals(originAuthority, host, StringComparison.OrdinalIgnoreCase)) return true;
+            // A Host header with the default port written out ("example.org:443") still matches.
+            return originUri.IsDefaultPort && string.Equals(originUri.Authority + ":" + originUri.Port.ToString(CultureInfo.InvariantCulture), host, StringComparison.OrdinalIgnoreCase);
+        }
+
+        /// <summary>
+        /// The control a callback is for: from the form of a POST, from the query string otherwise;
+        /// empty when the form itself cannot be read (request validation refused it).
+        /// </summary>
+        internal static string TargetId(HttpRequest request)
+        {
+            try
+            {
+                var isPost = string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
+                return (isPost ? request.Form[CallbackIdField] : request.QueryString[CallbackIdField]) ?? string.Empty;
+            }
+            catch (HttpRequestValidationException)
+            {
+                return string.Empty;
+            }
+        }
+
+        /// <summary>Whether the request is a call of this library's client runtime.</summary>
+        internal static bool IsLibraryCall(HttpRequest request) => request.Headers[TokenHeader] != null;
+    }
+}

@@ -115,3 +115,22 @@ test('a RefreshingChart in each Repeater item refreshes itself with its own row'
   });
   assert.deepEqual(p.pageErrors, []);
 }));
+
+test('a page without <meta charset> still round-trips non-Latin values: the reply declares UTF-8', page('no-charset', async (p) => {
+  const response = await p.goto(url('Mistakes/NoCharset.aspx'));
+  assert.equal(response.headers()['content-type'], 'text/html; charset=utf-8');
+  await p.waitForFunction(() => window.CallbackControls && CallbackControls.internals.instances().length === 2);
+  await p.selectOption('select[name="Country"]', 'Zürich');
+  await waitOptions(p, 'select[name="Street"]', 2);
+  assert.deepEqual(await options(p, 'select[name="Street"]'), ['Street', 'Bahnhofstraße in Zürich']);
+}));
+
+test('an exception in Page_Load during a call reaches the page as the server\'s message, after one resend with the page state', page('load-throws', async (p) => {
+  const calls = recordCalls(p);
+  await p.goto(url('Mistakes/LoadThrows.aspx'));
+  await p.waitForFunction(() => window.Echo);
+  const error = await p.evaluate(() => Echo.callback('x').then(() => null, (e) => ({ kind: e.kind, message: e.message })));
+  assert.deepEqual(error, { kind: 'server', message: "The page failed before 'Echo' could answer: The orders database is offline." });
+  assert.equal(await p.textContent('.cc-status'), error.message);
+  assert.deepEqual(calls.map((c) => c.viewState), [false, true]);
+}));

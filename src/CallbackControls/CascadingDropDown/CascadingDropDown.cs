@@ -351,25 +351,61 @@ namespace CallbackControls
         public IList<string> GetAncestorValues()
         {
             var values = new List<string>();
+            foreach (var parent in Ancestors())
+            {
+                values.Insert(0, parent is CascadingDropDown cascading ? cascading.SelectedValue : ReadListValue((ListControl)parent, out _));
+            }
+            return values;
+        }
+
+        /// <summary>
+        /// The levels above, nearest first: every CascadingDropDown up the ParentControlID chain and,
+        /// at its top, a plain list if there is one. The one walk of the chain, so the one place a
+        /// chain that loops back on itself is caught (before any level is read).
+        /// </summary>
+        private IEnumerable<Control> Ancestors()
+        {
+            var chain = new List<Control>();
             var visited = new HashSet<Control> { this };
-            var parent = FindParentControl();
-            while (parent != null)
+            for (var parent = FindParentControl(); parent != null; parent = (parent as CascadingDropDown)?.FindParentControl())
             {
                 if (!visited.Add(parent))
                     throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-                        "The ParentControlID chain of CascadingDropDown '{0}' loops back on itself.", ID));
+                        "The ParentControlID chain of CascadingDropDown '{0}' loops back on itself at '{1}'.", ID, parent.ID));
+                chain.Add(parent);
+            }
+            return chain;
+        }
+
+        /// <summary>The level above whose posted value the server does not offer, or null when every level is one it offers.</summary>
+        private Control FindRefusedAncestor()
+        {
+            // From the top: a refused level also leaves every level below it without a valid value.
+            foreach (var parent in Ancestors().Reverse())
+            {
                 if (parent is CascadingDropDown cascading)
                 {
-                    values.Insert(0, cascading.SelectedValue);
-                    parent = cascading.FindParentControl();
+                    if (cascading.SelectedValue.Length == 0 && cascading._rejected) return cascading;
                 }
                 else
                 {
-                    values.Insert(0, ReadListValue((ListControl)parent));
-                    parent = null;
+                    ReadListValue((ListControl)parent, out var refused);
+                    if (refused) return parent;
                 }
             }
-            return values;
+            return null;
+        }
+
+        /// <summary>Gets whether the list has a source of items: a <see cref="Populate"/> handler, <see cref="DataSourceID"/> or <see cref="DataSource"/>.</summary>
+        protected virtual bool HasItemSource => Events[EventPopulate] != null || !string.IsNullOrEmpty(DataSourceID) || _dataSource != null;
+
+        private void EnsureItemSource()
+        {
+            // Without a source the list would stay disabled and empty with no word why.
+            if (!HasItemSource)
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                    "CascadingDropDown '{0}' has nothing to fill it: handle its Populate event (OnPopulate=\"{0}_Populate\" in markup) " +
+                    "or set DataSourceID (or DataSource, with DataTextField and DataValueField).", ID));
         }
 
         /// <summary>
@@ -377,8 +413,9 @@ namespace CallbackControls
         /// request has no items (no ViewState travels), so its posted value is taken instead, after
         /// ASP.NET's own event validation has confirmed the page offered it.
         /// </summary>
-        private string ReadListValue(ListControl list)
+        private string ReadListValue(ListControl list, out bool refused)
         {
+            refused = false;
             if (list.Items.Count > 0 || Page == null || !Page.IsCallback) return list.SelectedValue ?? string.Empty;
             var posted = Page.Request.Form[list.UniqueID];
             if (string.IsNullOrEmpty(posted)) return string.Empty;
@@ -389,6 +426,7 @@ namespace CallbackControls
             }
             catch (ArgumentException)
             {
+                refused = true;
                 return string.Empty;
             }
         }
@@ -491,6 +529,7 @@ namespace CallbackControls
             if (SelectionMode == ListSelectionMode.Multiple && Rows == 0)
                 throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
                     "CascadingDropDown '{0}' allows multiple selection, which needs a list box: set Rows to 1 or more.", ID));
+            EnsureItemSource();
             CheckPostedValues();
             if (_rejected) StatusErrorText = ErrorMessage;
         }
@@ -502,10 +541,7 @@ namespace CallbackControls
             {
                 // Only a plain list above (checked with ASP.NET's own event validation) or fields the
                 // page author named need it; CascadingDropDown levels check themselves.
-                if (base.CallbackNeedsEventValidation) return true;
-                var parent = FindParentControl();
-                while (parent is CascadingDropDown cascading) parent = cascading.FindParentControl();
-                return parent != null;
+                return base.CallbackNeedsEventValidation || Ancestors().Any(parent => !(parent is CascadingDropDown));
             }
         }
 
@@ -514,10 +550,7 @@ namespace CallbackControls
         {
             // The handler reads every level above as it stands now, so their fields travel with the call.
             var names = new List<string>(base.GetCallbackFieldNames());
-            for (var parent = FindParentControl(); parent != null; parent = (parent as CascadingDropDown)?.FindParentControl())
-            {
-                names.Add(parent.UniqueID);
-            }
+            names.AddRange(Ancestors().Select(parent => parent.UniqueID));
             return names;
         }
 
@@ -544,7 +577,15 @@ namespace CallbackControls
         {
             // The levels above are read from their posted fields, each checked the same way as on a
             // postback, so a tampered parent value yields no items rather than someone else's.
+            EnsureItemSource();
             var ancestors = GetAncestorValues();
+            var refused = FindRefusedAncestor();
+            if (refused != null)
+            {
+                // An empty list with no word would look like "no data"; say which choice the server did not accept.
+                throw new CallbackException(string.Format(CultureInfo.CurrentCulture,
+                    "The value chosen in '{0}' is not one the server offers, so '{1}' cannot be filled. Choose it again.", refused.ID, ID));
+            }
             var items = GetItems(ancestors);
             var rows = new List<string[]>(items?.Count ?? 0);
             if (items != null)

@@ -39,7 +39,7 @@ namespace CallbackControls
         public string Name
         {
             get => (string)ViewState[nameof(Name)] ?? string.Empty;
-            set => ViewState[nameof(Name)] = value;
+            set => ViewState[nameof(Name)] = TextRules.ReplaceLoneSurrogates(value);
         }
 
         /// <summary>Gets or sets how the series is drawn. Default: <see cref="CallbackControls.ChartType.Line"/>.</summary>

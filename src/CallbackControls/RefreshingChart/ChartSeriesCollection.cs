@@ -1,4 +1,7 @@
 using System;
+using System.Linq;
+using System.Globalization;
+using System.Collections.Generic;
 using System.Collections;
 using System.Web.UI;
 
@@ -16,18 +19,36 @@ namespace CallbackControls
         /// <param name="index">The zero-based position.</param>
         public ChartSeries this[int index] => (ChartSeries)((IList)this)[index];
 
-        /// <summary>Gets the first series with a name (ordinal comparison), or null.</summary>
+        /// <summary>Gets the series with a name (names are case-sensitive).</summary>
         /// <param name="name">The series name.</param>
+        /// <exception cref="KeyNotFoundException">No series has that name; the message lists the names there are.</exception>
         public ChartSeries this[string name]
         {
             get
             {
-                foreach (ChartSeries series in this)
-                {
-                    if (string.Equals(series.Name, name, StringComparison.Ordinal)) return series;
-                }
-                return null;
+                var found = FindByName(name);
+                if (found != null) return found;
+                // A NullReferenceException two lines later is what a typo used to cost; name the fix instead.
+                var names = this.Cast<ChartSeries>().Select(s => "'" + s.Name + "'").ToArray();
+                var sameButCase = this.Cast<ChartSeries>().FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+                throw new KeyNotFoundException(string.Format(CultureInfo.InvariantCulture,
+                    "The chart has no series named '{0}'.{1} Its series: {2}.",
+                    name,
+                    sameButCase == null ? string.Empty : " Series names are case-sensitive: did you mean '" + sameButCase.Name + "'?",
+                    names.Length == 0 ? "none (declare them in <Series> or add them with Series.Add)" : string.Join(", ", names)));
             }
+        }
+
+        /// <summary>Gets the first series with a name (ordinal comparison), or null when there is none.</summary>
+        /// <param name="name">The series name.</param>
+        /// <returns>The series, or null.</returns>
+        public ChartSeries FindByName(string name)
+        {
+            foreach (ChartSeries series in this)
+            {
+                if (string.Equals(series.Name, name, StringComparison.Ordinal)) return series;
+            }
+            return null;
         }
 
         /// <summary>Adds a series.</summary>

@@ -1,6 +1,7 @@
 namespace CallbackControls
 {
     /// <summary>How a <see cref="ChartSeries"/> is drawn.</summary>
+    [System.ComponentModel.TypeConverter(typeof(ClearEnumConverter<ChartType>))]
     public enum ChartType
     {
         /// <summary>Straight segments between points.</summary>
@@ -35,6 +36,7 @@ namespace CallbackControls
     }
 
     /// <summary>The kind of values on the chart's X axis (the category axis of a bar chart).</summary>
+    [System.ComponentModel.TypeConverter(typeof(ClearEnumConverter<ChartAxisType>))]
     public enum ChartAxisType
     {
         /// <summary>Decided by the points: categories if any series has category points, dates if any has dates, numbers otherwise.</summary>

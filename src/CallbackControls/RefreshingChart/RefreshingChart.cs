@@ -1,4 +1,5 @@
 using System;
+using System.Linq;
 using System.Collections;
 using System.Collections.Generic;
 using System.ComponentModel;
@@ -112,7 +113,7 @@ namespace CallbackControls
         public string Title
         {
             get => (string)ViewState[nameof(Title)] ?? string.Empty;
-            set => ViewState[nameof(Title)] = value;
+            set => ViewState[nameof(Title)] = TextRules.ReplaceLoneSurrogates(value);
         }
 
         /// <summary>
@@ -126,7 +127,7 @@ namespace CallbackControls
         public string Description
         {
             get => (string)ViewState[nameof(Description)] ?? string.Empty;
-            set => ViewState[nameof(Description)] = value;
+            set => ViewState[nameof(Description)] = TextRules.ReplaceLoneSurrogates(value);
         }
 
         /// <summary>Gets or sets the title of the X axis (the category axis of a bar chart). Default: empty.</summary>
@@ -137,7 +138,7 @@ namespace CallbackControls
         public string XAxisTitle
         {
             get => (string)ViewState[nameof(XAxisTitle)] ?? string.Empty;
-            set => ViewState[nameof(XAxisTitle)] = value;
+            set => ViewState[nameof(XAxisTitle)] = TextRules.ReplaceLoneSurrogates(value);
         }
 
         /// <summary>Gets or sets the title of the Y axis (the value axis). Default: empty.</summary>
@@ -148,7 +149,7 @@ namespace CallbackControls
         public string YAxisTitle
         {
             get => (string)ViewState[nameof(YAxisTitle)] ?? string.Empty;
-            set => ViewState[nameof(YAxisTitle)] = value;
+            set => ViewState[nameof(YAxisTitle)] = TextRules.ReplaceLoneSurrogates(value);
         }
 
         /// <summary>Gets or sets the kind of values on the X axis. Default: <see cref="ChartAxisType.Auto"/> (decided by the points).</summary>
@@ -171,7 +172,7 @@ namespace CallbackControls
         public string XAxisLabelFormat
         {
             get => (string)ViewState[nameof(XAxisLabelFormat)] ?? string.Empty;
-            set => ViewState[nameof(XAxisLabelFormat)] = value;
+            set => ViewState[nameof(XAxisLabelFormat)] = TextRules.ReplaceLoneSurrogates(value);
         }
 
         /// <summary>Gets or sets the .NET format string of Y labels and tooltips (<c>N1</c>, <c>0'%'</c>, ...). Default: empty (from the tick step).</summary>
@@ -181,7 +182,7 @@ namespace CallbackControls
         public string YAxisLabelFormat
         {
             get => (string)ViewState[nameof(YAxisLabelFormat)] ?? string.Empty;
-            set => ViewState[nameof(YAxisLabelFormat)] = value;
+            set => ViewState[nameof(YAxisLabelFormat)] = TextRules.ReplaceLoneSurrogates(value);
         }
 
         /// <summary>Gets or sets where the Y axis starts. Default: NaN (from the data, on a nice number).</summary>
@@ -440,6 +441,13 @@ namespace CallbackControls
             base.OnPreRender(e);
             // After the base, so the runtime's script tag comes first and the chart's type can register with it.
             ClientResources.Register(this, ClientResources.RefreshingChartScript);
+            if (RefreshFrequency > 0 && Events[EventRefreshCallback] == null && DataSource == null && Series.Cast<ChartSeries>().All(s => s.Points.Count == 0))
+            {
+                // Every tick would redraw the same empty chart: a missing handler, said where it is missed.
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                    "RefreshingChart '{0}' refreshes every {1} ms (RefreshFrequency) but nothing fills it: handle its RefreshCallback event " +
+                    "(OnRefreshCallback=\"...\" in markup) and add points there, or set RefreshFrequency=\"0\".", ID, RefreshFrequency));
+            }
         }
 
         /// <summary>Fills the data-bound series from <see cref="DataSource"/>, then binds child controls.</summary>

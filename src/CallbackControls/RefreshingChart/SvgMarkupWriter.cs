@@ -171,8 +171,16 @@ namespace CallbackControls
                                 text.Append(c).Append(value[i + 1]);
                                 i++;
                             }
+                            else
+                            {
+                                text.Append('\uFFFD'); // a lone half of a pair: drawn as the replacement character
+                            }
                         }
-                        else if (!char.IsLowSurrogate(c) && c != '\uFFFE' && c != '\uFFFF')
+                        else if (char.IsLowSurrogate(c))
+                        {
+                            text.Append('\uFFFD');
+                        }
+                        else if (c != '\uFFFE' && c != '\uFFFF')
                         {
                             text.Append(c);
                         }

@@ -1,6 +1,9 @@
 -- wrk script: POSTs one real CallbackControls callback and checks every reply.
 --
---   wrk -t2 -c8 -d10s -s bench/callback-post.lua http://127.0.0.1:PORT
+--   wrk -t2 -c8 -d10s -s bench/callback-post.lua http://127.0.0.1:PORT -- TOKEN
+--
+-- TOKEN is the control's token from the page (data-cc-options), sent in X-CallbackControls-Token as
+-- the runtime does: without it the server refuses the call (403).
 --
 -- The request is what the client runtime sends for `Other.callback('x')` on tests/TestSite/Echo.aspx:
 -- no ViewState, just __EVENTTARGET (so ASP.NET treats it as a postback), the control's UniqueID and
@@ -24,6 +27,12 @@ end
 -- Runs in each thread's own Lua state: the counters below are per thread, summed in done().
 function init(args)
   checked, wrong, shown = 0, 0, 0
+  wrk.headers["X-CallbackControls-Token"] = args[1] or ""
+  prepared = wrk.format()
+end
+
+function request()
+  return prepared
 end
 
 function response(status, headers, body)

@@ -19,6 +19,11 @@ const VARIANTS = [
   { id: 'updatepanel', page: 'UpdatePanel.aspx', label: 'UpdatePanel (async postback)', reply: 'html' },
   { id: 'postback', page: 'Postback.aspx', label: 'Full postback (AutoPostBack)', reply: 'html', navigates: true },
   { id: 'floor', page: 'Floor.aspx', label: 'Floor: .ashx + fetch', reply: 'json' },
+  // Real page shapes where the library sends the page state with each call (see the README's
+  // "What a call sends"): the template master's anti-XSRF check, and rows only ViewState rebuilds.
+  // cookies: the call is bound to the visitor's anti-XSRF cookie, so wrk replays it.
+  { id: 'template', page: 'Template.aspx', label: 'CascadingDropDown on a Web Forms template content page', reply: 'json', envelope: true, cookies: true },
+  { id: 'gridrows', page: 'GridRows.aspx', label: 'CascadingDropDown in a GridView edit row', reply: 'json', envelope: true },
 ];
 
 /* ------------------------------------------------------------------------------------------
@@ -95,7 +100,8 @@ function requestFor(capture, code) {
       const at = pair.indexOf('=');
       const name = decodeURIComponent(at < 0 ? pair : pair.slice(0, at));
       const value = at < 0 ? '' : decodeURIComponent(pair.slice(at + 1).replace(/\+/g, ' '));
-      if (name === 'Country' && value !== '') return `${pair.slice(0, at)}=${encodeURIComponent(code)}`;
+      // The field is "Country" on a flat page, "ctl00$MainContent$Country" or "Rows$ctl02$Country" in a container.
+      if ((name === 'Country' || name.endsWith('$Country')) && value !== '') return `${pair.slice(0, at)}=${encodeURIComponent(code)}`;
       if (name === '__CALLBACKPARAM') {
         const envelope = JSON.parse(value);
         envelope.state.ancestors = [code];
@@ -111,7 +117,10 @@ function requestFor(capture, code) {
 function writeRequestFile(file, variant, capture, truth) {
   const again = requestFor(capture, capture.country);
   if (again.body !== capture.body) throw new Error(`${variant.id}: rebuilding the captured request changed it; the swap would be unfaithful`);
-  const headers = Object.entries(capture.headers).filter(([name]) => /^(content-type|x-microsoftajax)$/i.test(name));
+  // The token header proves the call comes from the page (the server refuses it otherwise); the cookie
+  // only where the token is bound to the visitor (the template's anti-XSRF cookie).
+  const kept = variant.cookies ? /^(content-type|x-microsoftajax|x-callbackcontrols-token|cookie)$/i : /^(content-type|x-microsoftajax|x-callbackcontrols-token)$/i;
+  const headers = Object.entries(capture.headers).filter(([name]) => kept.test(name));
   const lines = headers.map(([name, value]) => `H\t${name}: ${value}`);
   const requests = truth.map((country) => ({ country, ...requestFor(capture, country.code), ...expectation(variant, country.cities[0]) }));
   for (const r of requests) lines.push(['R', r.method, r.path, r.mode, r.expect, r.body || ''].join('\t'));

@@ -72,7 +72,17 @@ function response(status, hdrs, body)
   local cookie = hdrs["Set-Cookie"] or hdrs["set-cookie"]
   if cookie then
     cookies = cookies + 1
-    headers["Cookie"] = string.match(cookie, "^([^;]+)")
+    -- Kept beside the cookies the request file gave (an anti-XSRF cookie a call's token is bound to),
+    -- replacing only the cookie of the same name, as a browser would.
+    local pair = string.match(cookie, "^([^;]+)")
+    local name = string.match(pair, "^([^=]+)=")
+    local kept = {}
+    for part in string.gmatch(headers["Cookie"] or "", "([^;]+)") do
+      part = string.match(part, "^%s*(.-)%s*$")
+      if string.match(part, "^([^=]+)=") ~= name then table.insert(kept, part) end
+    end
+    table.insert(kept, pair)
+    headers["Cookie"] = table.concat(kept, "; ")
     formatted = {}
   end
   if not right(current, status, body) then

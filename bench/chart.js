@@ -5,7 +5,7 @@
 // Browser time is one update applied in Chromium, timed by the chart's hooks
 // (BeforeCallbackResponseProcess -> AfterCallbackResponseProcess, then a forced layout).
 const harness = require('../tests/browser/harness.js');
-const { request, callbackPayload, percentile, log } = require('./common.js');
+const { request, callbackPayload, percentile, log, tokenOf } = require('./common.js');
 
 const SIZES = [100, 1000, 10000, 100000, 1000000];
 
@@ -46,7 +46,8 @@ function readReply(reply) {
 
 async function measureServer(base, c, samples) {
   const body = callbackBody(argumentOf(c));
-  const headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', 'X-Bench-Timing': '1' };
+  const headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', 'X-Bench-Timing': '1',
+    'X-CallbackControls-Token': await tokenOf(`${base}Chart.aspx`, 'Chart1') };
   await request(`${base}Chart.aspx`, { method: 'POST', headers, body, timeout: 180000 }); // warm-up
   const rows = [];
   for (let i = 0; i < samples; i++) {

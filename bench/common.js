@@ -117,4 +117,22 @@ function log(...parts) {
   process.stderr.write(`[bench ${new Date().toISOString().slice(11, 19)}] ${parts.join(' ')}\n`);
 }
 
-module.exports = { ROOT, OUT, SITE, request, callbackPayload, percentile, mean, shuffled, runWrk, rssKb, loadAverage, sleep, log };
+/**
+ * The token a page renders for one control (its data-cc-options), which every call must carry in
+ * X-CallbackControls-Token; cached per page and control (the machine key is shared by every back end).
+ */
+const tokens = new Map();
+async function tokenOf(pageUrl, callbackId) {
+  const key = `${pageUrl}|${callbackId}`;
+  if (!tokens.has(key)) {
+    const page = await request(pageUrl, { timeout: 120000 });
+    const decode = (text) => text.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+    const options = [...page.body.matchAll(/data-cc-options="([^"]*)"/g)].map((m) => JSON.parse(decode(m[1])));
+    const found = options.find((o) => o.callbackId === callbackId);
+    if (!found) throw new Error(`${pageUrl} has no control ${callbackId}`);
+    tokens.set(key, found.token);
+  }
+  return tokens.get(key);
+}
+
+module.exports = { ROOT, OUT, SITE, request, callbackPayload, percentile, mean, shuffled, runWrk, rssKb, loadAverage, sleep, log, tokenOf };

@@ -8,7 +8,7 @@
 //     the chart and the floor handler on nginx + fastcgi-mono-server4: what each host keeps by itself.
 const harness = require('../tests/browser/harness.js');
 const fs = require('node:fs');
-const { request, percentile, rssKb, sleep, log } = require('./common.js');
+const { request, percentile, rssKb, sleep, log, tokenOf } = require('./common.js');
 const { callbackBody, readReply } = require('./chart.js');
 
 const POLLERS = 50;
@@ -106,7 +106,8 @@ const CHART_TICK = {
   label: 'RefreshingChart tick (Chart.aspx, 1,000 points)',
   body: callbackBody('', { timer: true }),
   async send(base) {
-    readReply(await request(`${base}Chart.aspx`, { method: 'POST', headers: FORM, body: this.body, timeout: 10000 }));
+    const headers = { ...FORM, 'X-CallbackControls-Token': await tokenOf(`${base}Chart.aspx`, 'Chart1') };
+    readReply(await request(`${base}Chart.aspx`, { method: 'POST', headers, body: this.body, timeout: 10000 }));
   },
 };
 

@@ -97,13 +97,16 @@ cmd_bench() {
 # Suite results are summed into the single closing line CI reads.
 TOTAL_PASSED=0
 TOTAL_FAILED=0
+TOTAL_SKIPPED=0
+RETRIED=0
 SUITES_FAILED=()
 
-record() { # name passed failed exit-code
+record() { # name passed failed skipped exit-code
   TOTAL_PASSED=$((TOTAL_PASSED + $2))
   TOTAL_FAILED=$((TOTAL_FAILED + $3))
-  if [ "$4" -ne 0 ] || [ "$3" -ne 0 ] || [ "$2" -eq 0 ]; then SUITES_FAILED+=("$1"); fi
-  log "$1: $2 passed, $3 failed"
+  TOTAL_SKIPPED=$((TOTAL_SKIPPED + $4))
+  if [ "$5" -ne 0 ] || [ "$3" -ne 0 ] || [ "$2" -eq 0 ]; then SUITES_FAILED+=("$1"); fi
+  log "$1: $2 passed, $3 failed, $4 skipped"
 }
 
 run_dotnet_tests() {
@@ -113,41 +116,67 @@ run_dotnet_tests() {
   run_dotnet_group "C# hosting (xunit)" "FullyQualifiedName~CallbackControls.Tests.Hosting"
 }
 
-run_dotnet_group() { # name filter
-  local out="$ROOT/.tmp/dotnet-test-$(echo "$1" | tr -c 'a-zA-Z0-9' '-').log" code=0
+dotnet_test() { # filter log [extra args]
+  local filter="$1" out="$2"
+  shift 2
   dotnet test "$ROOT/tests/CallbackControls.Tests/CallbackControls.Tests.csproj" -c "$CONFIGURATION" --no-build \
-    --filter "$2" --logger "console;verbosity=normal" 2>&1 | tee "$out" || code=$?
+    --filter "$filter" "$@" 2>&1 | tee "$out"
+}
+
+run_dotnet_group() { # name filter
+  local base="$ROOT/.tmp/dotnet-test-$(echo "$1" | tr -c 'a-zA-Z0-9' '-')" code=0
+  local out="$base.log"
+  local expected
+  expected="$(dotnet test "$ROOT/tests/CallbackControls.Tests/CallbackControls.Tests.csproj" -c "$CONFIGURATION" --no-build \
+    --filter "$2" --list-tests 2>/dev/null | grep -c '^    ' || true)"
+  dotnet_test "$2" "$out" --logger "console;verbosity=normal" || code=$?
   # Mono 6.8 sometimes dies with a native SIGSEGV while tearing down ASP.NET application domains
-  # after the last test. Only such a crash, with no failed test, earns one more run; a failing test
-  # never does, and a second crash fails the suite.
+  # after the last test. Only such a crash, after every expected test reported a result and none
+  # failed, earns one more run; a crash in the middle of the run, a failing test or a second crash
+  # fails the suite. Both logs are kept.
   if [ "$code" -ne 0 ] && grep -q 'Native Crash Reporting' "$out" && ! grep -qE '^\s+Failed [A-Za-z]' "$out"; then
-    log "$1: the test host crashed natively with no failed test; running the group once more"
-    code=0
-    dotnet test "$ROOT/tests/CallbackControls.Tests/CallbackControls.Tests.csproj" -c "$CONFIGURATION" --no-build \
-      --filter "$2" --logger "console;verbosity=normal" 2>&1 | tee "$out" || code=$?
+    local completed
+    completed="$(grep -cE '^\s+(Passed|Skipped) [A-Za-z]' "$out" || true)"
+    if [ "$expected" -gt 0 ] && [ "$completed" -ge "$expected" ]; then
+      log "$1: the test host crashed natively after all $expected tests passed; running the group once more (first log: $base.crashed.log)"
+      mv "$out" "$base.crashed.log"
+      RETRIED=$((RETRIED + 1))
+      code=0
+      dotnet_test "$2" "$out" --logger "console;verbosity=normal" || code=$?
+    else
+      log "$1: the test host crashed natively after $completed of $expected tests: not retried"
+    fi
   fi
-  # The console logger closes with either "Passed!  - Failed: F, Passed: P, ..." or, at normal
-  # verbosity, "Total tests: T" followed by "Passed: P" / "Failed: F" lines.
-  local summary passed failed
+  # The console logger closes with either "Passed!  - Failed: F, Passed: P, Skipped: S, ..." or, at
+  # normal verbosity, "Total tests: T" followed by "Passed: P" / "Failed: F" / "Skipped: S" lines.
+  local summary passed failed skipped
   summary="$(grep -E '(Passed|Failed)!  - Failed:' "$out" | tail -1 || true)"
   if [ -n "$summary" ]; then
     passed="$(sed -nE 's/.*Passed: *([0-9]+).*/\1/p' <<<"$summary")"
     failed="$(sed -nE 's/.*Failed: *([0-9]+),.*/\1/p' <<<"$summary")"
+    skipped="$(sed -nE 's/.*Skipped: *([0-9]+).*/\1/p' <<<"$summary")"
   else
     passed="$(sed -nE 's/^ +Passed: *([0-9]+)$/\1/p' "$out" | tail -1)"
     failed="$(sed -nE 's/^ +Failed: *([0-9]+)$/\1/p' "$out" | tail -1)"
+    skipped="$(sed -nE 's/^ +Skipped: *([0-9]+)$/\1/p' "$out" | tail -1)"
   fi
-  record "$1" "${passed:-0}" "${failed:-0}" "$code"
+  # A run that reports fewer results than the tests it was given did not run them all.
+  if [ "$code" -eq 0 ] && [ "$expected" -gt 0 ] && [ $(( ${passed:-0} + ${failed:-0} + ${skipped:-0} )) -lt "$expected" ]; then
+    log "$1: only $(( ${passed:-0} + ${failed:-0} + ${skipped:-0} )) of $expected tests reported a result"
+    code=1
+  fi
+  record "$1" "${passed:-0}" "${failed:-0}" "${skipped:-0}" "$code"
 }
 
 run_node_suite() { # name dir
   local out="$ROOT/.tmp/$(basename "$2").log" code=0
   (cd "$ROOT" && node --test --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$out" "$2"/) || code=$?
-  local passed failed
+  local passed failed skipped
   passed="$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$out" | tail -1)"
   failed="$(sed -nE 's/^# fail ([0-9]+)$/\1/p' "$out" | tail -1)"
-  record "$1" "${passed:-0}" "${failed:-0}" "$code"
+  skipped="$(sed -nE 's/^# skipped ([0-9]+)$/\1/p' "$out" | tail -1)"
+  record "$1" "${passed:-0}" "${failed:-0}" "${skipped:-0}" "$code"
 }
 
 cmd_test() {
@@ -161,7 +190,8 @@ cmd_test() {
   run_node_suite "client runtime (node --test)" tests/client
   CONFIGURATION="$CONFIGURATION" run_node_suite "browser (Chromium)" tests/browser
   if [ "${#SUITES_FAILED[@]}" -ne 0 ]; then log "failing suites: ${SUITES_FAILED[*]}"; fi
-  echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed"
+  echo "retried: $RETRIED"
+  echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed, $TOTAL_SKIPPED skipped"
   [ "${#SUITES_FAILED[@]}" -eq 0 ]
 }
 

@@ -7,7 +7,7 @@
 #
 # WORK_DIR (default: a new temporary folder) receives feed/ (the .nupkg and .snupkg), packages/ (the
 # site's own NuGet cache) and site/ (the consumer site, ready for the dev host). The last lines of
-# standard output are key=value pairs for tests/browser/package.test.js: version, package, site, chart.
+# standard output are key=value pairs for tests/browser/package.test.js: version, package, site.
 # Nothing is removed afterwards: the caller owns WORK_DIR.
 set -euo pipefail
 
@@ -52,9 +52,6 @@ dotnet_retrying pack "$ROOT/src/CallbackControls/CallbackControls.csproj" -c Rel
 PACKAGE="$FEED/CallbackControls.$VERSION.nupkg"
 [ -f "$PACKAGE" ] || { echo "pack produced no $PACKAGE" >&2; exit 1; }
 
-# The chart page is written only when the library has the control.
-CHART=no
-if grep -qs 'public class RefreshingChart\b' "$ROOT/src/CallbackControls/RefreshingChart/RefreshingChart.cs"; then CHART=yes; fi
 
 log "creating the consumer site in $SITE"
 NUGET_CACHE="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
@@ -121,8 +118,7 @@ cat >"$SITE/web.config" <<'EOF'
 </configuration>
 EOF
 
-CHART_LINK=""
-[ "$CHART" = yes ] && CHART_LINK='<li><a href="Chart.aspx">Chart.aspx</a>: a chart that refreshes itself</li>'
+CHART_LINK='<li><a href="Chart.aspx">Chart.aspx</a>: a chart that refreshes itself</li>'
 cat >"$SITE/Default.aspx" <<EOF
 <%@ Page Language="C#" EnableSessionState="False" %>
 <!DOCTYPE html>
@@ -204,7 +200,6 @@ namespace ConsumerSite
 }
 EOF
 
-if [ "$CHART" = yes ]; then
   # Handler inline, the other way page authors write Web Forms: compiled by ASP.NET at run time
   # against bin/CallbackControls.dll.
   cat >"$SITE/Chart.aspx" <<'EOF'
@@ -241,9 +236,6 @@ if [ "$CHART" = yes ]; then
   </form>
 </body></html>
 EOF
-else
-  log "RefreshingChart is not in the library yet: no chart page"
-fi
 
 log "building the consumer site"
 dotnet_retrying build "$SITE/ConsumerSite.csproj" -nologo -v:q -clp:ErrorsOnly
@@ -258,5 +250,4 @@ cmp -s "$RESTORED" "$SITE/bin/CallbackControls.dll" \
 log "consumer site ready: $SITE"
 echo "version=$VERSION"
 echo "package=$PACKAGE"
-echo "chart=$CHART"
 echo "site=$SITE"

@@ -38,6 +38,7 @@ namespace CallbackControls.DevHost
         private volatile bool running;
         private volatile bool stopping;
         private int noDelayWarned;
+        private int noDelayRequests;
 
         /// <summary>Creates a server for a site folder; the site is started by <see cref="Start"/> and stopped by <see cref="Stop()"/>.</summary>
         /// <param name="physicalSitePath">The Web Forms site folder.</param>
@@ -383,9 +384,17 @@ namespace CallbackControls.DevHost
             }
         }
 
+        /// <summary>
+        /// How many requests arrived on a connection with TCP_NODELAY set: without it, Mono's listener
+        /// writes a reply over 16 KB in two writes and the client's delayed ACK adds ~40 ms to each.
+        /// </summary>
+        public int NoDelayRequests => Volatile.Read(ref noDelayRequests);
+
         private void TuneSocket(HttpListenerContext context)
         {
-            if (!socketTuning.TrySetNoDelay(context) && socketTuning.Failure != null && Interlocked.Exchange(ref noDelayWarned, 1) == 0)
+            bool set = socketTuning.TrySetNoDelay(context);
+            if (set) Interlocked.Increment(ref noDelayRequests);
+            if (!set && socketTuning.Failure != null && Interlocked.Exchange(ref noDelayWarned, 1) == 0)
             {
                 Warn("could not set TCP_NODELAY (replies over 16 KB may be ~40 ms slower): " + socketTuning.Failure);
             }

@@ -153,8 +153,7 @@ test('consumer site: choosing a country brings its cities by callback, and a pos
   assert.deepEqual(p.pageErrors, []);
 }));
 
-test('consumer site: the chart redraws itself every RefreshFrequency by callback', page('package-chart', async (p, t) => {
-  if (consumer.chart !== 'yes') { t.skip('RefreshingChart is not in the library yet, so the consumer site has no chart page'); return; }
+test('consumer site: the chart redraws itself every RefreshFrequency by callback', page('package-chart', async (p) => {
   await p.goto(host.url + 'Chart.aspx');
   const title = () => p.evaluate(() => document.querySelector('#Load svg title').textContent);
   assert.equal(await title(), 'Refresh 0', 'the first paint is drawn by the server');

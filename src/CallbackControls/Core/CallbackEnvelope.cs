@@ -160,7 +160,7 @@ namespace CallbackControls
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                // XmlException for malformed text; others (invalid UTF-16 such as lone surrogates) likewise mean "not JSON".
+                // XmlException for malformed text; anything else the reader throws on hostile input likewise means "not JSON".
                 return false;
             }
         }

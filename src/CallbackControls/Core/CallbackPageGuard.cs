@@ -102,9 +102,29 @@ namespace CallbackControls
             var error = context.Server.GetLastError();
             if (error == null) return;
             var refusal = Unwrap(error) as CallbackRefusedException;
-            // Only our own calls and the refusals we raised are ours to answer; any other callback
-            // (a stock GridView or TreeView one) keeps the framework's own error handling.
-            if (refusal == null && !CallbackSecurity.IsLibraryCall(Request) && _target == null) return;
+            if (refusal == null && !CallbackSecurity.IsLibraryCall(Request))
+            {
+                // Only calls to our controls, and calls to no control at all, are ours to answer; any
+                // other callback (a stock GridView or TreeView one) keeps the framework's own handling.
+                var targetId = CallbackSecurity.TargetId(Request);
+                var target = _target ?? (targetId.Length == 0 ? null : SafeFind(targetId));
+                if (target is CallbackControlBase)
+                {
+                    // The page failed (a tampered ViewState, say) before the token could be checked:
+                    // a call without one is refused, whatever failed first.
+                    refusal = new CallbackRefusedException(403, CallbackEnvelope.ForbiddenErrorCode,
+                        "The call carried no token. Calls must come from the page's own CallbackControls script.");
+                }
+                else if (target == null && targetId.Length > 0)
+                {
+                    refusal = new CallbackRefusedException(404, CallbackEnvelope.PageErrorCode, string.Format(CultureInfo.InvariantCulture,
+                        "There is no control '{0}' on the page to answer the call.", CallbackErrors.Sanitize(targetId.Length > 100 ? targetId.Substring(0, 100) : targetId)));
+                }
+                else
+                {
+                    return;
+                }
+            }
 
             int status;
             string code, message;
@@ -134,6 +154,19 @@ namespace CallbackControls
             }
             context.Server.ClearError();
             CallbackErrors.WriteErrorReply(context.Response, status, code, message);
+        }
+
+        private Control SafeFind(string uniqueId)
+        {
+            try
+            {
+                return _page.FindControl(uniqueId);
+            }
+            catch (Exception ex) when (!(ex is System.Threading.ThreadAbortException))
+            {
+                // The page is already failing; a tree it could not finish building is searched no further.
+                return null;
+            }
         }
 
         private static Exception Unwrap(Exception error)

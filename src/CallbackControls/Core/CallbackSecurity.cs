@@ -1,6 +1,7 @@
 using System;
 using System.Globalization;
 using System.Security.Cryptography;
+using System.Threading;
 using System.Web;
 using System.Web.Security;
 using System.Web.UI;
@@ -40,14 +41,16 @@ namespace CallbackControls
         /// <summary>Checks a token against the page and control the call is for.</summary>
         internal static bool VerifyToken(Page page, string controlUniqueId, string token)
         {
-            if (string.IsNullOrEmpty(token) || token.Length > 1024) return false;
+            if (!IsUrlToken(token)) return false;
             byte[] bytes;
             try
             {
                 bytes = HttpServerUtility.UrlTokenDecode(token);
             }
-            catch (FormatException)
+            catch (Exception ex) when (!(ex is ThreadAbortException))
             {
+                // Mono's decoder throws OutOfMemoryException or IndexOutOfRangeException on some
+                // malformed input, not only FormatException: any failure means "not our token".
                 return false;
             }
             if (bytes == null || bytes.Length == 0) return false;
@@ -64,6 +67,24 @@ namespace CallbackControls
             {
                 return false;
             }
+        }
+
+        /// <summary>
+        /// The shape <see cref="HttpServerUtility.UrlTokenEncode"/> writes: base64url characters and a
+        /// final digit 0-2 (the padding count). Checked before decoding, which trusts that digit.
+        /// </summary>
+        private static bool IsUrlToken(string token)
+        {
+            if (string.IsNullOrEmpty(token) || token.Length < 2 || token.Length > 1024) return false;
+            char last = token[token.Length - 1];
+            if (last < '0' || last > '2') return false;
+            for (int i = 0; i < token.Length - 1; i++)
+            {
+                char c = token[i];
+                bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+                if (!ok) return false;
+            }
+            return true;
         }
 
         private static string[] Purposes(Page page, string controlUniqueId)

@@ -145,12 +145,14 @@ namespace CallbackControls.Tests.InProcess
         }
 
         [Fact]
-        public void CascadingCallback_ForgedParentValue_ReturnsNoItems()
+        public void CascadingCallback_ForgedParentValue_IsRefusedWithNoItemsAndSaysWhichLevel()
         {
             var reply = Callback("/Cascading.aspx", "City", "", "Country", "fr", "Region", "kanto");
 
-            Assert.Equal(true, reply["ok"]);
-            Assert.Empty((object[])reply["result"]);
+            Assert.Equal(false, reply["ok"]);
+            Assert.False(reply.ContainsKey("result"));
+            Assert.Equal("The value chosen in 'Region' is not one the server offers, so 'City' cannot be filled. Choose it again.",
+                ((IDictionary<string, object>)reply["error"])["message"]);
         }
 
         [Fact]

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Diagnostics;
 using System.Linq;
 using Xunit;
 
@@ -97,16 +96,17 @@ namespace CallbackControls.Tests.RefreshingChart
         }
 
         [Fact]
-        public void LargestTriangleThreeBuckets_OneMillionPoints_FastAndBounded()
+        public void LargestTriangleThreeBuckets_OneMillionPoints_KeepsTheThresholdInOrder()
         {
+            // Its speed is measured by the chart benchmark (docs/RESULTS.md), not asserted here.
             var (x, y) = RandomWalk(1000000, 7);
-            var watch = Stopwatch.StartNew();
 
             var kept = ChartDecimation.LargestTriangleThreeBuckets(x, y, 600);
 
-            watch.Stop();
             Assert.InRange(kept.Length, 599, 600);
-            Assert.True(watch.ElapsedMilliseconds < 2000, "took " + watch.ElapsedMilliseconds + " ms");
+            Assert.Equal(0, kept[0]);
+            Assert.Equal(999999, kept[kept.Length - 1]);
+            Assert.True(kept.Zip(kept.Skip(1), (a, b) => a < b).All(ordered => ordered), "indices must rise");
         }
 
         [Theory]

@@ -13,7 +13,7 @@ namespace CallbackControls.Tests.RefreshingChart
     /// The drawing of fixed charts compared with reviewed SVG files (RefreshingChart/Golden/*.svg, copied to the
     /// output). Both sides are parsed with AngleSharp and written in one canonical form (sorted attributes,
     /// no whitespace between elements) before comparing, so only real differences fail.
-    /// Set CC_UPDATE_GOLDEN=1 to rewrite the files after a deliberate change, then review the diff.
+    /// Set CC_UPDATE_GOLDEN=1 to rewrite the files after a deliberate change (those runs fail on purpose), then review the diff.
     /// </summary>
     public class GoldenSvgTests
     {
@@ -61,8 +61,9 @@ namespace CallbackControls.Tests.RefreshingChart
 
             if (Environment.GetEnvironmentVariable("CC_UPDATE_GOLDEN") == "1")
             {
+                // Rewriting is never a pass: a variable left on (in CI, say) must not turn every comparison green.
                 File.WriteAllText(Path.Combine(SourceFolder(), "Golden", name + ".svg"), actual, new UTF8Encoding(false));
-                return;
+                Assert.Fail("golden file rewritten: review the diff, then run again without CC_UPDATE_GOLDEN");
             }
 
             string path = Path.Combine(OutputFolder(), "RefreshingChart", "Golden", name + ".svg");

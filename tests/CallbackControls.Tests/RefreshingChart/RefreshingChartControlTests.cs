@@ -324,7 +324,8 @@ namespace CallbackControls.Tests.RefreshingChart
             var cpu = chart.Series.Add("CPU", ChartType.Line);
 
             Assert.Same(cpu, chart.Series["CPU"]);
-            Assert.Null(chart.Series["cpu"]);
+            Assert.Throws<System.Collections.Generic.KeyNotFoundException>(() => chart.Series["cpu"]);
+            Assert.Null(chart.Series.FindByName("cpu"));
             Assert.Throws<ArgumentException>(() => ((IList)chart.Series).Add("not a series"));
         }
 

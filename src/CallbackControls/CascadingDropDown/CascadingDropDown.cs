@@ -554,22 +554,24 @@ namespace CallbackControls
             return names;
         }
 
-        /// <inheritdoc />
-        protected override void AddClientOptions(IDictionary<string, object> options)
+        private protected override ClientOptions CreateClientOptions()
         {
-            var parent = FindParentControl();
-            options["listId"] = ClientID;
-            options["parentId"] = parent?.ClientID;
-            options["ancestors"] = GetAncestorValues().Select(ListValueCodec.Encode).ToArray();
-            options["prompt"] = PromptText.Length == 0 ? null : new Dictionary<string, object> { ["text"] = PromptText, ["value"] = ListValueCodec.Encode(PromptValue) };
-            options["loadingText"] = LoadingText;
-            options["emptyText"] = EmptyText;
-            options["cache"] = EnableClientCache;
-            options["multiple"] = SelectionMode == ListSelectionMode.Multiple;
-            var hooks = (IDictionary<string, object>)options["hooks"];
-            if (!string.IsNullOrWhiteSpace(OnClientPopulating)) hooks["populating"] = OnClientPopulating;
-            if (!string.IsNullOrWhiteSpace(OnClientPopulated)) hooks["populated"] = OnClientPopulated;
-            if (!string.IsNullOrWhiteSpace(OnClientSelectionChanged)) hooks["selectionChanged"] = OnClientSelectionChanged;
+            var options = new CascadingDropDownOptions
+            {
+                ListId = ClientID,
+                ParentId = FindParentControl()?.ClientID,
+                Ancestors = GetAncestorValues().Select(ListValueCodec.Encode).ToArray(),
+                PromptText = PromptText.Length == 0 ? null : PromptText,
+                PromptValue = ListValueCodec.Encode(PromptValue),
+                LoadingText = LoadingText,
+                EmptyText = EmptyText,
+                Cache = EnableClientCache,
+                Multiple = SelectionMode == ListSelectionMode.Multiple,
+            };
+            options.AddHook("populating", OnClientPopulating);
+            options.AddHook("populated", OnClientPopulated);
+            options.AddHook("selectionChanged", OnClientSelectionChanged);
+            return options;
         }
 
         /// <inheritdoc />

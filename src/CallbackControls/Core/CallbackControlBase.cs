@@ -12,15 +12,14 @@ namespace CallbackControls
     /// The base of every callback control: it answers client calls through
     /// <see cref="ICallbackEventHandler"/>, wraps them in the JSON envelope, turns handler errors into
     /// structured error replies, and renders the element the client runtime finds and starts.
-    /// A derived control composes its visible part in <see cref="CreateVisibleContent"/>, adds its
-    /// client options in <see cref="AddClientOptions"/> and answers calls in <see cref="ProcessCallback"/>.
+    /// A derived control composes its visible part in <see cref="CreateVisibleContent"/> and answers
+    /// calls in <see cref="ProcessCallback"/>; the controls of this library also give their client
+    /// objects options of their own.
     /// </summary>
     [ParseChildren(true)]
     [PersistChildren(false)]
     public abstract class CallbackControlBase : CompositeControl, ICallbackEventHandler
     {
-        private static readonly object EventCallback = new object();
-
         private string _reply;
 
         /// <summary>The attribute naming the client type the runtime creates for the element.</summary>
@@ -34,15 +33,6 @@ namespace CallbackControls
 
         /// <summary>Default for <see cref="CallbackTimeout"/>, in milliseconds.</summary>
         public const int DefaultCallbackTimeout = 30000;
-
-        /// <summary>Occurs when client script calls the control; set <see cref="CallbackEventArgs.Result"/> to answer.</summary>
-        [Category("Action")]
-        [Description("Raised on the server when client script calls the control.")]
-        public event CallbackEventHandler Callback
-        {
-            add { Events.AddHandler(EventCallback, value); }
-            remove { Events.RemoveHandler(EventCallback, value); }
-        }
 
         /// <summary>
         /// Gets or sets the name of the global client object for this control. Default: empty, which
@@ -172,24 +162,13 @@ namespace CallbackControls
         public string EffectiveClientInstanceName =>
             string.IsNullOrEmpty(ClientInstanceName) ? ClientID : ClientInstanceName;
 
-        /// <summary>Raises <see cref="Callback"/>.</summary>
-        /// <param name="e">The call's argument and result.</param>
-        protected virtual void OnCallback(CallbackEventArgs e)
-        {
-            ((CallbackEventHandler)Events[EventCallback])?.Invoke(this, e);
-        }
-
         /// <summary>
-        /// Answers one call. The default raises <see cref="Callback"/> and returns its result; derived
-        /// controls override it to answer with their own data. Exceptions become error replies.
+        /// Answers one call with the control's own data (each control raises its own event here).
+        /// Exceptions become error replies.
         /// </summary>
         /// <param name="e">The call's argument and client state.</param>
         /// <returns>The value sent to the client as the envelope's result.</returns>
-        protected virtual object ProcessCallback(CallbackEventArgs e)
-        {
-            OnCallback(e);
-            return e.Result;
-        }
+        protected abstract object ProcessCallback(CallbackEventArgs e);
 
         /// <summary>Adds the visible part of the control; the default adds nothing.</summary>
         /// <param name="controls">The collection the visible part goes into, before the status region.</param>
@@ -197,11 +176,8 @@ namespace CallbackControls
         {
         }
 
-        /// <summary>Adds the control's own options to the JSON object the client object starts with.</summary>
-        /// <param name="options">The options; keys are the client's option names.</param>
-        protected virtual void AddClientOptions(IDictionary<string, object> options)
-        {
-        }
+        /// <summary>Creates the control's client options with its own settings filled in; the base fills the runtime's.</summary>
+        private protected virtual ClientOptions CreateClientOptions() => new ClientOptions();
 
         /// <inheritdoc />
         protected override void CreateChildControls()
@@ -267,39 +243,28 @@ namespace CallbackControls
             if (writer == null) throw new ArgumentNullException(nameof(writer));
             writer.AddAttribute(ControlTypeAttribute, ClientControlType);
             // The writer HTML-encodes the value; the JSON itself escapes <, > and & as \u sequences.
-            writer.AddAttribute(OptionsAttribute, CallbackEnvelope.ToJson(BuildClientOptions()));
+            writer.AddAttribute(OptionsAttribute, CallbackEnvelope.ToJson(BuildClientOptions().ToJson()));
         }
 
         /// <summary>Builds the options object the client runtime starts the control with.</summary>
         /// <returns>The options, ready to be written as JSON.</returns>
-        protected internal IDictionary<string, object> BuildClientOptions()
+        internal ClientOptions BuildClientOptions()
         {
-            var hooks = new Dictionary<string, object>();
-            AddHook(hooks, "beforeCallback", BeforeCallbackScript);
-            AddHook(hooks, "afterCallback", AfterCallbackScript);
-            AddHook(hooks, "beforeResponseProcess", BeforeCallbackResponseProcessScript);
-            AddHook(hooks, "afterResponseProcess", AfterCallbackResponseProcessScript);
-            AddHook(hooks, "error", CallbackErrorScript);
-
-            var options = new Dictionary<string, object>
-            {
-                ["name"] = EffectiveClientInstanceName,
-                ["callbackId"] = UniqueID,
-                ["timeout"] = CallbackTimeout,
-                ["fields"] = GetCallbackFieldNames(),
-                ["fullForm"] = PostFullForm,
-                ["pageState"] = CallbackNeedsPageState,
-                ["token"] = Page == null ? null : CallbackSecurity.IssueToken(Page, UniqueID),
-                ["eventValidation"] = CallbackNeedsEventValidation,
-                ["hooks"] = hooks,
-            };
-            AddClientOptions(options);
+            var options = CreateClientOptions();
+            options.Name = EffectiveClientInstanceName;
+            options.CallbackId = UniqueID;
+            options.Timeout = CallbackTimeout;
+            options.Fields = GetCallbackFieldNames();
+            options.FullForm = PostFullForm;
+            options.PageState = CallbackNeedsPageState;
+            options.Token = Page == null ? null : CallbackSecurity.IssueToken(Page, UniqueID);
+            options.EventValidation = CallbackNeedsEventValidation;
+            options.AddHook("beforeCallback", BeforeCallbackScript);
+            options.AddHook("afterCallback", AfterCallbackScript);
+            options.AddHook("beforeResponseProcess", BeforeCallbackResponseProcessScript);
+            options.AddHook("afterResponseProcess", AfterCallbackResponseProcessScript);
+            options.AddHook("error", CallbackErrorScript);
             return options;
-        }
-
-        private static void AddHook(IDictionary<string, object> hooks, string name, string script)
-        {
-            if (!string.IsNullOrWhiteSpace(script)) hooks[name] = script;
         }
 
         /// <summary>

@@ -59,7 +59,6 @@ namespace CallbackControls
         /// returns and sent back. <see cref="CallbackEventArgs.CallbackArgument"/> holds the argument (a tick
         /// repeats the last one passed to <c>callback</c>); <c>e.ClientState["timer"]</c> is true for a tick.
         /// Anything the handler puts in <see cref="CallbackEventArgs.Result"/> reaches script as <c>result.data</c>.
-        /// The chart answers its calls through this event only; <see cref="CallbackControlBase.Callback"/> is not raised.
         /// </summary>
         [Category("Action")]
         [Description("Raised on the server for each refresh (timer tick or callback from script); fill the series here.")]
@@ -428,12 +427,8 @@ namespace CallbackControls
             controls.Add(new ChartBody(this));
         }
 
-        /// <inheritdoc />
-        protected override void AddClientOptions(IDictionary<string, object> options)
-        {
-            options["refreshFrequency"] = RefreshFrequency;
-            options["refreshBackoffLimit"] = RefreshBackoffLimit;
-        }
+        private protected override ClientOptions CreateClientOptions() =>
+            new RefreshingChartOptions { RefreshFrequency = RefreshFrequency, RefreshBackoffLimit = RefreshBackoffLimit };
 
         /// <inheritdoc />
         protected override void OnPreRender(EventArgs e)

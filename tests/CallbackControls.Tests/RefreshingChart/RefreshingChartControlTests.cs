@@ -111,18 +111,6 @@ namespace CallbackControls.Tests.RefreshingChart
         }
 
         [Fact]
-        public void Callback_RaisesOnlyRefreshCallback_NotTheGenericCallbackEvent()
-        {
-            var chart = new CallbackControls.RefreshingChart { ID = "Chart1" };
-            bool generic = false;
-            chart.Callback += (s, e) => generic = true;
-
-            Call(chart, "x");
-
-            Assert.False(generic);
-        }
-
-        [Fact]
         public void Callback_HandlerThrowsCallbackException_ReturnsItsMessageAsAnError()
         {
             var chart = new CallbackControls.RefreshingChart { ID = "Chart1" };

@@ -1,0 +1,49 @@
+using System.Collections.Generic;
+
+namespace CallbackControls
+{
+    /// <summary>The client options of a <see cref="CascadingDropDown"/>, read by CascadingDropDown.js.</summary>
+    internal sealed class CascadingDropDownOptions : ClientOptions
+    {
+        /// <summary>The select's id.</summary>
+        public string ListId { get; set; }
+
+        /// <summary>The parent list's id, or null for the top level.</summary>
+        public string ParentId { get; set; }
+
+        /// <summary>The values of the levels above as rendered (encoded), top first.</summary>
+        public string[] Ancestors { get; set; }
+
+        /// <summary>The prompt item's text, or null for no prompt.</summary>
+        public string PromptText { get; set; }
+
+        /// <summary>The prompt item's value (encoded).</summary>
+        public string PromptValue { get; set; }
+
+        /// <summary>Shown while the list is filled.</summary>
+        public string LoadingText { get; set; }
+
+        /// <summary>Shown when the server offers no items.</summary>
+        public string EmptyText { get; set; }
+
+        /// <summary>Keep the items of each parent value for the page's lifetime.</summary>
+        public bool Cache { get; set; }
+
+        /// <summary>A list box allowing several choices.</summary>
+        public bool Multiple { get; set; }
+
+        /// <inheritdoc />
+        protected override void Write(IDictionary<string, object> json)
+        {
+            base.Write(json);
+            json["listId"] = ListId;
+            json["parentId"] = ParentId;
+            json["ancestors"] = Ancestors;
+            json["prompt"] = PromptText == null ? null : new Dictionary<string, object> { ["text"] = PromptText, ["value"] = PromptValue };
+            json["loadingText"] = LoadingText;
+            json["emptyText"] = EmptyText;
+            json["cache"] = Cache;
+            json["multiple"] = Multiple;
+        }
+    }
+}

@@ -1,9 +1,11 @@
 -- wrk script: POSTs one real CallbackControls callback and checks every reply.
 --
 --   wrk -t2 -c8 -d10s -s bench/callback-post.lua http://127.0.0.1:PORT -- TOKEN
+--   wrk -t2 -c8 -d10s -s bench/callback-post.lua http://127.0.0.1:PORT -- "" /Bare.ashx ok GET
 --
 -- TOKEN is the control's token from the page (data-cc-options), sent in X-CallbackControls-Token as
--- the runtime does: without it the server refuses the call (403).
+-- the runtime does: without it the server refuses the call (403). The second form GETs a path and
+-- checks the body holds the given text: the floor of a host (a handler that only answers).
 --
 -- The request is what the client runtime sends for `Other.callback('x')` on tests/TestSite/Echo.aspx:
 -- no ViewState, just __EVENTTARGET (so ASP.NET treats it as a postback), the control's UniqueID and
@@ -27,7 +29,13 @@ end
 -- Runs in each thread's own Lua state: the counters below are per thread, summed in done().
 function init(args)
   checked, wrong, shown = 0, 0, 0
-  wrk.headers["X-CallbackControls-Token"] = args[1] or ""
+  if args[2] then
+    wrk.path = args[2]
+    EXPECTED = args[3] or ""
+    wrk.method = args[4] or "GET"
+    if wrk.method == "GET" then wrk.body = nil; wrk.headers["Content-Type"] = nil end
+  end
+  if args[1] and args[1] ~= "" then wrk.headers["X-CallbackControls-Token"] = args[1] end
   prepared = wrk.format()
 end
 

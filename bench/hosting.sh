@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
-# Callback throughput of tests/TestSite on the dev host and behind nginx + fastcgi-mono-server4,
-# with wrk and bench/callback-post.lua (a real callback POST, every reply checked).
+# Host throughput, with wrk and bench/callback-post.lua (every reply checked): the floor (a bare .ashx
+# of bench/BenchSite that only answers) on the reference minimal host (bench/MinimalHost: HttpListener
+# inside the ASP.NET domain, nothing else), on the dev host and behind nginx + fastcgi-mono-server4; then
+# a real callback POST of tests/TestSite on the dev host and on nginx. Build first in the configuration
+# to measure (CONFIGURATION=Release ./build.sh build for published numbers).
 #
 #   bench/hosting.sh [DURATION_SECONDS]     (default 10; loopback only; build first: ./build.sh build)
 #
@@ -13,6 +16,8 @@ DURATION="${1:-10}"
 CONFIGURATION="${CONFIGURATION:-Debug}"
 DEVHOST="$ROOT/src/CallbackControls.DevHost/bin/$CONFIGURATION/net472/CallbackControls.DevHost.exe"
 SITE="$ROOT/tests/TestSite"
+BENCH_SITE="$ROOT/bench/BenchSite"
+MINIMAL="$ROOT/bench/MinimalHost/bin/$CONFIGURATION/net472/MinimalHost.exe"
 LUA="$ROOT/bench/callback-post.lua"
 WRK=(wrk -t2 -c8 --timeout 5s -s "$LUA")
 command -v wrk >/dev/null || { echo "wrk not found: apt-get install wrk" >&2; exit 1; }
@@ -55,13 +60,42 @@ measure() { # label url
   "${WRK[@]}" -d"${DURATION}s" "$2" -- "$token" | grep '^RESULT' | sed 's/^RESULT //'
 }
 
+floor() { # label url
+  local i
+  for i in 1 2 3 4; do curl -s -o /dev/null --max-time 60 "$2/Bare.ashx"; done
+  "${WRK[@]}" -d3s "$2" -- "" /Bare.ashx ok GET >/dev/null
+  printf '%-40s ' "$1"
+  "${WRK[@]}" -d"${DURATION}s" "$2" -- "" /Bare.ashx ok GET | grep '^RESULT' | sed 's/^RESULT //'
+}
+
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 5096; }
+
+echo "floor: GET /Bare.ashx (bench/BenchSite)"
+port="$(free_port)"
+mono "$MINIMAL" "$BENCH_SITE" "$port" >"$TMP/minimal.url" 2>"$TMP/minimal.log" &
+HOST_PID=$!
+floor "minimal host (reference)" "$(wait_url "$TMP/minimal.url" "$HOST_PID")"
+stop_host
+
+mono "$DEVHOST" --site "$BENCH_SITE" --port 0 --quiet --url-file "$TMP/devhost-floor.url" >"$TMP/devhost.log" 2>&1 &
+HOST_PID=$!
+floor "dev host" "$(wait_url "$TMP/devhost-floor.url" "$HOST_PID")"
+stop_host
+
+port="$(free_port)"
+"$ROOT/samples/nginx/run.sh" --url-file "$TMP/nginx-floor.url" "$BENCH_SITE" "$port" 1 >"$TMP/nginx.log" 2>&1 &
+HOST_PID=$!
+floor "nginx + fastcgi-mono-server4 (1 back end)" "$(wait_url "$TMP/nginx-floor.url" "$HOST_PID")"
+stop_host
+
+echo "callback: POST /Echo.aspx (tests/TestSite)"
 mono "$DEVHOST" --site "$SITE" --port 0 --quiet --url-file "$TMP/devhost.url" >"$TMP/devhost.log" 2>&1 &
 HOST_PID=$!
 measure "dev host (HttpListener, in process)" "$(wait_url "$TMP/devhost.url" "$HOST_PID")"
 stop_host
 
 for backends in 1 2; do
-  port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 5095)"
+  port="$(free_port)"
   "$ROOT/samples/nginx/run.sh" --url-file "$TMP/nginx.url" "$SITE" "$port" "$backends" >"$TMP/nginx.log" 2>&1 &
   HOST_PID=$!
   measure "nginx + fastcgi-mono-server4 ($backends back end$([ "$backends" -eq 1 ] || echo s))" "$(wait_url "$TMP/nginx.url" "$HOST_PID")"

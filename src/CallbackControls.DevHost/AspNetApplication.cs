@@ -143,6 +143,17 @@ namespace CallbackControls.DevHost
             }
         }
 
+        /// <summary>
+        /// <see cref="Process"/> for a caller in another application domain: the request and the reply
+        /// travel packed into byte arrays, which cross the boundary as a plain copy.
+        /// </summary>
+        /// <param name="packedRequest">The request, packed by <see cref="HostedMessageCodec"/>.</param>
+        /// <returns>The reply, packed the same way.</returns>
+        public byte[] ProcessPacked(byte[] packedRequest)
+        {
+            return HostedMessageCodec.Pack(Process(HostedMessageCodec.UnpackRequest(packedRequest)));
+        }
+
         /// <summary>Sends a GET request.</summary>
         /// <param name="pathAndQuery">The URL path and query, such as <c>/Default.aspx?x=1</c>.</param>
         /// <returns>The reply.</returns>

@@ -126,7 +126,7 @@ namespace CallbackControls.DevHost
                 AspNetApplication app = GetApplication();
                 try
                 {
-                    HostedResponse response = app.Process(request);
+                    HostedResponse response = HostedMessageCodec.UnpackResponse(app.ProcessPacked(HostedMessageCodec.Pack(request)));
                     if (response.ApplicationUnloading && attempt == 0)
                     {
                         Forget(app);
@@ -137,6 +137,15 @@ namespace CallbackControls.DevHost
                 }
                 catch (Exception ex) when (attempt == 0 && IsDeadDomain(ex))
                 {
+                    Forget(app);
+                }
+                catch (ThreadAbortException) when (attempt == 0)
+                {
+                    // Mono aborts a thread that is inside a domain it unloads (a recycle after a web.config
+                    // change): that abort is the domain's, not a request to stop this caller, so the
+                    // request goes to the new domain. Any other abort goes on.
+                    Thread.ResetAbort();
+                    if (IsAlive(app)) throw;
                     Forget(app);
                 }
             }
@@ -261,6 +270,18 @@ namespace CallbackControls.DevHost
             }
 
             return false;
+        }
+
+        private static bool IsAlive(AspNetApplication app)
+        {
+            try
+            {
+                return app.Ping() && !app.IsUnloading;
+            }
+            catch (Exception ex) when (IsDeadDomain(ex))
+            {
+                return false;
+            }
         }
 
         private static bool IsDeadDomain(Exception ex)

@@ -1,4 +1,5 @@
 using System;
+using System.Threading;
 using System.Diagnostics;
 using System.IO;
 using System.Linq;
@@ -94,7 +95,8 @@ namespace CallbackControls.Tests.Hosting
             Assert.Equal(200, reply.Status);
             Assert.StartsWith("text/html", reply.Headers["Content-Type"]);
             Assert.Equal("Dev host test", new HtmlParser().ParseDocument(reply.Text).Title);
-            Assert.Contains("GET /Default.aspx 200", log.ToString());
+            // The line is written once the reply has gone out, so it may land a moment after the client has it.
+            Assert.True(SpinWait.SpinUntil(() => log.ToString().Contains("GET /Default.aspx 200"), TimeSpan.FromSeconds(5)), log.ToString());
         }
 
         [Fact]

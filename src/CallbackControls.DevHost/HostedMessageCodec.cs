@@ -1,0 +1,105 @@
+using System.Collections.Generic;
+using System.IO;
+using System.Text;
+
+namespace CallbackControls.DevHost
+{
+    /// <summary>
+    /// Packs requests and replies into byte arrays for the one call per request that crosses into the
+    /// ASP.NET application domain. A byte array crosses by a plain copy; the [Serializable] objects
+    /// themselves went through the binary formatter, which cost the host two thirds of its throughput
+    /// on a bare handler (2,050 against 6,000 requests/s for a host with no boundary).
+    /// </summary>
+    internal static class HostedMessageCodec
+    {
+        private static readonly Encoding Utf8 = new UTF8Encoding(false);
+
+        internal static byte[] Pack(HostedRequest request)
+        {
+            using (var stream = new MemoryStream(256 + request.Body.Length))
+            using (var writer = new BinaryWriter(stream, Utf8))
+            {
+                writer.Write(request.Verb);
+                writer.Write(request.PathAndQuery);
+                writer.Write(request.HttpVersion ?? string.Empty);
+                writer.Write(request.RemoteAddress ?? string.Empty);
+                writer.Write(request.RemotePort);
+                writer.Write(request.LocalAddress ?? string.Empty);
+                writer.Write(request.LocalPort);
+                WriteHeaders(writer, request.Headers);
+                writer.Write(request.Body.Length);
+                writer.Write(request.Body);
+                writer.Flush();
+                return stream.ToArray();
+            }
+        }
+
+        internal static HostedRequest UnpackRequest(byte[] packed)
+        {
+            using (var reader = new BinaryReader(new MemoryStream(packed, false), Utf8))
+            {
+                var request = new HostedRequest(reader.ReadString(), reader.ReadString())
+                {
+                    HttpVersion = reader.ReadString(),
+                    RemoteAddress = reader.ReadString(),
+                    RemotePort = reader.ReadInt32(),
+                    LocalAddress = reader.ReadString(),
+                    LocalPort = reader.ReadInt32(),
+                    Headers = ReadHeaders(reader),
+                };
+                request.Body = reader.ReadBytes(reader.ReadInt32());
+                return request;
+            }
+        }
+
+        internal static byte[] Pack(HostedResponse response)
+        {
+            using (var stream = new MemoryStream(256 + response.Body.Length))
+            using (var writer = new BinaryWriter(stream, Utf8))
+            {
+                writer.Write(response.StatusCode);
+                writer.Write(response.StatusDescription ?? string.Empty);
+                writer.Write(response.ApplicationUnloading);
+                WriteHeaders(writer, response.Headers);
+                writer.Write(response.Body.Length);
+                writer.Write(response.Body);
+                writer.Flush();
+                return stream.ToArray();
+            }
+        }
+
+        internal static HostedResponse UnpackResponse(byte[] packed)
+        {
+            using (var reader = new BinaryReader(new MemoryStream(packed, false), Utf8))
+            {
+                var response = new HostedResponse
+                {
+                    StatusCode = reader.ReadInt32(),
+                    StatusDescription = reader.ReadString(),
+                    ApplicationUnloading = reader.ReadBoolean(),
+                    Headers = ReadHeaders(reader),
+                };
+                response.Body = reader.ReadBytes(reader.ReadInt32());
+                return response;
+            }
+        }
+
+        private static void WriteHeaders(BinaryWriter writer, List<KeyValuePair<string, string>> headers)
+        {
+            writer.Write(headers.Count);
+            foreach (var header in headers)
+            {
+                writer.Write(header.Key ?? string.Empty);
+                writer.Write(header.Value ?? string.Empty);
+            }
+        }
+
+        private static List<KeyValuePair<string, string>> ReadHeaders(BinaryReader reader)
+        {
+            int count = reader.ReadInt32();
+            var headers = new List<KeyValuePair<string, string>>(count);
+            for (int i = 0; i < count; i++) headers.Add(new KeyValuePair<string, string>(reader.ReadString(), reader.ReadString()));
+            return headers;
+        }
+    }
+}

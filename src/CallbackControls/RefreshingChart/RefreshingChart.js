@@ -19,23 +19,15 @@
  *   - stop() stops the timer and aborts what is in flight or queued; start() schedules the next tick;
  *   - dispose() (run by the runtime when the element leaves the page or the page unloads) clears all.
  */
-(function (root, factory) {
+(function (root, define) {
   'use strict';
-  var runtime = root.CallbackControls;
-  if (!runtime && typeof require === 'function') {
-    // node --test loads this file directly; the browser has the runtime as a global.
-    runtime = require('../Scripts/CallbackControls.js');
-  }
-  var api = factory(root, runtime);
-  if (typeof module === 'object' && module.exports) {
-    module.exports = api;
-  }
-}(typeof window !== 'undefined' ? window : globalThis, function (root, CallbackControls) {
+  // The browser has loaded the runtime before this file; node --test loads this file by itself.
+  var runtime = root.CallbackControls || (typeof require === 'function' ? require('../Scripts/CallbackControls.js') : null);
+  if (!runtime) { throw new Error('RefreshingChart.js needs the CallbackControls runtime loaded first.'); }
+  var type = runtime.internals.defineType('refreshingchart', define);
+  if (typeof module === 'object' && module.exports) { module.exports = type; }
+}(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, root) {
   'use strict';
-
-  if (!CallbackControls || !CallbackControls.CallbackClient) {
-    throw new Error('RefreshingChart.js needs the CallbackControls runtime loaded first.');
-  }
 
   var CallbackClient = CallbackControls.CallbackClient;
   var CallbackError = CallbackControls.CallbackError;
@@ -77,8 +69,7 @@
     this._argument = '';
     this._onVisibilityChange = this._visibilityChanged.bind(this);
   }
-  RefreshingChartClient.prototype = Object.create(CallbackClient.prototype);
-  RefreshingChartClient.prototype.constructor = RefreshingChartClient;
+  CallbackControls.internals.extendClient(RefreshingChartClient);
 
   /** True while a refresh (a tick or a callback()) is waiting for its reply. */
   Object.defineProperty(RefreshingChartClient.prototype, 'isRefreshing', {
@@ -310,7 +301,6 @@
     if (!this.isCallbackPending) { this._onTick(); }
   };
 
-  CallbackControls.registerType('refreshingchart', RefreshingChartClient);
   CallbackControls.RefreshingChartClient = RefreshingChartClient;
   return RefreshingChartClient;
 }));

@@ -838,12 +838,50 @@
     this.requests.abort('disposed', DISPOSED_MESSAGE);
   };
 
+  /* ------------------------------------------------------------------------------------------
+   * Control types: the one shape of every control script (CascadingDropDown.js, RefreshingChart.js)
+   *
+   *   (function (root, define) {
+   *     var runtime = root.CallbackControls || require('../Scripts/CallbackControls.js'); // node: require
+   *     var type = runtime.internals.defineType('name', define);
+   *     if (typeof module === 'object' && module.exports) { module.exports = type; }
+   *   }(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, root) {
+   *     function NameClient(element, options) { CallbackControls.CallbackClient.call(this, element, options); }
+   *     CallbackControls.internals.extendClient(NameClient);
+   *     NameClient.prototype.init = function () { ... };  // applyResult, getState, dispose ...
+   *     return NameClient;
+   *   }));
+   * ---------------------------------------------------------------------------------------- */
+
+  /**
+   * Makes a constructor a CallbackClient subtype; the constructor calls CallbackClient first.
+   * @param {function} constructor
+   * @returns {function} the constructor
+   */
+  function extendClient(constructor) {
+    constructor.prototype = Object.create(CallbackClient.prototype);
+    constructor.prototype.constructor = constructor;
+    return constructor;
+  }
+
+  /**
+   * Builds a control type and registers it. The type is registered only once define has returned,
+   * so controls already in the page start with every method of their type in place.
+   * @param {string} name the data-cc-control value its server control renders
+   * @param {function(object, object): function} define (CallbackControls, root) => the constructor
+   * @returns {function} the constructor
+   */
+  function defineType(name, define) {
+    var type = define(CallbackControls, root);
+    registerType(name, type);
+    return type;
+  }
+
   /** Client object of the non-visual CallbackControl: the result goes to the promise and the hooks. */
   function PlainCallbackClient(element, options) {
     CallbackClient.call(this, element, options);
   }
-  PlainCallbackClient.prototype = Object.create(CallbackClient.prototype);
-  PlainCallbackClient.prototype.constructor = PlainCallbackClient;
+  extendClient(PlainCallbackClient);
 
   /* ------------------------------------------------------------------------------------------
    * Registry: finds controls in the page, starts and disposes their client objects
@@ -983,7 +1021,8 @@
     sweep: sweep,
     disposeAll: disposeAll,
     // Exposed for tests and for control types built on the runtime, which take the shared policy
-    // from here instead of keeping a copy: isQuiet, normalizeArgument, logError, RequestQueue.
+    // from here instead of keeping a copy: isQuiet, normalizeArgument, logError, RequestQueue,
+    // and the shape of a control script (extendClient, defineType).
     internals: {
       parseReply: parseReply,
       readReply: readReply,
@@ -995,6 +1034,8 @@
       normalizeArgument: normalizeArgument,
       logError: logError,
       RequestQueue: RequestQueue,
+      extendClient: extendClient,
+      defineType: defineType,
       createInstance: createInstance,
       instances: function () { return instances.slice(); }
     }

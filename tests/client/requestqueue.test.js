@@ -32,14 +32,27 @@ function request(options) {
   return r;
 }
 
+/**
+ * A queue given two requests in a row, each as [key, strategy]: a is submitted first, b while a is
+ * in flight.
+ */
+function submitTwo(first, second) {
+  const queue = new RequestQueue();
+  const a = request();
+  const b = request();
+  const pa = queue.submit(first[0], a.start, first[1]);
+  const pb = queue.submit(second[0], b.start, second[1]);
+  return { queue, a, b, pa, pb };
+}
+
+/** A tick in flight (under join-or-queue-last) and a request with another key waiting behind it. */
+function tickWithWaiting(waitingStrategy) {
+  return submitTwo(['', 'join-or-queue-last'], ['n', waitingStrategy]);
+}
+
 describe('replace', () => {
   test('a newer request aborts the one in flight, which rejects "superseded" and no longer counts as in flight', async () => {
-    const queue = new RequestQueue();
-    const a = request();
-    const b = request();
-    const pa = queue.submit('a', a.start, 'replace');
-    assert.equal(queue.inFlight, true);
-    const pb = queue.submit('b', b.start, 'replace');
+    const { queue, a, b, pa, pb } = submitTwo(['a', 'replace'], ['b', 'replace']);
     assert.equal((await rejection(pa)).kind, 'superseded');
     assert.equal(a.left, true, 'the replaced request was still current when it left, so it clears its own busy state');
     assert.equal(b.started, 1);
@@ -50,11 +63,7 @@ describe('replace', () => {
   });
 
   test('the same key does not join: latest wins whatever the argument', async () => {
-    const queue = new RequestQueue();
-    const a = request();
-    const b = request();
-    const pa = queue.submit('x', a.start);
-    const pb = queue.submit('x', b.start);
+    const { pa, pb } = submitTwo(['x'], ['x']);
     assert.notEqual(pa, pb);
     assert.equal((await rejection(pa)).kind, 'superseded');
   });
@@ -73,13 +82,9 @@ describe('replace', () => {
 
 describe('join-or-queue-last', () => {
   test('a request with the key in flight joins it: the same promise, nothing started', async () => {
-    const queue = new RequestQueue();
-    const tick = request();
-    const joiner = request();
-    const pt = queue.submit('', tick.start, 'join-or-queue-last');
-    const pj = queue.submit('', joiner.start);
-    assert.equal(pj, pt);
-    assert.equal(joiner.started, 0);
+    const { b, pa, pb } = submitTwo(['', 'join-or-queue-last'], ['']);
+    assert.equal(pb, pa);
+    assert.equal(b.started, 0);
   });
 
   test('another key waits until the one in flight has settled, then starts; the newest waiting one wins', async () => {
@@ -105,45 +110,33 @@ describe('join-or-queue-last', () => {
   });
 
   test('the waiting request is started when the one in flight fails too', async () => {
-    const queue = new RequestQueue();
-    const tick = request();
-    const next = request();
-    queue.submit('', tick.start, 'join-or-queue-last');
-    const pn = queue.submit('n', next.start);
-    tick.reject(new CC.CallbackError('http', 'boom'));
+    const { a, b, pb } = tickWithWaiting();
+    a.reject(new CC.CallbackError('http', 'boom'));
     await flush();
-    assert.equal(next.started, 1);
-    next.resolve('n');
-    assert.equal(await pn, 'n');
+    assert.equal(b.started, 1);
+    b.resolve('n');
+    assert.equal(await pb, 'n');
   });
 
   test('the strategy belongs to the request in flight: a started waiting request (under replace) is replaced', async () => {
-    const queue = new RequestQueue();
-    const tick = request();
-    const next = request();
-    queue.submit('', tick.start, 'join-or-queue-last');
-    const pn = queue.submit('n', next.start, 'replace');
-    tick.resolve('t');
+    const { queue, a, pb } = tickWithWaiting('replace');
+    a.resolve('t');
     await flush();
     const later = request();
     queue.submit('m', later.start, 'replace');
-    assert.equal((await rejection(pn)).kind, 'superseded');
+    assert.equal((await rejection(pb)).kind, 'superseded');
     assert.equal(later.started, 1);
   });
 });
 
 describe('abort and names', () => {
   test('abort(kind) rejects the waiting request and the one in flight with that kind; nothing starts later', async () => {
-    const queue = new RequestQueue();
-    const tick = request();
-    const next = request();
-    const pt = queue.submit('', tick.start, 'join-or-queue-last');
-    const pn = queue.submit('n', next.start);
+    const { queue, b, pa, pb } = tickWithWaiting();
     queue.abort('disposed', 'gone');
-    assert.equal((await rejection(pn)).kind, 'disposed');
-    assert.equal((await rejection(pt)).kind, 'disposed');
+    assert.equal((await rejection(pb)).kind, 'disposed');
+    assert.equal((await rejection(pa)).kind, 'disposed');
     await flush();
-    assert.equal(next.started, 0);
+    assert.equal(b.started, 0);
     assert.equal(queue.inFlight, false);
     assert.equal(queue.waiting, false);
   });

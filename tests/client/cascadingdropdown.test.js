@@ -8,7 +8,7 @@ const { test, describe, beforeEach, afterEach, mock } = require('node:test');
 const assert = require('node:assert/strict');
 const S = require('./support');
 
-const { CC, heldTransport, statusRegion, flush, rejection, ok } = S;
+const { CC, installHeldTransport, started, restoreFakes, statusRegion, flush, rejection, ok } = S;
 // Loaded before any fake document exists, so registering the type starts nothing.
 const Cascading = require(path.join(__dirname, '..', '..', 'src', 'CallbackControls', 'CascadingDropDown', 'CascadingDropDown.js'));
 
@@ -102,25 +102,18 @@ const GERMANY = [['Bayern', 'BY']];
 let transport;
 let doc;
 let theForm;
-let clients;
 
 beforeEach(() => {
-  mock.method(console, 'error', () => {});
+  transport = installHeldTransport();
   markupWrites = [];
-  transport = heldTransport();
-  CC.transport = transport;
   doc = fakeDocument();
   globalThis.document = doc;
   theForm = S.form([]);
-  clients = [];
 });
 
 afterEach(() => {
-  for (const client of clients) client.dispose();
   delete globalThis.document;
-  mock.timers.reset();
-  mock.restoreAll();
-  CC.transport = S.realTransport;
+  restoreFakes();
 });
 
 /** A plain list (the top level), with the given [text, value] items, the first selected. */
@@ -157,7 +150,7 @@ function cascading(id, parent, options, hooks) {
   // The runtime links the element to its object; the levels below find their parent's object so.
   wrapper.__callbackControl = client;
   client.init();
-  clients.push(client);
+  started(client);
   return { client, list, status };
 }
 
@@ -167,6 +160,24 @@ function chain(options, hooks) {
   const region = cascading('Region', country, Object.assign({ ancestors: [''], fields: ['Country'] }, options), hooks);
   const city = cascading('City', region.list, Object.assign({ ancestors: ['', ''], fields: ['Country', 'Region'] }, options));
   return { country, region, city };
+}
+
+/** The chain with France chosen and its regions shown. */
+async function franceChosen(options, hooks) {
+  const levels = chain(options, hooks);
+  levels.country.choose('FR');
+  await answer(ok(FRANCE));
+  return levels;
+}
+
+/** The chain with the countries chosen one after the other, each choice's request sent. */
+async function chosenInTurn(countries, options, hooks) {
+  const levels = chain(options, hooks);
+  for (const value of countries) {
+    levels.country.choose(value);
+    await flush();
+  }
+  return levels;
 }
 
 /** What each request asked for: the ancestors it sent in its state. */
@@ -207,7 +218,7 @@ describe('filling from the parent', { timeout: 5000 }, () => {
     };
     list.parentNode = wrapper;
     const instance = CC.internals.createInstance(wrapper);
-    clients.push(instance);
+    started(instance);
     assert.ok(instance instanceof Cascading);
     assert.ok(instance instanceof CC.CallbackClient);
     assert.equal(globalThis.RegionList, instance);
@@ -260,9 +271,7 @@ describe('filling from the parent', { timeout: 5000 }, () => {
   });
 
   test('a parent change clears every level below; a level whose parent has no choice waits without asking', async () => {
-    const { country, region, city } = chain();
-    country.choose('FR');
-    await answer(ok(FRANCE));
+    const { country, region, city } = await franceChosen();
     region.list.choose('IDF');
     await flush();
     assert.deepEqual(askedFor(), [['FR'], ['FR', 'IDF']]);
@@ -279,9 +288,7 @@ describe('filling from the parent', { timeout: 5000 }, () => {
   });
 
   test('a call of a lower level still in flight is dropped when a level above changes', async () => {
-    const { country, region, city } = chain();
-    country.choose('FR');
-    await answer(ok(FRANCE));
+    const { country, region, city } = await franceChosen();
     region.list.choose('IDF');
     await flush();
     const cityCall = transport.calls[1];
@@ -307,9 +314,7 @@ describe('filling from the parent', { timeout: 5000 }, () => {
 describe('the client cache (EnableClientCache)', { timeout: 5000 }, () => {
   test('with the cache on, a parent value seen before fills from the cache without a call', async () => {
     const populated = [];
-    const { country, region } = chain({ cache: true }, { populated: (e) => populated.push(e.items.length) });
-    country.choose('FR');
-    await answer(ok(FRANCE));
+    const { country, region } = await franceChosen({ cache: true }, { populated: (e) => populated.push(e.items.length) });
     country.choose('DE');
     await answer(ok(GERMANY));
     country.choose('FR');
@@ -334,9 +339,7 @@ describe('the client cache (EnableClientCache)', { timeout: 5000 }, () => {
   });
 
   test('with the cache off, every parent change asks the server', async () => {
-    const { country } = chain({ cache: false });
-    country.choose('FR');
-    await answer(ok(FRANCE));
+    const { country } = await franceChosen({ cache: false });
     country.choose('DE');
     await answer(ok(GERMANY));
     country.choose('FR');
@@ -363,9 +366,7 @@ describe('prompt and empty texts', { timeout: 5000 }, () => {
   });
 
   test('while the parent has no choice the prompt is shown, never the empty text', async () => {
-    const { country, region } = chain({ emptyText: 'No regions' });
-    country.choose('FR');
-    await answer(ok(FRANCE));
+    const { country, region } = await franceChosen({ emptyText: 'No regions' });
     country.choose('');
     await flush();
     assert.deepEqual(region.list.texts(), ['Choose a region']);
@@ -442,17 +443,13 @@ describe('events', { timeout: 5000 }, () => {
 
   test('populated runs after the list is filled, with the items', async () => {
     const seen = [];
-    const { country } = chain({}, { populated: (e) => seen.push({ items: e.items, texts: e.control.list.texts() }) });
-    country.choose('FR');
-    await answer(ok(FRANCE));
+    await franceChosen({}, { populated: (e) => seen.push({ items: e.items, texts: e.control.list.texts() }) });
     assert.deepEqual(seen, [{ items: FRANCE, texts: ['Choose a region', 'Île-de-France', 'Bretagne'] }]);
   });
 
   test('selectionChanged runs for the user\'s choice, not for the control\'s own filling', async () => {
     const changes = [];
-    const { country, region } = chain({ prompt: null }, { selectionChanged: (e) => changes.push(e.value) });
-    country.choose('FR');
-    await answer(ok(FRANCE));
+    const { region } = await franceChosen({ prompt: null }, { selectionChanged: (e) => changes.push(e.value) });
     assert.equal(region.client.getSelectedValue(), 'IDF', 'filling selected the first item');
     assert.deepEqual(changes, []);
     region.list.choose('BRE');
@@ -463,11 +460,7 @@ describe('events', { timeout: 5000 }, () => {
 describe('latest reply wins', { timeout: 5000 }, () => {
   test('a reply for an older parent choice is never shown, whatever order the replies come in', async () => {
     const errors = [];
-    const { country, region } = chain({}, { error: (e) => errors.push(e.error.kind) });
-    country.choose('FR');
-    await flush();
-    country.choose('DE');
-    await flush();
+    const { region } = await chosenInTurn(['FR', 'DE'], {}, { error: (e) => errors.push(e.error.kind) });
     assert.equal(transport.calls[0].request.signal.aborted, true, 'the older request is aborted');
     await answer(ok(GERMANY), 1);
     await answer(ok(FRANCE), 0);
@@ -477,11 +470,7 @@ describe('latest reply wins', { timeout: 5000 }, () => {
   });
 
   test('while the newer call is in flight, the older reply leaves the list loading', async () => {
-    const { country, region } = chain();
-    country.choose('FR');
-    await flush();
-    country.choose('DE');
-    await flush();
+    const { region } = await chosenInTurn(['FR', 'DE']);
     await answer(ok(FRANCE), 0);
     assert.deepEqual(region.list.texts(), ['Loading…']);
     await answer(ok(GERMANY), 1);
@@ -503,11 +492,7 @@ describe('latest reply wins', { timeout: 5000 }, () => {
   });
 
   test('a parent cleared while a call is in flight drops the call', async () => {
-    const { country, region } = chain();
-    country.choose('FR');
-    await flush();
-    country.choose('');
-    await flush();
+    const { region } = await chosenInTurn(['FR', '']);
     assert.equal(transport.calls[0].request.signal.aborted, true);
     assert.equal(region.client.isCallbackPending, false);
     assert.deepEqual(region.list.texts(), ['Choose a region']);

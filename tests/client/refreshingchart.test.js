@@ -7,7 +7,7 @@ const { test, describe, beforeEach, afterEach, mock } = require('node:test');
 const assert = require('node:assert/strict');
 const S = require('./support');
 
-const { CC, heldTransport, statusRegion, flush, rejection } = S;
+const { CC, installHeldTransport, started, restoreFakes, statusRegion, flush, rejection } = S;
 const Chart = require(path.join(__dirname, '..', '..', 'src', 'CallbackControls', 'RefreshingChart', 'RefreshingChart.js'));
 
 const FREQUENCY = 1000;
@@ -91,23 +91,16 @@ function fakeElement(doc, status) {
 let transport;
 let doc;
 let status;
-let clients;
 
 beforeEach(() => {
-  mock.method(console, 'error', () => {});
+  transport = installHeldTransport();
   mock.timers.enable({ apis: ['setTimeout'] });
-  transport = heldTransport();
-  CC.transport = transport;
   doc = fakeDocument();
   status = statusRegion();
-  clients = [];
 });
 
 afterEach(() => {
-  for (const client of clients) client.dispose();
-  mock.timers.reset();
-  mock.restoreAll();
-  CC.transport = S.realTransport;
+  restoreFakes();
 });
 
 /** Creates and starts a chart client the way the runtime does. */
@@ -118,7 +111,7 @@ function chart(options, hooks) {
     refreshFrequency: FREQUENCY, refreshBackoffLimit: 8000, hooks: hooks || {}
   }, options || {}));
   client.init();
-  clients.push(client);
+  started(client);
   return { client, element };
 }
 
@@ -154,7 +147,7 @@ describe('the refresh timer', { timeout: 5000 }, () => {
     element.getAttribute = (name) => (name === 'data-cc-control' ? 'refreshingchart'
       : name === 'data-cc-options' ? JSON.stringify({ name: 'Chart1', callbackId: 'Chart1', url: '/Chart.aspx', refreshFrequency: 0 }) : null);
     const instance = CC.internals.createInstance(element);
-    clients.push(instance);
+    started(instance);
     assert.ok(instance instanceof Chart);
     assert.equal(globalThis.Chart1, instance);
     const call = globalThis.Chart1.callback('MyCustomArgs');
@@ -571,7 +564,7 @@ describe('stop, start, setRefreshFrequency, dispose', { timeout: 5000 }, () => {
     element.getAttribute = (name) => (name === 'data-cc-control' ? 'refreshingchart'
       : name === 'data-cc-options' ? JSON.stringify({ name: 'SweptChart', callbackId: 'SweptChart', url: '/Chart.aspx', refreshFrequency: FREQUENCY }) : null);
     const instance = CC.internals.createInstance(element);
-    clients.push(instance);
+    started(instance);
     // In node there is no document, so the sweep finds no element in it: as after an UpdatePanel replaced it.
     CC.sweep();
     assert.equal(instance.disposed, true);

@@ -3,6 +3,7 @@
 // *.test.js here), so it can be required by every test file.
 
 const path = require('node:path');
+const { mock } = require('node:test');
 
 const RUNTIME = path.join(__dirname, '..', '..', 'src', 'CallbackControls', 'Scripts', 'CallbackControls.js');
 const CC = require(RUNTIME);
@@ -96,6 +97,34 @@ function replyTransport(status, text, redirected) {
   return transport;
 }
 
+/**
+ * Per-test set-up of the control suites: console.error silenced (every failure is logged as well
+ * as reported) and a held transport installed, which it returns. restoreFakes() undoes it.
+ */
+function installHeldTransport() {
+  mock.method(console, 'error', () => {});
+  const transport = heldTransport();
+  CC.transport = transport;
+  return transport;
+}
+
+/** Client objects the current test started; restoreFakes() disposes them, so no timer outlives its test. */
+const startedClients = [];
+
+/** Records a client for restoreFakes() to dispose; returns it. */
+function started(client) {
+  startedClients.push(client);
+  return client;
+}
+
+/** Disposes the clients the test started, then puts back the real transport, timers and everything mocked. */
+function restoreFakes() {
+  for (const client of startedClients.splice(0)) client.dispose();
+  mock.timers.reset();
+  mock.restoreAll();
+  CC.transport = realTransport;
+}
+
 function ok(result) {
   return 's' + JSON.stringify({ cc: 1, ok: true, result: result });
 }
@@ -117,5 +146,5 @@ async function rejection(promise) {
 
 module.exports = {
   CC, RUNTIME, realTransport, input, option, select, form, statusRegion, element,
-  heldTransport, replyTransport, ok, flush, rejection
+  heldTransport, replyTransport, installHeldTransport, started, restoreFakes, ok, flush, rejection
 };

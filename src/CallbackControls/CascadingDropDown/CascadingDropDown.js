@@ -3,17 +3,18 @@
  * Listens to its parent list; when the parent changes it clears itself (and so every level below),
  * fetches its items by callback (or from its cache) and fills the list with DOM nodes, never markup.
  */
-(function (root, factory) {
+(function (root, define) {
   'use strict';
-  var CallbackControls = root.CallbackControls ||
-    (typeof require === 'function' ? require('../Scripts/CallbackControls.js') : null);
-  var type = factory(CallbackControls, root);
+  // The browser has loaded the runtime before this file; node --test loads this file by itself.
+  var runtime = root.CallbackControls || (typeof require === 'function' ? require('../Scripts/CallbackControls.js') : null);
+  if (!runtime) { throw new Error('CascadingDropDown.js needs the CallbackControls runtime loaded first.'); }
+  var type = runtime.internals.defineType('cascadingdropdown', define);
   if (typeof module === 'object' && module.exports) { module.exports = type; }
-  CallbackControls.registerType('cascadingdropdown', type);
 }(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, root) {
   'use strict';
 
   var CallbackClient = CallbackControls.CallbackClient;
+  var isQuiet = CallbackControls.internals.isQuiet;
 
   /**
    * The page author's value for a value as it is in the page: values that would trip ASP.NET
@@ -47,8 +48,7 @@
     this.parent = null;
     this._filling = false;
   }
-  CascadingDropDownClient.prototype = Object.create(CallbackClient.prototype);
-  CascadingDropDownClient.prototype.constructor = CascadingDropDownClient;
+  CallbackControls.internals.extendClient(CascadingDropDownClient);
 
   /* ------------------------------------------------------------------------------------------
    * Start and stop
@@ -158,7 +158,7 @@
     this.showLoading();
     // The chain asked for travels as the call's context, so the reply need not echo it.
     return this.callback('', { cascadingKey: key }).then(function () {}, function (error) {
-      if (error.kind === 'superseded' || error.kind === 'disposed' || error.kind === 'cancelled') { return; }
+      if (isQuiet(error)) { return; }
       // The list stays empty and disabled; the error hook and the status region have told the user.
       self.replaceOptions([], true, false);
       self.setBusy(false);
@@ -256,22 +256,7 @@
       this.list.setAttribute('aria-busy', 'true');
     } else {
       this.list.removeAttribute('aria-busy');
-      var region = this.element && this.element.querySelector ? this.element.querySelector('.cc-status') : null;
-      if (region && region.getAttribute('data-kind') === 'loading') {
-        region.textContent = '';
-        region.removeAttribute('data-kind');
-      }
-    }
-  };
-
-  /** Runs a client event hook; returns false (and reports it) when the hook throws. */
-  CascadingDropDownClient.prototype.runHookSafely = function (name, e) {
-    try {
-      this.runHook(name, e);
-      return true;
-    } catch (ex) {
-      if (root.console && root.console.error) { root.console.error('CallbackControls: the ' + name + ' hook of "' + this.name + '" failed', ex); }
-      return false;
+      this.clearStatus('loading');
     }
   };
 

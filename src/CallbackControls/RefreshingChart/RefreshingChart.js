@@ -6,10 +6,12 @@
  * Timer rules:
  *   - ticks never overlap: the next tick is scheduled only after the reply (or the failure) of the
  *     last call, whichever call that was; a reply to callback() restarts the wait too;
- *   - callback() while a tick is in flight JOINS it when the argument is the same (no second request,
- *     the same promise) and otherwise QUEUES: it is sent as soon as the tick's reply has been applied.
- *     Only the newest queued call is kept; an older one rejects with kind 'superseded';
- *   - callback() while another callback() is in flight replaces it (the runtime's "newest call wins");
+ *   - ticks go to the runtime's request queue under its 'join-or-queue-last' strategy: callback()
+ *     while a tick is in flight JOINS it when the argument is the same (no second request, the same
+ *     promise) and otherwise QUEUES: it is sent as soon as the tick's reply has been applied. Only
+ *     the newest queued call is kept; an older one rejects with kind 'superseded';
+ *   - callback() goes under 'replace', the runtime's "newest call wins": callback() while another
+ *     callback() is in flight replaces it;
  *   - a tick repeats the argument of the last callback() (empty until there is one);
  *   - while the page is hidden (document.visibilityState) no tick is sent; on return one is sent at once;
  *   - after a failure the wait doubles each time, up to refreshBackoffLimit, and drops back to the
@@ -17,53 +19,30 @@
  *   - stop() stops the timer and aborts what is in flight or queued; start() schedules the next tick;
  *   - dispose() (run by the runtime when the element leaves the page or the page unloads) clears all.
  */
-(function (root, factory) {
+(function (root, define) {
   'use strict';
-  var runtime = root.CallbackControls;
-  if (!runtime && typeof require === 'function') {
-    // node --test loads this file directly; the browser has the runtime as a global.
-    runtime = require('../Scripts/CallbackControls.js');
-  }
-  var api = factory(root, runtime);
-  if (typeof module === 'object' && module.exports) {
-    module.exports = api;
-  }
-}(typeof window !== 'undefined' ? window : globalThis, function (root, CallbackControls) {
+  // The browser has loaded the runtime before this file; node --test loads this file by itself.
+  var runtime = root.CallbackControls || (typeof require === 'function' ? require('../Scripts/CallbackControls.js') : null);
+  if (!runtime) { throw new Error('RefreshingChart.js needs the CallbackControls runtime loaded first.'); }
+  var type = runtime.internals.defineType('refreshingchart', define);
+  if (typeof module === 'object' && module.exports) { module.exports = type; }
+}(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, root) {
   'use strict';
-
-  if (!CallbackControls || !CallbackControls.CallbackClient) {
-    throw new Error('RefreshingChart.js needs the CallbackControls runtime loaded first.');
-  }
 
   var CallbackClient = CallbackControls.CallbackClient;
   var CallbackError = CallbackControls.CallbackError;
+  var isQuiet = CallbackControls.internals.isQuiet;
+  var normalizeArgument = CallbackControls.internals.normalizeArgument;
   var BODY_CLASS = 'cc-chart-body';
   var BUSY_CLASS = 'cc-chart-refreshing';
   var FAILING_CLASS = 'cc-chart-failing';
   var DEFAULT_BACKOFF_LIMIT = 60000;
-  /** Kinds that end a call on purpose (as the runtime defines them): not failures, no back-off. */
-  var QUIET_KINDS = { superseded: true, cancelled: true, disposed: true };
-
-  /** The argument as the runtime sends it: strings as they are, other values as JSON. */
-  function normalizeArgument(argument) {
-    if (argument == null) { return ''; }
-    return typeof argument === 'string' ? argument : JSON.stringify(argument);
-  }
+  /** The request queue's strategy for ticks: calls made meanwhile join the tick or wait for it. */
+  var TICK_STRATEGY = 'join-or-queue-last';
 
   function toFrequency(value) {
     var number = Number(value);
     return isFinite(number) && number > 0 ? Math.floor(number) : 0;
-  }
-
-  /** A promise settled from outside, for queued calls; its rejection is never reported as unhandled. */
-  function deferred() {
-    var result = {};
-    result.promise = new Promise(function (resolve, reject) {
-      result.resolve = resolve;
-      result.reject = reject;
-    });
-    result.promise.catch(function () {});
-    return result;
   }
 
   function toggleClass(element, name, on) {
@@ -88,12 +67,9 @@
     this._failures = 0;
     this._paused = false;
     this._argument = '';
-    this._tick = null;    // { argument, promise } of the tick in flight
-    this._queued = null;  // { argument, context, deferred } waiting for the tick to finish
     this._onVisibilityChange = this._visibilityChanged.bind(this);
   }
-  RefreshingChartClient.prototype = Object.create(CallbackClient.prototype);
-  RefreshingChartClient.prototype.constructor = RefreshingChartClient;
+  CallbackControls.internals.extendClient(RefreshingChartClient);
 
   /** True while a refresh (a tick or a callback()) is waiting for its reply. */
   Object.defineProperty(RefreshingChartClient.prototype, 'isRefreshing', {
@@ -132,21 +108,10 @@
    * @returns {Promise<{chart: string, data: *}>} the reply; data is what the handler put in e.Result
    */
   RefreshingChartClient.prototype.callback = function (argument, context) {
-    if (this.disposed) { return CallbackClient.prototype.callback.call(this, argument, context); }
     var text = argument === undefined ? this._argument : normalizeArgument(argument);
     this._argument = text;
-    if (this._tick) {
-      if (this._queued) {
-        if (this._queued.argument === text) { return this._queued.deferred.promise; }
-        this._queued.deferred.reject(new CallbackError('superseded', 'A newer call of the same control replaced this one.'));
-        this._queued = null;
-      } else if (this._tick.argument === text) {
-        return this._tick.promise;
-      }
-      this._queued = { argument: text, context: context, deferred: deferred() };
-      return this._queued.deferred.promise;
-    }
-    return this._send(text, context, false);
+    // Whether it joins a tick, waits for one or replaces another callback() is the queue's to decide.
+    return this.submitCall(text, context, 'replace');
   };
 
   /** Starts (or restarts) the timer: the next tick comes one refreshFrequency from now. */
@@ -158,13 +123,12 @@
     if (!this.isCallbackPending) { this._schedule(this._frequency); }
   };
 
-  /** Stops everything: the timer, the call in flight (rejects with kind 'superseded') and a queued call. */
+  /** Stops everything: the timer, the call in flight and a queued call (both reject with kind 'superseded'). */
   RefreshingChartClient.prototype.stop = function () {
     this._running = false;
     this._paused = false;
     this._clearTimer();
-    this._dropQueued('superseded', 'The chart was stopped.');
-    this.abortPending();
+    this.abortPending('The chart was stopped.');
   };
 
   /**
@@ -214,13 +178,13 @@
     }
   };
 
-  /** Counts a failure before the error hook runs, so the hook sees it in failureCount. */
+  /**
+   * Counts a failure before the error hook runs, so the hook sees it in failureCount. Every failure
+   * of a call passes through fail(), so this is the only place that counts one.
+   */
   RefreshingChartClient.prototype.fail = function (e, ex) {
-    var quiet = ex instanceof CallbackError && QUIET_KINDS[ex.kind];
-    if (!quiet) { this._failures += 1; }
-    var error = CallbackClient.prototype.fail.call(this, e, ex);
-    if (!quiet && error) { error.failureCounted = true; }
-    return error;
+    if (!isQuiet(ex)) { this._failures += 1; }
+    return CallbackClient.prototype.fail.call(this, e, ex);
   };
 
   RefreshingChartClient.prototype.setBusy = function (busy) {
@@ -242,7 +206,6 @@
     if (doc && typeof doc.removeEventListener === 'function') {
       doc.removeEventListener('visibilitychange', this._onVisibilityChange);
     }
-    this._dropQueued('disposed', 'The control was removed from the page.');
     CallbackClient.prototype.dispose.call(this);
   };
 
@@ -296,50 +259,33 @@
     }
     // A call of page script is in flight: its reply schedules the next tick.
     if (this.isCallbackPending) { return; }
-    this._send(this._argument, { timer: true }, true);
+    this.submitCall(this._argument, { timer: true }, TICK_STRATEGY);
   };
 
-  RefreshingChartClient.prototype._send = function (argument, context, isTick) {
+  /**
+   * Every call that starts (a tick, callback(), a queued call the request queue sends) stops the wait
+   * for a tick; when it settles, the next tick is scheduled from its outcome. The handlers are
+   * attached here, before the queue's own, so the count is up to date when a queued call goes.
+   */
+  RefreshingChartClient.prototype.startCall = function (argument, context, slot) {
     var self = this;
     this._clearTimer();
-    var promise = CallbackClient.prototype.callback.call(this, argument, context);
-    var record = { argument: argument, promise: promise };
-    if (isTick) { this._tick = record; }
-    promise.then(function () {
-      self._settled(record, null);
-    }, function (error) {
-      self._settled(record, error || new CallbackError('network', 'The call failed.'));
-    });
+    var promise = CallbackClient.prototype.startCall.call(this, argument, context, slot);
+    promise.then(function () { self._settled(null); }, function (error) { self._settled(error); });
     return promise;
   };
 
-  RefreshingChartClient.prototype._settled = function (record, error) {
-    if (this._tick === record) { this._tick = null; }
+  RefreshingChartClient.prototype._settled = function (error) {
     if (this.disposed) { return; }
     var kind = error && error.kind;
     // Replaced by a newer call (or by stop()): that call, or start(), decides what comes next.
     if (kind === 'superseded' || kind === 'disposed') { return; }
-    if (!error) {
-      this._failures = 0;
-    } else if (kind !== 'cancelled' && !error.failureCounted) {
-      this._failures += 1;
-    }
+    // A failure was counted by fail() already; a cancelled call neither fails nor succeeds.
+    if (!error) { this._failures = 0; }
     toggleClass(this.element, FAILING_CLASS, this._failures > 0);
-    if (this._queued) {
-      var queued = this._queued;
-      this._queued = null;
-      this._send(queued.argument, queued.context, false).then(queued.deferred.resolve, queued.deferred.reject);
-      return;
-    }
-    if (this.isCallbackPending) { return; }
+    // A queued call goes next (the queue sends it) or a call is in flight: its reply schedules the tick.
+    if (this.requests.waiting || this.isCallbackPending) { return; }
     this._schedule(this._nextDelay());
-  };
-
-  RefreshingChartClient.prototype._dropQueued = function (kind, message) {
-    if (!this._queued) { return; }
-    var queued = this._queued;
-    this._queued = null;
-    queued.deferred.reject(new CallbackError(kind, message));
   };
 
   RefreshingChartClient.prototype._visibilityChanged = function () {
@@ -355,7 +301,6 @@
     if (!this.isCallbackPending) { this._onTick(); }
   };
 
-  CallbackControls.registerType('refreshingchart', RefreshingChartClient);
   CallbackControls.RefreshingChartClient = RefreshingChartClient;
   return RefreshingChartClient;
 }));

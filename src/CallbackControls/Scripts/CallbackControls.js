@@ -53,11 +53,69 @@
   /** Kinds that end a call on purpose; they settle the promise but are not reported as errors. */
   var QUIET_KINDS = { superseded: true, cancelled: true, disposed: true };
 
+  /**
+   * True for a call that ended on purpose (superseded, cancelled, disposed): no error report, no
+   * failure counted. Anything else that ends a call is a failure.
+   * @param {*} error
+   * @returns {boolean}
+   */
+  function isQuiet(error) {
+    return error instanceof CallbackError && QUIET_KINDS[error.kind] === true;
+  }
+
+  var SUPERSEDED_MESSAGE = 'A newer call of the same control replaced this one.';
+  var DISPOSED_MESSAGE = 'The control was removed from the page.';
+
   /** A rejected promise the page need not handle: every failure is already reported by fail(). */
   function rejected(error) {
     var promise = Promise.reject(error);
     promise.catch(function () {});
     return promise;
+  }
+
+  /**
+   * A promise settled from outside, for a call that waits its turn; like rejected(), its rejection
+   * is never reported as unhandled.
+   * @returns {{promise: Promise, resolve: function(*), reject: function(*)}}
+   */
+  function deferred() {
+    var result = {};
+    result.promise = new Promise(function (resolve, reject) {
+      result.resolve = resolve;
+      result.reject = reject;
+    });
+    result.promise.catch(function () {});
+    return result;
+  }
+
+  /* ------------------------------------------------------------------------------------------
+   * Policy every control shares: the argument as sent, the status region, logging
+   * ---------------------------------------------------------------------------------------- */
+
+  /**
+   * The argument as it travels: strings as they are, nothing as '', anything else as JSON. Two calls
+   * with the same normalised argument ask the same question (the request queue joins them on it).
+   * @param {*} argument
+   * @returns {string}
+   */
+  function normalizeArgument(argument) {
+    if (argument == null) { return ''; }
+    return typeof argument === 'string' ? argument : JSON.stringify(argument);
+  }
+
+  /**
+   * The control's status region (an element with class cc-status inside it), or null. Written only
+   * through textContent, so a server message can never become markup.
+   * @param {Element} element
+   * @returns {?Element}
+   */
+  function statusRegion(element) {
+    return element && element.querySelector ? element.querySelector('.cc-status') : null;
+  }
+
+  /** Reports to the console; the page's own error hook is where failures are handled. */
+  function logError(message, ex) {
+    if (root.console && root.console.error) { root.console.error(message, ex || ''); }
   }
 
   /* ------------------------------------------------------------------------------------------
@@ -278,6 +336,145 @@
   }
 
   /* ------------------------------------------------------------------------------------------
+   * Request queue: what becomes of a call made while another call of the same control is in flight
+   * ---------------------------------------------------------------------------------------- */
+
+  /**
+   * One request of a queue.
+   * @typedef {{key: string, start: function(RequestSlot): Promise, strategy: string,
+   *   promise: ?Promise, abort: ?function(CallbackError), ended: boolean,
+   *   deferred: ?{promise: Promise, resolve: function(*), reject: function(*)}}} QueuedRequest
+   */
+
+  /**
+   * What a started request tells its queue: enter() just before it is sent, leave() when it ends
+   * (reply, failure or abort).
+   * @typedef {{enter: function(function(CallbackError)), leave: function(): boolean}} RequestSlot
+   */
+
+  /**
+   * The strategies, by name. The request in flight was submitted under one of them; it decides what
+   * becomes of a request submitted before that one has settled, and returns the newcomer's promise.
+   * @type {Object<string, function(RequestQueue, QueuedRequest): Promise>}
+   */
+  var STRATEGIES = {
+    /**
+     * Latest wins: the newcomer starts at once and, once its beforeCallback hook lets it go, aborts
+     * the request in flight, which rejects 'superseded' and whose reply is never applied.
+     */
+    replace: function (queue, request) {
+      return queue.run(request);
+    },
+
+    /**
+     * For a request the control repeats by itself (the chart's timer tick): a newcomer with the same
+     * key joins it (the same promise, no second request); any other waits until it has settled
+     * (its reply applied) and is then sent. Only the newest waiting request is kept: one with the
+     * waiting key joins it, any other displaces it and the displaced one rejects 'superseded'.
+     */
+    'join-or-queue-last': function (queue, request) {
+      var next = queue._next;
+      if (next) {
+        if (next.key === request.key) { return next.deferred.promise; }
+        queue._next = null;
+        next.deferred.reject(new CallbackError('superseded', SUPERSEDED_MESSAGE));
+      } else if (queue._current.key === request.key) {
+        return queue._current.promise;
+      }
+      request.deferred = deferred();
+      queue._next = request;
+      return request.deferred.promise;
+    }
+  };
+
+  /**
+   * The calls of one control. Each call is submitted with a key (its argument, as sent), a function
+   * that starts it, and the name of a strategy; while the call is in flight that strategy decides
+   * what becomes of calls submitted after it. Keeping the rule in one object means neither the core
+   * nor a control type keeps its own record of what is in flight or waiting.
+   * @constructor
+   */
+  function RequestQueue() {
+    /** @type {?QueuedRequest} the request that entered last, until its promise has settled */
+    this._current = null;
+    /** @type {?QueuedRequest} the request that waits for the current one to settle */
+    this._next = null;
+  }
+
+  /** True from the moment a request is sent until it ends (its reply or failure, or an abort). */
+  Object.defineProperty(RequestQueue.prototype, 'inFlight', {
+    get: function () { return this._current !== null && !this._current.ended; }
+  });
+
+  /** True while a request waits for the one before it; it will be sent without anyone asking again. */
+  Object.defineProperty(RequestQueue.prototype, 'waiting', {
+    get: function () { return this._next !== null; }
+  });
+
+  /**
+   * Submits a request.
+   * @param {string} key what makes two requests the same question (the normalised argument)
+   * @param {function(RequestSlot): Promise} start starts the request now; it calls slot.enter(abort)
+   *   just before sending (a request cancelled before that never counts as in flight) and
+   *   slot.leave() when it ends. The returned promise settles with the request.
+   * @param {string} [strategy] what becomes of requests submitted while this one is in flight:
+   *   'replace' (the default) or 'join-or-queue-last'
+   * @returns {Promise}
+   */
+  RequestQueue.prototype.submit = function (key, start, strategy) {
+    strategy = strategy || 'replace';
+    if (!Object.prototype.hasOwnProperty.call(STRATEGIES, strategy)) {
+      throw new Error('CallbackControls: there is no request strategy "' + strategy + '".');
+    }
+    var request = { key: key, start: start, strategy: strategy, promise: null, abort: null, ended: false, deferred: null };
+    // A request that has ended but not yet settled (its reply is being applied) still decides:
+    // a call made from its hooks joins or queues behind it as it would while it was in flight.
+    return this._current ? STRATEGIES[this._current.strategy](this, request) : this.run(request);
+  };
+
+  /** Starts a request now; when it settles, the request waiting for it (if any) is started. */
+  RequestQueue.prototype.run = function (request) {
+    var queue = this;
+    request.promise = request.start({
+      enter: function (abort) {
+        // The request it replaces ends first, so that one's leave() still finds itself current.
+        if (queue.inFlight) { queue._current.abort(new CallbackError('superseded', SUPERSEDED_MESSAGE)); }
+        request.abort = abort;
+        queue._current = request;
+      },
+      leave: function () {
+        request.ended = true;
+        return queue._current === request;
+      }
+    });
+    // Attached after start() returns, so handlers the control attached inside start() (the chart's
+    // timer bookkeeping) have run when the waiting request goes.
+    request.promise.then(settled, settled);
+    function settled() {
+      if (queue._current === request) { queue._current = null; }
+      var next = queue._next;
+      if (next && queue._current === null) {
+        queue._next = null;
+        queue.run(next).then(next.deferred.resolve, next.deferred.reject);
+      }
+    }
+    return request.promise;
+  };
+
+  /**
+   * Ends every request of the queue: the waiting one, then the one in flight, each rejects with a
+   * CallbackError of the given (quiet) kind.
+   * @param {string} kind 'superseded' or 'disposed'
+   * @param {string} message
+   */
+  RequestQueue.prototype.abort = function (kind, message) {
+    var next = this._next;
+    this._next = null;
+    if (next) { next.deferred.reject(new CallbackError(kind, message)); }
+    if (this.inFlight) { this._current.abort(new CallbackError(kind, message)); }
+  };
+
+  /* ------------------------------------------------------------------------------------------
    * CallbackClient: the client object of every callback control
    * ---------------------------------------------------------------------------------------- */
 
@@ -291,8 +488,8 @@
     this.options = options || {};
     this.hooks = {};
     this.disposed = false;
-    this._sequence = 0;
-    this._pending = null;
+    /** @type {RequestQueue} decides what becomes of a call made while another is in flight */
+    this.requests = new RequestQueue();
     var hookSpecs = this.options.hooks || {};
     for (var name in hookSpecs) {
       if (Object.prototype.hasOwnProperty.call(hookSpecs, name)) { this.hooks[name] = resolveHook(hookSpecs[name]); }
@@ -306,7 +503,7 @@
 
   /** True while a call of this control is waiting for its reply. */
   Object.defineProperty(CallbackClient.prototype, 'isCallbackPending', {
-    get: function () { return this._pending !== null; }
+    get: function () { return this.requests.inFlight; }
   });
 
   /** Starts the object; controls override it and call the base. */
@@ -376,18 +573,38 @@
     return root.location ? root.location.href.split('#')[0] : '';
   };
 
-  /** Runs a hook; a hook that throws fails the call (except the error hook, which is only logged). */
+  /**
+   * Runs a hook inside a call; a hook that throws fails the call. The error hook runs through
+   * runHookSafely instead: a failure is already being reported, so its own failure is only logged.
+   */
   CallbackClient.prototype.runHook = function (name, e) {
+    if (name === 'error') {
+      this.runHookSafely(name, e);
+      return;
+    }
     var hook = this.hooks[name];
     if (!hook) { return; }
     try {
       hook.call(this, e);
     } catch (ex) {
-      if (name === 'error') {
-        logError('CallbackControls: the error hook of "' + this.name + '" threw', ex);
-        return;
-      }
       throw ex instanceof CallbackError ? ex : new CallbackError('hook', 'The ' + name + ' hook failed: ' + (ex && ex.message), { cause: ex });
+    }
+  };
+
+  /**
+   * Runs a hook that no call depends on (the error hook, a control's own events such as
+   * 'populated'): a hook that throws is logged and must not break the control.
+   * @returns {boolean} false when the hook threw
+   */
+  CallbackClient.prototype.runHookSafely = function (name, e) {
+    var hook = this.hooks[name];
+    if (!hook) { return true; }
+    try {
+      hook.call(this, e);
+      return true;
+    } catch (ex) {
+      logError('CallbackControls: the ' + name + ' hook of "' + this.name + '" failed', ex);
+      return false;
     }
   };
 
@@ -399,17 +616,44 @@
    * @returns {Promise<*>} the handler's result
    */
   CallbackClient.prototype.callback = function (argument, context) {
+    return this.submitCall(argument, context, 'replace');
+  };
+
+  /**
+   * Hands a call to the control's request queue. Control types call it to submit a call under
+   * another strategy of the queue (the chart's ticks use 'join-or-queue-last').
+   * @param {*} argument
+   * @param {*} context
+   * @param {string} strategy a strategy of the request queue: what becomes of calls made while this one is in flight
+   * @returns {Promise<*>}
+   */
+  CallbackClient.prototype.submitCall = function (argument, context, strategy) {
+    if (this.disposed) {
+      return rejected(new CallbackError('disposed', 'The control has been removed from the page.'));
+    }
+    var self = this;
+    return this.requests.submit(normalizeArgument(argument), function (slot) {
+      return self.startCall(argument, context, slot);
+    }, strategy);
+  };
+
+  /**
+   * Runs one call from its beforeCallback hook to its result, when the request queue lets it start.
+   * Control types may override it to see every call start and settle (and call the base).
+   * @param {*} argument
+   * @param {*} context
+   * @param {RequestSlot} slot entered just before sending, left when the call ends
+   * @returns {Promise<*>}
+   */
+  CallbackClient.prototype.startCall = function (argument, context, slot) {
     var self = this;
     var e = {
       control: this,
-      argument: argument == null ? '' : (typeof argument === 'string' ? argument : JSON.stringify(argument)),
+      argument: normalizeArgument(argument),
       context: context,
       cancel: false,
       handled: false
     };
-    if (this.disposed) {
-      return rejected(new CallbackError('disposed', 'The control has been removed from the page.'));
-    }
     try {
       this.runHook('beforeCallback', e);
     } catch (ex) {
@@ -418,15 +662,18 @@
     if (e.cancel) {
       return rejected(new CallbackError('cancelled', 'The beforeCallback hook cancelled the call.'));
     }
-    if (this._pending) {
-      this._pending.supersede();
-    }
-    var sequence = ++this._sequence;
     var controller = typeof root.AbortController === 'function' ? new root.AbortController() : null;
     var settled = false;
     var timer = null;
     var timeout = this.options.timeout || 30000;
     var rejectCall;
+    // Replaces the call in flight (under 'replace') before this one reads its state.
+    slot.enter(function abort(error) {
+      if (settled) { return; }
+      if (controller) { controller.abort(); }
+      finish();
+      rejectCall(error);
+    });
     var promise = new Promise(function (resolve, reject) {
       rejectCall = reject;
       var state, body;
@@ -510,31 +757,11 @@
     function finish() {
       settled = true;
       if (timer !== null) { clearTimeout(timer); timer = null; }
-      if (self._pending && self._pending.sequence === sequence) {
-        self._pending = null;
-        self.setBusy(false);
-      }
+      // Busy is cleared only by the call that set it and is still the one in flight: a replaced
+      // call ends before its replacement is sent, and one that failed before sending set nothing.
+      if (slot.leave() && e.sent) { self.setBusy(false); }
     }
 
-    // A call that failed before it was sent (buildBody or getState threw) is not pending.
-    if (!settled) {
-      this._pending = {
-        sequence: sequence,
-        promise: promise,
-        supersede: function () {
-          if (settled) { return; }
-          if (controller) { controller.abort(); }
-          finish();
-          rejectCall(new CallbackError('superseded', 'A newer call of the same control replaced this one.'));
-        },
-        dispose: function () {
-          if (settled) { return; }
-          if (controller) { controller.abort(); }
-          finish();
-          rejectCall(new CallbackError('disposed', 'The control was removed from the page.'));
-        }
-      };
-    }
     // A superseded or cancelled call is not an error the page must handle.
     promise.catch(function () {});
     return promise;
@@ -547,7 +774,7 @@
   CallbackClient.prototype.fail = function (e, ex) {
     var error = ex instanceof CallbackError ? ex : new CallbackError('hook', String(ex && ex.message || ex), { cause: ex });
     e.error = error;
-    if (QUIET_KINDS[error.kind]) { return error; }
+    if (isQuiet(error)) { return error; }
     if (e.sent) {
       // A request that ended without a reply (network, timeout) still pairs afterCallback with beforeCallback.
       try { this.runAfterCallback(e); } catch (hookError) { logError('CallbackControls: the afterCallback hook failed', hookError); }
@@ -569,15 +796,20 @@
 
   /** Writes plain text (never markup) into the control's status region. */
   CallbackClient.prototype.showStatus = function (text, kind) {
-    var region = this.element && this.element.querySelector ? this.element.querySelector('.cc-status') : null;
+    var region = statusRegion(this.element);
     if (!region) { return; }
     region.textContent = text;
     region.setAttribute('data-kind', kind || 'info');
   };
 
-  CallbackClient.prototype.clearStatus = function () {
-    var region = this.element && this.element.querySelector ? this.element.querySelector('.cc-status') : null;
-    if (region && region.getAttribute('data-kind') === 'error') {
+  /**
+   * Empties the status region if it shows text of the given kind ('error' by default), so a
+   * success clears an old error but never a message of another kind.
+   * @param {string} [kind]
+   */
+  CallbackClient.prototype.clearStatus = function (kind) {
+    var region = statusRegion(this.element);
+    if (region && region.getAttribute('data-kind') === (kind || 'error')) {
       region.textContent = '';
       region.removeAttribute('data-kind');
     }
@@ -591,27 +823,65 @@
   };
 
   /**
-   * Aborts the call in flight, if any: its promise rejects with kind 'superseded' and its reply is
-   * never applied. For controls that drop a pending call without starting a new one.
+   * Aborts the call in flight and the one waiting, if any: their promises reject with kind
+   * 'superseded' and no reply is applied. For controls that drop their calls without starting a new one.
+   * @param {string} [message] why, for the rejection (a newer call, by default)
    */
-  CallbackClient.prototype.abortPending = function () {
-    if (this._pending) { this._pending.supersede(); }
+  CallbackClient.prototype.abortPending = function (message) {
+    this.requests.abort('superseded', message || SUPERSEDED_MESSAGE);
   };
 
   /** Stops everything the object started: pending calls are aborted, the global name released. */
   CallbackClient.prototype.dispose = function () {
     if (this.disposed) { return; }
     this.disposed = true;
-    if (this._pending) { this._pending.dispose(); }
-    this._pending = null;
+    this.requests.abort('disposed', DISPOSED_MESSAGE);
   };
+
+  /* ------------------------------------------------------------------------------------------
+   * Control types: the one shape of every control script (CascadingDropDown.js, RefreshingChart.js)
+   *
+   *   (function (root, define) {
+   *     var runtime = root.CallbackControls || require('../Scripts/CallbackControls.js'); // node: require
+   *     var type = runtime.internals.defineType('name', define);
+   *     if (typeof module === 'object' && module.exports) { module.exports = type; }
+   *   }(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, root) {
+   *     function NameClient(element, options) { CallbackControls.CallbackClient.call(this, element, options); }
+   *     CallbackControls.internals.extendClient(NameClient);
+   *     NameClient.prototype.init = function () { ... };  // applyResult, getState, dispose ...
+   *     return NameClient;
+   *   }));
+   * ---------------------------------------------------------------------------------------- */
+
+  /**
+   * Makes a constructor a CallbackClient subtype; the constructor calls CallbackClient first.
+   * @param {function} constructor
+   * @returns {function} the constructor
+   */
+  function extendClient(constructor) {
+    constructor.prototype = Object.create(CallbackClient.prototype);
+    constructor.prototype.constructor = constructor;
+    return constructor;
+  }
+
+  /**
+   * Builds a control type and registers it. The type is registered only once define has returned,
+   * so controls already in the page start with every method of their type in place.
+   * @param {string} name the data-cc-control value its server control renders
+   * @param {function(object, object): function} define (CallbackControls, root) => the constructor
+   * @returns {function} the constructor
+   */
+  function defineType(name, define) {
+    var type = define(CallbackControls, root);
+    registerType(name, type);
+    return type;
+  }
 
   /** Client object of the non-visual CallbackControl: the result goes to the promise and the hooks. */
   function PlainCallbackClient(element, options) {
     CallbackClient.call(this, element, options);
   }
-  PlainCallbackClient.prototype = Object.create(CallbackClient.prototype);
-  PlainCallbackClient.prototype.constructor = PlainCallbackClient;
+  extendClient(PlainCallbackClient);
 
   /* ------------------------------------------------------------------------------------------
    * Registry: finds controls in the page, starts and disposes their client objects
@@ -619,10 +889,6 @@
 
   var types = { callback: PlainCallbackClient };
   var instances = [];
-
-  function logError(message, ex) {
-    if (root.console && root.console.error) { root.console.error(message, ex || ''); }
-  }
 
   /**
    * Makes a client type available to server controls that render data-cc-control="name".
@@ -754,7 +1020,9 @@
     get: get,
     sweep: sweep,
     disposeAll: disposeAll,
-    // Exposed for tests and for controls built on the runtime.
+    // Exposed for tests and for control types built on the runtime, which take the shared policy
+    // from here instead of keeping a copy: isQuiet, normalizeArgument, logError, RequestQueue,
+    // and the shape of a control script (extendClient, defineType).
     internals: {
       parseReply: parseReply,
       readReply: readReply,
@@ -762,6 +1030,12 @@
       formPairs: formPairs,
       fieldMatcher: fieldMatcher,
       resolveHook: resolveHook,
+      isQuiet: isQuiet,
+      normalizeArgument: normalizeArgument,
+      logError: logError,
+      RequestQueue: RequestQueue,
+      extendClient: extendClient,
+      defineType: defineType,
       createInstance: createInstance,
       instances: function () { return instances.slice(); }
     }

@@ -1,9 +1,10 @@
 <%@ Page Language="C#" EnableSessionState="False" %>
 <%-- For tests/browser/forgery.test.js: counts what a forged call could make the server do. "loads" counts
-     Page_Load during a postback (a callback is one), "calls" the Echo handler; keys are per page, so
-     Template/Forgery.aspx shares the store. GET ?counts=1 answers every counter as JSON. --%>
+     Page_Load during a postback (a callback is one), "calls" the Echo handler, "rowcalls" the handler of
+     the control in a row bound in Page_Load; keys are per page, so Template/Forgery.aspx shares the
+     store. GET ?counts=1 answers every counter as JSON. --%>
 <script runat="server">
-    internal static void Count(HttpApplicationState app, string key)
+    private static void Count(HttpApplicationState app, string key)
     {
         app.Lock();
         try { app[key] = (int)(app[key] ?? 0) + 1; } finally { app.UnLock(); }

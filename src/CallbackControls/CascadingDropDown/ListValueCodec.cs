@@ -10,7 +10,7 @@ namespace CallbackControls
     /// Such values (and any value starting with the marker) travel as "~" + base64url(UTF-8); all
     /// others travel as they are, so ordinary pages post ordinary values.
     /// </summary>
-    public static class ListValueCodec
+    internal static class ListValueCodec
     {
         private const char Marker = '~';
 

@@ -344,6 +344,14 @@ namespace CallbackControls
         /// <param name="eventArgument">The raw callback parameter.</param>
         protected virtual void RaiseCallbackEvent(string eventArgument)
         {
+            var refusal = CallbackPageGuard.CheckBeforeHandler(this);
+            if (refusal != null)
+            {
+                // Reached only by a control created after PreLoad; every other call was checked before Page_Load.
+                Context.Response.StatusCode = 403;
+                _reply = CallbackEnvelope.WriteError(CallbackEnvelope.ForbiddenErrorCode, refusal);
+                return;
+            }
             CallbackPageGuard.HandlerStarting(this);
             CallbackEventArgs args;
             try

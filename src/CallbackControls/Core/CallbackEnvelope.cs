@@ -9,7 +9,7 @@ namespace CallbackControls
     /// <c>{"v":1,"arg":"...","state":{...}}</c>. Reply (the callback result):
     /// <c>{"cc":1,"ok":true,"result":...}</c> or <c>{"cc":1,"ok":false,"error":{"code":"...","message":"..."}}</c>.
     /// </summary>
-    public static class CallbackEnvelope
+    internal static class CallbackEnvelope
     {
         /// <summary>The envelope version this library writes and reads.</summary>
         public const int Version = 1;

@@ -19,6 +19,7 @@ namespace CallbackControls
 
         private readonly Page _page;
         private CallbackControlBase _target;
+        private CallbackControlBase _verified;
         private bool _handlerStarted;
 
         private CallbackPageGuard(Page page)
@@ -85,14 +86,36 @@ namespace CallbackControls
                     targetId));
             }
 
-            var refusal = CallbackSecurity.CheckTransport(Request);
-            if (refusal == null && !CallbackSecurity.VerifyToken(_page, _target.UniqueID, Request.Headers[CallbackSecurity.TokenHeader]))
+            var refusal = Refusal(_page, _target);
+            if (refusal != null) throw new CallbackRefusedException(403, CallbackEnvelope.ForbiddenErrorCode, refusal);
+            _verified = _target;
+        }
+
+        /// <summary>Why a call to the control is refused (another site, GET, no or a foreign token), or null.</summary>
+        private static string Refusal(Page page, CallbackControlBase target)
+        {
+            var request = page.Request;
+            var refusal = CallbackSecurity.CheckTransport(request);
+            if (refusal == null && !CallbackSecurity.VerifyToken(page, target.UniqueID, request.Headers[CallbackSecurity.TokenHeader]))
             {
-                refusal = libraryCall
+                refusal = CallbackSecurity.IsLibraryCall(request)
                     ? "The call's token does not belong to this page, control and user. Reload the page."
                     : "The call carried no token. Calls must come from the page's own CallbackControls script.";
             }
-            if (refusal != null) throw new CallbackRefusedException(403, CallbackEnvelope.ForbiddenErrorCode, refusal);
+            return refusal;
+        }
+
+        /// <summary>
+        /// The last check before a control's handler runs: a control created after PreLoad (in Page_Load,
+        /// say) was not there to be checked then, so it is checked now. Returns why the call is refused,
+        /// or null when it may run.
+        /// </summary>
+        internal static string CheckBeforeHandler(CallbackControlBase control)
+        {
+            var page = control.Page;
+            if (page == null) return null; // not in a request: a unit test calling the handler directly
+            if (page.Items[ItemKey] is CallbackPageGuard guard && ReferenceEquals(guard._verified, control)) return null;
+            return Refusal(page, control);
         }
 
         private void OnError(object sender, EventArgs e)

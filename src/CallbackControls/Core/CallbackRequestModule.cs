@@ -37,12 +37,26 @@ namespace CallbackControls
             bool forgedByQuery = !isPost && request.QueryString[CallbackSecurity.CallbackIdField] != null;
             string refusal = forgedByQuery
                 ? "Callbacks are accepted by POST only."
-                : CallbackSecurity.IsLibraryCall(request) ? CallbackSecurity.CheckTransport(request) : null;
+                : CallbackSecurity.IsLibraryCall(request) || (isPost && FromAnotherSite(request) && CallbackSecurity.TargetId(request).Length > 0)
+                    ? CallbackSecurity.CheckTransport(request)
+                    : null;
             if (refusal == null) return;
 
             CallbackErrors.WriteErrorReply(application.Context.Response, forgedByQuery ? 405 : 403, CallbackEnvelope.ForbiddenErrorCode, refusal);
             if (forgedByQuery) application.Context.Response.AppendHeader("Allow", "POST");
             application.CompleteRequest();
+        }
+
+        /// <summary>
+        /// Whether the browser says the request comes from another site. Checked first, from headers alone,
+        /// so the form is read (to see whether it is a callback) only for such requests: a cross-site HTML
+        /// form cannot send our header, so without this it would reach the page before being refused.
+        /// </summary>
+        private static bool FromAnotherSite(HttpRequest request)
+        {
+            var fetchSite = request.Headers["Sec-Fetch-Site"];
+            return (!string.IsNullOrEmpty(fetchSite) && !string.Equals(fetchSite, "same-origin", StringComparison.OrdinalIgnoreCase))
+                || !string.IsNullOrEmpty(request.Headers["Origin"]);
         }
 
         private static void OnError(object sender, EventArgs e)
@@ -64,6 +78,7 @@ namespace CallbackControls
     /// Runs when the web application starts (through <see cref="System.Web.PreApplicationStartMethodAttribute"/>)
     /// and registers <see cref="CallbackRequestModule"/>.
     /// </summary>
+    [System.ComponentModel.EditorBrowsable(System.ComponentModel.EditorBrowsableState.Never)]
     public static class CallbackControlsStartup
     {
         private static bool _started;

@@ -6,7 +6,7 @@ namespace CallbackControls
     /// <summary>
     /// Names of the scripts embedded in the assembly and the one place that registers them with a page.
     /// </summary>
-    public static class ClientResources
+    internal static class ClientResources
     {
         /// <summary>The logical name of the client runtime every callback control needs.</summary>
         public const string RuntimeScript = "CallbackControls.Scripts.CallbackControls.js";

@@ -51,7 +51,7 @@ namespace CallbackControls.Tests.RefreshingChart
             var runtime = site.Get(sources[0]);
             var chartScript = site.Get(sources[1]);
             Assert.Contains("CallbackControls client runtime", runtime.GetBodyText());
-            Assert.Contains("registerType('refreshingchart'", chartScript.GetBodyText());
+            Assert.Contains("defineType('refreshingchart'", chartScript.GetBodyText());
             Assert.StartsWith("text/javascript", chartScript.ContentType);
         }
 

@@ -134,3 +134,11 @@ test('an exception in Page_Load during a call reaches the page as the server\'s 
   assert.equal(await p.textContent('.cc-status'), error.message);
   assert.deepEqual(calls.map((c) => c.viewState), [false, true]);
 }));
+
+test('a misspelled ChartType in markup fails with the list of valid types, not "Requested value was not found"', async () => {
+  // Asked of the dev host: a page that does not compile is kept out of the in-process xunit site.
+  const response = await fetch(url('Mistakes/Uncompilable/ChartTypeTypo.aspx'));
+  const text = (await response.text()).replace(/&#39;/g, "'");
+  assert.equal(response.status, 500);
+  assert.match(text, /'Lines' is not a ChartType\. Valid values: Line, Spline, Area, StackedArea, Column, StackedColumn, Bar, Scatter, Pie, Doughnut\./);
+});

@@ -57,13 +57,6 @@ namespace CallbackControls.Tests.InProcess
         }
 
         [Fact]
-        public void Get_MisspelledChartType_FailsListingTheValidTypes()
-        {
-            Assert.Contains("'Lines' is not a ChartType. Valid values: Line, Spline, Area, StackedArea, Column, StackedColumn, Bar, Scatter, Pie, Doughnut.",
-                ErrorPage("/Mistakes/ChartTypeTypo.aspx"));
-        }
-
-        [Fact]
         public void Callback_SeriesNameInWrongCase_AnswersWhichNameWasMeant()
         {
             var error = CallError("/Mistakes/SeriesCase.aspx", "Chart1");

@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using static CallbackControls.ChartMath;
+using static CallbackControls.ChartStyle;
+using static CallbackControls.ChartText;
 
 namespace CallbackControls
 {
@@ -13,30 +16,13 @@ namespace CallbackControls
     /// </summary>
     internal sealed class SvgChartRenderer
     {
-        /// <summary>A colour-blind-safe palette (after Okabe and Ito), darkened where it was too light on white.</summary>
-        internal static readonly string[] DefaultPalette =
-        {
-            "#0072b2", "#e69f00", "#009e73", "#d55e00", "#cc79a7", "#56b4e9", "#a08c00", "#555555",
-        };
-
         internal const string BodyCssClass = "cc-chart-body";
 
-        // Layout estimates in SVG units. Text is measured by its length: the server has no font metrics,
-        // and an average advance of 0.57 em for sans-serif is close enough to keep labels apart.
-        private const double FontSize = 12;
-        private const double TitleFontSize = 16;
-        private const double CharWidth = FontSize * 0.57;
-        private const double Gap = 8;
-        private const double TickLength = 4;
         private const double LegendRowHeight = 18;
         private const double LegendSwatch = 10;
-        private const double MarkerRadius = 3;
         private const int PieSliceLimit = 30;
         private const int LabelCharLimit = 24;
         private const int LegendCharLimit = 32;
-        private const string TextColor = "#333333";
-        private const string AxisColor = "#8c8c8c";
-        private const string GridColor = "#e3e3e3";
         private const string OtherSliceColor = "#9e9e9e";
 
         // The usual "visually hidden" rules: the table stays in the accessibility tree but takes no space.
@@ -45,14 +31,14 @@ namespace CallbackControls
 
         private readonly ChartSettings _settings;
         private readonly IList<ChartSeries> _series;
-        private readonly CultureInfo _culture;
+        private readonly ChartFormat _format;
         private readonly string[] _palette;
 
         public SvgChartRenderer(ChartSettings settings, IList<ChartSeries> series)
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
             _series = series ?? throw new ArgumentNullException(nameof(series));
-            _culture = settings.Culture ?? CultureInfo.CurrentCulture;
+            _format = new ChartFormat(settings);
             _palette = settings.Palette != null && settings.Palette.Any(p => !string.IsNullOrWhiteSpace(p))
                 ? settings.Palette.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToArray()
                 : DefaultPalette;
@@ -110,29 +96,6 @@ namespace CallbackControls
 
         private string ColorOf(ChartSeries series, int index) =>
             string.IsNullOrWhiteSpace(series.Color) ? _palette[index % _palette.Length] : series.Color.Trim();
-
-        private static string NameOf(ChartSeries series, int index) =>
-            string.IsNullOrEmpty(series.Name) ? "Series " + (index + 1).ToString(CultureInfo.InvariantCulture) : series.Name;
-
-        private static string TypeCss(ChartType type)
-        {
-            switch (type)
-            {
-                case ChartType.StackedArea: return "cc-chart-type-stackedarea";
-                case ChartType.StackedColumn: return "cc-chart-type-stackedcolumn";
-                default: return "cc-chart-type-" + type.ToString().ToLowerInvariant();
-            }
-        }
-
-        private static string TypeName(ChartType type)
-        {
-            switch (type)
-            {
-                case ChartType.StackedArea: return "Stacked area";
-                case ChartType.StackedColumn: return "Stacked column";
-                default: return type.ToString();
-            }
-        }
 
         /* ------------------------------------------------------------------------------------------
          * Cartesian charts: line, spline, area, stacked area, column, stacked column, bar, scatter
@@ -225,7 +188,7 @@ namespace CallbackControls
                 plot.Top = top;
                 plot.Height = Math.Max(10, Height - top - bottom);
                 valueTicks = ValueTicks(yMin, yMax, fixedMin, fixedMax, (int)(plot.Height / 40));
-                double labelWidth = valueTicks.Values.Select(v => TextWidth(FormatValueTick(v, valueTicks))).DefaultIfEmpty(0).Max();
+                double labelWidth = valueTicks.Values.Select(v => TextWidth(_format.ValueTick(v, valueTicks))).DefaultIfEmpty(0).Max();
                 plot.Left = Gap + (HasText(_settings.YAxisTitle) ? FontSize + Gap : 0) + labelWidth + TickLength + 2;
                 plot.Width = Math.Max(10, Width - plot.Left - Gap * 2);
                 axisLength = plot.Width;
@@ -392,7 +355,7 @@ namespace CallbackControls
                 if (axisType == ChartAxisType.Category)
                 {
                     // A point's category is its label, or its X value written as text.
-                    string label = point.AxisLabel ?? FormatXValue(point.X, points.XValueType == ChartAxisType.DateTime);
+                    string label = point.AxisLabel ?? _format.XValue(point.X, points.XValueType == ChartAxisType.DateTime);
                     if (!categoryIndex.TryGetValue(label, out int found))
                     {
                         found = categories.Count;
@@ -655,22 +618,20 @@ namespace CallbackControls
                 if (axisType == ChartAxisType.DateTime)
                 {
                     var ticks = AxisScale.DateTimeTicks(DateTime.FromOADate(ClampOADate(min)), DateTime.FromOADate(ClampOADate(max)), maxTicks);
-                    string format = HasText(_settings.XAxisLabelFormat) ? _settings.XAxisLabelFormat : ticks.LabelFormat;
                     foreach (double v in ticks.Values)
                     {
                         candidate.Values.Add(v);
-                        candidate.Labels.Add(DateTime.FromOADate(v).ToString(format, _culture));
+                        candidate.Labels.Add(_format.XTick(v, ticks, true));
                     }
                     candidate.Ticks = ticks;
                 }
                 else
                 {
                     var ticks = AxisScale.NumericTicks(min, max, maxTicks, false);
-                    string format = HasText(_settings.XAxisLabelFormat) ? _settings.XAxisLabelFormat : ticks.LabelFormat;
                     foreach (double v in ticks.Values)
                     {
                         candidate.Values.Add(v);
-                        candidate.Labels.Add(v.ToString(format, _culture));
+                        candidate.Labels.Add(_format.XTick(v, ticks, false));
                     }
                     candidate.Ticks = ticks;
                 }
@@ -735,7 +696,7 @@ namespace CallbackControls
                 foreach (double v in c.ValueTicks.Values)
                 {
                     writer.Start("text").Attr("x", plot.Left - TickLength - 2).Attr("y", c.Value.Map(v)).Attr("dy", "0.32em").Attr("text-anchor", "end")
-                        .Open().Text(FormatValueTick(v, c.ValueTicks)).End("text");
+                        .Open().Text(_format.ValueTick(v, c.ValueTicks)).End("text");
                 }
                 if (HasText(_settings.YAxisTitle))
                 {
@@ -750,7 +711,7 @@ namespace CallbackControls
                 foreach (double v in c.ValueTicks.Values)
                 {
                     writer.Start("text").Attr("x", c.Value.Map(v)).Attr("y", plot.Bottom + TickLength + FontSize).Attr("text-anchor", "middle")
-                        .Open().Text(FormatValueTick(v, c.ValueTicks)).End("text");
+                        .Open().Text(_format.ValueTick(v, c.ValueTicks)).End("text");
                 }
                 if (HasText(_settings.YAxisTitle))
                 {
@@ -827,9 +788,7 @@ namespace CallbackControls
 
         private void WriteSeries(SvgMarkupWriter writer, SeriesData d, CartesianContext c, int slot)
         {
-            string css = "cc-chart-series cc-chart-series-" + d.Index.ToString(CultureInfo.InvariantCulture) + " " + TypeCss(d.Type);
-            if (HasText(d.Series.CssClass)) css += " " + d.Series.CssClass.Trim();
-            writer.Start("g").Attr("class", css).Open();
+            writer.Start("g").Attr("class", SeriesCss(d.Series, d.Index, d.Type)).Open();
             switch (d.Type)
             {
                 case ChartType.Line:
@@ -1032,60 +991,31 @@ namespace CallbackControls
             var source = d.Source[i];
             if (source != null && source.ToolTip != null) return source.ToolTip;
             double value = d.Base != null ? (source != null ? source.Y : 0) : d.Y[i];
-            return d.Name + ": " + FormatX(d.X[i], c) + ", " + FormatY(value);
+            return d.Name + ": " + _format.X(d.X[i], c.AxisType, c.Categories) + ", " + _format.Y(value);
         }
-
-        private string FormatX(double x, CartesianContext c)
-        {
-            switch (c.AxisType)
-            {
-                case ChartAxisType.Category:
-                    int index = (int)Math.Round(x);
-                    return index >= 0 && index < c.Categories.Count ? c.Categories[index] : string.Empty;
-                case ChartAxisType.DateTime:
-                    return FormatXValue(x, true);
-                default:
-                    return FormatXValue(x, false);
-            }
-        }
-
-        private string FormatXValue(double x, bool date)
-        {
-            if (date)
-            {
-                return DateTime.FromOADate(ClampOADate(x)).ToString(HasText(_settings.XAxisLabelFormat) ? _settings.XAxisLabelFormat : "g", _culture);
-            }
-            return x.ToString(HasText(_settings.XAxisLabelFormat) ? _settings.XAxisLabelFormat : "#,0.###", _culture);
-        }
-
-        private string FormatY(double y) =>
-            y.ToString(HasText(_settings.YAxisLabelFormat) ? _settings.YAxisLabelFormat : "#,0.###", _culture);
-
-        private string FormatValueTick(double value, AxisTicks ticks) =>
-            value.ToString(HasText(_settings.YAxisLabelFormat) ? _settings.YAxisLabelFormat : ticks.LabelFormat, _culture);
 
         private string DescribeCartesian(List<SeriesData> data, CartesianContext c, bool hasData)
         {
             if (data.Count == 0 || !hasData) return "Chart with no data.";
             var types = data.Select(d => d.Type).Distinct().ToList();
             string kind = types.Count == 1 ? TypeName(types[0]) : "Combination";
-            string text = string.Format(_culture, "{0} chart with {1} series: {2}.", kind, data.Count, string.Join(", ", data.Select(d => d.Name)));
+            string text = string.Format(_format.Culture, "{0} chart with {1} series: {2}.", kind, data.Count, string.Join(", ", data.Select(d => d.Name)));
             string xName = HasText(_settings.XAxisTitle) ? _settings.XAxisTitle : "X axis";
             string yName = HasText(_settings.YAxisTitle) ? _settings.YAxisTitle : "Y axis";
             if (c.AxisType == ChartAxisType.Category)
             {
                 if (c.Categories.Count > 0)
                 {
-                    text += string.Format(_culture, " {0}: {1} categories, {2} to {3}.", xName, c.Categories.Count, c.Categories[0], c.Categories[c.Categories.Count - 1]);
+                    text += string.Format(_format.Culture, " {0}: {1} categories, {2} to {3}.", xName, c.Categories.Count, c.Categories[0], c.Categories[c.Categories.Count - 1]);
                 }
             }
             else if (c.Independent.Values.Count > 0)
             {
                 double first = c.AxisType == ChartAxisType.DateTime || c.Slots == 0 ? c.X.DomainMin : c.Independent.Values[0];
                 double last = c.AxisType == ChartAxisType.DateTime || c.Slots == 0 ? c.X.DomainMax : c.Independent.Values[c.Independent.Values.Count - 1];
-                text += string.Format(_culture, " {0}: {1} to {2}.", xName, FormatX(first, c), FormatX(last, c));
+                text += string.Format(_format.Culture, " {0}: {1} to {2}.", xName, _format.X(first, c.AxisType, c.Categories), _format.X(last, c.AxisType, c.Categories));
             }
-            text += string.Format(_culture, " {0}: {1} to {2}.", yName, FormatValueTick(c.ValueTicks.Minimum, c.ValueTicks), FormatValueTick(c.ValueTicks.Maximum, c.ValueTicks));
+            text += string.Format(_format.Culture, " {0}: {1} to {2}.", yName, _format.ValueTick(c.ValueTicks.Minimum, c.ValueTicks), _format.ValueTick(c.ValueTicks.Maximum, c.ValueTicks));
             return text;
         }
 
@@ -1104,8 +1034,8 @@ namespace CallbackControls
                         if (!IsFinite(value)) continue;
                         writer.Start("tr").Open()
                             .Start("th").Attr("scope", "row").Open().Text(d.Name).End("th")
-                            .TextElement("td", FormatX(d.X[i], c))
-                            .TextElement("td", FormatY(value))
+                            .TextElement("td", _format.X(d.X[i], c.AxisType, c.Categories))
+                            .TextElement("td", _format.Y(value))
                             .End("tr");
                     }
                 }
@@ -1127,7 +1057,7 @@ namespace CallbackControls
             {
                 var point = points[i];
                 if (point.IsEmpty || !(point.Y > 0)) continue;
-                string label = point.AxisLabel ?? FormatXValue(point.X, points.XValueType == ChartAxisType.DateTime);
+                string label = point.AxisLabel ?? _format.XValue(point.X, points.XValueType == ChartAxisType.DateTime);
                 string color = HasText(point.Color) ? point.Color.Trim() : _palette[slices.Count % _palette.Length];
                 slices.Add(new Slice { Label = label, Value = point.Y, Point = point, Color = color });
             }
@@ -1144,13 +1074,13 @@ namespace CallbackControls
                     Label = "Other",
                     Value = other,
                     Color = OtherSliceColor,
-                    ToolTipOverride = string.Format(_culture, "Other ({0} smaller slices): {1}", merged, FormatY(other)),
+                    ToolTipOverride = string.Format(_format.Culture, "Other ({0} smaller slices): {1}", merged, _format.Y(other)),
                 });
             }
             double total = slices.Sum(s => s.Value);
             string name = NameOf(series, 0);
 
-            var legend = LayoutLegend(slices.Select(s => new LegendItem(s.Label + " (" + Percent(s.Value, total) + ")", s.Color, Swatch.Box)).ToList());
+            var legend = LayoutLegend(slices.Select(s => new LegendItem(s.Label + " (" + _format.Percent(s.Value, total) + ")", s.Color, Swatch.Box)).ToList());
             double top = Gap + (HasTitle ? TitleFontSize + Gap : 0);
             double bottom = Gap + legend.Height;
             double areaHeight = Math.Max(10, Height - top - bottom);
@@ -1163,13 +1093,11 @@ namespace CallbackControls
                 ? _settings.Description
                 : slices.Count == 0
                     ? "Chart with no data."
-                    : string.Format(_culture, "{0} chart of {1} with {2} slices totalling {3}.", TypeName(series.ChartType), name, slices.Count, FormatY(total));
+                    : string.Format(_format.Culture, "{0} chart of {1} with {2} slices totalling {3}.", TypeName(series.ChartType), name, slices.Count, _format.Y(total));
             WriteSvgStart(writer, description, TypeCss(series.ChartType));
             WriteTitle(writer);
 
-            string css = "cc-chart-series cc-chart-series-0 " + TypeCss(series.ChartType);
-            if (HasText(series.CssClass)) css += " " + series.CssClass.Trim();
-            writer.Start("g").Attr("class", css).Attr("stroke", "#ffffff").Attr("stroke-width", 1).Open();
+            writer.Start("g").Attr("class", SeriesCss(series, 0, series.ChartType)).Attr("stroke", "#ffffff").Attr("stroke-width", 1).Open();
             double angle = 0;
             foreach (var slice in slices)
             {
@@ -1182,7 +1110,7 @@ namespace CallbackControls
                 {
                     string tip = slice.Point != null && slice.Point.ToolTip != null
                         ? slice.Point.ToolTip
-                        : slice.ToolTipOverride ?? string.Format(_culture, "{0}: {1}, {2} ({3})", name, slice.Label, FormatY(slice.Value), Percent(slice.Value, total));
+                        : slice.ToolTipOverride ?? string.Format(_format.Culture, "{0}: {1}, {2} ({3})", name, slice.Label, _format.Y(slice.Value), _format.Percent(slice.Value, total));
                     writer.Open().TextElement("title", tip).End("path");
                 }
                 else
@@ -1207,8 +1135,8 @@ namespace CallbackControls
                 {
                     writer.Start("tr").Open()
                         .Start("th").Attr("scope", "row").Open().Text(slice.Label).End("th")
-                        .TextElement("td", FormatY(slice.Value))
-                        .TextElement("td", Percent(slice.Value, total))
+                        .TextElement("td", _format.Y(slice.Value))
+                        .TextElement("td", _format.Percent(slice.Value, total))
                         .End("tr");
                 }
                 writer.End("tbody").End("table").End("div");
@@ -1245,9 +1173,6 @@ namespace CallbackControls
                 writer.Command('M').Pair(cx, cy).Command('L').Pair(sx, sy).Command('A').Pair(r, r).Markup(large).Pair(ex, ey).Command('Z');
             }
         }
-
-        private string Percent(double value, double total) =>
-            (total > 0 ? value / total * 100 : 0).ToString("0.#", _culture) + "%";
 
         /* ------------------------------------------------------------------------------------------
          * Shared parts: the svg element, title, legend, data table
@@ -1390,31 +1315,11 @@ namespace CallbackControls
          * Helpers
          * ---------------------------------------------------------------------------------------- */
 
-        private static bool IsFinite(double value) => !double.IsNaN(value) && !double.IsInfinity(value);
-
-        private static bool HasText(string value) => !string.IsNullOrWhiteSpace(value);
-
-        private static double Clamp(double value, double min, double max) => value < min ? min : value > max ? max : value;
-
-        // DateTime.FromOADate accepts only years 100 to 9999.
-        private static double ClampOADate(double value) => Clamp(value, -657434, 2958465.99);
-
-        private static double TextWidth(string text) => (text?.Length ?? 0) * CharWidth;
-
         private static string Coordinate(double value)
         {
             var text = new System.Text.StringBuilder();
             SvgMarkupWriter.AppendNumber(text, value);
             return text.ToString();
-        }
-
-        private static string Truncate(string text, int limit)
-        {
-            if (text == null) return string.Empty;
-            if (text.Length <= limit) return text;
-            int cut = limit - 1;
-            if (char.IsHighSurrogate(text[cut - 1])) cut--;
-            return text.Substring(0, cut) + "\u2026";
         }
 
         private sealed class SeriesData

@@ -20,7 +20,6 @@ namespace CallbackControls
 
         private const double LegendRowHeight = 18;
         private const double LegendSwatch = 10;
-        private const int PieSliceLimit = 30;
         private const int LabelCharLimit = 24;
         private const int LegendCharLimit = 32;
         private const string OtherSliceColor = "#9e9e9e";
@@ -206,11 +205,10 @@ namespace CallbackControls
                 valueTicks = ValueTicks(yMin, yMax, fixedMin, fixedMax, (int)(plot.Width / 80));
             }
 
-            // Decimate to the pixel length of the X axis: more points than pixels cannot be seen.
-            int threshold = _settings.DecimationThreshold > 0 ? _settings.DecimationThreshold : (int)Math.Round(axisLength);
+            int threshold = ChartDecimation.ThresholdFor(_settings.DecimationThreshold, axisLength);
             foreach (var d in data.Where(d => d.Base == null))
             {
-                d.Runs = DecimateRuns(d.X, d.Y, d.Count, threshold, _settings.EnableDecimation);
+                d.Runs = ChartDecimation.DecimateRuns(d.X, d.Y, d.Count, threshold, _settings.EnableDecimation);
                 int finite = 0;
                 for (int i = 0; i < d.Count; i++)
                 {
@@ -465,113 +463,11 @@ namespace CallbackControls
             }
         }
 
-        /// <summary>
-        /// Splits a series at its empty points and decimates each run, sharing the threshold among runs by
-        /// length. A series cut into more runs than the threshold can hold loses its gaps instead.
-        /// </summary>
-        private static List<int[]> DecimateRuns(double[] x, double[] y, int count, int threshold, bool enabled)
-        {
-            var runs = new List<KeyValuePair<int, int>>();
-            int start = -1;
-            int total = 0;
-            for (int i = 0; i < count; i++)
-            {
-                if (IsFinite(y[i]))
-                {
-                    if (start < 0) start = i;
-                }
-                else if (start >= 0)
-                {
-                    runs.Add(new KeyValuePair<int, int>(start, i - start));
-                    total += i - start;
-                    start = -1;
-                }
-            }
-            if (start >= 0)
-            {
-                runs.Add(new KeyValuePair<int, int>(start, count - start));
-                total += count - start;
-            }
-
-            var result = new List<int[]>(runs.Count);
-            threshold = Math.Max(threshold, ChartDecimation.MinimumThreshold);
-            if (!enabled || total <= threshold)
-            {
-                foreach (var run in runs)
-                {
-                    var all = new int[run.Value];
-                    for (int i = 0; i < all.Length; i++) all[i] = run.Key + i;
-                    result.Add(all);
-                }
-                return result;
-            }
-
-            if (runs.Count * 2 > threshold)
-            {
-                var kept = new int[total];
-                var cx = new double[total];
-                var cy = new double[total];
-                int n = 0;
-                foreach (var run in runs)
-                {
-                    for (int i = run.Key; i < run.Key + run.Value; i++)
-                    {
-                        kept[n] = i;
-                        cx[n] = x[i];
-                        cy[n] = y[i];
-                        n++;
-                    }
-                }
-                int[] chosen = ChartDecimation.LargestTriangleThreeBuckets(cx, cy, 0, n, threshold);
-                for (int i = 0; i < chosen.Length; i++) chosen[i] = kept[chosen[i]];
-                result.Add(chosen);
-                return result;
-            }
-
-            int spare = threshold - 2 * runs.Count;
-            foreach (var run in runs)
-            {
-                int share = 2 + (int)((long)spare * run.Value / total);
-                if (share >= run.Value)
-                {
-                    var all = new int[run.Value];
-                    for (int i = 0; i < all.Length; i++) all[i] = run.Key + i;
-                    result.Add(all);
-                }
-                else if (share < ChartDecimation.MinimumThreshold)
-                {
-                    result.Add(new[] { run.Key, run.Key + run.Value - 1 });
-                }
-                else
-                {
-                    result.Add(ChartDecimation.LargestTriangleThreeBuckets(x, y, run.Key, run.Value, share));
-                }
-            }
-            return result;
-        }
-
-        /// <summary>
-        /// Decimates stacked layers together: the union of each layer's choice (on its top line) is drawn for
-        /// every layer, so their edges meet exactly. The result is bounded by layers times the threshold.
-        /// </summary>
         private static void DecimateStack(List<SeriesData> layers, int threshold, bool enabled)
         {
             if (layers.Count == 0) return;
             int m = layers[0].Count;
-            int[] chosen;
-            if (!enabled || m <= Math.Max(threshold, ChartDecimation.MinimumThreshold))
-            {
-                chosen = Enumerable.Range(0, m).ToArray();
-            }
-            else
-            {
-                var set = new SortedSet<int>();
-                foreach (var layer in layers)
-                {
-                    foreach (int i in ChartDecimation.LargestTriangleThreeBuckets(layer.X, layer.Y, 0, m, threshold)) set.Add(i);
-                }
-                chosen = set.ToArray();
-            }
+            int[] chosen = ChartDecimation.DecimateTogether(m, layers.Select(l => (l.X, l.Y)), threshold, enabled);
             foreach (var layer in layers)
             {
                 layer.Runs = new List<int[]> { chosen };
@@ -1061,14 +957,13 @@ namespace CallbackControls
                 string color = HasText(point.Color) ? point.Color.Trim() : _palette[slices.Count % _palette.Length];
                 slices.Add(new Slice { Label = label, Value = point.Y, Point = point, Color = color });
             }
-            if (_settings.EnableDecimation && slices.Count > PieSliceLimit)
+            var keep = ChartDecimation.LargestSlices(slices.Select(s => s.Value).ToList(), _settings.EnableDecimation);
+            if (keep != null)
             {
-                // Beyond a few dozen slices none can be told apart: the largest stay, in their order, and the
-                // rest become one "Other" slice.
-                var keep = new HashSet<Slice>(slices.OrderByDescending(s => s.Value).Take(PieSliceLimit - 1));
-                double other = slices.Where(s => !keep.Contains(s)).Sum(s => s.Value);
+                // The kept slices stay in their order; the rest become one "Other" slice.
+                double other = slices.Where((s, i) => !keep.Contains(i)).Sum(s => s.Value);
                 int merged = slices.Count - keep.Count;
-                slices = slices.Where(keep.Contains).ToList();
+                slices = slices.Where((s, i) => keep.Contains(i)).ToList();
                 slices.Add(new Slice
                 {
                     Label = "Other",

@@ -30,26 +30,16 @@ namespace CallbackControls
 
         private readonly ChartSettings _settings;
         private readonly IList<ChartSeries> _series;
+        private readonly ChartCanvas _canvas;
         private readonly ChartFormat _format;
-        private readonly string[] _palette;
 
         public SvgChartRenderer(ChartSettings settings, IList<ChartSeries> series)
         {
             _settings = settings ?? throw new ArgumentNullException(nameof(settings));
             _series = series ?? throw new ArgumentNullException(nameof(series));
-            _format = new ChartFormat(settings);
-            _palette = settings.Palette != null && settings.Palette.Any(p => !string.IsNullOrWhiteSpace(p))
-                ? settings.Palette.Where(p => !string.IsNullOrWhiteSpace(p)).Select(p => p.Trim()).ToArray()
-                : DefaultPalette;
+            _canvas = new ChartCanvas(settings);
+            _format = _canvas.Format;
         }
-
-        private double Width => Math.Max(40, _settings.Width);
-
-        private double Height => Math.Max(40, _settings.Height);
-
-        private bool HasTitle => !string.IsNullOrEmpty(_settings.Title);
-
-        private string Id(string suffix) => _settings.IdPrefix + "_" + suffix;
 
         /// <summary>Returns the markup of the chart body: the SVG and, when asked for, the data table.</summary>
         public string Render()
@@ -92,9 +82,6 @@ namespace CallbackControls
         }
 
         private static bool IsCircular(ChartType type) => type == ChartType.Pie || type == ChartType.Doughnut;
-
-        private string ColorOf(ChartSeries series, int index) =>
-            string.IsNullOrWhiteSpace(series.Color) ? _palette[index % _palette.Length] : series.Color.Trim();
 
         /* ------------------------------------------------------------------------------------------
          * Cartesian charts: line, spline, area, stacked area, column, stacked column, bar, scatter
@@ -175,7 +162,7 @@ namespace CallbackControls
 
             var legend = LayoutLegend(data.Select(d => new LegendItem(d.Name, d.Color, SwatchOf(d.Type))).ToList());
 
-            double top = Gap + (HasTitle ? TitleFontSize + Gap : 0);
+            double top = Gap + (_canvas.HasTitle ? TitleFontSize + Gap : 0);
             double labelBand = TickLength + FontSize + 4;
             var plot = new Plot();
             AxisTicks valueTicks;
@@ -185,23 +172,23 @@ namespace CallbackControls
             {
                 double bottom = Gap + labelBand + (HasText(_settings.XAxisTitle) ? FontSize + Gap : 0) + legend.Height;
                 plot.Top = top;
-                plot.Height = Math.Max(10, Height - top - bottom);
+                plot.Height = Math.Max(10, _canvas.Height - top - bottom);
                 valueTicks = ValueTicks(yMin, yMax, fixedMin, fixedMax, (int)(plot.Height / 40));
                 double labelWidth = valueTicks.Values.Select(v => TextWidth(_format.ValueTick(v, valueTicks))).DefaultIfEmpty(0).Max();
                 plot.Left = Gap + (HasText(_settings.YAxisTitle) ? FontSize + Gap : 0) + labelWidth + TickLength + 2;
-                plot.Width = Math.Max(10, Width - plot.Left - Gap * 2);
+                plot.Width = Math.Max(10, _canvas.Width - plot.Left - Gap * 2);
                 axisLength = plot.Width;
             }
             else
             {
                 double bottom = Gap + labelBand + (HasText(_settings.YAxisTitle) ? FontSize + Gap : 0) + legend.Height;
                 plot.Top = top;
-                plot.Height = Math.Max(10, Height - top - bottom);
+                plot.Height = Math.Max(10, _canvas.Height - top - bottom);
                 axisLength = plot.Height;
                 var provisional = IndependentTicks(axisType, xMin, xMax, categories, axisLength, true);
                 double labelWidth = provisional.Labels.Select(TextWidth).DefaultIfEmpty(0).Max();
                 plot.Left = Gap + (HasText(_settings.XAxisTitle) ? FontSize + Gap : 0) + labelWidth + TickLength + 2;
-                plot.Width = Math.Max(10, Width - plot.Left - Gap * 2);
+                plot.Width = Math.Max(10, _canvas.Width - plot.Left - Gap * 2);
                 valueTicks = ValueTicks(yMin, yMax, fixedMin, fixedMax, (int)(plot.Width / 80));
             }
 
@@ -295,17 +282,17 @@ namespace CallbackControls
             };
 
             string description = HasText(_settings.Description) ? _settings.Description : DescribeCartesian(data, context, hasData);
-            WriteSvgStart(writer, description, data.Count == 0 ? "cc-chart-empty" : TypeCss(data[0].Type));
+            _canvas.WriteSvgStart(writer, description, data.Count == 0 ? "cc-chart-empty" : TypeCss(data[0].Type));
             writer.Start("defs").Open()
-                .Start("clipPath").Attr("id", Id("plot")).Open()
+                .Start("clipPath").Attr("id", _canvas.Id("plot")).Open()
                 .Start("rect").Attr("x", plot.Left - MarkerRadius - 1).Attr("y", plot.Top - MarkerRadius - 1)
                 .Attr("width", plot.Width + 2 * MarkerRadius + 2).Attr("height", plot.Height + 2 * MarkerRadius + 2).Empty()
                 .End("clipPath").End("defs");
-            WriteTitle(writer);
+            _canvas.WriteTitle(writer);
             if (_settings.ShowGridLines) WriteGrid(writer, context);
             WriteAxes(writer, context);
 
-            writer.Start("g").Attr("class", "cc-chart-plot").Attr("clip-path", "url(#" + Id("plot") + ")").Open();
+            writer.Start("g").Attr("class", "cc-chart-plot").Attr("clip-path", "url(#" + _canvas.Id("plot") + ")").Open();
             foreach (var d in data)
             {
                 WriteSeries(writer, d, context, slotOf.TryGetValue(d, out int slot) ? slot : 0);
@@ -313,8 +300,7 @@ namespace CallbackControls
             writer.End("g");
             if (!hasData)
             {
-                writer.Start("text").Attr("class", "cc-chart-nodata").Attr("x", plot.Left + plot.Width / 2).Attr("y", plot.Top + plot.Height / 2)
-                    .Attr("text-anchor", "middle").Attr("fill", AxisColor).Open().Text("No data").End("text");
+                ChartCanvas.WriteNoData(writer, plot.Left + plot.Width / 2, plot.Top + plot.Height / 2);
             }
             WriteLegend(writer, legend);
             writer.End("svg");
@@ -340,7 +326,7 @@ namespace CallbackControls
                 Series = series,
                 Type = series.ChartType,
                 Name = NameOf(series, index),
-                Color = ColorOf(series, index),
+                Color = _canvas.ColorOr(series.Color, index),
                 X = new double[n],
                 Y = new double[n],
                 Source = new ChartPoint[n],
@@ -631,7 +617,7 @@ namespace CallbackControls
                     writer.Start("line").Attr("x1", p).Attr("y1", plot.Bottom).Attr("x2", p).Attr("y2", plot.Bottom + TickLength).Attr("stroke", AxisColor).Empty();
                     // A label centred on the last (or first) tick may stick out of the drawing: it moves inwards.
                     double half = TextWidth(c.Independent.Labels[i]) / 2;
-                    double x = Math.Max(half + 2, Math.Min(Width - half - 2, p));
+                    double x = Math.Max(half + 2, Math.Min(_canvas.Width - half - 2, p));
                     writer.Start("text").Attr("x", x).Attr("y", plot.Bottom + TickLength + FontSize).Attr("text-anchor", "middle")
                         .Open().Text(c.Independent.Labels[i]).End("text");
                 }
@@ -954,7 +940,7 @@ namespace CallbackControls
                 var point = points[i];
                 if (point.IsEmpty || !(point.Y > 0)) continue;
                 string label = point.AxisLabel ?? _format.XValue(point.X, points.XValueType == ChartAxisType.DateTime);
-                string color = HasText(point.Color) ? point.Color.Trim() : _palette[slices.Count % _palette.Length];
+                string color = _canvas.ColorOr(point.Color, slices.Count);
                 slices.Add(new Slice { Label = label, Value = point.Y, Point = point, Color = color });
             }
             var keep = ChartDecimation.LargestSlices(slices.Select(s => s.Value).ToList(), _settings.EnableDecimation);
@@ -976,11 +962,11 @@ namespace CallbackControls
             string name = NameOf(series, 0);
 
             var legend = LayoutLegend(slices.Select(s => new LegendItem(s.Label + " (" + _format.Percent(s.Value, total) + ")", s.Color, Swatch.Box)).ToList());
-            double top = Gap + (HasTitle ? TitleFontSize + Gap : 0);
+            double top = Gap + (_canvas.HasTitle ? TitleFontSize + Gap : 0);
             double bottom = Gap + legend.Height;
-            double areaHeight = Math.Max(10, Height - top - bottom);
-            double radius = Math.Max(4, Math.Min(Width - 2 * Gap, areaHeight) / 2 - 2);
-            double cx = Width / 2;
+            double areaHeight = Math.Max(10, _canvas.Height - top - bottom);
+            double radius = Math.Max(4, Math.Min(_canvas.Width - 2 * Gap, areaHeight) / 2 - 2);
+            double cx = _canvas.Width / 2;
             double cy = top + areaHeight / 2;
             double inner = doughnut ? radius * 0.55 : 0;
 
@@ -989,8 +975,8 @@ namespace CallbackControls
                 : slices.Count == 0
                     ? "Chart with no data."
                     : string.Format(_format.Culture, "{0} chart of {1} with {2} slices totalling {3}.", TypeName(series.ChartType), name, slices.Count, _format.Y(total));
-            WriteSvgStart(writer, description, TypeCss(series.ChartType));
-            WriteTitle(writer);
+            _canvas.WriteSvgStart(writer, description, TypeCss(series.ChartType));
+            _canvas.WriteTitle(writer);
 
             writer.Start("g").Attr("class", SeriesCss(series, 0, series.ChartType)).Attr("stroke", "#ffffff").Attr("stroke-width", 1).Open();
             double angle = 0;
@@ -1017,8 +1003,7 @@ namespace CallbackControls
             writer.End("g");
             if (slices.Count == 0)
             {
-                writer.Start("text").Attr("class", "cc-chart-nodata").Attr("x", cx).Attr("y", cy).Attr("text-anchor", "middle")
-                    .Attr("fill", AxisColor).Open().Text("No data").End("text");
+                ChartCanvas.WriteNoData(writer, cx, cy);
             }
             WriteLegend(writer, legend);
             writer.End("svg");
@@ -1073,37 +1058,12 @@ namespace CallbackControls
          * Shared parts: the svg element, title, legend, data table
          * ---------------------------------------------------------------------------------------- */
 
-        private void WriteSvgStart(SvgMarkupWriter writer, string description, string typeCss)
-        {
-            writer.Start("svg").Attr("xmlns", "http://www.w3.org/2000/svg")
-                .Attr("class", "cc-chart-svg " + typeCss)
-                .BeginAttr("viewBox").Number(0).Space().Number(0).Space().Number(Width).Space().Number(Height).EndAttr()
-                // Width 100% with a viewBox: the chart fills its container and keeps its proportions.
-                .Attr("width", "100%")
-                .Attr("preserveAspectRatio", "xMidYMid meet")
-                .Attr("role", "img")
-                .Attr("aria-labelledby", Id("title") + " " + Id("desc"))
-                .Attr("font-family", "sans-serif")
-                .Attr("font-size", FontSize)
-                .Open();
-            writer.Start("title").Attr("id", Id("title")).Open().Text(HasTitle ? _settings.Title : "Chart").End("title");
-            writer.Start("desc").Attr("id", Id("desc")).Open().Text(description).End("desc");
-        }
-
-        private void WriteTitle(SvgMarkupWriter writer)
-        {
-            if (!HasTitle) return;
-            writer.Start("text").Attr("class", "cc-chart-title").Attr("x", Width / 2).Attr("y", Gap + TitleFontSize - 2)
-                .Attr("text-anchor", "middle").Attr("font-size", TitleFontSize).Attr("font-weight", "bold").Attr("fill", TextColor)
-                .Open().Text(_settings.Title).End("text");
-        }
-
         private void WriteTableStart(SvgMarkupWriter writer, string first, string second, string third)
         {
             // The hiding rules sit on a wrapper: a table never gets narrower than its content, a div does.
             writer.Start("div").Attr("class", "cc-visually-hidden").Attr("style", VisuallyHiddenStyle).Open()
                 .Start("table").Attr("class", "cc-chart-table").Open()
-                .TextElement("caption", HasTitle ? _settings.Title : "Chart data")
+                .TextElement("caption", _canvas.HasTitle ? _settings.Title : "Chart data")
                 .Start("thead").Open().Start("tr").Open()
                 .Start("th").Attr("scope", "col").Open().Text(first).End("th")
                 .Start("th").Attr("scope", "col").Open().Text(second).End("th")
@@ -1115,8 +1075,8 @@ namespace CallbackControls
         {
             var layout = new LegendLayout();
             if (!_settings.ShowLegend || items.Count == 0) return layout;
-            double available = Width - 2 * Gap;
-            int maxRows = Math.Max(1, (int)(Height * 0.3 / LegendRowHeight));
+            double available = _canvas.Width - 2 * Gap;
+            int maxRows = Math.Max(1, (int)(_canvas.Height * 0.3 / LegendRowHeight));
             var rows = new List<List<LegendItem>> { new List<LegendItem>() };
             double rowWidth = 0;
             int placed = 0;
@@ -1145,7 +1105,7 @@ namespace CallbackControls
                 last.Add(more);
             }
             layout.Height = rows.Count * LegendRowHeight + Gap;
-            double y = Height - Gap - rows.Count * LegendRowHeight + LegendRowHeight / 2;
+            double y = _canvas.Height - Gap - rows.Count * LegendRowHeight + LegendRowHeight / 2;
             foreach (var row in rows)
             {
                 double width = row.Sum(i => i.Width) - 14;

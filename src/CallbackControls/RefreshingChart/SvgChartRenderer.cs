@@ -89,45 +89,14 @@ namespace CallbackControls
 
         private void RenderCartesian(SvgMarkupWriter writer)
         {
-            bool horizontal = _series.Any(s => s.ChartType == ChartType.Bar);
-            ChartAxisType axisType = ResolveAxisType();
-            var categories = new List<string>();
-            var categoryIndex = new Dictionary<string, int>(StringComparer.Ordinal);
-
-            var data = new List<SeriesData>(_series.Count);
-            for (int i = 0; i < _series.Count; i++)
-            {
-                data.Add(Extract(_series[i], i, axisType, categories, categoryIndex));
-            }
-            BuildStack(data.Where(d => d.Type == ChartType.StackedArea).ToList(), false);
-            BuildStack(data.Where(d => d.Type == ChartType.StackedColumn).ToList(), true);
-
-            // Data bounds, over every value (not only the drawn ones): decimation keeps extremes, but the
-            // axis must not depend on it.
-            double xMin = double.PositiveInfinity, xMax = double.NegativeInfinity;
-            double yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
-            foreach (var d in data)
-            {
-                for (int i = 0; i < d.Count; i++)
-                {
-                    double x = d.X[i];
-                    if (x < xMin) xMin = x;
-                    if (x > xMax) xMax = x;
-                    double y = d.Y[i];
-                    if (IsFinite(y))
-                    {
-                        if (y < yMin) yMin = y;
-                        if (y > yMax) yMax = y;
-                    }
-                    if (d.Base != null)
-                    {
-                        double b = d.Base[i];
-                        if (b < yMin) yMin = b;
-                        if (b > yMax) yMax = b;
-                    }
-                }
-            }
-            bool hasData = yMin <= yMax;
+            var chart = ChartData.Extract(_canvas, _series);
+            bool horizontal = chart.Horizontal;
+            ChartAxisType axisType = chart.AxisType;
+            var categories = chart.Categories;
+            var data = chart.Series;
+            double xMin = chart.XMin, xMax = chart.XMax;
+            double yMin = chart.YMin, yMax = chart.YMax;
+            bool hasData = chart.HasData;
             if (axisType == ChartAxisType.Category)
             {
                 // Each category is a band one unit wide, centred on its index.
@@ -192,22 +161,10 @@ namespace CallbackControls
                 valueTicks = ValueTicks(yMin, yMax, fixedMin, fixedMax, (int)(plot.Width / 80));
             }
 
-            int threshold = ChartDecimation.ThresholdFor(_settings.DecimationThreshold, axisLength);
-            foreach (var d in data.Where(d => d.Base == null))
-            {
-                d.Runs = ChartDecimation.DecimateRuns(d.X, d.Y, d.Count, threshold, _settings.EnableDecimation);
-                int finite = 0;
-                for (int i = 0; i < d.Count; i++)
-                {
-                    if (IsFinite(d.Y[i])) finite++;
-                }
-                d.Decimated = d.Runs.Sum(r => r.Length) < finite;
-            }
-            DecimateStack(data.Where(d => d.Type == ChartType.StackedArea).ToList(), threshold, _settings.EnableDecimation);
-            DecimateStack(data.Where(d => d.Type == ChartType.StackedColumn).ToList(), threshold, _settings.EnableDecimation);
+            chart.Decimate(ChartDecimation.ThresholdFor(_settings.DecimationThreshold, axisLength), _settings.EnableDecimation);
 
             // Columns and bars: one slot per series, one shared slot for all stacked columns.
-            var slotOf = new Dictionary<SeriesData, int>();
+            var slotOf = new Dictionary<SeriesValues, int>();
             int slots = 0;
             int stackedSlot = -1;
             foreach (var d in data)
@@ -253,7 +210,7 @@ namespace CallbackControls
                     xMax += gap / 2;
                     band = gap * axisLength / (xMax - xMin);
                 }
-                int widest = slotOf.Keys.Select(d => d.Runs.Sum(r => r.Length)).DefaultIfEmpty(0).Max();
+                int widest = slotOf.Keys.Select(d => d.Drawn).DefaultIfEmpty(0).Max();
                 if (slotOf.Keys.Any(d => d.Decimated) && widest > 0)
                 {
                     // Decimated columns are spread about one per bucket: widen them to fill their bucket.
@@ -306,159 +263,6 @@ namespace CallbackControls
             writer.End("svg");
 
             if (_settings.ShowDataTable) WriteCartesianTable(writer, data, context);
-        }
-
-        private ChartAxisType ResolveAxisType()
-        {
-            if (_settings.XAxisType != ChartAxisType.Auto) return _settings.XAxisType;
-            if (_series.Any(s => s.Points.XValueType == ChartAxisType.Category)) return ChartAxisType.Category;
-            if (_series.Any(s => s.Points.XValueType == ChartAxisType.DateTime)) return ChartAxisType.DateTime;
-            return ChartAxisType.Number;
-        }
-
-        private SeriesData Extract(ChartSeries series, int index, ChartAxisType axisType, List<string> categories, Dictionary<string, int> categoryIndex)
-        {
-            var points = series.Points;
-            int n = points.Count;
-            var d = new SeriesData
-            {
-                Index = index,
-                Series = series,
-                Type = series.ChartType,
-                Name = NameOf(series, index),
-                Color = _canvas.ColorOr(series.Color, index),
-                X = new double[n],
-                Y = new double[n],
-                Source = new ChartPoint[n],
-            };
-            int count = 0;
-            for (int i = 0; i < n; i++)
-            {
-                var point = points[i];
-                double x;
-                if (axisType == ChartAxisType.Category)
-                {
-                    // A point's category is its label, or its X value written as text.
-                    string label = point.AxisLabel ?? _format.XValue(point.X, points.XValueType == ChartAxisType.DateTime);
-                    if (!categoryIndex.TryGetValue(label, out int found))
-                    {
-                        found = categories.Count;
-                        categories.Add(label);
-                        categoryIndex.Add(label, found);
-                    }
-                    x = found;
-                }
-                else
-                {
-                    x = point.X;
-                    if (!IsFinite(x)) continue;
-                    if (axisType == ChartAxisType.DateTime) x = ClampOADate(x);
-                }
-                d.X[count] = x;
-                d.Y[count] = point.Y;
-                d.Source[count] = point;
-                count++;
-            }
-            d.Count = count;
-            return d;
-        }
-
-        /// <summary>
-        /// Stacks layers: each value sits on the sum of the layers before it at the same X. Columns stack
-        /// positives upwards and negatives downwards; areas simply add up.
-        /// </summary>
-        private static void BuildStack(List<SeriesData> layers, bool separateSigns)
-        {
-            if (layers.Count == 0) return;
-            bool aligned = layers.All(l => l.Count == layers[0].Count);
-            for (int k = 1; aligned && k < layers.Count; k++)
-            {
-                for (int i = 0; i < layers[0].Count; i++)
-                {
-                    if (layers[k].X[i] != layers[0].X[i])
-                    {
-                        aligned = false;
-                        break;
-                    }
-                }
-            }
-
-            double[] union;
-            Dictionary<double, int> position = null;
-            if (aligned)
-            {
-                // The usual case (every series sampled at the same times): no lookup needed.
-                union = new double[layers[0].Count];
-                Array.Copy(layers[0].X, union, union.Length);
-            }
-            else
-            {
-                var all = new List<double>();
-                foreach (var layer in layers)
-                {
-                    for (int i = 0; i < layer.Count; i++) all.Add(layer.X[i]);
-                }
-                all.Sort();
-                var distinct = new List<double>(all.Count);
-                foreach (double x in all)
-                {
-                    if (distinct.Count == 0 || distinct[distinct.Count - 1] != x) distinct.Add(x);
-                }
-                union = distinct.ToArray();
-                position = new Dictionary<double, int>(union.Length);
-                for (int i = 0; i < union.Length; i++) position[union[i]] = i;
-            }
-
-            int m = union.Length;
-            var positive = new double[m];
-            var negative = new double[m];
-            foreach (var layer in layers)
-            {
-                var values = new double[m];
-                var sources = new ChartPoint[m];
-                for (int i = 0; i < layer.Count; i++)
-                {
-                    int j = aligned ? i : position[layer.X[i]];
-                    double y = layer.Y[i];
-                    if (IsFinite(y)) values[j] += y;
-                    sources[j] = layer.Source[i];
-                }
-                var bottom = new double[m];
-                var top = new double[m];
-                for (int j = 0; j < m; j++)
-                {
-                    double v = values[j];
-                    if (separateSigns && v < 0)
-                    {
-                        bottom[j] = negative[j];
-                        top[j] = negative[j] + v;
-                        negative[j] = top[j];
-                    }
-                    else
-                    {
-                        bottom[j] = positive[j];
-                        top[j] = positive[j] + v;
-                        positive[j] = top[j];
-                    }
-                }
-                layer.X = union;
-                layer.Y = top;
-                layer.Base = bottom;
-                layer.Source = sources;
-                layer.Count = m;
-            }
-        }
-
-        private static void DecimateStack(List<SeriesData> layers, int threshold, bool enabled)
-        {
-            if (layers.Count == 0) return;
-            int m = layers[0].Count;
-            int[] chosen = ChartDecimation.DecimateTogether(m, layers.Select(l => (l.X, l.Y)), threshold, enabled);
-            foreach (var layer in layers)
-            {
-                layer.Runs = new List<int[]> { chosen };
-                layer.Decimated = chosen.Length < m;
-            }
         }
 
         private AxisTicks ValueTicks(double min, double max, bool fixedMin, bool fixedMax, int maxTicks)
@@ -668,7 +472,7 @@ namespace CallbackControls
             writer.Attr("stroke", AxisColor).Attr("shape-rendering", "crispEdges").Empty();
         }
 
-        private void WriteSeries(SvgMarkupWriter writer, SeriesData d, CartesianContext c, int slot)
+        private void WriteSeries(SvgMarkupWriter writer, SeriesValues d, CartesianContext c, int slot)
         {
             writer.Start("g").Attr("class", SeriesCss(d.Series, d.Index, d.Type)).Open();
             switch (d.Type)
@@ -694,7 +498,7 @@ namespace CallbackControls
             writer.End("g");
         }
 
-        private void WriteLines(SvgMarkupWriter writer, SeriesData d, CartesianContext c, bool smooth)
+        private void WriteLines(SvgMarkupWriter writer, SeriesValues d, CartesianContext c, bool smooth)
         {
             if (d.Runs.Count == 0) return;
             writer.Start("path").Attr("class", "cc-chart-line").BeginAttr("d");
@@ -716,7 +520,7 @@ namespace CallbackControls
         /// A monotone cubic curve (Fritsch and Carlson): smooth, yet never above or below the points it joins,
         /// so a spline shows no peak the data does not have. Needs X strictly increasing; returns false otherwise.
         /// </summary>
-        private static bool WriteMonotoneCurve(SvgMarkupWriter writer, SeriesData d, CartesianContext c, int[] run)
+        private static bool WriteMonotoneCurve(SvgMarkupWriter writer, SeriesValues d, CartesianContext c, int[] run)
         {
             int n = run.Length;
             var px = new double[n];
@@ -765,7 +569,7 @@ namespace CallbackControls
             return true;
         }
 
-        private void WriteAreas(SvgMarkupWriter writer, SeriesData d, CartesianContext c)
+        private void WriteAreas(SvgMarkupWriter writer, SeriesValues d, CartesianContext c)
         {
             if (d.Runs.Count == 0) return;
             double baseline = c.Value.Map(c.ValueBaseline);
@@ -791,10 +595,10 @@ namespace CallbackControls
             writer.EndAttr().Attr("fill", d.Color).Attr("fill-opacity", d.Base == null ? "0.25" : "0.55").Attr("stroke", "none").Empty();
         }
 
-        private void WriteMarkers(SvgMarkupWriter writer, SeriesData d, CartesianContext c, bool always)
+        private void WriteMarkers(SvgMarkupWriter writer, SeriesValues d, CartesianContext c, bool always)
         {
             if (!always && !_settings.ShowPointToolTips) return;
-            int drawn = d.Runs.Sum(r => r.Length);
+            int drawn = d.Drawn;
             if (drawn == 0) return;
             // Sparse series show their markers; dense ones keep them as invisible targets for the tooltips.
             bool visible = always || drawn <= c.AxisLength / 8;
@@ -828,7 +632,7 @@ namespace CallbackControls
             writer.End("g");
         }
 
-        private void WriteColumns(SvgMarkupWriter writer, SeriesData d, CartesianContext c, int slot)
+        private void WriteColumns(SvgMarkupWriter writer, SeriesValues d, CartesianContext c, int slot)
         {
             double slotWidth = c.Band * 0.8 / Math.Max(1, c.Slots);
             double gap = slotWidth > 4 ? 1 : 0;
@@ -868,7 +672,7 @@ namespace CallbackControls
             }
         }
 
-        private string ToolTipOf(SeriesData d, int i, CartesianContext c)
+        private string ToolTipOf(SeriesValues d, int i, CartesianContext c)
         {
             var source = d.Source[i];
             if (source != null && source.ToolTip != null) return source.ToolTip;
@@ -876,7 +680,7 @@ namespace CallbackControls
             return d.Name + ": " + _format.X(d.X[i], c.AxisType, c.Categories) + ", " + _format.Y(value);
         }
 
-        private string DescribeCartesian(List<SeriesData> data, CartesianContext c, bool hasData)
+        private string DescribeCartesian(List<SeriesValues> data, CartesianContext c, bool hasData)
         {
             if (data.Count == 0 || !hasData) return "Chart with no data.";
             var types = data.Select(d => d.Type).Distinct().ToList();
@@ -901,7 +705,7 @@ namespace CallbackControls
             return text;
         }
 
-        private void WriteCartesianTable(SvgMarkupWriter writer, List<SeriesData> data, CartesianContext c)
+        private void WriteCartesianTable(SvgMarkupWriter writer, List<SeriesValues> data, CartesianContext c)
         {
             WriteTableStart(writer, "Series", HasText(_settings.XAxisTitle) ? _settings.XAxisTitle : "X", HasText(_settings.YAxisTitle) ? _settings.YAxisTitle : "Y");
             foreach (var d in data)
@@ -1175,28 +979,6 @@ namespace CallbackControls
             var text = new System.Text.StringBuilder();
             SvgMarkupWriter.AppendNumber(text, value);
             return text.ToString();
-        }
-
-        private sealed class SeriesData
-        {
-            public int Index;
-            public ChartSeries Series;
-            public ChartType Type;
-            public string Name;
-            public string Color;
-            public double[] X;
-            public double[] Y;
-
-            // For stacked layers: the top of the layer below at each X.
-            public double[] Base;
-
-            // The point behind each value, for tooltips (null where a stacked layer has no point at that X).
-            public ChartPoint[] Source;
-            public int Count;
-
-            // The drawn indexes, one array per unbroken run of values.
-            public List<int[]> Runs = new List<int[]>();
-            public bool Decimated;
         }
 
         private sealed class Plot

@@ -18,15 +18,8 @@ namespace CallbackControls
     {
         internal const string BodyCssClass = "cc-chart-body";
 
-        private const double LegendRowHeight = 18;
-        private const double LegendSwatch = 10;
         private const int LabelCharLimit = 24;
-        private const int LegendCharLimit = 32;
         private const string OtherSliceColor = "#9e9e9e";
-
-        // The usual "visually hidden" rules: the table stays in the accessibility tree but takes no space.
-        private const string VisuallyHiddenStyle =
-            "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0";
 
         private readonly ChartSettings _settings;
         private readonly IList<ChartSeries> _series;
@@ -129,7 +122,7 @@ namespace CallbackControls
                 else yMax = yMin + 1;
             }
 
-            var legend = LayoutLegend(data.Select(d => new LegendItem(d.Name, d.Color, SwatchOf(d.Type))).ToList());
+            var legend = ChartLegendWriter.Layout(_canvas, data.Select(d => new LegendItem(d.Name, d.Color, ChartLegendWriter.SwatchOf(d.Type))).ToList());
 
             double top = Gap + (_canvas.HasTitle ? TitleFontSize + Gap : 0);
             double labelBand = TickLength + FontSize + 4;
@@ -259,10 +252,10 @@ namespace CallbackControls
             {
                 ChartCanvas.WriteNoData(writer, plot.Left + plot.Width / 2, plot.Top + plot.Height / 2);
             }
-            WriteLegend(writer, legend);
+            ChartLegendWriter.Write(writer, legend);
             writer.End("svg");
 
-            if (_settings.ShowDataTable) WriteCartesianTable(writer, data, context);
+            if (_settings.ShowDataTable) ChartDataTableWriter.WriteSeries(writer, _canvas, chart);
         }
 
         private AxisTicks ValueTicks(double min, double max, bool fixedMin, bool fixedMax, int maxTicks)
@@ -705,30 +698,6 @@ namespace CallbackControls
             return text;
         }
 
-        private void WriteCartesianTable(SvgMarkupWriter writer, List<SeriesValues> data, CartesianContext c)
-        {
-            WriteTableStart(writer, "Series", HasText(_settings.XAxisTitle) ? _settings.XAxisTitle : "X", HasText(_settings.YAxisTitle) ? _settings.YAxisTitle : "Y");
-            foreach (var d in data)
-            {
-                foreach (var run in d.Runs)
-                {
-                    foreach (int i in run)
-                    {
-                        var source = d.Source[i];
-                        if (d.Base != null && source == null) continue;
-                        double value = d.Base != null ? source.Y : d.Y[i];
-                        if (!IsFinite(value)) continue;
-                        writer.Start("tr").Open()
-                            .Start("th").Attr("scope", "row").Open().Text(d.Name).End("th")
-                            .TextElement("td", _format.X(d.X[i], c.AxisType, c.Categories))
-                            .TextElement("td", _format.Y(value))
-                            .End("tr");
-                    }
-                }
-            }
-            writer.End("tbody").End("table").End("div");
-        }
-
         /* ------------------------------------------------------------------------------------------
          * Pie and doughnut
          * ---------------------------------------------------------------------------------------- */
@@ -765,7 +734,7 @@ namespace CallbackControls
             double total = slices.Sum(s => s.Value);
             string name = NameOf(series, 0);
 
-            var legend = LayoutLegend(slices.Select(s => new LegendItem(s.Label + " (" + _format.Percent(s.Value, total) + ")", s.Color, Swatch.Box)).ToList());
+            var legend = ChartLegendWriter.Layout(_canvas, slices.Select(s => new LegendItem(s.Label + " (" + _format.Percent(s.Value, total) + ")", s.Color, LegendSwatch.Box)).ToList());
             double top = Gap + (_canvas.HasTitle ? TitleFontSize + Gap : 0);
             double bottom = Gap + legend.Height;
             double areaHeight = Math.Max(10, _canvas.Height - top - bottom);
@@ -809,22 +778,10 @@ namespace CallbackControls
             {
                 ChartCanvas.WriteNoData(writer, cx, cy);
             }
-            WriteLegend(writer, legend);
+            ChartLegendWriter.Write(writer, legend);
             writer.End("svg");
 
-            if (_settings.ShowDataTable)
-            {
-                WriteTableStart(writer, name, "Value", "Share");
-                foreach (var slice in slices)
-                {
-                    writer.Start("tr").Open()
-                        .Start("th").Attr("scope", "row").Open().Text(slice.Label).End("th")
-                        .TextElement("td", _format.Y(slice.Value))
-                        .TextElement("td", _format.Percent(slice.Value, total))
-                        .End("tr");
-                }
-                writer.End("tbody").End("table").End("div");
-            }
+            if (_settings.ShowDataTable) ChartDataTableWriter.WriteShares(writer, _canvas, name, slices.Select(slice => (slice.Label, slice.Value)), total);
         }
 
         private static void WriteSlicePath(SvgMarkupWriter writer, double cx, double cy, double r, double inner, double from, double to)
@@ -862,113 +819,6 @@ namespace CallbackControls
          * Shared parts: the svg element, title, legend, data table
          * ---------------------------------------------------------------------------------------- */
 
-        private void WriteTableStart(SvgMarkupWriter writer, string first, string second, string third)
-        {
-            // The hiding rules sit on a wrapper: a table never gets narrower than its content, a div does.
-            writer.Start("div").Attr("class", "cc-visually-hidden").Attr("style", VisuallyHiddenStyle).Open()
-                .Start("table").Attr("class", "cc-chart-table").Open()
-                .TextElement("caption", _canvas.HasTitle ? _settings.Title : "Chart data")
-                .Start("thead").Open().Start("tr").Open()
-                .Start("th").Attr("scope", "col").Open().Text(first).End("th")
-                .Start("th").Attr("scope", "col").Open().Text(second).End("th")
-                .Start("th").Attr("scope", "col").Open().Text(third).End("th")
-                .End("tr").End("thead").Start("tbody").Open();
-        }
-
-        private LegendLayout LayoutLegend(List<LegendItem> items)
-        {
-            var layout = new LegendLayout();
-            if (!_settings.ShowLegend || items.Count == 0) return layout;
-            double available = _canvas.Width - 2 * Gap;
-            int maxRows = Math.Max(1, (int)(_canvas.Height * 0.3 / LegendRowHeight));
-            var rows = new List<List<LegendItem>> { new List<LegendItem>() };
-            double rowWidth = 0;
-            int placed = 0;
-            foreach (var item in items)
-            {
-                item.Text = Truncate(item.FullText, LegendCharLimit);
-                item.Width = LegendSwatch + 4 + TextWidth(item.Text) + 14;
-                if (rowWidth > 0 && rowWidth + item.Width > available)
-                {
-                    if (rows.Count == maxRows) break;
-                    rows.Add(new List<LegendItem>());
-                    rowWidth = 0;
-                }
-                rows[rows.Count - 1].Add(item);
-                rowWidth += item.Width;
-                placed++;
-            }
-            if (placed < items.Count)
-            {
-                // What does not fit is counted, not dropped silently; the data table still lists it.
-                var last = rows[rows.Count - 1];
-                var more = new LegendItem("+" + (items.Count - placed + (last.Count > 1 ? 1 : 0)).ToString(CultureInfo.InvariantCulture) + " more", null, Swatch.None);
-                if (last.Count > 1) last.RemoveAt(last.Count - 1);
-                more.Text = more.FullText;
-                more.Width = TextWidth(more.Text) + 14;
-                last.Add(more);
-            }
-            layout.Height = rows.Count * LegendRowHeight + Gap;
-            double y = _canvas.Height - Gap - rows.Count * LegendRowHeight + LegendRowHeight / 2;
-            foreach (var row in rows)
-            {
-                double width = row.Sum(i => i.Width) - 14;
-                double x = Gap + Math.Max(0, (available - width) / 2);
-                foreach (var item in row)
-                {
-                    item.X = x;
-                    item.Y = y;
-                    layout.Items.Add(item);
-                    x += item.Width;
-                }
-                y += LegendRowHeight;
-            }
-            return layout;
-        }
-
-        private static void WriteLegend(SvgMarkupWriter writer, LegendLayout legend)
-        {
-            if (legend.Items.Count == 0) return;
-            writer.Start("g").Attr("class", "cc-chart-legend").Attr("font-size", FontSize).Attr("fill", TextColor).Open();
-            foreach (var item in legend.Items)
-            {
-                writer.Start("g").Attr("class", "cc-chart-legend-item").Open();
-                double x = item.X;
-                switch (item.Swatch)
-                {
-                    case Swatch.Line:
-                        writer.Start("line").Attr("x1", x).Attr("y1", item.Y).Attr("x2", x + LegendSwatch).Attr("y2", item.Y)
-                            .Attr("stroke", item.Color).Attr("stroke-width", 2).Empty();
-                        break;
-                    case Swatch.Dot:
-                        writer.Start("circle").Attr("cx", x + LegendSwatch / 2).Attr("cy", item.Y).Attr("r", MarkerRadius + 0.5).Attr("fill", item.Color).Empty();
-                        break;
-                    case Swatch.Box:
-                        writer.Start("rect").Attr("x", x).Attr("y", item.Y - LegendSwatch / 2).Attr("width", LegendSwatch).Attr("height", LegendSwatch)
-                            .Attr("fill", item.Color).Empty();
-                        break;
-                }
-                double textX = item.Swatch == Swatch.None ? x : x + LegendSwatch + 4;
-                writer.Start("text").Attr("x", textX).Attr("y", item.Y).Attr("dy", "0.32em").Open().Text(item.Text);
-                if (!string.Equals(item.Text, item.FullText, StringComparison.Ordinal)) writer.TextElement("title", item.FullText);
-                writer.End("text").End("g");
-            }
-            writer.End("g");
-        }
-
-        private static Swatch SwatchOf(ChartType type)
-        {
-            switch (type)
-            {
-                case ChartType.Line:
-                case ChartType.Spline:
-                    return Swatch.Line;
-                case ChartType.Scatter:
-                    return Swatch.Dot;
-                default:
-                    return Swatch.Box;
-            }
-        }
 
         /* ------------------------------------------------------------------------------------------
          * Helpers
@@ -1046,42 +896,6 @@ namespace CallbackControls
             public ChartPoint Point;
             public string Color;
             public string ToolTipOverride;
-        }
-
-        private enum Swatch
-        {
-            None,
-            Line,
-            Box,
-            Dot,
-        }
-
-        private sealed class LegendItem
-        {
-            public LegendItem(string text, string color, Swatch swatch)
-            {
-                FullText = text ?? string.Empty;
-                Color = color;
-                Swatch = swatch;
-            }
-
-            public string FullText { get; }
-
-            public string Color { get; }
-
-            public Swatch Swatch { get; }
-
-            public string Text;
-            public double Width;
-            public double X;
-            public double Y;
-        }
-
-        private sealed class LegendLayout
-        {
-            public List<LegendItem> Items { get; } = new List<LegendItem>();
-
-            public double Height;
         }
     }
 }

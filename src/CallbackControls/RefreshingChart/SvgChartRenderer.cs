@@ -18,13 +18,13 @@ namespace CallbackControls
     {
         internal const string BodyCssClass = "cc-chart-body";
 
-        private const int LabelCharLimit = 24;
         private const string OtherSliceColor = "#9e9e9e";
 
         private readonly ChartSettings _settings;
         private readonly IList<ChartSeries> _series;
         private readonly ChartCanvas _canvas;
         private readonly ChartFormat _format;
+        private ChartData _data;
 
         public SvgChartRenderer(ChartSettings settings, IList<ChartSeries> series)
         {
@@ -83,155 +83,14 @@ namespace CallbackControls
         private void RenderCartesian(SvgMarkupWriter writer)
         {
             var chart = ChartData.Extract(_canvas, _series);
-            bool horizontal = chart.Horizontal;
-            ChartAxisType axisType = chart.AxisType;
-            var categories = chart.Categories;
+            _data = chart;
             var data = chart.Series;
-            double xMin = chart.XMin, xMax = chart.XMax;
-            double yMin = chart.YMin, yMax = chart.YMax;
-            bool hasData = chart.HasData;
-            if (axisType == ChartAxisType.Category)
-            {
-                // Each category is a band one unit wide, centred on its index.
-                xMin = -0.5;
-                xMax = Math.Max(1, categories.Count) - 0.5;
-            }
-            else if (!(xMin <= xMax))
-            {
-                xMin = axisType == ChartAxisType.DateTime ? DateTime.Today.ToOADate() : 0;
-                xMax = xMin + 1;
-            }
-            bool fromZero = data.Any(d => d.Type != ChartType.Line && d.Type != ChartType.Spline && d.Type != ChartType.Scatter);
-            if (!hasData)
-            {
-                yMin = 0;
-                yMax = 1;
-            }
-            else if (fromZero)
-            {
-                yMin = Math.Min(yMin, 0);
-                yMax = Math.Max(yMax, 0);
-            }
-            bool fixedMin = IsFinite(_settings.YAxisMinimum);
-            bool fixedMax = IsFinite(_settings.YAxisMaximum);
-            if (fixedMin) yMin = _settings.YAxisMinimum;
-            if (fixedMax) yMax = _settings.YAxisMaximum;
-            if (yMin >= yMax)
-            {
-                if (fixedMax && !fixedMin) yMin = yMax - 1;
-                else yMax = yMin + 1;
-            }
-
             var legend = ChartLegendWriter.Layout(_canvas, data.Select(d => new LegendItem(d.Name, d.Color, ChartLegendWriter.SwatchOf(d.Type))).ToList());
+            var context = ChartLayout.Cartesian(_canvas, chart, legend.Height);
+            var plot = context.Plot;
+            bool hasData = chart.HasData;
 
-            double top = Gap + (_canvas.HasTitle ? TitleFontSize + Gap : 0);
-            double labelBand = TickLength + FontSize + 4;
-            var plot = new Plot();
-            AxisTicks valueTicks;
-            double axisLength;
-
-            if (!horizontal)
-            {
-                double bottom = Gap + labelBand + (HasText(_settings.XAxisTitle) ? FontSize + Gap : 0) + legend.Height;
-                plot.Top = top;
-                plot.Height = Math.Max(10, _canvas.Height - top - bottom);
-                valueTicks = ValueTicks(yMin, yMax, fixedMin, fixedMax, (int)(plot.Height / 40));
-                double labelWidth = valueTicks.Values.Select(v => TextWidth(_format.ValueTick(v, valueTicks))).DefaultIfEmpty(0).Max();
-                plot.Left = Gap + (HasText(_settings.YAxisTitle) ? FontSize + Gap : 0) + labelWidth + TickLength + 2;
-                plot.Width = Math.Max(10, _canvas.Width - plot.Left - Gap * 2);
-                axisLength = plot.Width;
-            }
-            else
-            {
-                double bottom = Gap + labelBand + (HasText(_settings.YAxisTitle) ? FontSize + Gap : 0) + legend.Height;
-                plot.Top = top;
-                plot.Height = Math.Max(10, _canvas.Height - top - bottom);
-                axisLength = plot.Height;
-                var provisional = IndependentTicks(axisType, xMin, xMax, categories, axisLength, true);
-                double labelWidth = provisional.Labels.Select(TextWidth).DefaultIfEmpty(0).Max();
-                plot.Left = Gap + (HasText(_settings.XAxisTitle) ? FontSize + Gap : 0) + labelWidth + TickLength + 2;
-                plot.Width = Math.Max(10, _canvas.Width - plot.Left - Gap * 2);
-                valueTicks = ValueTicks(yMin, yMax, fixedMin, fixedMax, (int)(plot.Width / 80));
-            }
-
-            chart.Decimate(ChartDecimation.ThresholdFor(_settings.DecimationThreshold, axisLength), _settings.EnableDecimation);
-
-            // Columns and bars: one slot per series, one shared slot for all stacked columns.
-            var slotOf = new Dictionary<SeriesValues, int>();
-            int slots = 0;
-            int stackedSlot = -1;
-            foreach (var d in data)
-            {
-                if (d.Type == ChartType.Column || d.Type == ChartType.Bar)
-                {
-                    slotOf[d] = slots++;
-                }
-                else if (d.Type == ChartType.StackedColumn)
-                {
-                    if (stackedSlot < 0) stackedSlot = slots++;
-                    slotOf[d] = stackedSlot;
-                }
-            }
-            double band = 0;
-            if (slots > 0)
-            {
-                if (axisType == ChartAxisType.Category)
-                {
-                    band = axisLength / Math.Max(1, categories.Count);
-                }
-                else
-                {
-                    // On a number or date axis a column is as wide as the closest gap between drawn X values,
-                    // and the axis grows by half of it at each end so the outer columns fit.
-                    var xs = new SortedSet<double>();
-                    foreach (var d in slotOf.Keys)
-                    {
-                        foreach (var run in d.Runs)
-                        {
-                            foreach (int i in run) xs.Add(d.X[i]);
-                        }
-                    }
-                    double gap = double.PositiveInfinity;
-                    double previous = double.NaN;
-                    foreach (double x in xs)
-                    {
-                        if (!double.IsNaN(previous) && x - previous < gap) gap = x - previous;
-                        previous = x;
-                    }
-                    if (!IsFinite(gap) || gap <= 0) gap = Math.Max(xMax - xMin, 1);
-                    xMin -= gap / 2;
-                    xMax += gap / 2;
-                    band = gap * axisLength / (xMax - xMin);
-                }
-                int widest = slotOf.Keys.Select(d => d.Drawn).DefaultIfEmpty(0).Max();
-                if (slotOf.Keys.Any(d => d.Decimated) && widest > 0)
-                {
-                    // Decimated columns are spread about one per bucket: widen them to fill their bucket.
-                    band = Math.Max(band, axisLength / widest);
-                }
-            }
-
-            var independent = IndependentTicks(axisType, xMin, xMax, categories, axisLength, horizontal);
-            var x0 = horizontal ? new LinearScale(xMin, xMax, plot.Top, plot.Bottom) : new LinearScale(xMin, xMax, plot.Left, plot.Right);
-            var v0 = horizontal
-                ? new LinearScale(valueTicks.Minimum, valueTicks.Maximum, plot.Left, plot.Right)
-                : new LinearScale(valueTicks.Minimum, valueTicks.Maximum, plot.Bottom, plot.Top);
-            var context = new CartesianContext
-            {
-                Horizontal = horizontal,
-                AxisType = axisType,
-                Categories = categories,
-                Plot = plot,
-                X = x0,
-                Value = v0,
-                ValueTicks = valueTicks,
-                Independent = independent,
-                Band = band,
-                Slots = slots,
-                ValueBaseline = Clamp(0, valueTicks.Minimum, valueTicks.Maximum),
-            };
-
-            string description = HasText(_settings.Description) ? _settings.Description : DescribeCartesian(data, context, hasData);
+            string description = HasText(_settings.Description) ? _settings.Description : DescribeCartesian(chart, context);
             _canvas.WriteSvgStart(writer, description, data.Count == 0 ? "cc-chart-empty" : TypeCss(data[0].Type));
             writer.Start("defs").Open()
                 .Start("clipPath").Attr("id", _canvas.Id("plot")).Open()
@@ -245,7 +104,7 @@ namespace CallbackControls
             writer.Start("g").Attr("class", "cc-chart-plot").Attr("clip-path", "url(#" + _canvas.Id("plot") + ")").Open();
             foreach (var d in data)
             {
-                WriteSeries(writer, d, context, slotOf.TryGetValue(d, out int slot) ? slot : 0);
+                WriteSeries(writer, d, context, context.SlotOf(d));
             }
             writer.End("g");
             if (!hasData)
@@ -258,79 +117,7 @@ namespace CallbackControls
             if (_settings.ShowDataTable) ChartDataTableWriter.WriteSeries(writer, _canvas, chart);
         }
 
-        private AxisTicks ValueTicks(double min, double max, bool fixedMin, bool fixedMax, int maxTicks)
-        {
-            var ticks = AxisScale.NumericTicks(min, max, Math.Max(2, maxTicks), !(fixedMin && fixedMax));
-            if (!fixedMin && !fixedMax) return ticks;
-            // A bound the page fixed is kept exactly; ticks outside it are dropped.
-            double lo = fixedMin ? min : ticks.Minimum;
-            double hi = fixedMax ? max : ticks.Maximum;
-            var inside = ticks.Values.Where(v => v >= lo - 1e-9 * Math.Abs(hi - lo) && v <= hi + 1e-9 * Math.Abs(hi - lo)).ToList();
-            return new AxisTicks(lo, hi, ticks.Step, inside, ticks.LabelFormat);
-        }
-
-        private IndependentAxis IndependentTicks(ChartAxisType axisType, double min, double max, List<string> categories, double axisLength, bool horizontal)
-        {
-            var axis = new IndependentAxis();
-            if (axisType == ChartAxisType.Category)
-            {
-                int n = categories.Count;
-                double widest = 0;
-                // Only a sample of very many labels is measured: the widest of a million names is not worth the time.
-                int stride = Math.Max(1, n / 2000);
-                for (int i = 0; i < n; i += stride) widest = Math.Max(widest, TextWidth(Truncate(categories[i], LabelCharLimit)));
-                double space = horizontal ? FontSize + 4 : widest + Gap;
-                int every = Math.Max(1, (int)Math.Ceiling(n * space / Math.Max(1, axisLength)));
-                for (int i = 0; i < n; i += every)
-                {
-                    axis.Values.Add(i);
-                    axis.Labels.Add(Truncate(categories[i], LabelCharLimit));
-                }
-                return axis;
-            }
-            // The densest readable ticks: start from many and take fewer until the written labels fit
-            // between their neighbours (the label formats differ by step, so they are measured each time).
-            double room = horizontal ? FontSize + 6 : 0;
-            for (int maxTicks = Math.Max(2, (int)(axisLength / (horizontal ? 20 : 40))); ; maxTicks--)
-            {
-                var candidate = new IndependentAxis();
-                if (axisType == ChartAxisType.DateTime)
-                {
-                    var ticks = AxisScale.DateTimeTicks(DateTime.FromOADate(ClampOADate(min)), DateTime.FromOADate(ClampOADate(max)), maxTicks);
-                    foreach (double v in ticks.Values)
-                    {
-                        candidate.Values.Add(v);
-                        candidate.Labels.Add(_format.XTick(v, ticks, true));
-                    }
-                    candidate.Ticks = ticks;
-                }
-                else
-                {
-                    var ticks = AxisScale.NumericTicks(min, max, maxTicks, false);
-                    foreach (double v in ticks.Values)
-                    {
-                        candidate.Values.Add(v);
-                        candidate.Labels.Add(_format.XTick(v, ticks, false));
-                    }
-                    candidate.Ticks = ticks;
-                }
-                if (maxTicks <= 2 || Fits(candidate, min, max, axisLength, horizontal ? room : candidate.Labels.Select(TextWidth).DefaultIfEmpty(0).Max() + Gap * 2))
-                {
-                    return candidate;
-                }
-            }
-        }
-
-        /// <summary>Whether neighbouring ticks are at least <paramref name="room"/> apart on the axis.</summary>
-        private static bool Fits(IndependentAxis axis, double min, double max, double axisLength, double room)
-        {
-            if (axis.Values.Count < 2 || !(max > min)) return true;
-            double smallest = double.PositiveInfinity;
-            for (int i = 1; i < axis.Values.Count; i++) smallest = Math.Min(smallest, axis.Values[i] - axis.Values[i - 1]);
-            return smallest * axisLength / (max - min) >= room;
-        }
-
-        private void WriteGrid(SvgMarkupWriter writer, CartesianContext c)
+        private void WriteGrid(SvgMarkupWriter writer, CartesianLayout c)
         {
             var plot = c.Plot;
             writer.Start("g").Attr("class", "cc-chart-grid").Attr("stroke", GridColor).Attr("stroke-width", 1).Attr("shape-rendering", "crispEdges").Open();
@@ -364,7 +151,7 @@ namespace CallbackControls
             writer.End("g");
         }
 
-        private void WriteAxes(SvgMarkupWriter writer, CartesianContext c)
+        private void WriteAxes(SvgMarkupWriter writer, CartesianLayout c)
         {
             var plot = c.Plot;
             // The value axis: labels only (grid lines carry the ticks).
@@ -448,7 +235,7 @@ namespace CallbackControls
         }
 
         /// <summary>Marks zero when it lies inside the value range, where columns and areas start.</summary>
-        private static void WriteZeroLine(SvgMarkupWriter writer, CartesianContext c)
+        private static void WriteZeroLine(SvgMarkupWriter writer, CartesianLayout c)
         {
             if (!(c.ValueTicks.Minimum < 0 && c.ValueTicks.Maximum > 0)) return;
             double p = c.Value.Map(0);
@@ -465,7 +252,7 @@ namespace CallbackControls
             writer.Attr("stroke", AxisColor).Attr("shape-rendering", "crispEdges").Empty();
         }
 
-        private void WriteSeries(SvgMarkupWriter writer, SeriesValues d, CartesianContext c, int slot)
+        private void WriteSeries(SvgMarkupWriter writer, SeriesValues d, CartesianLayout c, int slot)
         {
             writer.Start("g").Attr("class", SeriesCss(d.Series, d.Index, d.Type)).Open();
             switch (d.Type)
@@ -491,7 +278,7 @@ namespace CallbackControls
             writer.End("g");
         }
 
-        private void WriteLines(SvgMarkupWriter writer, SeriesValues d, CartesianContext c, bool smooth)
+        private void WriteLines(SvgMarkupWriter writer, SeriesValues d, CartesianLayout c, bool smooth)
         {
             if (d.Runs.Count == 0) return;
             writer.Start("path").Attr("class", "cc-chart-line").BeginAttr("d");
@@ -513,7 +300,7 @@ namespace CallbackControls
         /// A monotone cubic curve (Fritsch and Carlson): smooth, yet never above or below the points it joins,
         /// so a spline shows no peak the data does not have. Needs X strictly increasing; returns false otherwise.
         /// </summary>
-        private static bool WriteMonotoneCurve(SvgMarkupWriter writer, SeriesValues d, CartesianContext c, int[] run)
+        private static bool WriteMonotoneCurve(SvgMarkupWriter writer, SeriesValues d, CartesianLayout c, int[] run)
         {
             int n = run.Length;
             var px = new double[n];
@@ -562,7 +349,7 @@ namespace CallbackControls
             return true;
         }
 
-        private void WriteAreas(SvgMarkupWriter writer, SeriesValues d, CartesianContext c)
+        private void WriteAreas(SvgMarkupWriter writer, SeriesValues d, CartesianLayout c)
         {
             if (d.Runs.Count == 0) return;
             double baseline = c.Value.Map(c.ValueBaseline);
@@ -588,7 +375,7 @@ namespace CallbackControls
             writer.EndAttr().Attr("fill", d.Color).Attr("fill-opacity", d.Base == null ? "0.25" : "0.55").Attr("stroke", "none").Empty();
         }
 
-        private void WriteMarkers(SvgMarkupWriter writer, SeriesValues d, CartesianContext c, bool always)
+        private void WriteMarkers(SvgMarkupWriter writer, SeriesValues d, CartesianLayout c, bool always)
         {
             if (!always && !_settings.ShowPointToolTips) return;
             int drawn = d.Drawn;
@@ -625,9 +412,9 @@ namespace CallbackControls
             writer.End("g");
         }
 
-        private void WriteColumns(SvgMarkupWriter writer, SeriesValues d, CartesianContext c, int slot)
+        private void WriteColumns(SvgMarkupWriter writer, SeriesValues d, CartesianLayout c, int slot)
         {
-            double slotWidth = c.Band * 0.8 / Math.Max(1, c.Slots);
+            double slotWidth = c.Band * 0.8 / Math.Max(1, c.SlotCount);
             double gap = slotWidth > 4 ? 1 : 0;
             foreach (var run in d.Runs)
             {
@@ -665,17 +452,18 @@ namespace CallbackControls
             }
         }
 
-        private string ToolTipOf(SeriesValues d, int i, CartesianContext c)
+        private string ToolTipOf(SeriesValues d, int i, CartesianLayout c)
         {
             var source = d.Source[i];
             if (source != null && source.ToolTip != null) return source.ToolTip;
             double value = d.Base != null ? (source != null ? source.Y : 0) : d.Y[i];
-            return d.Name + ": " + _format.X(d.X[i], c.AxisType, c.Categories) + ", " + _format.Y(value);
+            return d.Name + ": " + _format.X(d.X[i], c.AxisType, _data.Categories) + ", " + _format.Y(value);
         }
 
-        private string DescribeCartesian(List<SeriesValues> data, CartesianContext c, bool hasData)
+        private string DescribeCartesian(ChartData chart, CartesianLayout c)
         {
-            if (data.Count == 0 || !hasData) return "Chart with no data.";
+            var data = chart.Series;
+            if (data.Count == 0 || !chart.HasData) return "Chart with no data.";
             var types = data.Select(d => d.Type).Distinct().ToList();
             string kind = types.Count == 1 ? TypeName(types[0]) : "Combination";
             string text = string.Format(_format.Culture, "{0} chart with {1} series: {2}.", kind, data.Count, string.Join(", ", data.Select(d => d.Name)));
@@ -683,16 +471,16 @@ namespace CallbackControls
             string yName = HasText(_settings.YAxisTitle) ? _settings.YAxisTitle : "Y axis";
             if (c.AxisType == ChartAxisType.Category)
             {
-                if (c.Categories.Count > 0)
+                if (_data.Categories.Count > 0)
                 {
-                    text += string.Format(_format.Culture, " {0}: {1} categories, {2} to {3}.", xName, c.Categories.Count, c.Categories[0], c.Categories[c.Categories.Count - 1]);
+                    text += string.Format(_format.Culture, " {0}: {1} categories, {2} to {3}.", xName, _data.Categories.Count, _data.Categories[0], _data.Categories[_data.Categories.Count - 1]);
                 }
             }
             else if (c.Independent.Values.Count > 0)
             {
-                double first = c.AxisType == ChartAxisType.DateTime || c.Slots == 0 ? c.X.DomainMin : c.Independent.Values[0];
-                double last = c.AxisType == ChartAxisType.DateTime || c.Slots == 0 ? c.X.DomainMax : c.Independent.Values[c.Independent.Values.Count - 1];
-                text += string.Format(_format.Culture, " {0}: {1} to {2}.", xName, _format.X(first, c.AxisType, c.Categories), _format.X(last, c.AxisType, c.Categories));
+                double first = c.AxisType == ChartAxisType.DateTime || c.SlotCount == 0 ? c.X.DomainMin : c.Independent.Values[0];
+                double last = c.AxisType == ChartAxisType.DateTime || c.SlotCount == 0 ? c.X.DomainMax : c.Independent.Values[c.Independent.Values.Count - 1];
+                text += string.Format(_format.Culture, " {0}: {1} to {2}.", xName, _format.X(first, c.AxisType, _data.Categories), _format.X(last, c.AxisType, _data.Categories));
             }
             text += string.Format(_format.Culture, " {0}: {1} to {2}.", yName, _format.ValueTick(c.ValueTicks.Minimum, c.ValueTicks), _format.ValueTick(c.ValueTicks.Maximum, c.ValueTicks));
             return text;
@@ -735,13 +523,8 @@ namespace CallbackControls
             string name = NameOf(series, 0);
 
             var legend = ChartLegendWriter.Layout(_canvas, slices.Select(s => new LegendItem(s.Label + " (" + _format.Percent(s.Value, total) + ")", s.Color, LegendSwatch.Box)).ToList());
-            double top = Gap + (_canvas.HasTitle ? TitleFontSize + Gap : 0);
-            double bottom = Gap + legend.Height;
-            double areaHeight = Math.Max(10, _canvas.Height - top - bottom);
-            double radius = Math.Max(4, Math.Min(_canvas.Width - 2 * Gap, areaHeight) / 2 - 2);
-            double cx = _canvas.Width / 2;
-            double cy = top + areaHeight / 2;
-            double inner = doughnut ? radius * 0.55 : 0;
+            var circle = ChartLayout.Circular(_canvas, legend.Height, doughnut);
+            double cx = circle.CenterX, cy = circle.CenterY, radius = circle.Radius, inner = circle.Inner;
 
             string description = HasText(_settings.Description)
                 ? _settings.Description
@@ -816,11 +599,6 @@ namespace CallbackControls
         }
 
         /* ------------------------------------------------------------------------------------------
-         * Shared parts: the svg element, title, legend, data table
-         * ---------------------------------------------------------------------------------------- */
-
-
-        /* ------------------------------------------------------------------------------------------
          * Helpers
          * ---------------------------------------------------------------------------------------- */
 
@@ -829,64 +607,6 @@ namespace CallbackControls
             var text = new System.Text.StringBuilder();
             SvgMarkupWriter.AppendNumber(text, value);
             return text.ToString();
-        }
-
-        private sealed class Plot
-        {
-            public double Left;
-            public double Top;
-            public double Width;
-            public double Height;
-
-            public double Right => Left + Width;
-
-            public double Bottom => Top + Height;
-        }
-
-        private sealed class LinearScale
-        {
-            private readonly double _rangeStart;
-            private readonly double _factor;
-
-            public LinearScale(double domainMin, double domainMax, double rangeStart, double rangeEnd)
-            {
-                DomainMin = domainMin;
-                DomainMax = domainMax;
-                _rangeStart = rangeStart;
-                _factor = domainMax > domainMin ? (rangeEnd - rangeStart) / (domainMax - domainMin) : 0;
-            }
-
-            public double DomainMin { get; }
-
-            public double DomainMax { get; }
-
-            public double Map(double value) => _rangeStart + (value - DomainMin) * _factor;
-        }
-
-        private sealed class IndependentAxis
-        {
-            public List<double> Values { get; } = new List<double>();
-
-            public List<string> Labels { get; } = new List<string>();
-
-            public AxisTicks Ticks { get; set; }
-        }
-
-        private sealed class CartesianContext
-        {
-            public bool Horizontal;
-            public ChartAxisType AxisType;
-            public List<string> Categories;
-            public Plot Plot;
-            public LinearScale X;
-            public LinearScale Value;
-            public AxisTicks ValueTicks;
-            public IndependentAxis Independent;
-            public double Band;
-            public int Slots;
-            public double ValueBaseline;
-
-            public double AxisLength => Horizontal ? Plot.Height : Plot.Width;
         }
 
         private sealed class Slice

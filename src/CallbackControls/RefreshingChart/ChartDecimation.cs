@@ -157,6 +157,18 @@ namespace CallbackControls
             return kept.ToArray();
         }
 
+        // The bucket an inner index falls into (with the same bounds as the main loop), or -1 for the first
+        // and last points, which are always kept.
+        private static int Bucket(int index, int start, int count, int buckets)
+        {
+            if (index <= start || index >= start + count - 1) return -1;
+            double bucketSize = (double)(count - 2) / buckets;
+            int b = Math.Max(0, Math.Min(buckets - 1, (int)((index - start - 1) / bucketSize)));
+            while (b > 0 && start + 1 + (int)Math.Floor(b * bucketSize) > index) b--;
+            while (b < buckets - 1 && start + 1 + (int)Math.Floor((b + 1) * bucketSize) <= index) b++;
+            return b;
+        }
+
         /* ------------------------------------------------------------------------------------------
          * The policy charts follow: when to decimate and how far. It sits beside the algorithm so that
          * one file answers "why does my chart show fewer points than I gave it".
@@ -283,18 +295,6 @@ namespace CallbackControls
             var all = new int[count];
             for (int i = 0; i < count; i++) all[i] = start + i;
             return all;
-        }
-
-        // The bucket an inner index falls into (with the same bounds as the main loop), or -1 for the first
-        // and last points, which are always kept.
-        private static int Bucket(int index, int start, int count, int buckets)
-        {
-            if (index <= start || index >= start + count - 1) return -1;
-            double bucketSize = (double)(count - 2) / buckets;
-            int b = Math.Max(0, Math.Min(buckets - 1, (int)((index - start - 1) / bucketSize)));
-            while (b > 0 && start + 1 + (int)Math.Floor(b * bucketSize) > index) b--;
-            while (b < buckets - 1 && start + 1 + (int)Math.Floor((b + 1) * bucketSize) <= index) b++;
-            return b;
         }
     }
 }

@@ -3,7 +3,6 @@ using System.Collections.Generic;
 using System.Linq;
 using static CallbackControls.ChartMath;
 using static CallbackControls.ChartStyle;
-using static CallbackControls.ChartText;
 
 namespace CallbackControls
 {
@@ -55,8 +54,7 @@ namespace CallbackControls
             if (!horizontal)
             {
                 valueTicks = ChartTicks.Values(yMin, yMax, fixedMin, fixedMax, (int)(plot.Height / 40));
-                var ticks = valueTicks;
-                labelWidth = ticks.Values.Select(v => TextWidth(canvas.Format.ValueTick(v, ticks))).DefaultIfEmpty(0).Max();
+                labelWidth = valueTicks.Values.Select(v => TextWidth(canvas.Format.ValueTick(v, valueTicks))).DefaultIfEmpty(0).Max();
             }
             else
             {
@@ -96,7 +94,7 @@ namespace CallbackControls
             };
         }
 
-        private static double TitleRoom(string title) => HasText(title) ? FontSize + Gap : 0;
+        private static double TitleRoom(string title) => ChartText.HasText(title) ? FontSize + Gap : 0;
 
         /// <summary>
         /// The range the value axis covers: the data's, from zero for filled shapes (a column's length is its

@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
-using static CallbackControls.ChartMath;
 using static CallbackControls.ChartStyle;
 using static CallbackControls.ChartText;
 
@@ -53,7 +52,7 @@ namespace CallbackControls
             for (int maxTicks = Math.Max(2, (int)(axisLength / (horizontal ? 20 : 40))); ; maxTicks--)
             {
                 var ticks = date
-                    ? AxisScale.DateTimeTicks(DateTime.FromOADate(ClampOADate(min)), DateTime.FromOADate(ClampOADate(max)), maxTicks)
+                    ? AxisScale.DateTimeTicks(DateTime.FromOADate(ChartMath.ClampOADate(min)), DateTime.FromOADate(ChartMath.ClampOADate(max)), maxTicks)
                     : AxisScale.NumericTicks(min, max, maxTicks, false);
                 var candidate = new IndependentAxis();
                 foreach (double v in ticks.Values)

@@ -1,5 +1,7 @@
 using System;
 using System.Collections.Generic;
+using System.Linq;
+using static CallbackControls.ChartMath;
 
 namespace CallbackControls
 {
@@ -60,12 +62,7 @@ namespace CallbackControls
         internal static int[] LargestTriangleThreeBuckets(double[] x, double[] y, int start, int count, int threshold)
         {
             threshold = Math.Max(threshold, MinimumThreshold);
-            if (count <= threshold)
-            {
-                var all = new int[count];
-                for (int i = 0; i < count; i++) all[i] = start + i;
-                return all;
-            }
+            if (count <= threshold) return Range(start, count);
 
             int end = start + count;
             int highest = start;
@@ -170,6 +167,134 @@ namespace CallbackControls
             while (b > 0 && start + 1 + (int)Math.Floor(b * bucketSize) > index) b--;
             while (b < buckets - 1 && start + 1 + (int)Math.Floor((b + 1) * bucketSize) <= index) b++;
             return b;
+        }
+
+        /* ------------------------------------------------------------------------------------------
+         * The policy charts follow: when to decimate and how far. It sits beside the algorithm so that
+         * one file answers "why does my chart show fewer points than I gave it".
+         * ---------------------------------------------------------------------------------------- */
+
+        /// <summary>The most pie or doughnut slices drawn apart; beyond a few dozen none can be told apart.</summary>
+        internal const int SliceLimit = 30;
+
+        /// <summary>
+        /// The most points a series keeps on an X axis this long in SVG units: more points than pixels cannot
+        /// be seen. A threshold the page set wins.
+        /// </summary>
+        internal static int ThresholdFor(int configured, double axisLength) =>
+            configured > 0 ? configured : (int)Math.Round(axisLength);
+
+        /// <summary>
+        /// Splits a series at its empty points and decimates each run, sharing the threshold among runs by
+        /// length. A series cut into more runs than the threshold can hold loses its gaps instead.
+        /// </summary>
+        /// <returns>The kept indexes, one array per unbroken run of values.</returns>
+        internal static List<int[]> DecimateRuns(double[] x, double[] y, int count, int threshold, bool enabled)
+        {
+            var runs = new List<KeyValuePair<int, int>>();
+            int start = -1;
+            int total = 0;
+            for (int i = 0; i < count; i++)
+            {
+                if (IsFinite(y[i]))
+                {
+                    if (start < 0) start = i;
+                }
+                else if (start >= 0)
+                {
+                    runs.Add(new KeyValuePair<int, int>(start, i - start));
+                    total += i - start;
+                    start = -1;
+                }
+            }
+            if (start >= 0)
+            {
+                runs.Add(new KeyValuePair<int, int>(start, count - start));
+                total += count - start;
+            }
+
+            var result = new List<int[]>(runs.Count);
+            threshold = Math.Max(threshold, MinimumThreshold);
+            if (!enabled || total <= threshold)
+            {
+                foreach (var run in runs) result.Add(Range(run.Key, run.Value));
+                return result;
+            }
+
+            if (runs.Count * 2 > threshold)
+            {
+                var kept = new int[total];
+                var cx = new double[total];
+                var cy = new double[total];
+                int n = 0;
+                foreach (var run in runs)
+                {
+                    for (int i = run.Key; i < run.Key + run.Value; i++)
+                    {
+                        kept[n] = i;
+                        cx[n] = x[i];
+                        cy[n] = y[i];
+                        n++;
+                    }
+                }
+                int[] chosen = LargestTriangleThreeBuckets(cx, cy, 0, n, threshold);
+                for (int i = 0; i < chosen.Length; i++) chosen[i] = kept[chosen[i]];
+                result.Add(chosen);
+                return result;
+            }
+
+            int spare = threshold - 2 * runs.Count;
+            foreach (var run in runs)
+            {
+                int share = 2 + (int)((long)spare * run.Value / total);
+                if (share >= run.Value)
+                {
+                    result.Add(Range(run.Key, run.Value));
+                }
+                else if (share < MinimumThreshold)
+                {
+                    result.Add(new[] { run.Key, run.Key + run.Value - 1 });
+                }
+                else
+                {
+                    result.Add(LargestTriangleThreeBuckets(x, y, run.Key, run.Value, share));
+                }
+            }
+            return result;
+        }
+
+        /// <summary>
+        /// Picks the indexes stacked layers keep together: the union of each layer's choice (on its top line),
+        /// so that their edges meet exactly. The result is bounded by layers times the threshold. Stacked layers
+        /// share their X values, so one <paramref name="count"/> holds for every layer.
+        /// </summary>
+        internal static int[] DecimateTogether(int count, IEnumerable<(double[] X, double[] Y)> tops, int threshold, bool enabled)
+        {
+            if (!enabled || count <= Math.Max(threshold, MinimumThreshold)) return Range(0, count);
+            var set = new SortedSet<int>();
+            foreach (var top in tops)
+            {
+                foreach (int i in LargestTriangleThreeBuckets(top.X, top.Y, 0, count, threshold)) set.Add(i);
+            }
+            return set.ToArray();
+        }
+
+        /// <summary>
+        /// The slices of a pie that keep their own wedge, by index: the largest ones, leaving room for one
+        /// "Other" slice made of the rest. Null when every slice stays.
+        /// </summary>
+        internal static HashSet<int> LargestSlices(IList<double> values, bool enabled)
+        {
+            if (!enabled || values.Count <= SliceLimit) return null;
+            // A stable sort: among equal slices the first ones stay.
+            return new HashSet<int>(Enumerable.Range(0, values.Count).OrderByDescending(i => values[i]).Take(SliceLimit - 1));
+        }
+
+        private static int[] Range(int start, int count)
+        {
+            var all = new int[count];
+            for (int i = 0; i < count; i++) all[i] = start + i;
+            return all;
         }
     }
 }

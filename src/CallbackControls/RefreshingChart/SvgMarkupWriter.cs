@@ -58,6 +58,13 @@ namespace CallbackControls
             return this;
         }
 
+        /// <summary>
+        /// Ends a start tag with a <c>&lt;title&gt;</c> child, which browsers show as a tooltip, or as an empty
+        /// element when <paramref name="title"/> is null.
+        /// </summary>
+        public SvgMarkupWriter EndWithTitle(string name, string title) =>
+            title == null ? Empty() : Open().TextElement("title", title).End(name);
+
         public SvgMarkupWriter End(string name)
         {
             _text.Append("</").Append(name).Append('>');

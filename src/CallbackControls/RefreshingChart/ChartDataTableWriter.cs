@@ -1,0 +1,77 @@
+using System.Collections.Generic;
+using static CallbackControls.ChartMath;
+using static CallbackControls.ChartText;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// Writes the chart's values as a table only assistive technology sees: the SVG is one picture to a
+    /// screen reader, the table is how its user reads the numbers. It lists what the chart draws (after
+    /// decimation), so it stays as bounded as the drawing.
+    /// </summary>
+    internal static class ChartDataTableWriter
+    {
+        // The usual "visually hidden" rules: the table stays in the accessibility tree but takes no space.
+        private const string VisuallyHiddenStyle =
+            "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0";
+
+        /// <summary>A row for each drawn value of a cartesian chart: series, X, Y.</summary>
+        public static void WriteSeries(SvgMarkupWriter writer, ChartCanvas canvas, ChartData data)
+        {
+            var settings = canvas.Settings;
+            var format = canvas.Format;
+            Start(writer, canvas, "Series", HasText(settings.XAxisTitle) ? settings.XAxisTitle : "X", HasText(settings.YAxisTitle) ? settings.YAxisTitle : "Y");
+            foreach (var d in data.Series)
+            {
+                foreach (var run in d.Runs)
+                {
+                    foreach (int i in run)
+                    {
+                        var source = d.Source[i];
+                        if (d.Base != null && source == null) continue;
+                        // A stacked layer's own value, not its top on the stack.
+                        double value = d.Base != null ? source.Y : d.Y[i];
+                        if (!IsFinite(value)) continue;
+                        Row(writer, d.Name, format.X(d.X[i], data.AxisType, data.Categories), format.Y(value));
+                    }
+                }
+            }
+            End(writer);
+        }
+
+        /// <summary>A row for each slice of a pie: label, value, share of the whole.</summary>
+        public static void WriteShares(SvgMarkupWriter writer, ChartCanvas canvas, string seriesName, IEnumerable<(string Label, double Value)> shares, double total)
+        {
+            Start(writer, canvas, seriesName, "Value", "Share");
+            foreach (var share in shares)
+            {
+                Row(writer, share.Label, canvas.Format.Y(share.Value), canvas.Format.Percent(share.Value, total));
+            }
+            End(writer);
+        }
+
+        private static void Start(SvgMarkupWriter writer, ChartCanvas canvas, string first, string second, string third)
+        {
+            // The hiding rules sit on a wrapper: a table never gets narrower than its content, a div does.
+            writer.Start("div").Attr("class", "cc-visually-hidden").Attr("style", VisuallyHiddenStyle).Open()
+                .Start("table").Attr("class", "cc-chart-table").Open()
+                .TextElement("caption", canvas.HasTitle ? canvas.Settings.Title : "Chart data")
+                .Start("thead").Open().Start("tr").Open()
+                .Start("th").Attr("scope", "col").Open().Text(first).End("th")
+                .Start("th").Attr("scope", "col").Open().Text(second).End("th")
+                .Start("th").Attr("scope", "col").Open().Text(third).End("th")
+                .End("tr").End("thead").Start("tbody").Open();
+        }
+
+        private static void Row(SvgMarkupWriter writer, string head, string second, string third)
+        {
+            writer.Start("tr").Open()
+                .Start("th").Attr("scope", "row").Open().Text(head).End("th")
+                .TextElement("td", second)
+                .TextElement("td", third)
+                .End("tr");
+        }
+
+        private static void End(SvgMarkupWriter writer) => writer.End("tbody").End("table").End("div");
+    }
+}

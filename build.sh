@@ -120,8 +120,9 @@ run_dotnet_tests() {
 dotnet_test() { # filter log [extra args]
   local filter="$1" out="$2"
   shift 2
+  # A test host that hangs (a Mono deadlock) is ended after 10 minutes and counts as a crash.
   dotnet test "$ROOT/tests/CallbackControls.Tests/CallbackControls.Tests.csproj" -c "$CONFIGURATION" --no-build \
-    --filter "$filter" "$@" 2>&1 | tee "$out"
+    --filter "$filter" --blame-hang-timeout 10m --blame-hang-dump-type none "$@" 2>&1 | tee "$out"
 }
 
 run_dotnet_group() { # name filter

@@ -6,7 +6,7 @@ using System.Globalization;
 namespace CallbackControls
 {
     /// <summary>The ticks of one axis: its bounds, the step between ticks, the tick values and how to write them.</summary>
-    public sealed class AxisTicks
+    internal sealed class AxisTicks
     {
         /// <summary>Creates a set of ticks.</summary>
         /// <param name="minimum">Where the axis starts.</param>
@@ -43,7 +43,7 @@ namespace CallbackControls
     /// Readable tick steps: numbers step by 1, 2 or 5 times a power of ten ("nice numbers"); dates step
     /// by whole seconds, minutes, hours, days, months or years and sit on calendar boundaries.
     /// </summary>
-    public static class AxisScale
+    internal static class AxisScale
     {
         // Date steps from a second to half a year: the count of the unit, the unit in days, and the label format.
         private static readonly DateStep[] DateSteps =

@@ -12,7 +12,7 @@ namespace CallbackControls
     /// before it and the average of the next bucket. The series' highest and lowest points are always kept
     /// (from a threshold of 4; at 3 there is room for one of them), so peaks never vanish from a decimated chart.
     /// </summary>
-    public static class ChartDecimation
+    internal static class ChartDecimation
     {
         /// <summary>The smallest useful threshold: the first point, the last, and one between.</summary>
         public const int MinimumThreshold = 3;

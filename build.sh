@@ -3,7 +3,7 @@
 # (Debian packages, npm packages, NuGet packages), so a fresh machine with only the .NET SDK works.
 #
 #   ./build.sh run      build and start the sample site on the dev host (Ctrl+C stops it)
-#   ./build.sh test     build and run every test suite; ends with "N passed, N failed"
+#   ./build.sh test     build and run every test suite; ends with "N passed, N failed, N skipped"
 #   ./build.sh nginx    start the sample site behind nginx + fastcgi-mono-server4 (Ctrl+C stops it)
 #   ./build.sh bench    benchmarks on loopback, results into docs/RESULTS.md (BENCH_QUICK=1: smoke run)
 #   ./build.sh build    build only

@@ -471,8 +471,11 @@ describe('latest reply wins', { timeout: 5000 }, () => {
 
   test('while the newer call is in flight, the older reply leaves the list loading', async () => {
     const { region } = await chosenInTurn(['FR', 'DE']);
+    assert.equal(region.status.textContent, 'Loading…', 'the older call\'s end does not clear the newer call\'s message');
+    assert.equal(region.list.getAttribute('aria-busy'), 'true');
     await answer(ok(FRANCE), 0);
     assert.deepEqual(region.list.texts(), ['Loading…']);
+    assert.equal(region.status.textContent, 'Loading…');
     await answer(ok(GERMANY), 1);
     assert.deepEqual(region.list.texts(), ['Choose a region', 'Bayern']);
   });

@@ -155,6 +155,9 @@
     }
     var e = { control: this, ancestors: ancestors.map(decodeValue), parentValue: decodeValue(ancestors[ancestors.length - 1]), cancel: false };
     if (!this.runHookSafely('populating', e) || e.cancel) { return Promise.resolve(); }
+    // The fetch for an older parent ends first, so its end (which clears the busy state) cannot
+    // clear the loading message of this one.
+    this.abortPending();
     this.showLoading();
     // The chain asked for travels as the call's context, so the reply need not echo it.
     return this.callback('', { cascadingKey: key }).then(function () {}, function (error) {

@@ -133,13 +133,13 @@ run_dotnet_group() { # name filter
     --filter "$2" --list-tests 2>/dev/null | grep -c '^    ' || true)"
   dotnet_test "$2" "$out" --logger "console;verbosity=normal" || code=$?
   # Mono 6.8 sometimes dies natively (SIGSEGV in its remoting or domain-unload code) during the
-  # in-process tests: measured here at about one run in ten, at any point of the run. Such a crash
-  # with no failed test earns another run of the whole group, at most twice; the group then passes
-  # only if that run is complete (every listed test reported) and clean, so a test that never ran
-  # cannot pass as green. A failing test fails the suite at once. Every log is kept and the closing
-  # lines say how often and where it retried.
+  # in-process tests: measured here in one run in four to ten, at any point of the run, before this
+  # session's changes as after them. Such a crash with no failed test earns another run of the whole
+  # group, at most three times; the group passes only if that run is complete (every listed test
+  # reported) and clean, so a test that never ran cannot pass as green. A failing test fails the
+  # suite at once. Every log is kept and the closing lines say how often and where it retried.
   local attempt=0
-  while [ "$code" -ne 0 ] && [ "$attempt" -lt 2 ] \
+  while [ "$code" -ne 0 ] && [ "$attempt" -lt 3 ] \
      && grep -qE 'Native Crash Reporting|Test host process crashed|Test Run Aborted' "$out" \
      && ! grep -qE '^\s+Failed [A-Za-z]' "$out"; do
     attempt=$((attempt + 1))

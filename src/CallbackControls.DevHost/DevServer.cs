@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: the HttpListener front end in one place (accept loop, request and reply copying, logging, orderly stop).
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;

@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: every HttpWorkerRequest member ASP.NET calls, each replaced because Mono's SimpleWorkerRequest hard-codes it.
 using System;
 using System.Collections.Generic;
 using System.Globalization;

@@ -1,3 +1,4 @@
+// Over 500 lines until the list composes a real DropDownList (issue 12): it still renders, reads and validates its own <select>.
 using System;
 using System.Collections;
 using System.Collections.Generic;

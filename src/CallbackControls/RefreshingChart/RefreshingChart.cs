@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: most of it is the markup-facing properties, each with its attribute block and XML doc; drawing lives in the chart parts.
 using System;
 using System.Linq;
 using System.Collections;

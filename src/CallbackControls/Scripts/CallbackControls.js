@@ -1,5 +1,6 @@
 /*
  * CallbackControls client runtime.
+ * (Over 500 lines on purpose: the one file every page loads; one concern per banner section.)
  * Finds every element the server rendered with data-cc-control, creates its client object, and
  * carries its calls to the server: current values, latest reply wins, HTTP status checked,
  * timeouts, and every failure reported. No inline script is needed on the page.

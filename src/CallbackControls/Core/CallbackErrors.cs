@@ -43,6 +43,16 @@ namespace CallbackControls
                 : prefix + ".";
         }
 
+        /// <summary>
+        /// The exception the page threw, out of the HttpUnhandledException that .NET (and at times Mono)
+        /// wraps around it.
+        /// </summary>
+        internal static Exception Unwrap(Exception error)
+        {
+            while (error is HttpUnhandledException && error.InnerException != null) error = error.InnerException;
+            return error;
+        }
+
         /// <summary>Replaces whatever the response holds with an error reply the client runtime reads.</summary>
         internal static void WriteErrorReply(HttpResponse response, int statusCode, string code, string message)
         {

@@ -100,7 +100,7 @@ namespace CallbackControls
             {
                 refusal = CallbackSecurity.IsLibraryCall(request)
                     ? "The call's token does not belong to this page, control and user. Reload the page."
-                    : "The call carried no token. Calls must come from the page's own CallbackControls script.";
+                    : CallbackSecurity.NoTokenMessage;
             }
             return refusal;
         }
@@ -124,7 +124,8 @@ namespace CallbackControls
             if (context == null) return;
             var error = context.Server.GetLastError();
             if (error == null) return;
-            var refusal = Unwrap(error) as CallbackRefusedException;
+            var cause = CallbackErrors.Unwrap(error);
+            var refusal = cause as CallbackRefusedException;
             if (refusal == null && !CallbackSecurity.IsLibraryCall(Request))
             {
                 // Only calls to our controls, and calls to no control at all, are ours to answer; any
@@ -135,8 +136,7 @@ namespace CallbackControls
                 {
                     // The page failed (a tampered ViewState, say) before the token could be checked:
                     // a call without one is refused, whatever failed first.
-                    refusal = new CallbackRefusedException(403, CallbackEnvelope.ForbiddenErrorCode,
-                        "The call carried no token. Calls must come from the page's own CallbackControls script.");
+                    refusal = new CallbackRefusedException(403, CallbackEnvelope.ForbiddenErrorCode, CallbackSecurity.NoTokenMessage);
                 }
                 else if (target == null && targetId.Length > 0)
                 {
@@ -161,7 +161,6 @@ namespace CallbackControls
             {
                 Trace.TraceError("CallbackControls: the page failed during a call of '{0}': {1}", CallbackSecurity.TargetId(Request), error);
                 status = 200;
-                var cause = Unwrap(error);
                 if (!_handlerStarted && IsLeanCall && !(cause is HttpRequestValidationException))
                 {
                     // The page could not run without its state (a master page's anti-forgery check
@@ -190,13 +189,6 @@ namespace CallbackControls
                 // The page is already failing; a tree it could not finish building is searched no further.
                 return null;
             }
-        }
-
-        private static Exception Unwrap(Exception error)
-        {
-            // The framework wraps page exceptions in HttpUnhandledException on .NET; Mono sometimes does too.
-            while (error is HttpUnhandledException && error.InnerException != null) error = error.InnerException;
-            return error;
         }
     }
 

@@ -33,11 +33,13 @@ namespace CallbackControls
             var request = application.Context.Request;
             bool isPost = string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
             // A callback is a POST; the framework would also run one from a query string, which any
-            // link on another site could then trigger with the user's cookies.
+            // link on another site could then trigger with the user's cookies. A cross-site HTML form
+            // cannot send our header, so a POST from another site is refused here when it is a callback;
+            // the headers are checked first, so the form of an ordinary same-site POST is not read early.
             bool forgedByQuery = !isPost && request.QueryString[CallbackSecurity.CallbackIdField] != null;
             string refusal = forgedByQuery
                 ? "Callbacks are accepted by POST only."
-                : CallbackSecurity.IsLibraryCall(request) || (isPost && FromAnotherSite(request) && CallbackSecurity.TargetId(request).Length > 0)
+                : CallbackSecurity.IsLibraryCall(request) || (isPost && CallbackSecurity.IsFromAnotherSite(request) && CallbackSecurity.TargetId(request).Length > 0)
                     ? CallbackSecurity.CheckTransport(request)
                     : null;
             if (refusal == null) return;
@@ -47,18 +49,6 @@ namespace CallbackControls
             application.CompleteRequest();
         }
 
-        /// <summary>
-        /// Whether the browser says the request comes from another site. Checked first, from headers alone,
-        /// so the form is read (to see whether it is a callback) only for such requests: a cross-site HTML
-        /// form cannot send our header, so without this it would reach the page before being refused.
-        /// </summary>
-        private static bool FromAnotherSite(HttpRequest request)
-        {
-            var fetchSite = request.Headers["Sec-Fetch-Site"];
-            return (!string.IsNullOrEmpty(fetchSite) && !string.Equals(fetchSite, "same-origin", StringComparison.OrdinalIgnoreCase))
-                || !string.IsNullOrEmpty(request.Headers["Origin"]);
-        }
-
         private static void OnError(object sender, EventArgs e)
         {
             var application = (HttpApplication)sender;
@@ -66,7 +56,7 @@ namespace CallbackControls
             if (!CallbackSecurity.IsLibraryCall(context.Request)) return;
             var error = context.Server.GetLastError();
             if (error == null) return;
-            while (error is HttpUnhandledException && error.InnerException != null) error = error.InnerException;
+            error = CallbackErrors.Unwrap(error);
             Trace.TraceError("CallbackControls: a call failed outside its page: {0}", error);
             context.Server.ClearError();
             CallbackErrors.WriteErrorReply(context.Response, 200, CallbackEnvelope.PageErrorCode,

@@ -103,16 +103,21 @@ namespace CallbackControls
         {
             if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
                 return "Callbacks are accepted by POST only.";
+            return IsFromAnotherSite(request) ? "The call came from another site." : null;
+        }
 
-            // Sent by every current browser on fetch: anything but our own origin is another site.
+        /// <summary>
+        /// Whether the browser says the request comes from another site, from its headers alone:
+        /// Sec-Fetch-Site (sent by every current browser on fetch) other than same-origin, or an Origin
+        /// other than our own.
+        /// </summary>
+        internal static bool IsFromAnotherSite(HttpRequest request)
+        {
             var fetchSite = request.Headers["Sec-Fetch-Site"];
             if (!string.IsNullOrEmpty(fetchSite) && !string.Equals(fetchSite, "same-origin", StringComparison.OrdinalIgnoreCase))
-                return "The call came from another site.";
-
+                return true;
             var origin = request.Headers["Origin"];
-            if (!string.IsNullOrEmpty(origin) && !IsSameOrigin(origin, request))
-                return "The call came from another site.";
-            return null;
+            return !string.IsNullOrEmpty(origin) && !IsSameOrigin(origin, request);
         }
 
         private static bool IsSameOrigin(string origin, HttpRequest request)
@@ -145,6 +150,9 @@ namespace CallbackControls
                 return string.Empty;
             }
         }
+
+        /// <summary>Why a call to one of our controls without a token header is refused.</summary>
+        internal const string NoTokenMessage = "The call carried no token. Calls must come from the page's own CallbackControls script.";
 
         /// <summary>Whether the request is a call of this library's client runtime.</summary>
         internal static bool IsLibraryCall(HttpRequest request) => request.Headers[TokenHeader] != null;

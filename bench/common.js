@@ -3,6 +3,7 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
+const { controlOptions } = require('../tests/browser/harness.js');
 const path = require('node:path');
 
 const ROOT = path.resolve(__dirname, '..');
@@ -126,9 +127,7 @@ async function tokenOf(pageUrl, callbackId) {
   const key = `${pageUrl}|${callbackId}`;
   if (!tokens.has(key)) {
     const page = await request(pageUrl, { timeout: 120000 });
-    const decode = (text) => text.replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-    const options = [...page.body.matchAll(/data-cc-options="([^"]*)"/g)].map((m) => JSON.parse(decode(m[1])));
-    const found = options.find((o) => o.callbackId === callbackId);
+    const found = controlOptions(page.body)[callbackId];
     if (!found) throw new Error(`${pageUrl} has no control ${callbackId}`);
     tokens.set(key, found.token);
   }

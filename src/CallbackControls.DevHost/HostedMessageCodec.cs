@@ -16,8 +16,7 @@ namespace CallbackControls.DevHost
 
         internal static byte[] Pack(HostedRequest request)
         {
-            using (var stream = new MemoryStream(256 + request.Body.Length))
-            using (var writer = new BinaryWriter(stream, Utf8))
+            return Write(request.Body.Length, writer =>
             {
                 writer.Write(request.Verb);
                 writer.Write(request.PathAndQuery);
@@ -26,17 +25,13 @@ namespace CallbackControls.DevHost
                 writer.Write(request.RemotePort);
                 writer.Write(request.LocalAddress ?? string.Empty);
                 writer.Write(request.LocalPort);
-                WriteHeaders(writer, request.Headers);
-                writer.Write(request.Body.Length);
-                writer.Write(request.Body);
-                writer.Flush();
-                return stream.ToArray();
-            }
+                WriteHeadersAndBody(writer, request.Headers, request.Body);
+            });
         }
 
         internal static HostedRequest UnpackRequest(byte[] packed)
         {
-            using (var reader = new BinaryReader(new MemoryStream(packed, false), Utf8))
+            using (var reader = Reader(packed))
             {
                 var request = new HostedRequest(reader.ReadString(), reader.ReadString())
                 {
@@ -47,30 +42,25 @@ namespace CallbackControls.DevHost
                     LocalPort = reader.ReadInt32(),
                     Headers = ReadHeaders(reader),
                 };
-                request.Body = reader.ReadBytes(reader.ReadInt32());
+                request.Body = ReadBody(reader);
                 return request;
             }
         }
 
         internal static byte[] Pack(HostedResponse response)
         {
-            using (var stream = new MemoryStream(256 + response.Body.Length))
-            using (var writer = new BinaryWriter(stream, Utf8))
+            return Write(response.Body.Length, writer =>
             {
                 writer.Write(response.StatusCode);
                 writer.Write(response.StatusDescription ?? string.Empty);
                 writer.Write(response.ApplicationUnloading);
-                WriteHeaders(writer, response.Headers);
-                writer.Write(response.Body.Length);
-                writer.Write(response.Body);
-                writer.Flush();
-                return stream.ToArray();
-            }
+                WriteHeadersAndBody(writer, response.Headers, response.Body);
+            });
         }
 
         internal static HostedResponse UnpackResponse(byte[] packed)
         {
-            using (var reader = new BinaryReader(new MemoryStream(packed, false), Utf8))
+            using (var reader = Reader(packed))
             {
                 var response = new HostedResponse
                 {
@@ -79,10 +69,32 @@ namespace CallbackControls.DevHost
                     ApplicationUnloading = reader.ReadBoolean(),
                     Headers = ReadHeaders(reader),
                 };
-                response.Body = reader.ReadBytes(reader.ReadInt32());
+                response.Body = ReadBody(reader);
                 return response;
             }
         }
+
+        private static byte[] Write(int bodyLength, System.Action<BinaryWriter> write)
+        {
+            using (var stream = new MemoryStream(256 + bodyLength))
+            using (var writer = new BinaryWriter(stream, Utf8))
+            {
+                write(writer);
+                writer.Flush();
+                return stream.ToArray();
+            }
+        }
+
+        private static BinaryReader Reader(byte[] packed) => new BinaryReader(new MemoryStream(packed, false), Utf8);
+
+        private static void WriteHeadersAndBody(BinaryWriter writer, List<KeyValuePair<string, string>> headers, byte[] body)
+        {
+            WriteHeaders(writer, headers);
+            writer.Write(body.Length);
+            writer.Write(body);
+        }
+
+        private static byte[] ReadBody(BinaryReader reader) => reader.ReadBytes(reader.ReadInt32());
 
         private static void WriteHeaders(BinaryWriter writer, List<KeyValuePair<string, string>> headers)
         {

@@ -11,7 +11,7 @@
 const { test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const http = require('node:http');
-const { startDevHost, launchBrowser, browserTest } = require('./harness');
+const { startDevHost, launchBrowser, browserTest, controlOptions, decodeHtml } = require('./harness');
 
 // One set-up hook (the dev host, then everything that needs it): Node runs a file's top-level
 // before() hooks without waiting for one another, so useDevHostSite's host could still be starting.
@@ -59,17 +59,12 @@ async function signIn(user) {
   return v;
 }
 
-const decodeHtml = (s) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
 
 /** What a visitor's copy of a page holds: each control's options (token, page-state need) and the hidden state fields. */
 async function load(path, as = visitor()) {
   const r = await request(path, { as });
   assert.equal(r.status, 200, `GET ${path}: ${r.status} ${r.location || ''}`);
-  const controls = {};
-  for (const [, raw] of r.text.matchAll(/data-cc-options="([^"]*)"/g)) {
-    const options = JSON.parse(decodeHtml(raw));
-    controls[options.callbackId] = options;
-  }
+  const controls = controlOptions(r.text);
   const hidden = [...r.text.matchAll(/<input type="hidden" name="(__\w+)" id="\w+" value="([^"]*)"/g)]
     .map((m) => [m[1], decodeHtml(m[2])])
     .filter(([name]) => name !== '__EVENTTARGET' && name !== '__EVENTARGUMENT');

@@ -194,5 +194,24 @@ function useDevHostSite(siteDir) {
   return { host: () => host, context: () => context, page: browserTest(() => context) };
 }
 
+/** Text of an HTML attribute value as the server wrote it (the entities ASP.NET's writer uses). */
+const decodeHtml = (s) => s.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&');
+
+/**
+ * The client options of every CallbackControls control in a rendered page, by callbackId (the
+ * control's UniqueID): each holds the token its calls carry in X-CallbackControls-Token.
+ * @param {string} html the page
+ * @returns {Object<string, object>}
+ */
+function controlOptions(html) {
+  const controls = {};
+  for (const [, raw] of html.matchAll(/data-cc-options="([^"]*)"/g)) {
+    const options = JSON.parse(decodeHtml(raw));
+    controls[options.callbackId] = options;
+  }
+  return controls;
+}
+
 module.exports = {
+  controlOptions, decodeHtml,
   useDevHostSite, ROOT, startDevHost, startNginxHost, nginxMissing, launchBrowser, openPage, browserTest, sleep };

@@ -7,7 +7,7 @@
 // asserted too, as "<status> <envelope code>" labels; a compact table of outcomes is printed per host.
 const { describe, test, before, after } = require('node:test');
 const assert = require('node:assert/strict');
-const { startDevHost, startNginxHost, nginxMissing } = require('./harness');
+const { startDevHost, startNginxHost, nginxMissing, controlOptions } = require('./harness');
 
 const TIMEOUT_MS = 20000; // a reply slower than this counts as a hang
 const COPIES = 4; // each case is sent this many times concurrently
@@ -95,10 +95,7 @@ async function loadContext(host) {
     // Sent back on every request: without it Mono opens a session per request (see PLATFORM.md).
     for (const c of r.headers.getSetCookie()) { const [pair] = c.split(';'); const i = pair.indexOf('='); cookies.set(pair.slice(0, i), pair.slice(i + 1)); }
     const html = await r.text();
-    for (const [, raw] of html.matchAll(/data-cc-options="([^"]*)"/g)) {
-      const options = JSON.parse(raw.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
-      tokens[`${page}#${options.callbackId}`] = options.token;
-    }
+    for (const options of Object.values(controlOptions(html))) tokens[`${page}#${options.callbackId}`] = options.token;
     hidden[page] = Object.fromEntries([...html.matchAll(/<input type="hidden" name="(__\w+)" id="\w+" value="([^"]*)"/g)].map((m) => [m[1], m[2]]));
   }
   const ctx = {

@@ -2,13 +2,11 @@
 // Times RefreshingChart refresh callbacks over HTTP on the dev host (tests/TestSite/ChartPerf.aspx) and
 // reports the reply size. Not a test: run by hand, copy the table into docs/RESULTS.md.
 //   node tests/perf/refreshingchart-http.js
-const { startDevHost } = require('../browser/harness');
+const { startDevHost, controlOptions } = require('../browser/harness');
 
 /** The chart's token from the page (data-cc-options): every call carries it. */
 async function tokenOf(url) {
-  const page = await (await fetch(url)).text();
-  const options = /data-cc-options="([^"]*)"/.exec(page)[1].replace(/&quot;/g, '"').replace(/&amp;/g, '&');
-  return JSON.parse(options).token;
+  return controlOptions(await (await fetch(url)).text()).Chart1.token;
 }
 
 async function refresh(url, argument, token) {

@@ -300,6 +300,73 @@ namespace CallbackControls.Tests.CascadingDropDownTests
             Assert.Equal(new[] { "France=fr", "日本=jp" }, items.Cast<ListItem>().Select(i => i.Text + "=" + i.Value).ToArray());
         }
 
+        [Fact]
+        public void DataSource_WithTextFormatString_FormatsThroughTheComposedList()
+        {
+            var list = new CascadingDropDown { ID = "Price", DataSource = new[] { 1.5m, 20m }, DataTextFormatString = "[{0:0.00}]" };
+
+            var items = list.GetItems();
+
+            Assert.Equal(new[] { "[1.50]", "[20.00]" }, items.Cast<ListItem>().Select(i => i.Text).ToArray());
+        }
+
+        [Fact]
+        public void Render_OwnerStyleAndAttributes_LandOnTheSelectNotTheWrapper()
+        {
+            var (_, country, _) = Chain();
+            country.CssClass = "wide";
+            country.ToolTip = "Where you live";
+            country.TabIndex = 3;
+            country.Attributes["data-x"] = "1";
+
+            var document = Render(country);
+
+            var select = document.QuerySelector("select");
+            Assert.Equal("wide", select.GetAttribute("class"));
+            Assert.Equal("Where you live", select.GetAttribute("title"));
+            Assert.Equal("3", select.GetAttribute("tabindex"));
+            Assert.Equal("1", select.GetAttribute("data-x"));
+            Assert.Equal("cc-cascading", document.QuerySelector("#Form_Country_Container").GetAttribute("class"));
+        }
+
+        [Fact]
+        public void Render_DisabledOwner_DisablesTheSelectOnce()
+        {
+            var (_, country, _) = Chain();
+            country.Enabled = false;
+
+            var html = Render(country).Body.InnerHtml;
+
+            Assert.Single(System.Text.RegularExpressions.Regex.Matches(html, "disabled=").Cast<System.Text.RegularExpressions.Match>());
+        }
+
+        [Fact]
+        public void Render_RowsAboveZero_ComposesAListBoxWithThatSize()
+        {
+            var (_, country, _) = Chain();
+            country.Rows = 6;
+            country.SelectionMode = ListSelectionMode.Multiple;
+            country.SelectedValues = new[] { "fr", "<b>x" };
+
+            var select = Render(country).QuerySelector("select");
+
+            Assert.Equal("6", select.GetAttribute("size"));
+            Assert.True(select.HasAttribute("multiple"));
+            Assert.Equal(2, select.QuerySelectorAll("option[selected]").Length);
+        }
+
+        [Fact]
+        public void Render_TwoItemsSharingTheSelectedValue_SelectsOnlyTheFirst()
+        {
+            var list = new CascadingDropDown { ID = "City" };
+            list.Populate += (s, e) => { e.Items.Add(new ListItem("Abbeville (Somme)", "abb")); e.Items.Add(new ListItem("Abbeville (Orne)", "abb")); };
+            list.SelectedValue = "abb";
+
+            var selected = Render(list).QuerySelectorAll("option[selected]");
+
+            Assert.Equal(new[] { "Abbeville (Somme)" }, selected.Select(o => o.TextContent).ToArray());
+        }
+
         [Theory]
         [InlineData("plain")]
         [InlineData("")]

@@ -111,26 +111,30 @@ record() { # name passed failed skipped exit-code
 }
 
 run_dotnet_tests() {
-  # Two processes: the hosting tests start and unload ASP.NET application domains, which on Mono
-  # leaves later in-process hosts of the same test process unable to answer.
-  run_dotnet_group "C# (xunit)" "FullyQualifiedName!~CallbackControls.Tests.Hosting"
-  run_dotnet_group "C# hosting (xunit)" "FullyQualifiedName~CallbackControls.Tests.Hosting"
+  # One process per project: unit tests (no host, in parallel), integration tests (in-process
+  # ApplicationHost), dev host tests (they start and unload ASP.NET application domains, which on
+  # Mono leaves later in-process hosts of the same test process unable to answer).
+  run_dotnet_group "C# unit (xunit)" CallbackControls.Tests.Unit
+  run_dotnet_group "C# integration (xunit)" CallbackControls.Tests.Integration
+  run_dotnet_group "C# dev host (xunit)" CallbackControls.Tests.DevHost
 }
 
-dotnet_test() { # filter log [extra args]
-  local filter="$1" out="$2"
+test_project() { echo "$ROOT/tests/$1/$1.csproj"; }
+
+dotnet_test() { # project log [extra args]
+  local project="$1" out="$2"
   shift 2
   # A test host that hangs (a Mono deadlock) is ended after 10 minutes and counts as a crash.
-  dotnet test "$ROOT/tests/CallbackControls.Tests/CallbackControls.Tests.csproj" -c "$CONFIGURATION" --no-build \
-    --filter "$filter" --blame-hang-timeout 10m --blame-hang-dump-type none "$@" 2>&1 | tee "$out"
+  dotnet test "$(test_project "$project")" -c "$CONFIGURATION" --no-build \
+    --blame-hang-timeout 10m --blame-hang-dump-type none "$@" 2>&1 | tee "$out"
 }
 
-run_dotnet_group() { # name filter
+run_dotnet_group() { # name project
   local base="$ROOT/.tmp/dotnet-test-$(echo "$1" | tr -c 'a-zA-Z0-9' '-')" code=0
   local out="$base.log"
   local expected
-  expected="$(dotnet test "$ROOT/tests/CallbackControls.Tests/CallbackControls.Tests.csproj" -c "$CONFIGURATION" --no-build \
-    --filter "$2" --list-tests 2>/dev/null | grep -c '^    ' || true)"
+  expected="$(dotnet test "$(test_project "$2")" -c "$CONFIGURATION" --no-build \
+    --list-tests 2>/dev/null | grep -c '^    ' || true)"
   dotnet_test "$2" "$out" --logger "console;verbosity=normal" || code=$?
   # Mono 6.8 sometimes dies natively (SIGSEGV in its remoting or domain-unload code) during the
   # in-process tests: measured here in one run in four to ten, at any point of the run, before this

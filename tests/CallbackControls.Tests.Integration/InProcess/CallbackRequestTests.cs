@@ -5,6 +5,7 @@ using System.Net;
 using System.Web.Script.Serialization;
 using AngleSharp.Html.Parser;
 using CallbackControls.DevHost;
+using CallbackControls.Tests.Kit;
 using Xunit;
 
 namespace CallbackControls.Tests.InProcess
@@ -20,23 +21,10 @@ namespace CallbackControls.Tests.InProcess
             site = fixture.Site;
         }
 
-        private static string Form(params string[] pairs)
-        {
-            var parts = new List<string>();
-            for (int i = 0; i < pairs.Length; i += 2) parts.Add(WebUtility.UrlEncode(pairs[i]) + "=" + WebUtility.UrlEncode(pairs[i + 1]));
-            return string.Join("&", parts);
-        }
-
-        private static string Envelope(string argument) =>
-            "{\"v\":1,\"arg\":" + new JavaScriptSerializer().Serialize(argument).Replace("<", "\\u003c").Replace(">", "\\u003e").Replace("&", "\\u0026") + "}";
-
         /// <summary>Posts a callback and returns the envelope after the ASP.NET framing.</summary>
         private IDictionary<string, object> Callback(string page, string callbackId, string argument, params string[] fields)
         {
-            var pairs = new List<string> { "__EVENTTARGET", "" };
-            pairs.AddRange(fields);
-            pairs.AddRange(new[] { "__CALLBACKID", callbackId, "__CALLBACKPARAM", Envelope(argument) });
-            var response = CallbackCalls.Post(site, page, "application/x-www-form-urlencoded", Form(pairs.ToArray()));
+            var response = CallbackCalls.Call(site, page, callbackId, argument, null, fields);
             Assert.Equal(200, response.StatusCode);
             return ParseReply(response.GetBodyText());
         }
@@ -100,7 +88,7 @@ namespace CallbackControls.Tests.InProcess
         public void Callback_HandlerThrowsWhereErrorsAreHidden_ReturnsGenericMessageWithoutDetail()
         {
             var response = CallbackCalls.Post(site, "/Hidden/Throw.aspx", "application/x-www-form-urlencoded",
-                Form("__EVENTTARGET", "", "__CALLBACKID", "Fail", "__CALLBACKPARAM", Envelope("x")));
+                CallbackCalls.Body("Fail", "x"));
             var text = response.GetBodyText();
 
             Assert.DoesNotContain("secret", text);
@@ -115,7 +103,7 @@ namespace CallbackControls.Tests.InProcess
         public void Callback_MalformedParameter_ReturnsBadRequestEnvelope(string parameter)
         {
             var response = CallbackCalls.Post(site, "/Echo.aspx", "application/x-www-form-urlencoded",
-                Form("__EVENTTARGET", "", "__CALLBACKID", "Echo", "__CALLBACKPARAM", parameter));
+                CallbackCalls.Form("__EVENTTARGET", "", "__CALLBACKID", "Echo", "__CALLBACKPARAM", parameter));
 
             var reply = ParseReply(response.GetBodyText());
             Assert.Equal(false, reply["ok"]);
@@ -158,12 +146,8 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void CascadingPostback_ValidChain_IsAcceptedAndRenderedSelected()
         {
-            var first = new HtmlParser().ParseDocument(site.Get("/Cascading.aspx").GetBodyText());
-            string Hidden(string name) => first.QuerySelector("input[name=" + name + "]")?.GetAttribute("value") ?? "";
-
-            var response = CallbackCalls.Post(site, "/Cascading.aspx", "application/x-www-form-urlencoded", Form(
-                "__VIEWSTATE", Hidden("__VIEWSTATE"), "__EVENTVALIDATION", Hidden("__EVENTVALIDATION"),
-                "Country", "", "Country", "jp", "Region", "", "Region", "kanto", "City", "", "City", "yokohama", "Submit", "Submit"));
+            var response = CallbackCalls.Postback(site, "/Cascading.aspx",
+                "Country", "", "Country", "jp", "Region", "", "Region", "kanto", "City", "", "City", "yokohama", "Submit", "Submit");
 
             var page = new HtmlParser().ParseDocument(response.GetBodyText());
             Assert.Equal("country=jp;region=kanto;city=yokohama;continentCountry=;changed=Country,Region,City;valid=True", page.GetElementById("result").TextContent);
@@ -173,12 +157,8 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void CascadingPostback_ValueOfAnotherParent_IsRejected()
         {
-            var first = new HtmlParser().ParseDocument(site.Get("/Cascading.aspx").GetBodyText());
-            string Hidden(string name) => first.QuerySelector("input[name=" + name + "]")?.GetAttribute("value") ?? "";
-
-            var response = CallbackCalls.Post(site, "/Cascading.aspx", "application/x-www-form-urlencoded", Form(
-                "__VIEWSTATE", Hidden("__VIEWSTATE"), "__EVENTVALIDATION", Hidden("__EVENTVALIDATION"),
-                "Country", "jp", "Region", "kanto", "City", "paris", "Submit", "Submit"));
+            var response = CallbackCalls.Postback(site, "/Cascading.aspx",
+                "Country", "jp", "Region", "kanto", "City", "paris", "Submit", "Submit");
 
             Assert.Equal(200, response.StatusCode);
             var page = new HtmlParser().ParseDocument(response.GetBodyText());
@@ -189,12 +169,8 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void CascadingPostback_UndecodableEncodedValue_IsRejected()
         {
-            var first = new HtmlParser().ParseDocument(site.Get("/Cascading.aspx").GetBodyText());
-            string Hidden(string name) => first.QuerySelector("input[name=" + name + "]")?.GetAttribute("value") ?? "";
-
-            var response = CallbackCalls.Post(site, "/Cascading.aspx", "application/x-www-form-urlencoded", Form(
-                "__VIEWSTATE", Hidden("__VIEWSTATE"), "__EVENTVALIDATION", Hidden("__EVENTVALIDATION"),
-                "Country", "xx", "Region", "~!!notbase64", "Submit", "Submit"));
+            var response = CallbackCalls.Postback(site, "/Cascading.aspx",
+                "Country", "xx", "Region", "~!!notbase64", "Submit", "Submit");
 
             var page = new HtmlParser().ParseDocument(response.GetBodyText());
             Assert.Contains("region=;", page.GetElementById("result").TextContent);

@@ -6,6 +6,7 @@ using System.Web.Script.Serialization;
 using AngleSharp.Html.Parser;
 using CallbackControls.DevHost;
 using CallbackControls.Tests.InProcess;
+using CallbackControls.Tests.Kit;
 using Xunit;
 
 namespace CallbackControls.Tests.RefreshingChart
@@ -23,9 +24,7 @@ namespace CallbackControls.Tests.RefreshingChart
 
         private IDictionary<string, object> Refresh(string argument, string state = "null")
         {
-            string envelope = "{\"v\":1,\"arg\":" + new JavaScriptSerializer().Serialize(argument) + ",\"state\":" + state + "}";
-            string body = "__EVENTTARGET=&__CALLBACKID=Chart1&__CALLBACKPARAM=" + WebUtility.UrlEncode(envelope);
-            var response = CallbackCalls.Post(site, "/Chart.aspx", "application/x-www-form-urlencoded", body);
+            var response = CallbackCalls.Call(site, "/Chart.aspx", "Chart1", argument, state);
             Assert.Equal(200, response.StatusCode);
             return CallbackReply.Parse(response.GetBodyText());
         }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Net;
 using CallbackControls.DevHost;
+using CallbackControls.Tests.Kit;
 using Xunit;
 
 namespace CallbackControls.Tests.InProcess
@@ -29,9 +30,7 @@ namespace CallbackControls.Tests.InProcess
 
         private IDictionary<string, object> CallError(string page, string callbackId, params string[] extraFields)
         {
-            var body = "__EVENTTARGET=&__CALLBACKID=" + WebUtility.UrlEncode(callbackId) + "&__CALLBACKPARAM=" + WebUtility.UrlEncode("{\"v\":1,\"arg\":\"\"}");
-            for (int i = 0; i < extraFields.Length; i += 2) body += "&" + WebUtility.UrlEncode(extraFields[i]) + "=" + WebUtility.UrlEncode(extraFields[i + 1]);
-            var reply = CallbackReply.Parse(CallbackCalls.Post(site, page, "application/x-www-form-urlencoded", body).GetBodyText());
+            var reply = CallbackReply.Parse(CallbackCalls.Call(site, page, callbackId, string.Empty, null, extraFields).GetBodyText());
             Assert.Equal(false, reply["ok"]);
             return (IDictionary<string, object>)reply["error"];
         }

@@ -49,6 +49,52 @@ function recordPosts(p) {
 
 const title = (p) => p.evaluate(() => document.querySelector('#Chart1 svg title').textContent);
 
+/**
+ * Opens a chart page with the page's clock in the test's hands: the timer is started only once the
+ * clock is paused, so every tick fires when the test advances time (page.clock.runFor) and a test
+ * asserts the schedule exactly instead of sleeping and counting within a window. Requests still take
+ * real time; the page counts the callback POSTs it starts (window.ccPosts) at the moment it starts them.
+ */
+async function openWithClock(p, path, name) {
+  await p.clock.install();
+  await p.addInitScript(() => {
+    window.ccPosts = 0;
+    const fetch = window.fetch;
+    window.fetch = function (url, init) {
+      if (init && init.method === 'POST') window.ccPosts += 1;
+      return fetch.apply(this, arguments);
+    };
+  });
+  await p.goto(host.url + path);
+  await p.waitForFunction((n) => window[n] && typeof window[n].start === 'function', name);
+  // A second ahead: pauseAt cannot go back, and the page's clock moves on while this runs.
+  await p.clock.pauseAt((await p.evaluate(() => Date.now())) + 1000);
+}
+
+const posts = (p) => p.evaluate(() => window.ccPosts);
+
+/** A test that drives the page's clock gets a browser of its own: an installed clock stays with its context. */
+const clockPage = (name, body) => async (t) => {
+  const own = await launchBrowser();
+  t.after(() => own.close());
+  return browserTest(() => own)(name, body)(t);
+};
+
+/** Advances the page's clock (firing every timer due) and then waits, in real time, for the chart's reply. */
+async function advance(p, ms, name = 'Chart1') {
+  await p.clock.runFor(ms);
+  await p.waitForFunction((n) => !window[n].isRefreshing, name);
+}
+
+/** Asserts that the next tick comes exactly `delay` ms from now: nothing 1 ms before, one POST at it. */
+async function assertNextTickIn(p, delay, message, name = 'Chart1') {
+  const before = await posts(p);
+  await p.clock.runFor(delay - 1);
+  assert.equal(await posts(p), before, `${message}: nothing before ${delay} ms`);
+  await advance(p, 1, name);
+  assert.equal(await posts(p), before + 1, `${message}: one request at ${delay} ms`);
+}
+
 test('the first paint is server-drawn SVG that needs no script, and fills its container', page('chart-first-paint', async (p) => {
   const response = await p.request.get(host.url + 'Chart.aspx?frequency=0');
   const html = await response.text();
@@ -113,104 +159,106 @@ test('the chart refreshes itself several times in place: no navigation, never an
   assert.deepEqual(p.pageErrors, []);
 }));
 
-test('ticks never overlap: with a slow server the next tick waits for the reply', page('chart-no-overlap', async (p) => {
+test('ticks never overlap: with a slow server the next tick waits for the reply', clockPage('chart-no-overlap', async (p) => {
   const record = recordPosts(p);
+  let arrived;
+  const requestArrived = new Promise((resolve) => { arrived = resolve; });
+  let release;
+  const released = new Promise((resolve) => { release = resolve; });
   await p.route('**/Chart.aspx*', async (route) => {
-    if (route.request().method() === 'POST') await sleep(700);
+    if (route.request().method() === 'POST') { arrived(); await released; }
     await route.continue();
   });
-  await openChart(p, 100);
-  await sleep(3000);
-  await p.evaluate(() => Chart1.stop());
+  await openWithClock(p, 'Chart.aspx?frequency=0', 'Chart1');
+  await p.evaluate(() => Chart1.setRefreshFrequency(100));
+  await p.clock.runFor(100);
+  assert.equal(await posts(p), 1, 'the first tick');
+  await requestArrived;
+  // The server holds the reply while ten periods pass: no second request.
+  await p.clock.runFor(1000);
+  assert.equal(await posts(p), 1, 'no tick while a reply is pending');
+  release();
+  await p.waitForFunction(() => !Chart1.isRefreshing);
+  // The next tick is one period after the reply, not after the previous tick.
+  await assertNextTickIn(p, 100, 'after the reply');
   assert.equal(record.maxInFlight, 1, 'never two requests at once');
-  assert.ok(record.posts.length >= 2 && record.posts.length <= 4, `${record.posts.length} requests in 3 s at 700 ms each`);
-  for (let i = 1; i < record.posts.length; i++) {
-    assert.ok(record.posts[i].at >= record.posts[i - 1].done + 90, 'the next tick is scheduled after the reply');
-  }
 }));
 
-test('a hidden page stops polling, and refreshes once as soon as it is visible again', page('chart-hidden', async (p) => {
+test('a hidden page stops polling, and refreshes once as soon as it is visible again', clockPage('chart-hidden', async (p) => {
   const record = recordPosts(p);
-  await openChart(p, 200);
-  await p.waitForFunction(() => /Refresh [1-9]/.test(document.querySelector('#Chart1 svg title').textContent));
+  await openWithClock(p, 'Chart.aspx?frequency=0', 'Chart1');
+  await p.evaluate(() => Chart1.setRefreshFrequency(200));
+  await advance(p, 200);
   await p.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await sleep(400); // a tick already in flight may finish
-  const whileHidden = record.posts.length;
-  await sleep(1500);
-  assert.equal(record.posts.length, whileHidden, 'no request while hidden (7 ticks would have been due)');
-  const shown = Date.now();
+  const whileHidden = await posts(p);
+  await p.clock.runFor(1400);
+  assert.equal(await posts(p), whileHidden, 'no request while hidden (7 ticks would have been due)');
   await p.evaluate(() => {
     Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
     document.dispatchEvent(new Event('visibilitychange'));
   });
-  await sleep(150);
-  assert.equal(record.posts.length, whileHidden + 1, 'one refresh at once on return');
-  assert.ok(record.posts[whileHidden].at - shown < 150, 'sent without waiting for the timer');
+  // The clock stands still: the refresh on return needs no timer.
+  await p.waitForFunction((n) => window.ccPosts === n, whileHidden + 1);
+  await p.waitForFunction(() => !Chart1.isRefreshing);
+  while (record.posts.length < whileHidden + 1) await new Promise((resolve) => setImmediate(resolve));
   assert.deepEqual(record.posts[whileHidden].state, { timer: true });
-  await sleep(700);
-  assert.ok(record.posts.length >= whileHidden + 3, 'then the usual rhythm resumes');
+  await assertNextTickIn(p, 200, 'then the usual rhythm resumes');
 }));
 
-test('when the handler fails: the error hook runs, refreshes back off, and the normal frequency returns after recovery', page('chart-backoff', async (p) => {
+test('when the handler fails: the error hook runs, refreshes back off, and the normal frequency returns after recovery', clockPage('chart-backoff', async (p) => {
   const record = recordPosts(p);
-  await openChart(p, 300);
+  await openWithClock(p, 'Chart.aspx?frequency=0', 'Chart1');
+  await p.evaluate(() => Chart1.setRefreshFrequency(300));
   // The failure is sticky: every tick repeats the argument "fail" until callback('') is made.
   const kind = await p.evaluate(() => Chart1.callback('fail').then(() => 'resolved', (e) => e.kind));
   assert.equal(kind, 'handler');
-  const firstFailure = record.posts.length - 1;
-  await p.waitForFunction(() => Chart1.failureCount >= 4, null, { timeout: 15000 });
-  const failing = record.posts.slice(firstFailure, firstFailure + 4);
-  const gaps = failing.slice(1).map((post, i) => post.at - failing[i].done);
-  // 300 ms doubled per failure: 600, 1200, 2400 (the RefreshBackoffLimit).
-  assert.ok(gaps[0] >= 550 && gaps[0] < 1000, `first wait ${gaps[0]} ms`);
-  assert.ok(gaps[1] >= 1150 && gaps[1] < 1700, `second wait ${gaps[1]} ms`);
-  assert.ok(gaps[2] >= 2350 && gaps[2] < 3000, `third wait ${gaps[2]} ms (capped)`);
-  assert.ok(failing.every((post) => post.argument === 'fail'));
+  // 300 ms doubled per failure: 600, 1200, then 2400 (the page's RefreshBackoffLimit), and no more.
+  await assertNextTickIn(p, 600, 'after one failure');
+  await assertNextTickIn(p, 1200, 'after two');
+  await assertNextTickIn(p, 2400, 'after three');
+  await assertNextTickIn(p, 2400, 'after four (capped)');
+  assert.equal(await p.evaluate(() => Chart1.failureCount), 5);
+  assert.ok(record.posts.slice(-4).every((post) => post.argument === 'fail'));
   const state = await p.evaluate(() => ({
     errors: ChartHooks.log.filter((l) => l.startsWith('error:')),
     failingClass: document.getElementById('Chart1').classList.contains('cc-chart-failing'),
     status: document.querySelector('#Chart1 .cc-status').textContent,
   }));
-  assert.ok(state.errors.length >= 4);
+  assert.equal(state.errors.length, 5);
   assert.ok(state.errors.every((l) => l === 'error:handler:The metrics source is down.'));
   assert.equal(state.failingClass, true);
   assert.equal(state.status, 'The metrics source is down.');
 
   const result = await p.evaluate(() => Chart1.callback('').then((r) => r.data.argument));
   assert.equal(result, '');
-  const recovered = record.posts.length;
   assert.equal(await p.evaluate(() => Chart1.failureCount), 0);
-  await sleep(1500);
-  const after = record.posts.slice(recovered - 1);
-  const normal = after.slice(1).map((post, i) => post.at - after[i].done);
-  assert.ok(normal.length >= 3, `${normal.length} refreshes in 1.5 s after recovery`);
-  assert.ok(normal.every((g) => g < 550), `back to about 300 ms: ${normal.join(', ')}`);
+  await assertNextTickIn(p, 300, 'back to the normal frequency');
+  await assertNextTickIn(p, 300, 'and it stays there');
   assert.equal(await p.evaluate(() => document.getElementById('Chart1').classList.contains('cc-chart-failing')), false);
   assert.equal(await p.textContent('#Chart1 .cc-status'), '');
 }));
 
-test('HTTP and network failures also reach the error hook and back off; the chart recovers when the server answers', page('chart-http-errors', async (p) => {
-  const record = recordPosts(p);
-  await openChart(p, 200);
-  let mode = 'ok';
+test('HTTP and network failures also reach the error hook and back off; the chart recovers when the server answers', clockPage('chart-http-errors', async (p) => {
+  await openWithClock(p, 'Chart.aspx?frequency=0', 'Chart1');
+  let mode = 'http';
   await p.route('**/Chart.aspx*', (route) => {
     if (route.request().method() !== 'POST' || mode === 'ok') return route.continue();
     return mode === 'http' ? route.fulfill({ status: 503, body: 'maintenance' }) : route.abort('connectionrefused');
   });
-  mode = 'http';
-  await p.waitForFunction(() => Chart1.failureCount >= 2, null, { timeout: 10000 });
+  await p.evaluate(() => Chart1.setRefreshFrequency(200));
+  await assertNextTickIn(p, 200, 'first tick (503)');
+  await assertNextTickIn(p, 400, 'backed off after an HTTP error');
   mode = 'network';
-  await p.waitForFunction(() => Chart1.failureCount >= 3, null, { timeout: 10000 });
+  await assertNextTickIn(p, 800, 'backed off again (network)');
   mode = 'ok';
-  await p.waitForFunction(() => Chart1.failureCount === 0, null, { timeout: 10000 });
+  await assertNextTickIn(p, 1600, 'the tick that finds the server back');
+  assert.equal(await p.evaluate(() => Chart1.failureCount), 0);
   const errors = await p.evaluate(() => ChartHooks.log.filter((l) => l.startsWith('error:')).map((l) => l.split(':')[1]));
-  assert.deepEqual(errors.slice(0, 3), ['http', 'http', 'network']);
-  const before = record.posts.length;
-  await sleep(1000);
-  assert.ok(record.posts.length - before >= 3, 'normal rhythm after recovery');
+  assert.deepEqual(errors, ['http', 'http', 'network']);
+  await assertNextTickIn(p, 200, 'normal rhythm after recovery');
 }));
 
 test('the four hooks fire in order around a refresh: before, after, beforeResponse (old chart), afterResponse (new chart)', page('chart-hooks', async (p) => {
@@ -276,28 +324,29 @@ test('a call during a pending tick joins it (same argument) or waits for it (oth
   assert.deepEqual(record.posts.slice(0, 2).map((post) => post.argument), ['', 'range:long']);
 }));
 
-test('stop() stops polling and start() resumes it', page('chart-stop-start', async (p) => {
-  const record = recordPosts(p);
-  await openChart(p, 150);
-  await p.waitForFunction(() => /Refresh [1-9]/.test(document.querySelector('#Chart1 svg title').textContent));
+test('stop() stops polling and start() resumes it', clockPage('chart-stop-start', async (p) => {
+  await openWithClock(p, 'Chart.aspx?frequency=0', 'Chart1');
+  await p.evaluate(() => Chart1.setRefreshFrequency(150));
+  await assertNextTickIn(p, 150, 'running');
   await p.evaluate(() => Chart1.stop());
-  await sleep(200);
-  const stopped = record.posts.length;
-  await sleep(800);
-  assert.equal(record.posts.length, stopped);
+  const stopped = await posts(p);
+  await p.clock.runFor(1500);
+  assert.equal(await posts(p), stopped, 'no request after stop()');
   assert.equal(await p.evaluate(() => Chart1.isRunning), false);
   await p.evaluate(() => Chart1.start());
-  await sleep(600);
-  assert.ok(record.posts.length >= stopped + 2);
+  await assertNextTickIn(p, 150, 'start() schedules the next tick a period from now');
+  await assertNextTickIn(p, 150, 'and keeps the rhythm');
 }));
 
-test('an UpdatePanel partial update disposes the old chart object and its timer; the new one takes over', page('chart-updatepanel', async (p) => {
+test('an UpdatePanel partial update disposes the old chart object and its timer; the new one takes over', clockPage('chart-updatepanel', async (p) => {
+  await p.clock.install();
   await p.goto(host.url + 'ChartPanel.aspx');
   await p.waitForFunction(() => window.PanelChart && window.Sys && Sys.WebForms);
   await p.evaluate(() => { window.firstChart = PanelChart; });
   await p.click('#Update');
   await p.waitForFunction(() => /updated/.test(document.getElementById('Stamp').textContent));
   await p.waitForFunction(() => window.PanelChart !== window.firstChart);
+  await p.clock.pauseAt((await p.evaluate(() => Date.now())) + 1000);
   const state = await p.evaluate(() => {
     // Any request still sent by the old object would pass through its getUrl.
     window.oldSends = 0;
@@ -305,13 +354,13 @@ test('an UpdatePanel partial update disposes the old chart object and its timer;
     window.newSends = 0;
     const getUrl = PanelChart.getUrl.bind(PanelChart);
     PanelChart.getUrl = function () { window.newSends += 1; return getUrl(); };
-    return { disposed: window.firstChart.disposed, running: window.firstChart.isRunning };
+    return { disposed: window.firstChart.disposed, running: window.firstChart.isRunning, frequency: PanelChart.options.refreshFrequency };
   });
-  assert.deepEqual(state, { disposed: true, running: false });
-  await sleep(1200);
+  assert.deepEqual({ disposed: state.disposed, running: state.running }, { disposed: true, running: false });
+  for (let i = 0; i < 3; i++) await advance(p, state.frequency, 'PanelChart');
   const sends = await p.evaluate(() => ({ old: window.oldSends, fresh: window.newSends }));
   assert.equal(sends.old, 0, 'the old timer is gone');
-  assert.ok(sends.fresh >= 2, 'the new object refreshes');
+  assert.equal(sends.fresh, 3, 'the new object refreshes once per period');
   assert.deepEqual(p.pageErrors, []);
 }));
 

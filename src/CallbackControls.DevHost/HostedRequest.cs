@@ -8,12 +8,10 @@ namespace CallbackControls.DevHost
     /// it is copied across the application-domain boundary.
     /// </summary>
     [Serializable]
-    public sealed class HostedRequest
+    public sealed class HostedRequest : HostedMessage
     {
         private string verb = "GET";
         private string pathAndQuery = "/";
-        private List<KeyValuePair<string, string>> headers = new List<KeyValuePair<string, string>>();
-        private byte[] body = new byte[0];
 
         /// <summary>Creates a GET request for the application root.</summary>
         public HostedRequest()
@@ -46,20 +44,6 @@ namespace CallbackControls.DevHost
         /// <summary>The protocol on the request line; <c>HTTP/1.1</c> unless set.</summary>
         public string HttpVersion { get; set; } = "HTTP/1.1";
 
-        /// <summary>The request headers in the order received; a name may repeat.</summary>
-        public List<KeyValuePair<string, string>> Headers
-        {
-            get { return headers; }
-            set { headers = value ?? new List<KeyValuePair<string, string>>(); }
-        }
-
-        /// <summary>The entity body; empty, never null, when the request has none.</summary>
-        public byte[] Body
-        {
-            get { return body; }
-            set { body = value ?? new byte[0]; }
-        }
-
         /// <summary>The client's IP address.</summary>
         public string RemoteAddress { get; set; } = "127.0.0.1";
 
@@ -83,16 +67,8 @@ namespace CallbackControls.DevHost
                 throw new ArgumentException("A header needs a name.", nameof(name));
             }
 
-            headers.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
+            Headers.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
             return this;
-        }
-
-        /// <summary>The values of a header joined with <c>", "</c>, or null when absent.</summary>
-        /// <param name="name">The header name, compared without regard to case.</param>
-        /// <returns>The joined values, or null.</returns>
-        public string GetHeader(string name)
-        {
-            return HeaderList.Join(headers, name, ", ");
         }
     }
 }

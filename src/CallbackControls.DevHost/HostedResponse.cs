@@ -9,30 +9,13 @@ namespace CallbackControls.DevHost
     /// copied back across the application-domain boundary.
     /// </summary>
     [Serializable]
-    public sealed class HostedResponse
+    public sealed class HostedResponse : HostedMessage
     {
-        private List<KeyValuePair<string, string>> headers = new List<KeyValuePair<string, string>>();
-        private byte[] body = new byte[0];
-
         /// <summary>The HTTP status code.</summary>
         public int StatusCode { get; set; } = 200;
 
         /// <summary>The reason phrase sent with the status code.</summary>
         public string StatusDescription { get; set; } = "OK";
-
-        /// <summary>The response headers in the order ASP.NET sent them; <c>Set-Cookie</c> may repeat.</summary>
-        public List<KeyValuePair<string, string>> Headers
-        {
-            get { return headers; }
-            set { headers = value ?? new List<KeyValuePair<string, string>>(); }
-        }
-
-        /// <summary>The entity body exactly as ASP.NET wrote it; empty, never null.</summary>
-        public byte[] Body
-        {
-            get { return body; }
-            set { body = value ?? new byte[0]; }
-        }
 
         /// <summary>
         /// True when the application domain was shutting down and the request never ran; the caller
@@ -52,68 +35,24 @@ namespace CallbackControls.DevHost
             get { return GetHeader("Location"); }
         }
 
-        /// <summary>The values of a header joined with <c>", "</c>, or null when absent.</summary>
-        /// <param name="name">The header name, compared without regard to case.</param>
-        /// <returns>The joined values, or null.</returns>
-        public string GetHeader(string name)
-        {
-            return HeaderList.Join(headers, name, ", ");
-        }
-
-        /// <summary>Every value of a header, one entry per header line (use for <c>Set-Cookie</c>).</summary>
-        /// <param name="name">The header name, compared without regard to case.</param>
-        /// <returns>The values; empty when absent.</returns>
-        public IList<string> GetHeaders(string name)
-        {
-            return HeaderList.All(headers, name);
-        }
-
         /// <summary>The body decoded with the charset of <c>Content-Type</c>, UTF-8 when none is named.</summary>
         /// <returns>The body as text.</returns>
         public string GetBodyText()
         {
-            return HeaderList.CharsetOf(ContentType).GetString(body);
+            return HeaderList.CharsetOf(ContentType).GetString(Body);
         }
 
         /// <summary>A one-line summary for logs and test failures.</summary>
         /// <returns>Status, content type and length.</returns>
         public override string ToString()
         {
-            return StatusCode + " " + StatusDescription + " (" + (ContentType ?? "no content type") + ", " + body.Length + " bytes)";
+            return StatusCode + " " + StatusDescription + " (" + (ContentType ?? "no content type") + ", " + Body.Length + " bytes)";
         }
     }
 
-    /// <summary>Header look-ups shared by the request and response classes.</summary>
+    /// <summary>Reading the charset a <c>Content-Type</c> names.</summary>
     internal static class HeaderList
     {
-        internal static string Join(List<KeyValuePair<string, string>> headers, string name, string separator)
-        {
-            string joined = null;
-            foreach (KeyValuePair<string, string> header in headers)
-            {
-                if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    joined = joined == null ? header.Value : joined + separator + header.Value;
-                }
-            }
-
-            return joined;
-        }
-
-        internal static IList<string> All(List<KeyValuePair<string, string>> headers, string name)
-        {
-            var values = new List<string>();
-            foreach (KeyValuePair<string, string> header in headers)
-            {
-                if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    values.Add(header.Value);
-                }
-            }
-
-            return values;
-        }
-
         internal static Encoding CharsetOf(string contentType)
         {
             if (!string.IsNullOrEmpty(contentType))

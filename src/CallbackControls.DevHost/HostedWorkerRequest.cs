@@ -520,7 +520,7 @@ namespace CallbackControls.DevHost
         {
             lock (sync)
             {
-                if (HeaderList.Join(responseHeaders, "Content-Length", ",") == null)
+                if (!responseHeaders.Exists(h => string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)))
                 {
                     AddResponseHeader("Content-Length", contentLength.ToString(CultureInfo.InvariantCulture));
                 }

@@ -15,39 +15,55 @@ const SCREENSHOTS = path.join(ROOT, '.tmp', 'screenshots');
 const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /**
- * Starts the dev host on a free loopback port for a site folder and waits until it answers.
- * @param {string} siteDir the physical folder of the site (relative to the repository root)
- * @returns {Promise<{url: string, stop: () => Promise<void>, process: import('child_process').ChildProcess}>}
+ * Starts a host process that writes its base URL to a file once it answers, and waits for that file.
+ * The one way every host of the tests is started and stopped.
+ * @param {{name: string, command: string, args: (urlFile: string) => string[], startSeconds: number, stopSeconds: number}} spec
+ * @returns {Promise<{url: string, stop: () => Promise<void>, output: () => string, process: import('child_process').ChildProcess}>}
  */
-async function startDevHost(siteDir) {
+async function startHostProcess({ name, command, args, startSeconds, stopSeconds }) {
   const urlFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-host-')), 'url');
-  const child = spawn('mono', [DEVHOST, '--site', path.join(ROOT, siteDir), '--port', '0', '--quiet', '--url-file', urlFile], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  const child = spawn(command, args(urlFile), { stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
-  const deadline = Date.now() + 60000;
-  while (!fs.existsSync(urlFile) || fs.readFileSync(urlFile, 'utf8').trim() === '') {
-    if (child.exitCode !== null) throw new Error(`dev host exited (${child.exitCode}): ${output}`);
-    if (Date.now() > deadline) { child.kill(); throw new Error(`dev host did not start: ${output}`); }
-    await sleep(100);
-  }
-  const url = fs.readFileSync(urlFile, 'utf8').trim().replace(/\/?$/, '/');
-  return {
-    url,
-    process: child,
-    output: () => output,
-    async stop() {
-      if (child.exitCode !== null) return;
+  const running = () => child.exitCode === null && child.signalCode === null;
+  async function stop() {
+    if (running()) {
       const exited = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       let timer; // cleared: a pending timer would keep node (and the test run) alive
-      await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 10000); })]);
+      await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, stopSeconds * 1000); })]);
       clearTimeout(timer);
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    },
-  };
+      if (running()) child.kill('SIGKILL');
+    }
+    fs.rmSync(path.dirname(urlFile), { recursive: true, force: true });
+  }
+  const deadline = Date.now() + startSeconds * 1000;
+  while (!fs.existsSync(urlFile) || fs.readFileSync(urlFile, 'utf8').trim() === '') {
+    const failure = !running() ? `${name} exited (${child.exitCode})`
+      : Date.now() > deadline ? `${name} did not start within ${startSeconds} s` : '';
+    if (failure) {
+      await stop();
+      throw new Error(`${failure}: ${output}`);
+    }
+    await sleep(100);
+  }
+  const url = fs.readFileSync(urlFile, 'utf8').trim().replace(/\/?$/, '/');
+  return { url, process: child, output: () => output, stop };
+}
+
+/**
+ * Starts the dev host on a free loopback port for a site folder and waits until it answers.
+ * @param {string} siteDir the physical folder of the site (relative to the repository root)
+ */
+function startDevHost(siteDir) {
+  return startHostProcess({
+    name: 'dev host',
+    command: 'mono',
+    args: (urlFile) => [DEVHOST, '--site', path.join(ROOT, siteDir), '--port', '0', '--quiet', '--url-file', urlFile],
+    startSeconds: 60,
+    stopSeconds: 10,
+  });
 }
 
 const NGINX_RUN = path.join(ROOT, 'samples', 'nginx', 'run.sh');
@@ -86,43 +102,15 @@ async function startNginxHost(siteDir, { backends = 1 } = {}) {
   }
 }
 
-async function startNginxHostOn(port, siteDir, backends) {
-  const urlFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-nginx-host-')), 'url');
-  const child = spawn(NGINX_RUN, ['--url-file', urlFile, path.join(ROOT, siteDir), String(port), String(backends)], {
-    stdio: ['ignore', 'pipe', 'pipe'],
+function startNginxHostOn(port, siteDir, backends) {
+  return startHostProcess({
+    name: 'nginx/run.sh',
+    command: NGINX_RUN,
+    args: (urlFile) => ['--url-file', urlFile, path.join(ROOT, siteDir), String(port), String(backends)],
+    startSeconds: 90,
+    // run.sh stops nginx and every back end on SIGTERM; it waits up to 10 s for them itself.
+    stopSeconds: 20,
   });
-  let output = '';
-  child.stdout.on('data', (d) => { output += d; });
-  child.stderr.on('data', (d) => { output += d; });
-  const deadline = Date.now() + 90000;
-  while (!fs.existsSync(urlFile) || fs.readFileSync(urlFile, 'utf8').trim() === '') {
-    const failure = child.exitCode !== null ? `nginx/run.sh exited (${child.exitCode})`
-      : Date.now() > deadline ? 'nginx/run.sh did not start within 90 s' : '';
-    if (failure) {
-      child.kill('SIGTERM');
-      fs.rmSync(path.dirname(urlFile), { recursive: true, force: true });
-      throw new Error(`${failure}: ${output}`);
-    }
-    await sleep(100);
-  }
-  const url = fs.readFileSync(urlFile, 'utf8').trim().replace(/\/?$/, '/');
-  return {
-    url,
-    process: child,
-    output: () => output,
-    async stop() {
-      // run.sh stops nginx and every back end on SIGTERM; it waits up to 10 s for them itself.
-      if (child.exitCode === null && child.signalCode === null) {
-        const exited = new Promise((resolve) => child.once('exit', resolve));
-        child.kill('SIGTERM');
-        let timer; // cleared: a pending 20 s timer would keep node (and the test run) alive
-        await Promise.race([exited, new Promise((resolve) => { timer = setTimeout(resolve, 20000); })]);
-        clearTimeout(timer);
-        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-      }
-      fs.rmSync(path.dirname(urlFile), { recursive: true, force: true });
-    },
-  };
 }
 
 /** Starts headless Chromium with a fresh profile; flags keep it off the closed network. */

@@ -34,15 +34,21 @@ function trackedClient(options) {
   return { client, log, applied, busy };
 }
 
+/** Two calls of one control, A then B, both sent and both still waiting for their replies. */
+async function twoPendingCalls() {
+  const transport = heldTransport();
+  CC.transport = transport;
+  const tracked = trackedClient();
+  const a = tracked.client.callback('A');
+  await flush();
+  const b = tracked.client.callback('B');
+  await flush();
+  return Object.assign(tracked, { transport, a, b });
+}
+
 describe('latest reply wins', { timeout: 3000 }, () => {
   test('only the newer call of a control is applied when replies arrive out of order', async () => {
-    const transport = heldTransport();
-    CC.transport = transport;
-    const { client, log, applied } = trackedClient();
-    const a = client.callback('A');
-    await flush();
-    const b = client.callback('B');
-    await flush();
+    const { transport, client, log, applied, a, b } = await twoPendingCalls();
     assert.equal(transport.calls.length, 2);
     const [callA, callB] = transport.calls;
     assert.equal(callA.request.signal.aborted, true, 'the older request is aborted');
@@ -64,13 +70,7 @@ describe('latest reply wins', { timeout: 3000 }, () => {
   });
 
   test('an older call that fails after being superseded reports nothing', async () => {
-    const transport = heldTransport();
-    CC.transport = transport;
-    const { client, log, applied } = trackedClient();
-    const a = client.callback('A');
-    await flush();
-    const b = client.callback('B');
-    await flush();
+    const { transport, client, log, applied, a, b } = await twoPendingCalls();
     transport.calls[0].respond(500, 'late failure');
     transport.calls[1].respond(200, ok('B'));
     assert.equal((await rejection(a)).kind, 'superseded');
@@ -80,13 +80,7 @@ describe('latest reply wins', { timeout: 3000 }, () => {
   });
 
   test('a superseded call does not clear the busy state of the call that replaced it', async () => {
-    const transport = heldTransport();
-    CC.transport = transport;
-    const { client, busy } = trackedClient();
-    const a = client.callback('A');
-    await flush();
-    const b = client.callback('B');
-    await flush();
+    const { transport, client, busy, a, b } = await twoPendingCalls();
     assert.equal(client.isCallbackPending, true);
     assert.equal(busy[busy.length - 1], true);
     transport.calls[0].respond(200, ok('A'));

@@ -175,7 +175,7 @@ namespace CallbackControls
             }
             if (data == null) return;
 
-            // The composed DropDownList binds the data as any DropDownList does (DataTextField,
+            // The composed list binds the data as any ListControl does (DataTextField,
             // DataValueField, DataTextFormatString, DataTable and DataSet through IListSource). It is
             // bound with DataSource rather than DataSourceID so that binding it here, in a callback or
             // at render, never sets off its own automatic binding, which would query the source again.

@@ -5,7 +5,7 @@ using System.Web.UI.WebControls;
 
 namespace CallbackControls
 {
-    // The markup: a wrapper the client runtime starts from around a composed, real DropDownList or ListBox.
+    // The markup: a wrapper the client runtime starts from around the composed, real ListBox (a drop-down at one row).
     public partial class CascadingDropDown
     {
         /// <summary>
@@ -35,7 +35,7 @@ namespace CallbackControls
                 writer.RenderBeginTag(HtmlTextWriterTag.Input);
                 writer.RenderEndTag();
             }));
-            _list = Rows > 0 || SelectionMode == ListSelectionMode.Multiple ? (ListControl)new ComposedListBox(this) : new ComposedDropDownList(this);
+            _list = new ComposedList(this);
             controls.Add(_list);
             controls.Add(new MarkupWriter(RenderNoScriptRefresh));
         }
@@ -79,11 +79,9 @@ namespace CallbackControls
             // The owner's markup attributes and style belong on the select, where a DropDownList has them.
             list.CopyBaseAttributes(this);
             if (ControlStyleCreated) list.ApplyStyle(ControlStyle);
-            if (list is ListBox box)
-            {
-                if (Rows > 0) box.Rows = Rows;
-                box.SelectionMode = SelectionMode;
-            }
+            // One row is a drop-down, exactly as a DropDownList renders.
+            list.Rows = Rows > 0 ? Rows : 1;
+            list.SelectionMode = SelectionMode;
             // Disabled when the control (or a container) is, and while there is nothing to choose from.
             // Written here rather than through the list's Enabled: Mono renders a disabled list as
             // class="aspNetDisabled" without the disabled attribute, which would leave it usable.

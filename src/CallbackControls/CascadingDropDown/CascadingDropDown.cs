@@ -18,7 +18,7 @@ namespace CallbackControls
     /// it for the posted parent, so event validation stays on.
     /// </summary>
     /// <remarks>
-    /// A composite control: it composes a real <see cref="DropDownList"/> (a <see cref="ListBox"/> when
+    /// A composite control: it composes a real <see cref="ListBox"/> (one row, a drop-down, unless
     /// <see cref="Rows"/> is above 0) that renders the items and binds data sources, and answers to this
     /// control's ClientID and UniqueID. The selection is this control's own, because it must be checked
     /// against the items offered for the posted parent: the items filled by callback were never rendered,
@@ -41,7 +41,7 @@ namespace CallbackControls
         private bool _selectionChanged;
         private bool _rejected;
         private object _dataSource;
-        private ListControl _list;
+        private ComposedList _list;
 
         /// <summary>Occurs when the list needs its items for the values chosen above it.</summary>
         [Category("Data")]
@@ -133,8 +133,6 @@ namespace CallbackControls
             {
                 if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), value, "Rows cannot be negative.");
                 ViewState[nameof(Rows)] = value;
-                // 0 composes a DropDownList, more a ListBox.
-                ChildControlsCreated = false;
             }
         }
 
@@ -148,11 +146,7 @@ namespace CallbackControls
         public ListSelectionMode SelectionMode
         {
             get => (ListSelectionMode?)ViewState[nameof(SelectionMode)] ?? ListSelectionMode.Single;
-            set
-            {
-                ViewState[nameof(SelectionMode)] = value;
-                ChildControlsCreated = false;
-            }
+            set => ViewState[nameof(SelectionMode)] = value;
         }
 
         /// <summary>Gets or sets whether the browser keeps fetched items per parent value, so going back to a parent costs no call. Default: true.</summary>

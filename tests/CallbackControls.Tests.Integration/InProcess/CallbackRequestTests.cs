@@ -12,19 +12,14 @@ namespace CallbackControls.Tests.InProcess
 {
     /// <summary>Real requests through ASP.NET: a GET of the page, then callback POSTs as the runtime sends them.</summary>
     [Collection(TestSiteCollection.Name)]
-    public class CallbackRequestTests
+    public class CallbackRequestTests : TestSiteTests
     {
-        private readonly SiteHost site;
-
-        public CallbackRequestTests(TestSiteFixture fixture)
-        {
-            site = fixture.Site;
-        }
+        public CallbackRequestTests(TestSiteFixture fixture) : base(fixture) { }
 
         /// <summary>Posts a callback and returns the envelope after the ASP.NET framing.</summary>
         private IDictionary<string, object> Callback(string page, string callbackId, string argument, params string[] fields)
         {
-            var response = CallbackCalls.Call(site, page, callbackId, argument, null, fields);
+            var response = CallbackCalls.Call(Site, page, callbackId, argument, null, fields);
             Assert.Equal(200, response.StatusCode);
             return ParseReply(response.GetBodyText());
         }
@@ -34,7 +29,7 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void Get_EchoPage_RendersControlOptionsAndRuntimeScript()
         {
-            var response = site.Get("/Echo.aspx");
+            var response = Site.Get("/Echo.aspx");
 
             Assert.Equal(200, response.StatusCode);
             var document = new HtmlParser().ParseDocument(response.GetBodyText());
@@ -65,7 +60,7 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void Callback_NamedField_HandlerSeesPostedValue()
         {
-            var document = new HtmlParser().ParseDocument(site.Get("/Echo.aspx").GetBodyText());
+            var document = new HtmlParser().ParseDocument(Site.Get("/Echo.aspx").GetBodyText());
             var validation = document.QuerySelector("#__EVENTVALIDATION").GetAttribute("value");
 
             var reply = Callback("/Echo.aspx", "Echo", "field", "Field1", "typed now", "__EVENTVALIDATION", validation);
@@ -81,13 +76,13 @@ namespace CallbackControls.Tests.InProcess
             Assert.Equal(false, reply["ok"]);
             var error = (IDictionary<string, object>)reply["error"];
             Assert.Equal("handler", error["code"]);
-            Assert.Equal("secret detail from the handler", error["message"]); // customErrors Off in the test site
+            Assert.Equal("secret detail from the handler", error["message"]); // customErrors Off in the test Site
         }
 
         [Fact]
         public void Callback_HandlerThrowsWhereErrorsAreHidden_ReturnsGenericMessageWithoutDetail()
         {
-            var response = CallbackCalls.Post(site, "/Hidden/Throw.aspx", "application/x-www-form-urlencoded",
+            var response = CallbackCalls.Post(Site, "/Hidden/Throw.aspx", "application/x-www-form-urlencoded",
                 CallbackCalls.Body("Fail", "x"));
             var text = response.GetBodyText();
 
@@ -102,7 +97,7 @@ namespace CallbackControls.Tests.InProcess
         [InlineData("{\"v\":9}")]
         public void Callback_MalformedParameter_ReturnsBadRequestEnvelope(string parameter)
         {
-            var response = CallbackCalls.Post(site, "/Echo.aspx", "application/x-www-form-urlencoded",
+            var response = CallbackCalls.Post(Site, "/Echo.aspx", "application/x-www-form-urlencoded",
                 CallbackCalls.Form("__EVENTTARGET", "", "__CALLBACKID", "Echo", "__CALLBACKPARAM", parameter));
 
             var reply = ParseReply(response.GetBodyText());
@@ -113,7 +108,7 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void Callback_RepeatedUserControlsInMasterPage_EachAnswersForItsItem()
         {
-            var document = new HtmlParser().ParseDocument(site.Get("/Nested.aspx").GetBodyText());
+            var document = new HtmlParser().ParseDocument(Site.Get("/Nested.aspx").GetBodyText());
             var ids = document.QuerySelectorAll(".box [data-cc-control]")
                 .Select(e => (string)((IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(e.GetAttribute("data-cc-options")))["callbackId"])
                 .ToList();
@@ -146,7 +141,7 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void CascadingPostback_ValidChain_IsAcceptedAndRenderedSelected()
         {
-            var response = CallbackCalls.Postback(site, "/Cascading.aspx",
+            var response = CallbackCalls.Postback(Site, "/Cascading.aspx",
                 "Country", "", "Country", "jp", "Region", "", "Region", "kanto", "City", "", "City", "yokohama", "Submit", "Submit");
 
             var page = new HtmlParser().ParseDocument(response.GetBodyText());
@@ -157,7 +152,7 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void CascadingPostback_ValueOfAnotherParent_IsRejected()
         {
-            var response = CallbackCalls.Postback(site, "/Cascading.aspx",
+            var response = CallbackCalls.Postback(Site, "/Cascading.aspx",
                 "Country", "jp", "Region", "kanto", "City", "paris", "Submit", "Submit");
 
             Assert.Equal(200, response.StatusCode);
@@ -169,7 +164,7 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void CascadingPostback_UndecodableEncodedValue_IsRejected()
         {
-            var response = CallbackCalls.Postback(site, "/Cascading.aspx",
+            var response = CallbackCalls.Postback(Site, "/Cascading.aspx",
                 "Country", "xx", "Region", "~!!notbase64", "Submit", "Submit");
 
             var page = new HtmlParser().ParseDocument(response.GetBodyText());

@@ -11,26 +11,21 @@ namespace CallbackControls.Tests.InProcess
     /// answers with a message that names the control, the cause and the fix.
     /// </summary>
     [Collection(TestSiteCollection.Name)]
-    public class MistakeTests
+    public class MistakeTests : TestSiteTests
     {
-        private readonly SiteHost site;
-
-        public MistakeTests(TestSiteFixture fixture)
-        {
-            site = fixture.Site;
-        }
+        public MistakeTests(TestSiteFixture fixture) : base(fixture) { }
 
         /// <summary>The error page's text with the HTML entities read back.</summary>
         private string ErrorPage(string page)
         {
-            var response = site.Get(page);
+            var response = Site.Get(page);
             Assert.Equal(500, response.StatusCode);
             return WebUtility.HtmlDecode(response.GetBodyText());
         }
 
         private IDictionary<string, object> CallError(string page, string callbackId, params string[] extraFields)
         {
-            var reply = CallbackReply.Parse(CallbackCalls.Call(site, page, callbackId, string.Empty, null, extraFields).GetBodyText());
+            var reply = CallbackReply.Parse(CallbackCalls.Call(Site, page, callbackId, string.Empty, null, extraFields).GetBodyText());
             Assert.Equal(false, reply["ok"]);
             return (IDictionary<string, object>)reply["error"];
         }
@@ -72,7 +67,7 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void Callback_PageLoadThrowsWithPageState_AnswersTheServersMessageWithoutStackTrace()
         {
-            var page = site.Get("/Mistakes/LoadThrows.aspx").GetBodyText();
+            var page = Site.Get("/Mistakes/LoadThrows.aspx").GetBodyText();
             var viewState = System.Text.RegularExpressions.Regex.Match(page, "id=\"__VIEWSTATE\" value=\"([^\"]*)\"").Groups[1].Value;
 
             var error = CallError("/Mistakes/LoadThrows.aspx", "Echo", "__VIEWSTATE", viewState);
@@ -92,7 +87,7 @@ namespace CallbackControls.Tests.InProcess
         [Fact]
         public void Get_PageWithoutMetaCharset_DeclaresUtf8InTheContentType()
         {
-            Assert.Equal("text/html; charset=utf-8", site.Get("/Mistakes/NoCharset.aspx").ContentType);
+            Assert.Equal("text/html; charset=utf-8", Site.Get("/Mistakes/NoCharset.aspx").ContentType);
         }
     }
 }

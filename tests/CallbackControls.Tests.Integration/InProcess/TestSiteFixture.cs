@@ -29,6 +29,18 @@ namespace CallbackControls.Tests.InProcess
         }
     }
 
+    /// <summary>A test class of the collection: the hosted test site as <see cref="Site"/>.</summary>
+    public abstract class TestSiteTests
+    {
+        protected TestSiteTests(TestSiteFixture fixture)
+        {
+            Site = fixture.Site;
+        }
+
+        /// <summary>tests/TestSite, hosted in-process.</summary>
+        protected SiteHost Site { get; }
+    }
+
     [CollectionDefinition(Name)]
     public sealed class TestSiteCollection : ICollectionFixture<TestSiteFixture>
     {

@@ -13,18 +13,13 @@ namespace CallbackControls.Tests.RefreshingChart
 {
     /// <summary>Real requests through ASP.NET to tests/TestSite/Chart.aspx: the first paint, then refresh callbacks.</summary>
     [Collection(TestSiteCollection.Name)]
-    public class RefreshingChartRequestTests
+    public class RefreshingChartRequestTests : TestSiteTests
     {
-        private readonly SiteHost site;
-
-        public RefreshingChartRequestTests(TestSiteFixture fixture)
-        {
-            site = fixture.Site;
-        }
+        public RefreshingChartRequestTests(TestSiteFixture fixture) : base(fixture) { }
 
         private IDictionary<string, object> Refresh(string argument, string state = "null")
         {
-            var response = CallbackCalls.Call(site, "/Chart.aspx", "Chart1", argument, state);
+            var response = CallbackCalls.Call(Site, "/Chart.aspx", "Chart1", argument, state);
             Assert.Equal(200, response.StatusCode);
             return CallbackReply.Parse(response.GetBodyText());
         }
@@ -32,7 +27,7 @@ namespace CallbackControls.Tests.RefreshingChart
         [Fact]
         public void Get_ChartPage_DrawsTheSeriesDeclaredInMarkupWithoutScript_AndLoadsTheChartScriptAfterTheRuntime()
         {
-            var response = site.Get("/Chart.aspx");
+            var response = Site.Get("/Chart.aspx");
 
             Assert.Equal(200, response.StatusCode);
             var document = new HtmlParser().ParseDocument(response.GetBodyText());
@@ -47,8 +42,8 @@ namespace CallbackControls.Tests.RefreshingChart
 
             var sources = document.Scripts.Select(s => s.GetAttribute("src") ?? string.Empty).Where(s => s.Contains("WebResource.axd")).ToList();
             Assert.Equal(2, sources.Count);
-            var runtime = site.Get(sources[0]);
-            var chartScript = site.Get(sources[1]);
+            var runtime = Site.Get(sources[0]);
+            var chartScript = Site.Get(sources[1]);
             Assert.Contains("CallbackControls client runtime", runtime.GetBodyText());
             Assert.Contains("defineType('refreshingchart'", chartScript.GetBodyText());
             Assert.StartsWith("text/javascript", chartScript.ContentType);

@@ -28,14 +28,17 @@ namespace CallbackControls.Tests.Kit
         }
 
         /// <summary>The token of a control in a rendered page.</summary>
-        public static string ReadToken(string html, string callbackId)
+        public static string ReadToken(string html, string callbackId) => (string)Options(html, callbackId)["token"];
+
+        /// <summary>The client options (data-cc-options) of a control in a rendered page.</summary>
+        public static IDictionary<string, object> Options(string html, string callbackId)
         {
             var document = new HtmlParser().ParseDocument(html);
             var serializer = new JavaScriptSerializer();
             foreach (var element in document.QuerySelectorAll("[data-cc-options]"))
             {
                 var options = (IDictionary<string, object>)serializer.DeserializeObject(element.GetAttribute("data-cc-options"));
-                if ((string)options["callbackId"] == callbackId) return (string)options["token"];
+                if ((string)options["callbackId"] == callbackId) return options;
             }
             throw new InvalidOperationException("No control with callbackId '" + callbackId + "' on the page.");
         }
@@ -103,6 +106,20 @@ namespace CallbackControls.Tests.Kit
                 pairs.AddRange(new[] { hidden.GetAttribute("name"), hidden.GetAttribute("value") ?? string.Empty });
             pairs.AddRange(fields);
             return Post(site, page, "application/x-www-form-urlencoded", Form(pairs.ToArray()));
+        }
+
+        /// <summary>The header naming the page method a call is for.</summary>
+        public const string MethodHeader = "X-CallbackControls-Method";
+
+        /// <summary>
+        /// Posts a page-method call as the runtime sends one for a control with a ServiceMethod: only
+        /// __CALLBACKID and the envelope, the method in its header, the control's token unless given.
+        /// </summary>
+        public static HostedResponse CallMethod(SiteHost site, string page, string callbackId, string method, string argument, string stateJson = null, string token = null, params KeyValuePair<string, string>[] headers)
+        {
+            var body = Form("__CALLBACKID", callbackId, "__CALLBACKPARAM", Envelope(argument, stateJson));
+            var all = new List<KeyValuePair<string, string>>(headers) { new KeyValuePair<string, string>(MethodHeader, method) };
+            return Post(site, page, "application/x-www-form-urlencoded", body, token, all.ToArray());
         }
 
         private static string CallbackIdOf(string body)

@@ -122,3 +122,18 @@ test('cascading and chart callbacks succeed on both back ends in turn', { skip }
   assert.equal(new Set(chartUpstreams).size, 2, `chart refreshes on both back ends: ${chartUpstreams.join(', ')}`);
   assert.deepEqual(p.pageErrors, []);
 }));
+
+test('page methods answer on either back end: the token of a page rendered by one is valid on the other', { skip }, page('nginx-page-methods', async (p) => {
+  const upstreams = recordUpstreams(p);
+  await p.goto(host.url + 'FastPath.aspx');
+  await p.waitForFunction(() => window.Region && window.EchoCall);
+  const answers = await p.evaluate(async () => {
+    const results = [];
+    for (let i = 0; i < 4; i += 1) results.push((await EchoCall.callback('n' + i)).echo);
+    return results;
+  });
+  assert.deepEqual(answers, ['n0', 'n1', 'n2', 'n3']);
+  await p.selectOption('#Country', 'fr');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  assert.equal(new Set(upstreams).size, 2, `calls reached both back ends: ${upstreams.join(', ')}`);
+}));

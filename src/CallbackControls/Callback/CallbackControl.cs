@@ -24,8 +24,32 @@ namespace CallbackControls
             remove { Events.RemoveHandler(EventCallback, value); }
         }
 
+        /// <summary>
+        /// Gets or sets the name of a <c>[CallbackMethod] public static void Name(CallbackEventArgs e)</c>
+        /// method of the page that answers the calls without building the page: the fast path for a
+        /// call answered from its argument alone. Default: empty (the <see cref="Callback"/> event answers).
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue("")]
+        [Description("A [CallbackMethod] static method of the page answering calls without building the page.")]
+        public string ServiceMethod
+        {
+            get => (string)ViewState[nameof(ServiceMethod)] ?? string.Empty;
+            set => ViewState[nameof(ServiceMethod)] = value;
+        }
+
+        private protected override string ServiceMethodName => ServiceMethod.Length == 0 ? null : ServiceMethod;
+
         /// <inheritdoc />
         protected override string ClientControlType => "callback";
+
+        /// <inheritdoc />
+        protected override void OnPreRender(System.EventArgs e)
+        {
+            base.OnPreRender(e);
+            // A missing or misshapen method fails here, naming what to write, not at the first call.
+            if (ServiceMethod.Length > 0 && Page != null) PageMethods.Find<CallbackEventArgs>(Page.GetType(), ServiceMethod, ID);
+        }
 
         /// <summary>Raises <see cref="Callback"/>.</summary>
         /// <param name="e">The call's argument and result.</param>
@@ -39,7 +63,10 @@ namespace CallbackControls
         /// <returns>The handler's <see cref="CallbackEventArgs.Result"/>.</returns>
         protected override object ProcessCallback(CallbackEventArgs e)
         {
-            OnCallback(e);
+            if (Events[EventCallback] == null && ServiceMethod.Length > 0 && Page != null)
+                PageMethods.Find<CallbackEventArgs>(Page.GetType(), ServiceMethod, ID)(e);
+            else
+                OnCallback(e);
             return e.Result;
         }
 

@@ -90,7 +90,7 @@ namespace CallbackControls
         }
 
         /// <summary>Gets whether the list has a source of items: a <see cref="Populate"/> handler, <see cref="DataSourceID"/> or <see cref="DataSource"/>.</summary>
-        protected virtual bool HasItemSource => Events[EventPopulate] != null || !string.IsNullOrEmpty(DataSourceID) || _dataSource != null;
+        protected virtual bool HasItemSource => Events[EventPopulate] != null || ServiceMethod.Length > 0 || !string.IsNullOrEmpty(DataSourceID) || _dataSource != null;
 
         private void EnsureItemSource()
         {
@@ -98,7 +98,7 @@ namespace CallbackControls
             if (!HasItemSource)
                 throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
                     "CascadingDropDown '{0}' has nothing to fill it: handle its Populate event (OnPopulate=\"{0}_Populate\" in markup) " +
-                    "or set DataSourceID (or DataSource, with DataTextField and DataValueField).", ID));
+                    "set ServiceMethod to a [CallbackMethod] static method of the page, or set DataSourceID (or DataSource, with DataTextField and DataValueField).", ID));
         }
 
         /// <summary>
@@ -145,6 +145,10 @@ namespace CallbackControls
             if (Events[EventPopulate] != null)
             {
                 OnPopulate(e);
+            }
+            else if (ServiceMethod.Length > 0)
+            {
+                FindServiceMethod()(e);
             }
             else
             {
@@ -251,14 +255,45 @@ namespace CallbackControls
                 throw new CallbackException(string.Format(CultureInfo.CurrentCulture,
                     "The value chosen in '{0}' is not one the server offers, so '{1}' cannot be filled. Choose it again.", refused.ID, ID));
             }
-            var items = GetItems(ancestors);
+            return ToRows(GetItems(ancestors));
+        }
+
+        /// <summary>The reply to a call: just the [text, value] pairs (the client knows which chain it asked for).</summary>
+        private static List<string[]> ToRows(ListItemCollection items)
+        {
             var rows = new List<string[]>(items?.Count ?? 0);
             if (items != null)
             {
                 foreach (ListItem item in items) rows.Add(new[] { item.Text, ListValueCodec.Encode(item.Value) });
             }
-            // Just the [text, value] pairs: the client knows which chain it asked for.
             return rows;
+        }
+
+        private Action<CascadingDropDownPopulateEventArgs> FindServiceMethod() =>
+            PageMethods.Find<CascadingDropDownPopulateEventArgs>(Page.GetType(), ServiceMethod, ID);
+
+        /// <summary>
+        /// Answers a page-method call (the fast path, no page built): the values of the levels above come
+        /// from the call's state, as the client read them from the lists. The method sees them as the
+        /// browser sent them, as a web service method would; a posted selection is still checked at the
+        /// postback, against what the method offers for the posted parent.
+        /// </summary>
+        internal static object PopulateFromState(Action<CascadingDropDownPopulateEventArgs> populate, IDictionary<string, object> state)
+        {
+            object raw = null;
+            if (state == null || !state.TryGetValue("ancestors", out raw) || !(raw is object[] encoded))
+                throw new CallbackRequestException("The call did not say which values are chosen above the list.");
+            var ancestors = new List<string>(encoded.Length);
+            foreach (var value in encoded)
+            {
+                var decoded = value is string text ? ListValueCodec.Decode(text) : null;
+                if (decoded == null) throw new CallbackRequestException("A value chosen above the list is not one this page wrote.");
+                ancestors.Add(decoded);
+            }
+            if (ancestors.Any(string.IsNullOrEmpty)) return ToRows(null);
+            var items = new ListItemCollection();
+            populate(new CascadingDropDownPopulateEventArgs(ancestors, items));
+            return ToRows(items);
         }
     }
 }

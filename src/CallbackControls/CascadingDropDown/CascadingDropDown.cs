@@ -170,6 +170,23 @@ namespace CallbackControls
             set => ViewState[nameof(NoScriptButtonText)] = value;
         }
 
+        /// <summary>
+        /// Gets or sets the name of a <c>[CallbackMethod] public static void Name(CascadingDropDownPopulateEventArgs e)</c>
+        /// method of the page that supplies the items. Calls are then answered by it without building the
+        /// page (the fast path), and a posted value is still checked against what it offers for the posted
+        /// parent. Default: empty.
+        /// </summary>
+        [Category("Data")]
+        [DefaultValue("")]
+        [Description("A [CallbackMethod] static method of the page supplying the items; calls then skip building the page.")]
+        public string ServiceMethod
+        {
+            get => (string)ViewState[nameof(ServiceMethod)] ?? string.Empty;
+            set => ViewState[nameof(ServiceMethod)] = value;
+        }
+
+        private protected override string ServiceMethodName => ServiceMethod.Length == 0 ? null : ServiceMethod;
+
         /// <summary>Gets or sets the ID of a data source control (SqlDataSource, ObjectDataSource...) that supplies the items. Default: empty.</summary>
         [Category("Data")]
         [DefaultValue("")]
@@ -360,6 +377,8 @@ namespace CallbackControls
                 throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
                     "CascadingDropDown '{0}' allows multiple selection, which needs a list box: set Rows to 1 or more.", ID));
             EnsureItemSource();
+            // A missing or misshapen method fails here, naming what to write, not at the first call.
+            if (ServiceMethod.Length > 0 && Events[EventPopulate] == null && Page != null) FindServiceMethod();
             CheckPostedValues();
             if (_rejected) StatusErrorText = ErrorMessage;
         }

@@ -176,6 +176,12 @@ namespace CallbackControls
         {
         }
 
+        /// <summary>
+        /// The <see cref="CallbackMethodAttribute"/> method of the page that answers this control's calls
+        /// without building the page, or null when the page answers them (the default).
+        /// </summary>
+        private protected virtual string ServiceMethodName => null;
+
         /// <summary>Creates the control's client options with its own settings filled in; the base fills the runtime's.</summary>
         private protected virtual ClientOptions CreateClientOptions() => new ClientOptions();
 
@@ -254,11 +260,20 @@ namespace CallbackControls
             options.Name = EffectiveClientInstanceName;
             options.CallbackId = UniqueID;
             options.Timeout = CallbackTimeout;
-            options.Fields = GetCallbackFieldNames();
-            options.FullForm = PostFullForm;
-            options.PageState = CallbackNeedsPageState;
-            options.Token = Page == null ? null : CallbackSecurity.IssueToken(Page, UniqueID);
-            options.EventValidation = CallbackNeedsEventValidation;
+            var method = ServiceMethodName;
+            options.Token = Page == null ? null : CallbackSecurity.IssueToken(Page, UniqueID, method);
+            if (string.IsNullOrEmpty(method))
+            {
+                options.Fields = GetCallbackFieldNames();
+                options.FullForm = PostFullForm;
+                options.PageState = CallbackNeedsPageState;
+                options.EventValidation = CallbackNeedsEventValidation;
+            }
+            else
+            {
+                // A page method runs without the page: no field, no page state travels.
+                options.Method = method;
+            }
             options.AddHook("beforeCallback", BeforeCallbackScript);
             options.AddHook("afterCallback", AfterCallbackScript);
             options.AddHook("beforeResponseProcess", BeforeCallbackResponseProcessScript);
@@ -353,39 +368,7 @@ namespace CallbackControls
                 return;
             }
             CallbackPageGuard.HandlerStarting(this);
-            CallbackEventArgs args;
-            try
-            {
-                args = CallbackEnvelope.ParseRequest(eventArgument);
-            }
-            catch (CallbackException ex)
-            {
-                _reply = CallbackEnvelope.WriteError(CallbackEnvelope.BadRequestErrorCode, ex.Message);
-                return;
-            }
-
-            object result;
-            try
-            {
-                result = ProcessCallback(args);
-            }
-            catch (Exception ex)
-            {
-                Trace.TraceError("CallbackControls: the callback handler of '{0}' failed: {1}", UniqueID, ex);
-                _reply = CallbackEnvelope.WriteError(CallbackEnvelope.HandlerErrorCode, MessageFor(ex, "The server could not complete the request."));
-                return;
-            }
-
-            try
-            {
-                _reply = CallbackEnvelope.WriteResult(result);
-            }
-            catch (Exception ex)
-            {
-                // A circular graph, or a type the serializer cannot write: the handler's bug, reported as data.
-                Trace.TraceError("CallbackControls: the result of '{0}' could not be written as JSON: {1}", UniqueID, ex);
-                _reply = CallbackEnvelope.WriteError(CallbackEnvelope.BadResultErrorCode, MessageFor(ex, "The server's answer could not be sent."));
-            }
+            _reply = CallbackAnswer.Run(Context, UniqueID, eventArgument, ProcessCallback);
         }
 
         /// <summary>Returns the reply prepared by <see cref="RaiseCallbackEvent"/>.</summary>
@@ -402,11 +385,7 @@ namespace CallbackControls
         /// <param name="ex">The failure.</param>
         /// <param name="genericMessage">What to say where details are hidden.</param>
         /// <returns>Plain text for the client.</returns>
-        protected string MessageFor(Exception ex, string genericMessage)
-        {
-            if (ex is CallbackException) return ex.Message;
-            return CallbackErrors.ShowsDetails(Context) ? CallbackErrors.Sanitize(ex.Message) : genericMessage;
-        }
+        protected string MessageFor(Exception ex, string genericMessage) => CallbackAnswer.MessageFor(Context, ex, genericMessage);
 
         /// <summary>
         /// Gets or sets an error message rendered in the status region (for example why a posted value

@@ -8,7 +8,8 @@ namespace CallbackControls
     /// Guards callback requests before any page is built: a callback sent by GET (a cross-site link or
     /// top-level navigation) or a call of the client runtime from another origin is refused at once,
     /// and a failure the page did not answer (request validation, say) during one of our calls becomes
-    /// an error reply without a stack trace. Registered automatically when the application starts
+    /// an error reply without a stack trace. Calls of a control with a <c>ServiceMethod</c> are answered
+    /// by that page method in place of the page, which is never built. Registered automatically when the application starts
     /// (<see cref="CallbackControlsStartup"/>); nothing to add to web.config.
     /// </summary>
     public sealed class CallbackRequestModule : IHttpModule
@@ -19,6 +20,7 @@ namespace CallbackControls
         {
             if (context == null) throw new ArgumentNullException(nameof(context));
             context.BeginRequest += OnBeginRequest;
+            context.PostMapRequestHandler += OnPostMapRequestHandler;
             context.Error += OnError;
         }
 
@@ -48,6 +50,9 @@ namespace CallbackControls
             if (forgedByQuery) application.Context.Response.AppendHeader("Allow", "POST");
             application.CompleteRequest();
         }
+
+        private static void OnPostMapRequestHandler(object sender, EventArgs e) =>
+            PageMethodCall.TakeOver(((HttpApplication)sender).Context);
 
         private static void OnError(object sender, EventArgs e)
         {

@@ -31,15 +31,27 @@ namespace CallbackControls
         // simply fails to unprotect.
         private static readonly byte[] Payload = { 0x63, 0x63 };
 
-        /// <summary>Issues the token a control's calls carry.</summary>
-        internal static string IssueToken(Page page, string controlUniqueId)
+        /// <summary>
+        /// Issues the token a control's calls carry. A control answered by a page method gets a token
+        /// bound to that method and to the signed-in user instead of the page's ViewStateUserKey, which
+        /// only the built page knows.
+        /// </summary>
+        internal static string IssueToken(Page page, string controlUniqueId, string serviceMethod = null)
         {
-            var bytes = MachineKey.Protect(Payload, Purposes(page, controlUniqueId));
-            return HttpServerUtility.UrlTokenEncode(bytes);
+            var purposes = string.IsNullOrEmpty(serviceMethod)
+                ? Purposes(page, controlUniqueId)
+                : MethodPurposes(page.AppRelativeVirtualPath, controlUniqueId, serviceMethod, HttpContext.Current);
+            return HttpServerUtility.UrlTokenEncode(MachineKey.Protect(Payload, purposes));
         }
 
         /// <summary>Checks a token against the page and control the call is for.</summary>
-        internal static bool VerifyToken(Page page, string controlUniqueId, string token)
+        internal static bool VerifyToken(Page page, string controlUniqueId, string token) => Verify(token, Purposes(page, controlUniqueId));
+
+        /// <summary>Checks the token of a page-method call against the request's page, the control, the method and the user.</summary>
+        internal static bool VerifyMethodToken(HttpContext context, string controlUniqueId, string serviceMethod, string token) =>
+            Verify(token, MethodPurposes(context.Request.AppRelativeCurrentExecutionFilePath, controlUniqueId, serviceMethod, context));
+
+        private static bool Verify(string token, string[] purposes)
         {
             if (!IsUrlToken(token)) return false;
             byte[] bytes;
@@ -56,7 +68,7 @@ namespace CallbackControls
             if (bytes == null || bytes.Length == 0) return false;
             try
             {
-                var payload = MachineKey.Unprotect(bytes, Purposes(page, controlUniqueId));
+                var payload = MachineKey.Unprotect(bytes, purposes);
                 return payload != null && payload.Length == Payload.Length && payload[0] == Payload[0] && payload[1] == Payload[1];
             }
             catch (CryptographicException)
@@ -93,6 +105,13 @@ namespace CallbackControls
             // anti-forgery key (the Web Forms template sets it from its anti-XSRF cookie).
             var path = (page.AppRelativeVirtualPath ?? string.Empty).ToLowerInvariant();
             return new[] { Purpose, "page:" + path, "control:" + controlUniqueId, "user:" + (page.ViewStateUserKey ?? string.Empty) };
+        }
+
+        private static string[] MethodPurposes(string appRelativePath, string controlUniqueId, string serviceMethod, HttpContext context)
+        {
+            var identity = context?.User?.Identity;
+            var user = identity != null && identity.IsAuthenticated ? identity.Name : string.Empty;
+            return new[] { Purpose, "page:" + (appRelativePath ?? string.Empty).ToLowerInvariant(), "control:" + controlUniqueId, "method:" + serviceMethod, "signed-in:" + user };
         }
 
         /// <summary>
@@ -153,6 +172,9 @@ namespace CallbackControls
 
         /// <summary>Why a call to one of our controls without a token header is refused.</summary>
         internal const string NoTokenMessage = "The call carried no token. Calls must come from the page's own CallbackControls script.";
+
+        /// <summary>The request header naming the page method a call is for (see <see cref="CallbackMethodAttribute"/>).</summary>
+        internal const string MethodHeader = "X-CallbackControls-Method";
 
         /// <summary>Whether the request is a call of this library's client runtime.</summary>
         internal static bool IsLibraryCall(HttpRequest request) => request.Headers[TokenHeader] != null;

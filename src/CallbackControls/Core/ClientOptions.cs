@@ -33,6 +33,9 @@ namespace CallbackControls
         /// <summary>Post <c>__EVENTVALIDATION</c> with the named fields.</summary>
         public bool EventValidation { get; set; }
 
+        /// <summary>The page method answering the calls (sent in X-CallbackControls-Method), or null.</summary>
+        public string Method { get; set; }
+
         /// <summary>Client hooks by event name: a function name or a script body.</summary>
         public IDictionary<string, string> Hooks { get; } = new Dictionary<string, string>();
 
@@ -62,6 +65,7 @@ namespace CallbackControls
             json["token"] = Token;
             json["eventValidation"] = EventValidation;
             json["hooks"] = Hooks;
+            if (Method != null) json["method"] = Method;
         }
     }
 }

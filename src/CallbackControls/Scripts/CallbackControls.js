@@ -19,6 +19,8 @@
   var CONTROL_ATTRIBUTE = 'data-cc-control';
   /** The header that carries the control's token: it proves the call came from this page. */
   var TOKEN_HEADER = 'X-CallbackControls-Token';
+  // Names the page method (a [CallbackMethod] static method) that answers without building the page.
+  var METHOD_HEADER = 'X-CallbackControls-Method';
   var OPTIONS_ATTRIBUTE = 'data-cc-options';
   var ENVELOPE_VERSION = 1;
 
@@ -531,6 +533,10 @@
 
   /** The request body for one call: the envelope plus current field values. */
   CallbackClient.prototype.buildBody = function (argument, state) {
+    if (this.options.method) {
+      // A page method runs without the page: it needs nothing of the form.
+      return encodePairs([['__CALLBACKID', this.options.callbackId], ['__CALLBACKPARAM', encodeEnvelope(argument, state)]]);
+    }
     var form = this.getForm();
     var pairs;
     if (this.options.fullForm) {
@@ -558,11 +564,12 @@
     return encodePairs(pairs);
   };
 
-  /** The request headers of every call: the body's type and the control's token. */
+  /** The request headers of every call: the body's type, the control's token and, for a page method, its name. */
   CallbackClient.prototype.getHeaders = function () {
     var headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
     // Always sent, even empty: a custom header is itself something no cross-site form can send.
     headers[TOKEN_HEADER] = this.options.token || '';
+    if (this.options.method) { headers[METHOD_HEADER] = this.options.method; }
     return headers;
   };
 

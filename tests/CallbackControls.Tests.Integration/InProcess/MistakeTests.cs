@@ -43,6 +43,14 @@ namespace CallbackControls.Tests.InProcess
         }
 
         [Fact]
+        public void Get_ServiceMethodNamingNoPageMethod_FailsSayingWhatToWrite()
+        {
+            var text = ErrorPage("/Mistakes/NoServiceMethod.aspx");
+            Assert.Contains("ServiceMethod of 'Lonely' names 'GetNothing', but the page class TestSite.FastPathPage has no such method.", text);
+            Assert.Contains("[CallbackMethod] public static void GetNothing(CascadingDropDownPopulateEventArgs e)", text);
+        }
+
+        [Fact]
         public void Get_TimedChartWithoutRefreshHandler_FailsNamingRefreshCallback()
         {
             var text = ErrorPage("/Mistakes/ChartNoHandler.aspx");

@@ -1,0 +1,74 @@
+using System;
+using System.Diagnostics;
+using System.Web;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// Answers one call, the same way whether a control on a built page answers it or a page's
+    /// <see cref="CallbackMethodAttribute"/> method answers it without the page: the envelope is read,
+    /// the handler runs, its result is written; every failure becomes an error envelope.
+    /// </summary>
+    /// <summary>A call whose content the server cannot read (the client's or an attacker's fault): a bad-request reply.</summary>
+    [Serializable]
+    internal sealed class CallbackRequestException : CallbackException
+    {
+        internal CallbackRequestException(string message) : base(message) { }
+    }
+
+    internal static class CallbackAnswer
+    {
+        internal const string GenericHandlerMessage = "The server could not complete the request.";
+
+        /// <summary>Runs <paramref name="process"/> on the call's envelope and returns the reply envelope.</summary>
+        internal static string Run(HttpContext context, string controlId, string parameter, Func<CallbackEventArgs, object> process)
+        {
+            CallbackEventArgs args;
+            try
+            {
+                args = CallbackEnvelope.ParseRequest(parameter);
+            }
+            catch (CallbackException ex)
+            {
+                return CallbackEnvelope.WriteError(CallbackEnvelope.BadRequestErrorCode, ex.Message);
+            }
+
+            object result;
+            try
+            {
+                result = process(args);
+            }
+            catch (CallbackRequestException ex)
+            {
+                return CallbackEnvelope.WriteError(CallbackEnvelope.BadRequestErrorCode, ex.Message);
+            }
+            catch (Exception ex)
+            {
+                Trace.TraceError("CallbackControls: the callback handler of '{0}' failed: {1}", controlId, ex);
+                return CallbackEnvelope.WriteError(CallbackEnvelope.HandlerErrorCode, MessageFor(context, ex, GenericHandlerMessage));
+            }
+
+            try
+            {
+                return CallbackEnvelope.WriteResult(result);
+            }
+            catch (Exception ex)
+            {
+                // A circular graph, or a type the serializer cannot write: the handler's bug, reported as data.
+                Trace.TraceError("CallbackControls: the result of '{0}' could not be written as JSON: {1}", controlId, ex);
+                return CallbackEnvelope.WriteError(CallbackEnvelope.BadResultErrorCode, MessageFor(context, ex, "The server's answer could not be sent."));
+            }
+        }
+
+        /// <summary>
+        /// The message sent to the client for a failure: a <see cref="CallbackException"/>'s own message
+        /// always; any other exception's message only where the site shows detailed errors.
+        /// </summary>
+        internal static string MessageFor(HttpContext context, Exception ex, string genericMessage)
+        {
+            if (ex is System.Reflection.TargetInvocationException && ex.InnerException != null) ex = ex.InnerException;
+            if (ex is CallbackException) return ex.Message;
+            return CallbackErrors.ShowsDetails(context) ? CallbackErrors.Sanitize(ex.Message) : genericMessage;
+        }
+    }
+}

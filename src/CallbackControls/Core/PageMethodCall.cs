@@ -1,0 +1,103 @@
+using System;
+using System.Web;
+using System.Web.SessionState;
+using System.Web.UI;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// The fast path: a call of a control whose <c>ServiceMethod</c> names a
+    /// <see cref="CallbackMethodAttribute"/> method is answered by that static method before the page is
+    /// built (no control tree, no ViewState, no lifecycle). ASP.NET maps the request to its page as
+    /// usual, which gives the page class without compiling anything again; a handler of ours then takes
+    /// the page's place, after authentication and authorization, so a page behind a login stays behind it.
+    /// </summary>
+    internal static class PageMethodCall
+    {
+        /// <summary>Whether the request is a page-method call of our client runtime.</summary>
+        internal static bool IsPageMethodCall(HttpRequest request) =>
+            request.Headers[CallbackSecurity.MethodHeader] != null && CallbackSecurity.IsLibraryCall(request);
+
+        /// <summary>
+        /// Once ASP.NET has mapped the request to its page: the page-method handler takes the page's place.
+        /// It asks for the session read-only, so calls of one user run side by side instead of queueing
+        /// for the session lock, and the page is never built.
+        /// </summary>
+        internal static void TakeOver(HttpContext context)
+        {
+            if (IsPageMethodCall(context.Request) && context.Handler is Page page)
+                context.Handler = new Handler(page.GetType());
+        }
+
+        /// <summary>Answers the call in place of the page.</summary>
+        private sealed class Handler : IHttpHandler, IReadOnlySessionState
+        {
+            private readonly Type _pageType;
+
+            public Handler(Type pageType)
+            {
+                _pageType = pageType;
+            }
+
+            public bool IsReusable => false;
+
+            public void ProcessRequest(HttpContext context) => Answer(context, _pageType);
+        }
+
+        private static void Answer(HttpContext context, Type pageType)
+        {
+            var request = context.Request;
+            var method = request.Headers[CallbackSecurity.MethodHeader];
+            var controlId = CallbackSecurity.TargetId(request);
+            int status = 200;
+            string reply;
+            if (controlId.Length == 0 || !CallbackSecurity.VerifyMethodToken(context, controlId, method, request.Headers[CallbackSecurity.TokenHeader]))
+            {
+                // The token proves this page rendered this control with this method for this user.
+                status = 403;
+                reply = CallbackEnvelope.WriteError(CallbackEnvelope.ForbiddenErrorCode,
+                    "The call's token does not match this page, control and method. Reload the page.");
+            }
+            else
+            {
+                reply = Run(context, pageType, method, controlId, request.Form["__CALLBACKPARAM"]);
+            }
+
+            var response = context.Response;
+            response.Clear();
+            response.StatusCode = status;
+            response.TrySkipIisCustomErrors = true;
+            response.ContentType = "text/plain";
+            response.Charset = "utf-8";
+            response.Cache.SetCacheability(HttpCacheability.NoCache);
+            // "s" is the framework's prefix for a callback result: the client reads both paths alike.
+            response.Write("s" + reply);
+        }
+
+        private static string Run(HttpContext context, Type pageType, string method, string controlId, string parameter)
+        {
+            if (pageType == null || !typeof(Page).IsAssignableFrom(pageType))
+                return CallbackEnvelope.WriteError(CallbackEnvelope.PageErrorCode, "A page method can only be called on a page.");
+            try
+            {
+                var argumentType = PageMethods.ArgumentTypeOf(pageType, method);
+                if (argumentType == typeof(CascadingDropDownPopulateEventArgs))
+                {
+                    var populate = PageMethods.Find<CascadingDropDownPopulateEventArgs>(pageType, method, controlId);
+                    return CallbackAnswer.Run(context, controlId, parameter, e => CascadingDropDown.PopulateFromState(populate, e.ClientState));
+                }
+                var answer = PageMethods.Find<CallbackEventArgs>(pageType, method, controlId);
+                return CallbackAnswer.Run(context, controlId, parameter, e =>
+                {
+                    answer(e);
+                    return e.Result;
+                });
+            }
+            catch (InvalidOperationException ex)
+            {
+                // The page changed since it rendered the control (the method is gone or reshaped).
+                return CallbackEnvelope.WriteError(CallbackEnvelope.PageErrorCode, CallbackAnswer.MessageFor(context, ex, "The page cannot answer this call."));
+            }
+        }
+    }
+}

@@ -1,0 +1,54 @@
+using System;
+using System.Collections.Concurrent;
+using System.Globalization;
+using System.Linq;
+using System.Reflection;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// Finds the <c>[CallbackMethod] public static void Name(TArgs e)</c> a control's ServiceMethod names
+    /// on its page class (or a base class, such as the code-behind of a compiled page), once per type.
+    /// </summary>
+    internal static class PageMethods
+    {
+        private static readonly ConcurrentDictionary<(Type, string), MethodInfo> Cache = new ConcurrentDictionary<(Type, string), MethodInfo>();
+
+        /// <summary>Finds the method; the error says what is missing and what to write.</summary>
+        /// <exception cref="InvalidOperationException">No such method, or it has another shape.</exception>
+        internal static Action<TArgs> Find<TArgs>(Type pageType, string name, string controlId) where TArgs : EventArgs
+        {
+            var method = Cache.GetOrAdd((pageType, name), key => Lookup(key.Item1, key.Item2));
+            var expected = string.Format(CultureInfo.InvariantCulture,
+                "[CallbackMethod] public static void {0}({1} e)", name, typeof(TArgs).Name);
+            if (method == null)
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                    "ServiceMethod of '{0}' names '{1}', but the page class {2} has no such method. Add {3} to the page's code.",
+                    controlId, name, PageTypeName(pageType), expected));
+            var parameters = method.GetParameters();
+            if (method.ReturnType != typeof(void) || parameters.Length != 1 || parameters[0].ParameterType != typeof(TArgs))
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                    "ServiceMethod '{0}' of '{1}' must be written {2}.", name, controlId, expected));
+            return (Action<TArgs>)Delegate.CreateDelegate(typeof(Action<TArgs>), method);
+        }
+
+        /// <summary>The parameter type of a marked method, or null when there is no marked method of that name.</summary>
+        internal static Type ArgumentTypeOf(Type pageType, string name)
+        {
+            var method = Cache.GetOrAdd((pageType, name), key => Lookup(key.Item1, key.Item2));
+            var parameters = method?.GetParameters();
+            return parameters != null && parameters.Length == 1 ? parameters[0].ParameterType : null;
+        }
+
+        private static MethodInfo Lookup(Type type, string name)
+        {
+            // Public static methods of the page class and its bases; unmarked ones are never reachable.
+            return type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)
+                .FirstOrDefault(m => m.Name == name && m.IsDefined(typeof(CallbackMethodAttribute), true));
+        }
+
+        // A compiled page is "ASP.default_aspx", deriving from the code-behind class the author knows.
+        private static string PageTypeName(Type type) =>
+            type.Namespace == "ASP" && type.BaseType != null ? type.BaseType.FullName : type.FullName;
+    }
+}

@@ -14,6 +14,7 @@ const LUA = path.join(ROOT, 'bench', 'cascade.lua');
  * navigates: the change loads a new document (full postback).
  */
 const VARIANTS = [
+  { id: 'pagemethod', page: 'PageMethod.aspx', label: 'CascadingDropDown with a page method (ServiceMethod, fast path)', reply: 'json', envelope: true },
   { id: 'callback', page: 'Callback.aspx', label: 'CascadingDropDown by callback (default)', reply: 'json', envelope: true },
   { id: 'fullform', page: 'FullForm.aspx', label: 'CascadingDropDown, PostFullForm="true"', reply: 'json', envelope: true },
   { id: 'updatepanel', page: 'UpdatePanel.aspx', label: 'UpdatePanel (async postback)', reply: 'html' },
@@ -119,7 +120,7 @@ function writeRequestFile(file, variant, capture, truth) {
   if (again.body !== capture.body) throw new Error(`${variant.id}: rebuilding the captured request changed it; the swap would be unfaithful`);
   // The token header proves the call comes from the page (the server refuses it otherwise); the cookie
   // only where the token is bound to the visitor (the template's anti-XSRF cookie).
-  const kept = variant.cookies ? /^(content-type|x-microsoftajax|x-callbackcontrols-token|cookie)$/i : /^(content-type|x-microsoftajax|x-callbackcontrols-token)$/i;
+  const kept = variant.cookies ? /^(content-type|x-microsoftajax|x-callbackcontrols-token|x-callbackcontrols-method|cookie)$/i : /^(content-type|x-microsoftajax|x-callbackcontrols-token|x-callbackcontrols-method)$/i;
   const headers = Object.entries(capture.headers).filter(([name]) => kept.test(name));
   const lines = headers.map(([name, value]) => `H\t${name}: ${value}`);
   const requests = truth.map((country) => ({ country, ...requestFor(capture, country.code), ...expectation(variant, country.cities[0]) }));

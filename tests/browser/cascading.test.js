@@ -212,3 +212,19 @@ test('without JavaScript the page still works: the parent posts back and the ser
     await p.close();
   }
 });
+
+test('arrow keys through the parent send one call, for the country the user stops on', page('keyboard-burst', async (p) => {
+  await open(p);
+  const counter = countPosts(p);
+  await p.focus('#Country');
+  // Prompt → France → 日本 → Hostile → Big: four changes, one keydown each, as fast as keys repeat.
+  for (let i = 0; i < 4; i += 1) await p.keyboard.press('ArrowDown');
+  const lastKey = Date.now();
+  assert.equal(await p.$eval('#Country', (s) => s.value), 'big');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 2 && !document.getElementById('Region').disabled);
+  const settled = Date.now() - lastKey;
+  assert.deepEqual(await optionTexts(p, 'Region'), ['Choose a region', 'Everything']);
+  assert.equal(counter.posts, 1, 'only the last choice was fetched');
+  assert.equal(await p.evaluate(() => document.activeElement.id), 'Country', 'focus stays on the list being used');
+  console.log(`# keyboard burst settled ${settled} ms after the last key`);
+}));

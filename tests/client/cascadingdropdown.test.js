@@ -418,6 +418,66 @@ describe('prompt and empty texts', { timeout: 5000 }, () => {
   });
 });
 
+describe('a burst of keyboard changes', { timeout: 5000 }, () => {
+  /** What a user holding an arrow key does: a key press on the list, then its change. */
+  function keyTo(list, value) {
+    list.dispatchEvent(new Event('keydown'));
+    list.choose(value);
+  }
+
+  test('arrow keys through the parent fetch only the choice the user stops on, 150 ms after the last key', async () => {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+    const { country, region } = chain();
+    for (let i = 0; i < 10; i += 1) {
+      keyTo(country, i % 2 ? 'FR' : 'DE');
+      mock.timers.tick(40);
+      await flush();
+    }
+    assert.equal(transport.calls.length, 0, 'nothing sent while the keys keep coming');
+    assert.deepEqual(region.list.texts(), ['Loading…'], 'the list waits, loading, never showing a passed-over value');
+    assert.equal(region.list.disabled, true);
+    mock.timers.tick(109);
+    await flush();
+    assert.equal(transport.calls.length, 0);
+    mock.timers.tick(1);
+    await flush();
+    assert.deepEqual(askedFor(), [['FR']]);
+    await answer(ok(FRANCE));
+    assert.deepEqual(region.list.texts(), ['Choose a region', 'Île-de-France', 'Bretagne']);
+  });
+
+  test('a click (no key pressed on the parent) is fetched at once', async () => {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+    const { country } = chain();
+    country.choose('FR');
+    await flush();
+    assert.deepEqual(askedFor(), [['FR']]);
+  });
+
+  test('a keyboard change to a parent value in the cache fills at once, without waiting or calling', async () => {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+    const { country, region } = await franceChosen({ cache: true });
+    mock.timers.tick(2000);
+    keyTo(country, 'DE');
+    mock.timers.tick(150);
+    await answer(ok(GERMANY));
+    keyTo(country, 'FR');
+    await flush();
+    assert.equal(transport.calls.length, 2, 'France came from the cache');
+    assert.deepEqual(region.list.texts(), ['Choose a region', 'Île-de-France', 'Bretagne']);
+  });
+
+  test('dispose during the quiet period sends nothing', async () => {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+    const { country, region } = chain();
+    keyTo(country, 'FR');
+    region.client.dispose();
+    mock.timers.tick(1000);
+    await flush();
+    assert.equal(transport.calls.length, 0);
+  });
+});
+
 describe('events', { timeout: 5000 }, () => {
   test('populating sees the chain (decoded) before the call, and may cancel it', async () => {
     const seen = [];

@@ -16,6 +16,13 @@
   var CallbackClient = CallbackControls.CallbackClient;
   var isQuiet = CallbackControls.internals.isQuiet;
 
+  // Arrow keys through a parent list fire a change per key (100 in a second when a key is held).
+  // A change that follows a key press on the parent waits this long for the next one, so only the
+  // choice the user stops on is fetched; a click or a script's change is fetched at once.
+  var KEYBOARD_QUIET_MS = 150;
+  // How recent a key press must be for a change to count as keyboard-driven.
+  var KEYBOARD_WINDOW_MS = 1000;
+
   /**
    * The page author's value for a value as it is in the page: values that would trip ASP.NET
    * request validation travel as "~" + base64url(UTF-8) (see ListValueCodec on the server).
@@ -59,12 +66,16 @@
     var doc = root.document;
     this.list = doc.getElementById(this.options.listId);
     this.parent = this.options.parentId ? doc.getElementById(this.options.parentId) : null;
-    this._onParentChange = function () { self.refresh(); };
+    this._onParentKeyDown = function () { self._parentKeyAt = Date.now(); };
+    this._onParentChange = function () { self._parentChanged(); };
     this._onListChange = function () {
       if (self._filling) { return; }
       self.runHookSafely('selectionChanged', { control: self, value: decodeValue(self.getValue()), values: self.getValues().map(decodeValue) });
     };
-    if (this.parent) { this.parent.addEventListener('change', this._onParentChange); }
+    if (this.parent) {
+      this.parent.addEventListener('change', this._onParentChange);
+      this.parent.addEventListener('keydown', this._onParentKeyDown);
+    }
     if (this.list) { this.list.addEventListener('change', this._onListChange); }
     // The browser may restore an older parent choice (back button) over what the server rendered.
     if (this.parent && JSON.stringify(this.ancestorValues()) !== JSON.stringify(this.options.ancestors || [])) {
@@ -73,7 +84,11 @@
   };
 
   CascadingDropDownClient.prototype.dispose = function () {
-    if (this.parent && this._onParentChange) { this.parent.removeEventListener('change', this._onParentChange); }
+    this._clearQuietTimer();
+    if (this.parent && this._onParentChange) {
+      this.parent.removeEventListener('change', this._onParentChange);
+      this.parent.removeEventListener('keydown', this._onParentKeyDown);
+    }
     if (this.list && this._onListChange) { this.list.removeEventListener('change', this._onListChange); }
     CallbackClient.prototype.dispose.call(this);
   };
@@ -134,11 +149,43 @@
   };
 
   /**
+   * The parent changed: refresh now, or, when the change came from the keyboard and the items are not
+   * in the cache, clear the list at once and fetch only after a short quiet period.
+   */
+  CascadingDropDownClient.prototype._parentChanged = function () {
+    var self = this;
+    this._clearQuietTimer();
+    var byKeyboard = this._parentKeyAt !== undefined && Date.now() - this._parentKeyAt < KEYBOARD_WINDOW_MS;
+    var ancestors = this.ancestorValues();
+    var cached = this.options.cache && Object.prototype.hasOwnProperty.call(this.cache, JSON.stringify(ancestors));
+    if (!byKeyboard || cached || ancestors.some(function (v) { return v === ''; })) {
+      this.refresh();
+      return;
+    }
+    // The list never shows items of a parent value the user has moved past: it waits, loading.
+    this.abortPending();
+    this.replaceOptions([], true);
+    this.showLoading();
+    this._quietTimer = setTimeout(function () {
+      self._quietTimer = null;
+      self.refresh();
+    }, KEYBOARD_QUIET_MS);
+  };
+
+  CascadingDropDownClient.prototype._clearQuietTimer = function () {
+    if (this._quietTimer) {
+      clearTimeout(this._quietTimer);
+      this._quietTimer = null;
+    }
+  };
+
+  /**
    * Clears the list, then fills it for the parent's current value (from the cache or the server).
    * @returns {Promise<void>}
    */
   CascadingDropDownClient.prototype.refresh = function () {
     var self = this;
+    this._clearQuietTimer();
     var ancestors = this.ancestorValues();
     this.replaceOptions([], true);
     if (ancestors.length === 0 || ancestors.some(function (v) { return v === ''; })) {

@@ -252,8 +252,7 @@ namespace CallbackControls
             if (refused != null)
             {
                 // An empty list with no word would look like "no data"; say which choice the server did not accept.
-                throw new CallbackException(string.Format(CultureInfo.CurrentCulture,
-                    "The value chosen in '{0}' is not one the server offers, so '{1}' cannot be filled. Choose it again.", refused.ID, ID));
+                throw new CallbackException(Texts.Format(nameof(Texts.ParentRefused), refused.ID, ID));
             }
             return ToRows(GetItems(ancestors));
         }

@@ -97,14 +97,14 @@ namespace CallbackControls
             set => ViewState[nameof(PromptValue)] = value;
         }
 
-        /// <summary>Gets or sets the text shown while the items are being fetched. Default: "Loading...".</summary>
+        /// <summary>Gets or sets the text shown while the items are being fetched. Default: "Loading..." in the request's UI language.</summary>
         [Category("Appearance")]
         [DefaultValue("Loading...")]
         [Localizable(true)]
         [Description("Text shown in the list while its items are fetched.")]
         public string LoadingText
         {
-            get => (string)ViewState[nameof(LoadingText)] ?? "Loading...";
+            get => (string)ViewState[nameof(LoadingText)] ?? Texts.Loading;
             set => ViewState[nameof(LoadingText)] = value;
         }
 
@@ -159,14 +159,14 @@ namespace CallbackControls
             set => ViewState[nameof(EnableClientCache)] = value;
         }
 
-        /// <summary>Gets or sets the text of the button shown to browsers without script to refresh the list after choosing a parent. Default: "Update".</summary>
+        /// <summary>Gets or sets the text of the button shown to browsers without script to refresh the list after choosing a parent. Default: "Update" in the request's UI language.</summary>
         [Category("Appearance")]
         [DefaultValue("Update")]
         [Localizable(true)]
         [Description("Text of the refresh button shown only when script is off.")]
         public string NoScriptButtonText
         {
-            get => (string)ViewState[nameof(NoScriptButtonText)] ?? "Update";
+            get => (string)ViewState[nameof(NoScriptButtonText)] ?? Texts.NoScriptUpdate;
             set => ViewState[nameof(NoScriptButtonText)] = value;
         }
 
@@ -327,14 +327,14 @@ namespace CallbackControls
             set => ViewState["Selection"] = value;
         }
 
-        /// <summary>Gets or sets the message used when a posted value is rejected. Default: a sentence naming no value.</summary>
+        /// <summary>Gets or sets the message used when a posted value is rejected. Default: a sentence naming no value, in the request's UI language.</summary>
         [Category("Behavior")]
         [DefaultValue("The selected item is not available for the chosen parent. Please choose again.")]
         [Localizable(true)]
         [Description("Message shown when a posted value is not one the server offers for the posted parent.")]
         public string ErrorMessage
         {
-            get => (string)ViewState[nameof(ErrorMessage)] ?? "The selected item is not available for the chosen parent. Please choose again.";
+            get => (string)ViewState[nameof(ErrorMessage)] ?? Texts.RejectedSelection;
             set => ViewState[nameof(ErrorMessage)] = value;
         }
 

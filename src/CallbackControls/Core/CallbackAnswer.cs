@@ -18,8 +18,6 @@ namespace CallbackControls
 
     internal static class CallbackAnswer
     {
-        internal const string GenericHandlerMessage = "The server could not complete the request.";
-
         /// <summary>Runs <paramref name="process"/> on the call's envelope and returns the reply envelope.</summary>
         internal static string Run(HttpContext context, string controlId, string parameter, Func<CallbackEventArgs, object> process)
         {
@@ -45,7 +43,7 @@ namespace CallbackControls
             catch (Exception ex)
             {
                 Trace.TraceError("CallbackControls: the callback handler of '{0}' failed: {1}", controlId, ex);
-                return CallbackEnvelope.WriteError(CallbackEnvelope.HandlerErrorCode, MessageFor(context, ex, GenericHandlerMessage));
+                return CallbackEnvelope.WriteError(CallbackEnvelope.HandlerErrorCode, MessageFor(context, ex, Texts.HandlerFailed));
             }
 
             try
@@ -56,7 +54,7 @@ namespace CallbackControls
             {
                 // A circular graph, or a type the serializer cannot write: the handler's bug, reported as data.
                 Trace.TraceError("CallbackControls: the result of '{0}' could not be written as JSON: {1}", controlId, ex);
-                return CallbackEnvelope.WriteError(CallbackEnvelope.BadResultErrorCode, MessageFor(context, ex, "The server's answer could not be sent."));
+                return CallbackEnvelope.WriteError(CallbackEnvelope.BadResultErrorCode, MessageFor(context, ex, Texts.ResultNotSent));
             }
         }
 

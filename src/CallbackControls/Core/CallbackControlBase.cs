@@ -260,6 +260,7 @@ namespace CallbackControls
             options.Name = EffectiveClientInstanceName;
             options.CallbackId = UniqueID;
             options.Timeout = CallbackTimeout;
+            options.Texts = Texts.ForClient();
             var method = ServiceMethodName;
             options.Token = Page == null ? null : CallbackSecurity.IssueToken(Page, UniqueID, method);
             if (string.IsNullOrEmpty(method))

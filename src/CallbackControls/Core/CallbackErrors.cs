@@ -36,8 +36,8 @@ namespace CallbackControls
         internal static string PageFailureMessage(HttpContext context, Exception cause, string controlId)
         {
             if (cause is HttpRequestValidationException)
-                return "The server's request validation refused a value sent with the call.";
-            var prefix = string.Format(CultureInfo.InvariantCulture, "The page failed before '{0}' could answer", controlId);
+                return Texts.RequestValidationRefused;
+            var prefix = Texts.Format(nameof(Texts.PageFailed), controlId);
             return ShowsDetails(context) && cause != null
                 ? prefix + ": " + Sanitize(cause.Message)
                 : prefix + ".";

@@ -99,7 +99,7 @@ namespace CallbackControls
             if (refusal == null && !CallbackSecurity.VerifyToken(page, target.UniqueID, request.Headers[CallbackSecurity.TokenHeader]))
             {
                 refusal = CallbackSecurity.IsLibraryCall(request)
-                    ? "The call's token does not belong to this page, control and user. Reload the page."
+                    ? Texts.TokenMismatchPage
                     : CallbackSecurity.NoTokenMessage;
             }
             return refusal;

@@ -40,7 +40,7 @@ namespace CallbackControls
             // the headers are checked first, so the form of an ordinary same-site POST is not read early.
             bool forgedByQuery = !isPost && request.QueryString[CallbackSecurity.CallbackIdField] != null;
             string refusal = forgedByQuery
-                ? "Callbacks are accepted by POST only."
+                ? Texts.PostOnly
                 : CallbackSecurity.IsLibraryCall(request) || (isPost && CallbackSecurity.IsFromAnotherSite(request) && CallbackSecurity.TargetId(request).Length > 0)
                     ? CallbackSecurity.CheckTransport(request)
                     : null;

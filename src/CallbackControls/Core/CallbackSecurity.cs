@@ -121,8 +121,8 @@ namespace CallbackControls
         internal static string CheckTransport(HttpRequest request)
         {
             if (!string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase))
-                return "Callbacks are accepted by POST only.";
-            return IsFromAnotherSite(request) ? "The call came from another site." : null;
+                return Texts.PostOnly;
+            return IsFromAnotherSite(request) ? Texts.FromAnotherSite : null;
         }
 
         /// <summary>
@@ -171,7 +171,7 @@ namespace CallbackControls
         }
 
         /// <summary>Why a call to one of our controls without a token header is refused.</summary>
-        internal const string NoTokenMessage = "The call carried no token. Calls must come from the page's own CallbackControls script.";
+        internal static string NoTokenMessage => Texts.NoToken;
 
         /// <summary>The request header naming the page method a call is for (see <see cref="CallbackMethodAttribute"/>).</summary>
         internal const string MethodHeader = "X-CallbackControls-Method";

@@ -33,6 +33,9 @@ namespace CallbackControls
         /// <summary>Post <c>__EVENTVALIDATION</c> with the named fields.</summary>
         public bool EventValidation { get; set; }
 
+        /// <summary>The runtime's failure messages in the page's language, by error kind; null for English.</summary>
+        public IDictionary<string, string> Texts { get; set; }
+
         /// <summary>The page method answering the calls (sent in X-CallbackControls-Method), or null.</summary>
         public string Method { get; set; }
 
@@ -66,6 +69,7 @@ namespace CallbackControls
             json["eventValidation"] = EventValidation;
             json["hooks"] = Hooks;
             if (Method != null) json["method"] = Method;
+            if (Texts != null) json["texts"] = Texts;
         }
     }
 }

@@ -55,8 +55,7 @@ namespace CallbackControls
             {
                 // The token proves this page rendered this control with this method for this user.
                 status = 403;
-                reply = CallbackEnvelope.WriteError(CallbackEnvelope.ForbiddenErrorCode,
-                    "The call's token does not match this page, control and method. Reload the page.");
+                reply = CallbackEnvelope.WriteError(CallbackEnvelope.ForbiddenErrorCode, Texts.TokenMismatchMethod);
             }
             else
             {

@@ -789,10 +789,23 @@
     }
     this.runHook('error', e);
     if (!e.handled) {
-      this.showStatus(error.message, 'error');
+      this.showStatus(this.userMessage(error), 'error');
       logError('CallbackControls: call of "' + this.name + '" failed (' + error.kind + '): ' + error.message);
     }
     return error;
+  };
+
+  /**
+   * What the user reads for a failure: for the runtime's own failures (network, timeout, HTTP status...)
+   * the page's language when the server sent its texts (options.texts, from the library's resources);
+   * otherwise the error's message (the server's own message for a handler error). The error object
+   * keeps the English message for developers.
+   */
+  CallbackClient.prototype.userMessage = function (error) {
+    var texts = this.options.texts;
+    var text = texts && Object.prototype.hasOwnProperty.call(texts, error.kind) ? texts[error.kind] : null;
+    if (typeof text !== 'string') { return error.message; }
+    return text.replace('{0}', error.kind === 'timeout' ? String(this.options.timeout) : String(error.status || ''));
   };
 
   /** Runs the afterCallback hook once per call, whether the call succeeded or failed. */

@@ -1,0 +1,100 @@
+using System.Globalization;
+using System.Resources;
+
+namespace CallbackControls
+{
+    /// <summary>
+    /// The texts users read, from Resources/Texts*.resx in the request's UI culture (English, French and
+    /// German ship with the package). Developer-facing errors (a misconfigured page) stay in English.
+    /// </summary>
+    internal static class Texts
+    {
+        private static readonly ResourceManager Resources = new ResourceManager("CallbackControls.Resources.Texts", typeof(Texts).Assembly);
+
+        /// <summary>A text in the current UI culture.</summary>
+        internal static string Get(string name) => Resources.GetString(name, CultureInfo.CurrentUICulture) ?? name;
+
+        /// <summary>
+        /// The client runtime's own failure messages in the current UI culture, by error kind, or null
+        /// when they read as the runtime's built-in English ones (so English pages send nothing).
+        /// </summary>
+        internal static System.Collections.Generic.IDictionary<string, string> ForClient()
+        {
+            System.Collections.Generic.Dictionary<string, string> texts = null;
+            foreach (var (kind, name) in ClientKinds)
+            {
+                var text = Get(name);
+                if (text == Resources.GetString(name, CultureInfo.InvariantCulture)) continue;
+                texts = texts ?? new System.Collections.Generic.Dictionary<string, string>();
+                texts[kind] = text;
+            }
+            return texts;
+        }
+
+        private static readonly (string Kind, string Name)[] ClientKinds =
+        {
+            ("network", nameof(ClientNetwork)), ("timeout", nameof(ClientTimeout)), ("http", nameof(ClientHttp)),
+            ("redirect", nameof(ClientRedirect)), ("server", nameof(ClientServer)), ("malformed", nameof(ClientMalformed)),
+        };
+
+        /// <summary>A text in the current UI culture with its placeholders filled.</summary>
+        internal static string Format(string name, params object[] args) => string.Format(CultureInfo.CurrentCulture, Get(name), args);
+
+        /// <summary>Loading...</summary>
+        internal static string Loading => Get(nameof(Loading));
+
+        /// <summary>Update</summary>
+        internal static string NoScriptUpdate => Get(nameof(NoScriptUpdate));
+
+        /// <summary>The selected item is not available for the chosen parent. Please choose again.</summary>
+        internal static string RejectedSelection => Get(nameof(RejectedSelection));
+
+        /// <summary>The value chosen in '{0}' is not one the server offers, so '{1}' cannot be filled. Choose it again.</summary>
+        internal static string ParentRefused => Get(nameof(ParentRefused));
+
+        /// <summary>The server could not complete the request.</summary>
+        internal static string HandlerFailed => Get(nameof(HandlerFailed));
+
+        /// <summary>The server's answer could not be sent.</summary>
+        internal static string ResultNotSent => Get(nameof(ResultNotSent));
+
+        /// <summary>The server's request validation refused a value sent with the call.</summary>
+        internal static string RequestValidationRefused => Get(nameof(RequestValidationRefused));
+
+        /// <summary>The page failed before '{0}' could answer</summary>
+        internal static string PageFailed => Get(nameof(PageFailed));
+
+        /// <summary>The call's token does not belong to this page, control and user. Reload the page.</summary>
+        internal static string TokenMismatchPage => Get(nameof(TokenMismatchPage));
+
+        /// <summary>The call's token does not match this page, control and method. Reload the page.</summary>
+        internal static string TokenMismatchMethod => Get(nameof(TokenMismatchMethod));
+
+        /// <summary>The call carried no token. Calls must come from the page's own CallbackControls script.</summary>
+        internal static string NoToken => Get(nameof(NoToken));
+
+        /// <summary>The call came from another site.</summary>
+        internal static string FromAnotherSite => Get(nameof(FromAnotherSite));
+
+        /// <summary>Callbacks are accepted by POST only.</summary>
+        internal static string PostOnly => Get(nameof(PostOnly));
+
+        /// <summary>The server could not be reached.</summary>
+        internal static string ClientNetwork => Get(nameof(ClientNetwork));
+
+        /// <summary>The server did not answer within {0} ms.</summary>
+        internal static string ClientTimeout => Get(nameof(ClientTimeout));
+
+        /// <summary>The server answered with HTTP {0}.</summary>
+        internal static string ClientHttp => Get(nameof(ClientHttp));
+
+        /// <summary>The server redirected the call (has the session expired?).</summary>
+        internal static string ClientRedirect => Get(nameof(ClientRedirect));
+
+        /// <summary>The server could not process the call.</summary>
+        internal static string ClientServer => Get(nameof(ClientServer));
+
+        /// <summary>The server did not answer with a callback reply.</summary>
+        internal static string ClientMalformed => Get(nameof(ClientMalformed));
+    }
+}

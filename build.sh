@@ -40,7 +40,8 @@ ensure_mono() {
 
 ensure_browser() {
   apt_install chromium fonts-dejavu-core
-  if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ]; then
+  # Every package of package.json: a node_modules from before a package was added installs again.
+  if [ ! -d "$ROOT/tests/browser/node_modules/playwright-core" ] || [ ! -d "$ROOT/tests/browser/node_modules/@axe-core/playwright" ]; then
     log "installing npm packages for the browser tests"
     (cd "$ROOT/tests/browser" && npm ci --no-audit --no-fund --loglevel=error)
   fi

@@ -27,6 +27,7 @@
           <option value="0">never</option>
         </select>
         <output id="State" aria-live="polite"></output>
+        <span id="Samples"></span>
       </div>
       <cc:RefreshingChart ID="Chart1" runat="server" ClientInstanceName="Chart1" RefreshFrequency="2000"
           OnRefreshCallback="Chart1_RefreshCallback" YAxisTitle="% of all cores" YAxisMinimum="0" YAxisMaximum="100"

@@ -2,9 +2,15 @@
 window.SampleChartRanges = {
   showState: function (e) {
     var data = e.result && e.result.data;
-    document.getElementById('State').textContent = data
-      ? data.points + ' samples in range ' + data.range + ' (refreshing every ' + (Chart1.refreshFrequency / 1000 || 'never') + ' s)'
-      : '';
+    // The sample count changes on every tick: it goes in a plain element. The live output says only what
+    // the user changed (range, frequency), and only when it changed, so a screen reader is not told
+    // something every 2 seconds.
+    document.getElementById('Samples').textContent = data ? data.points + ' samples' : '';
+    SampleChartRanges.say(data ? 'Range ' + data.range + ', refreshing every ' + (Chart1.refreshFrequency / 1000 || 'never') + ' s' : '');
+  },
+  say: function (text) {
+    var state = document.getElementById('State');
+    if (state.textContent !== text) { state.textContent = text; }
   }
 };
 document.querySelectorAll('[data-range]').forEach(function (button) {
@@ -15,7 +21,7 @@ document.querySelectorAll('[data-range]').forEach(function (button) {
 });
 document.getElementById('Stop').addEventListener('click', function () {
   Chart1.stop();
-  document.getElementById('State').textContent = 'Stopped';
+  SampleChartRanges.say('Stopped');
 });
 document.getElementById('Start').addEventListener('click', function () { Chart1.start(); });
 document.getElementById('Frequency').addEventListener('change', function (event) {

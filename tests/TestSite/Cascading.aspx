@@ -83,7 +83,7 @@
     }
 </script>
 <!DOCTYPE html>
-<html>
+<html lang="en">
 <head><meta charset="utf-8" /><title>Cascading</title><script src="cascading-hooks.js"></script></head>
 <body>
   <form id="form1" runat="server">
@@ -96,7 +96,9 @@
     <label for="City">City</label>
     <cc:CascadingDropDown ID="City" runat="server" ParentControlID="Region" PromptText="Choose a city" EmptyText="No cities"
         OnPopulate="City_Populate" OnSelectedIndexChanged="Any_SelectedIndexChanged" />
+    <label for="Continent">Continent</label>
     <asp:DropDownList ID="Continent" runat="server" />
+    <label for="ContinentCountry">Country of the continent</label>
     <cc:CascadingDropDown ID="ContinentCountry" runat="server" ParentControlID="Continent" PromptText="Choose a country" OnPopulate="Continent_Country_Populate" />
     <asp:Button ID="Submit" runat="server" Text="Submit" OnClick="Submit_Click" />
     <p id="result"><asp:Literal ID="Result" runat="server" /></p>

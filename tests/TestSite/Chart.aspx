@@ -42,7 +42,7 @@
     }
 </script>
 <!DOCTYPE html>
-<html>
+<html lang="en">
 <head><title>RefreshingChart</title><script src="chart-hooks.js"></script></head>
 <body>
   <form id="form1" runat="server">

@@ -25,11 +25,13 @@
     }
 </script>
 <!DOCTYPE html>
-<html>
+<html lang="en">
 <head><title>Echo</title><script src="hooks.js"></script></head>
 <body>
   <form id="form1" runat="server">
+    <asp:Label runat="server" AssociatedControlID="Field1" Text="Field" />
     <asp:TextBox ID="Field1" runat="server" Text="initial" />
+    <asp:Label runat="server" AssociatedControlID="Bulk" Text="Bulk text" />
     <asp:TextBox ID="Bulk" runat="server" TextMode="MultiLine" />
     <cc:CallbackControl ID="Echo" runat="server" OnCallback="Echo_Callback" CallbackFieldIDs="Field1"
         BeforeCallbackScript="TestHooks.before" AfterCallbackScript="TestHooks.after"

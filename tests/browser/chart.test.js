@@ -110,7 +110,7 @@ test('the first paint is server-drawn SVG that needs no script, and fills its co
   assert.equal(Math.round(box.height), Math.round(box.frame * 320 / 640), 'height from the viewBox proportions');
   const a11y = await p.evaluate(() => {
     const svg = document.querySelector('#Chart1 svg');
-    const [titleId, descId] = svg.getAttribute('aria-labelledby').split(' ');
+    const [titleId, descId] = [svg.getAttribute('aria-labelledby'), svg.getAttribute('aria-describedby')];
     const table = document.querySelector('#Chart1 table.cc-chart-table');
     return {
       title: document.getElementById(titleId).textContent,
@@ -408,7 +408,8 @@ test('sample: range buttons call Chart1.callback(range) and the chart shows that
   await p.click('[data-range="1h"]');
   await p.waitForFunction(() => /last hour/.test(document.querySelector('#Chart1 svg title').textContent));
   assert.equal(sent[0], '1h');
-  assert.match(await p.textContent('#State'), /samples in range 1h/);
+  assert.equal(await p.textContent('#State'), 'Range 1h, refreshing every 2 s');
+  assert.match(await p.textContent('#Samples'), /^\d+ samples$/);
   await p.click('#Stop');
   assert.equal(await p.evaluate(() => Chart1.isRunning), false);
 }));

@@ -266,8 +266,23 @@ describe('filling from the parent', { timeout: 5000 }, () => {
     await answer(ok(FRANCE));
     assert.equal(region.list.disabled, false);
     assert.equal(region.list.getAttribute('aria-busy'), null);
-    assert.equal(region.status.textContent, '');
-    assert.equal(region.status.getAttribute('data-kind'), null);
+    assert.equal(region.status.textContent, '2 items', 'the loading message gives way to what the list now offers');
+    assert.equal(region.status.getAttribute('data-kind'), 'count');
+  });
+
+  test('the status region describes the list and says what it offers: its count, then its empty text, then nothing while it waits', async () => {
+    const { country, region } = chain({ emptyText: 'No regions', countText: '{0} regions' });
+    assert.equal(region.list.getAttribute('aria-describedby'), 'Region_status');
+    assert.equal(region.status.id, 'Region_status');
+    country.choose('FR');
+    await answer(ok(FRANCE));
+    assert.equal(region.status.textContent, '2 regions');
+    country.choose('DE');
+    await answer(ok([]), 1);
+    assert.equal(region.status.textContent, 'No regions');
+    country.choose('');
+    await flush();
+    assert.equal(region.status.textContent, '', 'a list waiting for its parent announces nothing and keeps no stale count');
   });
 
   test('a parent change clears every level below; a level whose parent has no choice waits without asking', async () => {
@@ -526,7 +541,7 @@ describe('latest reply wins', { timeout: 5000 }, () => {
     await answer(ok(FRANCE), 0);
     assert.deepEqual(region.list.texts(), ['Choose a region', 'Bayern']);
     assert.deepEqual(errors, [], 'a superseded call is not an error');
-    assert.equal(region.status.textContent, '');
+    assert.equal(region.status.textContent, '1 item', 'the count is the newer choice\'s');
   });
 
   test('while the newer call is in flight, the older reply leaves the list loading', async () => {

@@ -77,6 +77,7 @@
       this.parent.addEventListener('keydown', this._onParentKeyDown);
     }
     if (this.list) { this.list.addEventListener('change', this._onListChange); }
+    this.describeByStatus();
     // The browser may restore an older parent choice (back button) over what the server rendered.
     if (this.parent && JSON.stringify(this.ancestorValues()) !== JSON.stringify(this.options.ancestors || [])) {
       this.refresh();
@@ -91,6 +92,42 @@
     }
     if (this.list && this._onListChange) { this.list.removeEventListener('change', this._onListChange); }
     CallbackClient.prototype.dispose.call(this);
+  };
+
+  /**
+   * Makes the status region the list's accessible description, so a screen reader that lands on the
+   * list hears its count, "No cities" or why it failed, not only the live announcement made while
+   * the user was on another list. The region gets an id from the list's own (ids are unique per page).
+   */
+  CascadingDropDownClient.prototype.describeByStatus = function () {
+    var list = this.list;
+    var region = this.element && this.element.querySelector ? this.element.querySelector('.cc-status') : null;
+    if (!list || !region || !list.id || !list.setAttribute) { return; }
+    if (!region.id) { region.id = list.id + '_status'; }
+    var ids = (list.getAttribute('aria-describedby') || '').split(/\s+/).filter(Boolean);
+    if (ids.indexOf(region.id) < 0) { ids.push(region.id); }
+    list.setAttribute('aria-describedby', ids.join(' '));
+  };
+
+  /** The list's visible label text ('' when it has none), so an announcement says which list it is about. */
+  CascadingDropDownClient.prototype.labelText = function () {
+    var labels = this.list && this.list.labels;
+    var text = labels && labels.length ? labels[0].textContent : '';
+    return (text || '').replace(/\s+/g, ' ').trim();
+  };
+
+  /**
+   * Announces what the list now offers: "Region: 12 items" (countText, "{0}" is the count), or
+   * the empty text ("No items" when the page set none). Written once per fill, so a screen reader user on the parent list learns that
+   * the next list is ready without moving to it.
+   * @param {number} count
+   */
+  CascadingDropDownClient.prototype.announceCount = function (count) {
+    var text = count === 0
+      ? (this.options.emptyText || 'No items')
+      : String(this.options.countText || (count === 1 ? '{0} item' : '{0} items')).replace('{0}', String(count));
+    var label = this.labelText();
+    this.showStatus(label ? label + ': ' + text : text, 'count');
   };
 
   /* ------------------------------------------------------------------------------------------
@@ -187,6 +224,8 @@
     var self = this;
     this._clearQuietTimer();
     var ancestors = this.ancestorValues();
+    // What the list offered before is no longer so; the status must not keep saying it.
+    this.clearStatus('count');
     this.replaceOptions([], true);
     if (ancestors.length === 0 || ancestors.some(function (v) { return v === ''; })) {
       // The parent has no selection: wait for it. A pending fetch for an older parent is dropped.
@@ -229,6 +268,7 @@
   CascadingDropDownClient.prototype.fill = function (items) {
     this.replaceOptions(items, items.length === 0);
     this.setBusy(false);
+    this.announceCount(items.length);
     this.runHookSafely('populated', { control: this, items: items });
   };
 

@@ -47,7 +47,10 @@ namespace CallbackControls
                 .Attr("width", "100%")
                 .Attr("preserveAspectRatio", "xMidYMid meet")
                 .Attr("role", "img")
-                .Attr("aria-labelledby", Id("title") + " " + Id("desc"))
+                // The title names the chart, the description says what it shows: a screen reader reads the
+                // name first and the longer description after it, as separate properties.
+                .Attr("aria-labelledby", Id("title"))
+                .Attr("aria-describedby", Id("desc"))
                 .Attr("font-family", "sans-serif")
                 .Attr("font-size", FontSize)
                 .Open();
@@ -67,7 +70,7 @@ namespace CallbackControls
         public static void WriteNoData(SvgMarkupWriter writer, double x, double y)
         {
             writer.Start("text").Attr("class", "cc-chart-nodata").Attr("x", x).Attr("y", y)
-                .Attr("text-anchor", "middle").Attr("fill", AxisColor).Open().Text("No data").End("text");
+                .Attr("text-anchor", "middle").Attr("fill", MutedTextColor).Open().Text("No data").End("text");
         }
     }
 }

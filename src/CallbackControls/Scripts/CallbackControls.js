@@ -815,12 +815,18 @@
     this.runHook('afterCallback', e);
   };
 
-  /** Writes plain text (never markup) into the control's status region. */
+  /**
+   * Writes plain text (never markup) into the control's status region. The region is a polite live
+   * region: every write of its text is read out again, so the same message is not written twice (a
+   * chart failing on every tick of its back-off says so once, not every few seconds).
+   */
   CallbackClient.prototype.showStatus = function (text, kind) {
     var region = statusRegion(this.element);
     if (!region) { return; }
+    kind = kind || 'info';
+    if (region.textContent === text && region.getAttribute('data-kind') === kind) { return; }
     region.textContent = text;
-    region.setAttribute('data-kind', kind || 'info');
+    region.setAttribute('data-kind', kind);
   };
 
   /**

@@ -38,11 +38,12 @@ namespace CallbackControls.Tests.RefreshingChart
             Assert.Equal("img", svg.GetAttribute("role"));
             Assert.Equal("100%", svg.GetAttribute("width"));
             Assert.Equal("0 0 640 320", svg.GetAttribute("viewBox"));
-            var labels = svg.GetAttribute("aria-labelledby").Split(' ');
-            Assert.Equal("Load", svg.Owner.GetElementById(labels[0]).TextContent);
-            Assert.Equal("title", svg.Owner.GetElementById(labels[0]).LocalName);
-            Assert.Equal("desc", svg.Owner.GetElementById(labels[1]).LocalName);
-            Assert.NotEmpty(svg.Owner.GetElementById(labels[1]).TextContent);
+            var name = svg.Owner.GetElementById(svg.GetAttribute("aria-labelledby"));
+            var description = svg.Owner.GetElementById(svg.GetAttribute("aria-describedby"));
+            Assert.Equal("Load", name.TextContent);
+            Assert.Equal("title", name.LocalName);
+            Assert.Equal("desc", description.LocalName);
+            Assert.NotEmpty(description.TextContent);
 
             string typeClass = "cc-chart-type-" + type.ToString().ToLowerInvariant();
             var groups = svg.QuerySelectorAll("g.cc-chart-series." + typeClass);
@@ -173,6 +174,30 @@ namespace CallbackControls.Tests.RefreshingChart
             var lines = Render(Chart(ChartType.Line, 8, 3)).QuerySelectorAll("path.cc-chart-line").Select(p => p.GetAttribute("stroke")).ToArray();
 
             Assert.Equal(8, lines.Distinct().Count());
+        }
+
+        [Fact]
+        public void Render_DefaultPalette_EveryColourHasTheGraphicsContrastOfWcag21OnWhite()
+        {
+            // WCAG 2.1 1.4.11: a line that carries data needs 3:1 against what is behind it (white here).
+            var lines = Render(Chart(ChartType.Line, 8, 3)).QuerySelectorAll("path.cc-chart-line").Select(p => p.GetAttribute("stroke"));
+
+            foreach (var colour in lines)
+            {
+                Assert.True(ContrastOnWhite(colour) >= 3.0, colour + " has " + ContrastOnWhite(colour).ToString("0.00", CultureInfo.InvariantCulture) + ":1 on white");
+            }
+        }
+
+        // The relative luminance contrast of WCAG 2.x for a #rrggbb colour against white.
+        private static double ContrastOnWhite(string hex)
+        {
+            double Channel(int offset)
+            {
+                double c = Convert.ToInt32(hex.Substring(offset, 2), 16) / 255.0;
+                return c <= 0.03928 ? c / 12.92 : Math.Pow((c + 0.055) / 1.055, 2.4);
+            }
+            double luminance = 0.2126 * Channel(1) + 0.7152 * Channel(3) + 0.0722 * Channel(5);
+            return 1.05 / (luminance + 0.05);
         }
 
         [Fact]
@@ -404,11 +429,11 @@ namespace CallbackControls.Tests.RefreshingChart
             var second = Chart(ChartType.Line, 1, 3);
             second.ID = "Chart2";
 
-            var a = Render(first).QuerySelector("svg").GetAttribute("aria-labelledby");
-            var b = Render(second).QuerySelector("svg").GetAttribute("aria-labelledby");
+            var a = Render(first).QuerySelector("svg");
+            var b = Render(second).QuerySelector("svg");
 
-            Assert.Equal("Chart1_title Chart1_desc", a);
-            Assert.Equal("Chart2_title Chart2_desc", b);
+            Assert.Equal("Chart1_title Chart1_desc", a.GetAttribute("aria-labelledby") + " " + a.GetAttribute("aria-describedby"));
+            Assert.Equal("Chart2_title Chart2_desc", b.GetAttribute("aria-labelledby") + " " + b.GetAttribute("aria-describedby"));
         }
 
         [Theory]

@@ -43,7 +43,9 @@
       <asp:TemplateField HeaderText="Place">
         <ItemTemplate><span class="place"><%# Server.HtmlEncode(Eval("Country") + " / " + Eval("City")) %></span></ItemTemplate>
         <EditItemTemplate>
+          <asp:Label runat="server" AssociatedControlID="Country" Text="Country" />
           <cc:CascadingDropDown ID="Country" runat="server" PromptText="Country" SelectedValue='<%# Eval("Country") %>' OnPopulate="Country_Populate" />
+          <asp:Label runat="server" AssociatedControlID="City" Text="City" />
           <cc:CascadingDropDown ID="City" runat="server" ParentControlID="Country" PromptText="City" SelectedValue='<%# Eval("City") %>' OnPopulate="City_Populate" />
         </EditItemTemplate>
       </asp:TemplateField>

@@ -25,20 +25,26 @@
 <body><form runat="server">
   <asp:Repeater ID="Rep" runat="server">
     <ItemTemplate><div class="row repeater">
+      <asp:Label runat="server" AssociatedControlID="Country" Text="Country" />
       <cc:CascadingDropDown ID="Country" runat="server" PromptText="Country" OnPopulate="Country_Populate" />
+      <asp:Label runat="server" AssociatedControlID="City" Text="City" />
       <cc:CascadingDropDown ID="City" runat="server" ParentControlID="Country" PromptText="City" OnPopulate="City_Populate" />
     </div></ItemTemplate>
   </asp:Repeater>
   <asp:ListView ID="Lv" runat="server">
     <LayoutTemplate><div id="lvrows"><asp:PlaceHolder ID="itemPlaceholder" runat="server" /></div></LayoutTemplate>
     <ItemTemplate><div class="row listview">
+      <asp:Label runat="server" AssociatedControlID="Country" Text="Country" />
       <cc:CascadingDropDown ID="Country" runat="server" PromptText="Country" OnPopulate="Country_Populate" />
+      <asp:Label runat="server" AssociatedControlID="City" Text="City" />
       <cc:CascadingDropDown ID="City" runat="server" ParentControlID="Country" PromptText="City" OnPopulate="City_Populate" />
     </div></ItemTemplate>
   </asp:ListView>
   <asp:DataList ID="Dl" runat="server" RepeatLayout="Flow">
     <ItemTemplate><div class="row datalist">
+      <asp:Label runat="server" AssociatedControlID="Country" Text="Country" />
       <cc:CascadingDropDown ID="Country" runat="server" PromptText="Country" OnPopulate="Country_Populate" />
+      <asp:Label runat="server" AssociatedControlID="City" Text="City" />
       <cc:CascadingDropDown ID="City" runat="server" ParentControlID="Country" PromptText="City" OnPopulate="City_Populate" />
     </div></ItemTemplate>
   </asp:DataList>

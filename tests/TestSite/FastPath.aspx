@@ -9,7 +9,7 @@
     }
 </script>
 <!DOCTYPE html>
-<html>
+<html lang="en">
 <head><meta charset="utf-8" /><title>Page methods</title></head>
 <body>
   <form id="Form1" runat="server">

@@ -245,7 +245,7 @@ test('axe: sample charts after a refresh and in back-off', page('a11y-sample-cha
 }));
 
 test('axe: test-site pages on first load, chains in every state, charts refreshed and backing off', page('a11y-testsite', async (p) => {
-  for (const path of ['Cascading.aspx', 'Chart.aspx', 'Echo.aspx', 'Rows/GridView.aspx?reset=1', 'Rows/Lists.aspx', 'Rows/Charts.aspx', 'Template/Login.aspx']) {
+  for (const path of ['Cascading.aspx', 'Chart.aspx', 'Echo.aspx', 'Rows/GridView.aspx?reset=1', 'Rows/Lists.aspx', 'Rows/Charts.aspx', 'Template/Login.aspx', 'FastPath.aspx', 'Localized.aspx', 'Localized.aspx?lang=de']) {
     await p.goto(siteUrl(path));
     await p.waitForFunction(() => document.readyState === 'complete');
     await audit(p, `${path} on first load`);

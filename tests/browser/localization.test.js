@@ -28,6 +28,7 @@ test('a French page: loading, a filled chain and the runtime\'s failures read in
   release();
   await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
   assert.deepEqual(await p.$$eval('#Region option', (o) => o.map((x) => x.textContent)), ['Choisissez une région', 'Bretagne', 'Provence']);
+  assert.equal(await status(p, 'Region'), 'Région: 2 éléments');
 
   await p.unroute('**/Localized.aspx*');
   await p.route('**/Localized.aspx*', (route) => (route.request().method() === 'POST' ? route.abort('connectionrefused') : route.continue()));

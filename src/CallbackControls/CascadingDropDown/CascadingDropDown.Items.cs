@@ -232,6 +232,9 @@ namespace CallbackControls
                 PromptValue = ListValueCodec.Encode(PromptValue),
                 LoadingText = LoadingText,
                 EmptyText = EmptyText,
+                CountText = CountText.Length > 0 ? CountText : Texts.CountMany,
+                CountOneText = CountText.Length > 0 ? CountText : Texts.CountOne,
+                NoItemsText = Texts.NoItems,
                 Cache = EnableClientCache,
                 Multiple = SelectionMode == ListSelectionMode.Multiple,
             };

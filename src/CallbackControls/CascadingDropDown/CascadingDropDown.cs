@@ -120,6 +120,21 @@ namespace CallbackControls
         }
 
         /// <summary>
+        /// Gets or sets what the list's status region announces once it is filled, <c>{0}</c> standing
+        /// for the number of items (after the list's label: "Region: 12 items"). Default: "{0} items"
+        /// ("{0} item" for one) in the request's UI language.
+        /// </summary>
+        [Category("Appearance")]
+        [DefaultValue("")]
+        [Localizable(true)]
+        [Description("What is announced once the list is filled; {0} is the number of items. Empty for the default.")]
+        public string CountText
+        {
+            get => (string)ViewState[nameof(CountText)] ?? string.Empty;
+            set => ViewState[nameof(CountText)] = value;
+        }
+
+        /// <summary>
         /// Gets or sets how many rows are shown: 0 renders a drop-down list, more renders a list box of
         /// that height. Default: 0.
         /// </summary>

@@ -117,15 +117,16 @@
   };
 
   /**
-   * Announces what the list now offers: "Region: 12 items" (countText, "{0}" is the count), or
-   * the empty text ("No items" when the page set none). Written once per fill, so a screen reader user on the parent list learns that
+   * Announces what the list now offers: "Region: 12 items" (countText or countOneText from the
+   * server, in the page's language; "{0}" is the count), or the empty text (noItemsText when the
+   * page set none). Written once per fill, so a screen reader user on the parent list learns that
    * the next list is ready without moving to it.
    * @param {number} count
    */
   CascadingDropDownClient.prototype.announceCount = function (count) {
     var text = count === 0
-      ? (this.options.emptyText || 'No items')
-      : String(this.options.countText || (count === 1 ? '{0} item' : '{0} items')).replace('{0}', String(count));
+      ? (this.options.emptyText || this.options.noItemsText || 'No items')
+      : String((count === 1 ? this.options.countOneText : this.options.countText) || (count === 1 ? '{0} item' : '{0} items')).replace('{0}', String(count));
     var label = this.labelText();
     this.showStatus(label ? label + ': ' + text : text, 'count');
   };

@@ -26,6 +26,15 @@ namespace CallbackControls
         /// <summary>Shown when the server offers no items.</summary>
         public string EmptyText { get; set; }
 
+        /// <summary>Announced once filled; {0} is the number of items.</summary>
+        public string CountText { get; set; }
+
+        /// <summary>Announced once filled with one item.</summary>
+        public string CountOneText { get; set; }
+
+        /// <summary>Announced when the list has no items and no EmptyText.</summary>
+        public string NoItemsText { get; set; }
+
         /// <summary>Keep the items of each parent value for the page's lifetime.</summary>
         public bool Cache { get; set; }
 
@@ -42,6 +51,9 @@ namespace CallbackControls
             json["prompt"] = PromptText == null ? null : new Dictionary<string, object> { ["text"] = PromptText, ["value"] = PromptValue };
             json["loadingText"] = LoadingText;
             json["emptyText"] = EmptyText;
+            json["countText"] = CountText;
+            json["countOneText"] = CountOneText;
+            json["noItemsText"] = NoItemsText;
             json["cache"] = Cache;
             json["multiple"] = Multiple;
         }

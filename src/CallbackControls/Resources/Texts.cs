@@ -43,6 +43,15 @@ namespace CallbackControls
         /// <summary>Loading...</summary>
         internal static string Loading => Get(nameof(Loading));
 
+        /// <summary>{0} item</summary>
+        internal static string CountOne => Get(nameof(CountOne));
+
+        /// <summary>{0} items</summary>
+        internal static string CountMany => Get(nameof(CountMany));
+
+        /// <summary>No items</summary>
+        internal static string NoItems => Get(nameof(NoItems));
+
         /// <summary>Update</summary>
         internal static string NoScriptUpdate => Get(nameof(NoScriptUpdate));
 

@@ -1,8 +1,8 @@
 <%@ Page Language="C#" AutoEventWireup="true" CodeBehind="ChartHooks.aspx.cs" Inherits="CallbackControls.Sample.ChartHooks" EnableSessionState="False" %>
 <!DOCTYPE html>
 <html lang="en">
-<head runat="server"><meta charset="utf-8" /><title>RefreshingChart: the four hooks</title><link rel="stylesheet" href="Site.css" /></head>
-<body>
+<head runat="server"><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><link rel="icon" href="favicon.svg" type="image/svg+xml" /><title>RefreshingChart: the four hooks</title><link rel="stylesheet" href="Site.css" /></head>
+<body class="sample">
   <nav><a href="Default.aspx">All samples</a></nav>
   <h1>The four hooks, tick by tick</h1>
   <p><b>BeforeCallbackScript</b> runs before a request (it may cancel it); <b>AfterCallbackScript</b> when the reply
@@ -28,5 +28,10 @@
     </div>
   </form>
   <script src="ChartHooks.js"></script>
+  <sample:SampleInfo runat="server">
+    <ul><li>The log shows the four hooks of each tick in order, and the error hook while the server fails.</li>
+      <li>While the server fails the wait doubles (3 s, 6 s, 12 s, up to 24 s) and drops back after the next success.</li></ul>
+  </sample:SampleInfo>
+  <script src="Sample.js"></script>
 </body>
 </html>

@@ -1,8 +1,8 @@
 <%@ Page Language="C#" AutoEventWireup="true" CodeBehind="ChartRanges.aspx.cs" Inherits="CallbackControls.Sample.ChartRanges" EnableSessionState="False" %>
 <!DOCTYPE html>
 <html lang="en">
-<head runat="server"><meta charset="utf-8" /><title>RefreshingChart: time ranges from script</title><link rel="stylesheet" href="Site.css" /></head>
-<body>
+<head runat="server"><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><link rel="icon" href="favicon.svg" type="image/svg+xml" /><title>RefreshingChart: time ranges from script</title><link rel="stylesheet" href="Site.css" /></head>
+<body class="sample">
   <nav><a href="Default.aspx">All samples</a></nav>
   <h1>Choose a time range</h1>
   <p>Each button calls <code>Chart1.callback("1m")</code> (or 5m, 15m, 1h). The server's RefreshCallback handler
@@ -40,5 +40,11 @@
     </div>
   </form>
   <script src="ChartRanges.js"></script>
+  <sample:SampleInfo runat="server">
+    <ul><li>Each button calls <code>Chart1.callback("5m")</code>; later ticks repeat the last argument. The pressed button shows the range drawn.</li>
+      <li>An hour holds 3,600 samples a series: the chart draws about one per pixel of its width.</li>
+      <li>Stop, Start and the frequency act on the timer from script.</li></ul>
+  </sample:SampleInfo>
+  <script src="Sample.js"></script>
 </body>
 </html>

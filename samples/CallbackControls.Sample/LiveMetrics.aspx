@@ -1,8 +1,8 @@
 <%@ Page Language="C#" AutoEventWireup="true" CodeBehind="LiveMetrics.aspx.cs" Inherits="CallbackControls.Sample.LiveMetrics" EnableSessionState="False" %>
 <!DOCTYPE html>
 <html lang="en">
-<head runat="server"><meta charset="utf-8" /><title>RefreshingChart: live server metrics</title><link rel="stylesheet" href="Site.css" /></head>
-<body>
+<head runat="server"><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><link rel="icon" href="favicon.svg" type="image/svg+xml" /><title>RefreshingChart: live server metrics</title><link rel="stylesheet" href="Site.css" /></head>
+<body class="sample">
   <nav><a href="Default.aspx">All samples</a></nav>
   <h1>This server, live</h1>
   <p>Each chart asks the server for the last five minutes every 2 seconds, by callback. The drawings are SVG
@@ -31,5 +31,11 @@
       </cc:RefreshingChart>
     </div>
   </form>
+  <sample:SampleInfo runat="server">
+    <ul><li>The drawings are SVG made on the server: open the page with script off and they are still there.</li>
+      <li>Each chart carries a data table for screen readers (the CPU chart shows it).</li>
+      <li>A hidden tab stops polling and refreshes once when it is shown again.</li></ul>
+  </sample:SampleInfo>
+  <script src="Sample.js"></script>
 </body>
 </html>

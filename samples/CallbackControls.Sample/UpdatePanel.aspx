@@ -1,8 +1,8 @@
 <%@ Page Language="C#" AutoEventWireup="true" CodeBehind="UpdatePanel.aspx.cs" Inherits="CallbackControls.Sample.UpdatePanelDemo" EnableSessionState="False" %>
 <!DOCTYPE html>
 <html lang="en">
-<head runat="server"><meta charset="utf-8" /><title>CallbackControls with ScriptManager and UpdatePanel</title><link rel="stylesheet" href="Site.css" /></head>
-<body>
+<head runat="server"><meta charset="utf-8" /><meta name="viewport" content="width=device-width, initial-scale=1" /><link rel="icon" href="favicon.svg" type="image/svg+xml" /><title>CallbackControls with ScriptManager and UpdatePanel</title><link rel="stylesheet" href="Site.css" /></head>
+<body class="sample">
   <nav><a href="Default.aspx">All samples</a></nav>
   <h1>Inside and outside an UpdatePanel</h1>
   <p>The left box is an UpdatePanel: an <code>asp:Timer</code> refreshes it every 5 seconds and Save posts it
@@ -27,7 +27,7 @@
               <Series><cc:ChartSeries Name="Sensor" ChartType="Line" /></Series>
             </cc:RefreshingChart>
             <asp:Button ID="Save" runat="server" Text="Save" OnClick="Save_Click" />
-            <output id="Saved"><asp:Literal ID="Saved" runat="server" /></output>
+            <output id="Saved" data-stale-on-change="true"><asp:Literal ID="Saved" runat="server" /></output>
             <output id="Stamp"><asp:Literal ID="Stamp" runat="server" EnableViewState="false" /></output>
           </ContentTemplate>
         </asp:UpdatePanel>
@@ -42,5 +42,11 @@
       </div>
     </div>
   </form>
+  <sample:SampleInfo runat="server">
+    <ul><li>The Timer replaces the panel's HTML every 5 seconds: the controls in it start again on the new HTML, with the choices kept and no warning.</li>
+      <li>The scripts come through the page's ScriptManager.</li>
+      <li>The box outside the panel is never replaced.</li></ul>
+  </sample:SampleInfo>
+  <script src="Sample.js"></script>
 </body>
 </html>

@@ -25,9 +25,15 @@ namespace CallbackControls.Sample
         public static void AddCitiesOfRegion(string regionCode, ListItemCollection items) =>
             Read("SELECT id, name FROM cities WHERE region_code = @code ORDER BY name", "@code", regionCode, items);
 
-        /// <summary>Every city of a country, by name (thousands for the larger ones).</summary>
+        /// <summary>
+        /// Every city of a country, by name (thousands for the larger ones). A name several cities share
+        /// ("Abbeville" four times in France) carries its region, so the list tells them apart.
+        /// </summary>
         public static void AddCitiesOfCountry(string countryCode, ListItemCollection items) =>
-            Read("SELECT id, name FROM cities WHERE country_code = @code ORDER BY name", "@code", countryCode, items);
+            Read("SELECT c.id, CASE WHEN (SELECT COUNT(*) FROM cities d WHERE d.country_code = c.country_code AND d.name = c.name) > 1 " +
+                 "THEN c.name || ' (' || COALESCE(r.name, c.region_code) || ')' ELSE c.name END " +
+                 "FROM cities c LEFT JOIN regions r ON r.code = c.region_code WHERE c.country_code = @code ORDER BY c.name, r.name",
+                 "@code", countryCode, items);
 
         private static void Read(string sql, string parameterName, string parameterValue, ListItemCollection items)
         {

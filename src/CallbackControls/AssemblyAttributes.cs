@@ -7,5 +7,6 @@ using CallbackControls;
 [assembly: WebResource(ClientResources.RuntimeScript, "text/javascript")]
 [assembly: WebResource(ClientResources.CascadingDropDownScript, "text/javascript")]
 [assembly: WebResource(ClientResources.RefreshingChartScript, "text/javascript")]
+[assembly: WebResource(ClientResources.DefaultStyleSheet, "text/css")]
 // Registers CallbackRequestModule when a site using the library starts: no web.config entry needed.
 [assembly: System.Web.PreApplicationStartMethod(typeof(CallbackControlsStartup), nameof(CallbackControlsStartup.Start))]

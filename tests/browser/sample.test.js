@@ -64,3 +64,58 @@ test('SqlDataSource sample: a ControlParameter on the parent fills the regions',
   const regions = await p.$$eval('#Region option', (os) => os.map((o) => o.textContent));
   assert.ok(regions.includes('Tokyo'), 'Tokyo is a region of Japan');
 }));
+
+test('every sample page, open for 10 s: no console error, no failed request, nothing missing (favicon included)', page('sample-quiet', async (p) => {
+  const pages = ['', 'CallbackDemo.aspx', 'Cascading.aspx', 'CountryCities.aspx', 'SqlDataSource.aspx', 'UpdatePanel.aspx',
+    'LiveMetrics.aspx', 'ChartRanges.aspx', 'ChartHooks.aspx'];
+  const context = p.context();
+  const problems = [];
+  const opened = await Promise.all(pages.map(async (path) => {
+    const tab = path === '' ? p : await context.newPage();
+    tab.on('console', (m) => { if (m.type() === 'error' || m.type() === 'warning') problems.push(`${path || 'home'}: console ${m.type()}: ${m.text()}`); });
+    tab.on('pageerror', (e) => problems.push(`${path || 'home'}: ${e}`));
+    tab.on('requestfailed', (r) => problems.push(`${path || 'home'}: failed ${r.url()} (${r.failure() && r.failure().errorText})`));
+    tab.on('response', (r) => { if (r.status() >= 400) problems.push(`${path || 'home'}: ${r.status()} ${r.url()}`); });
+    await tab.goto(host.url + path);
+    return tab;
+  }));
+  // Timers tick (charts every 2 to 3 s, the UpdatePanel's Timer every 5 s) while every page stays open.
+  await new Promise((resolve) => setTimeout(resolve, 10000));
+  await Promise.all(opened.filter((tab) => tab !== p).map((tab) => tab.close()));
+  assert.deepEqual(problems, []);
+}));
+
+test('each sample shows what to notice, the properties it sets and its own markup and code, read from its files', page('sample-info', async (p) => {
+  await p.goto(host.url + 'Cascading.aspx');
+  const info = await p.$eval('.sample-info', (aside) => ({
+    notice: aside.querySelector('.notice').textContent,
+    rows: [...aside.querySelectorAll('table.properties tbody tr')].map((tr) => [...tr.cells].map((c) => c.textContent).join('|')),
+    sources: [...aside.querySelectorAll('details summary')].map((s) => s.textContent),
+    markup: aside.querySelector('details pre').textContent,
+  }));
+  assert.match(info.notice, /fills the next by callback/);
+  assert.ok(info.rows.includes('Region|ParentControlID|Country'), info.rows.join('; '));
+  assert.ok(info.rows.includes('City|LoadingText|Loading cities...'));
+  assert.deepEqual(info.sources, ['Markup: Cascading.aspx', 'Code-behind: Cascading.aspx.cs']);
+  assert.match(info.markup, /<cc:CascadingDropDown ID="Region"/);
+}));
+
+test('CountryCities tells cities of the same name apart by their region', page('sample-same-names', async (p) => {
+  await p.goto(host.url + 'CountryCities.aspx');
+  await p.selectOption('#Country', 'US');
+  await p.waitForFunction(() => document.querySelectorAll('#Cities option').length > 100);
+  const abbevilles = await p.$$eval('#Cities option', (os) => os.map((o) => o.textContent).filter((t) => /^Abbeville\b/.test(t)));
+  assert.ok(abbevilles.length >= 4);
+  assert.equal(new Set(abbevilles).size, abbevilles.length, abbevilles.join(', '));
+}));
+
+test('a "Saved" result is cleared as soon as a choice changes', page('sample-stale-saved', async (p) => {
+  await p.goto(host.url + 'CountryCities.aspx');
+  await p.selectOption('#Country', 'FR');
+  await p.waitForFunction(() => document.querySelectorAll('#Cities option').length > 100);
+  await p.selectOption('#Cities', [await p.$eval('#Cities option:nth-child(3)', (o) => o.value)]);
+  await Promise.all([p.waitForNavigation(), p.click('#Save')]);
+  assert.match(await p.textContent('#Chosen'), /1 chosen/);
+  await p.selectOption('#Country', 'DE');
+  assert.equal(await p.textContent('#Chosen'), '');
+}));

@@ -339,6 +339,33 @@ describe('createInstance', { timeout: 3000 }, () => {
     assert.equal(createInstance(el), instance, 'a second start returns the same object');
   });
 
+  test('a control whose element replaced an older one of the same name (an UpdatePanel update) takes the name quietly; the old object is disposed', () => {
+    const inPage = new Set();
+    globalThis.document = { documentElement: { contains: (el) => inPage.has(el) } };
+    const errors = mock.method(console, 'error', () => {});
+    try {
+      const options = { 'data-cc-control': 'callback', 'data-cc-options': '{"name":"CcTestClient","callbackId":"Cb"}' };
+      const oldElement = controlElement(options);
+      inPage.add(oldElement);
+      const old = createInstance(oldElement);
+      inPage.delete(oldElement);
+      const newElement = controlElement(options);
+      inPage.add(newElement);
+      const fresh = createInstance(newElement);
+      assert.equal(old.disposed, true);
+      assert.equal(globalThis.CcTestClient, fresh);
+      assert.equal(errors.mock.calls.length, 0, 'no "two controls use the client name" warning');
+      // Two live controls with one name are still the page author's mistake, and said so.
+      const third = controlElement(options);
+      inPage.add(third);
+      createInstance(third);
+      assert.match(String(errors.mock.calls[0].arguments[0]), /two controls use the client name "CcTestClient"/);
+    } finally {
+      errors.mock.restore();
+      delete globalThis.document;
+    }
+  });
+
   test('createInstance skips a control whose options are not valid JSON or whose type is unknown', () => {
     assert.equal(createInstance(controlElement({ 'data-cc-control': 'callback', 'data-cc-options': '{name:' })), null);
     assert.equal(createInstance(controlElement({ 'data-cc-control': 'not-registered', 'data-cc-options': '{}' })), null);

@@ -153,6 +153,20 @@ namespace CallbackControls
             set => ViewState[nameof(CallbackErrorScript)] = value;
         }
 
+        /// <summary>
+        /// Gets or sets whether the page links the library's default look (status, loading, error and
+        /// refused states, focus, disabled) in its <c>&lt;head runat="server"&gt;</c>. Its rules weigh
+        /// nothing against the page's own CSS. Default: true.
+        /// </summary>
+        [Category("Appearance")]
+        [DefaultValue(true)]
+        [Description("Link the library's default look for status, loading, error, focus and disabled states.")]
+        public bool EnableDefaultStyle
+        {
+            get => (bool?)ViewState[nameof(EnableDefaultStyle)] ?? true;
+            set => ViewState[nameof(EnableDefaultStyle)] = value;
+        }
+
         /// <summary>Gets the client type name the runtime creates for this control, such as <c>callback</c>.</summary>
         protected abstract string ClientControlType { get; }
 
@@ -206,6 +220,7 @@ namespace CallbackControls
         {
             base.OnPreRender(e);
             ClientResources.Register(this, ClientResources.RuntimeScript);
+            if (EnableDefaultStyle && Page != null && !Page.IsCallback) ClientResources.RegisterDefaultStyle(this);
             DeclareResponseCharset();
         }
 

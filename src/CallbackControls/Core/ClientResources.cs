@@ -17,6 +17,36 @@ namespace CallbackControls
         /// <summary>The logical name of the CascadingDropDown client type (needs the runtime first).</summary>
         public const string CascadingDropDownScript = "CallbackControls.CascadingDropDown.CascadingDropDown.js";
 
+        /// <summary>The logical name of the default look (Styles/CallbackControls.css).</summary>
+        public const string DefaultStyleSheet = "CallbackControls.Styles.CallbackControls.css";
+
+        private const string SiteWideSwitch = "CallbackControls:DefaultStyle";
+        private static readonly object StyleLinkedKey = new object();
+
+        /// <summary>
+        /// Links the default look in the page's head, once per page, unless the site turned it off
+        /// (appSettings "CallbackControls:DefaultStyle" = false). A page without
+        /// <c>&lt;head runat="server"&gt;</c> has no head to add it to and keeps its own look.
+        /// </summary>
+        public static void RegisterDefaultStyle(Control control)
+        {
+            var page = control.Page;
+            if (page?.Header == null || page.Items.Contains(StyleLinkedKey)) return;
+            if (string.Equals(System.Web.Configuration.WebConfigurationManager.AppSettings[SiteWideSwitch], "false", StringComparison.OrdinalIgnoreCase)) return;
+            page.Items[StyleLinkedKey] = true;
+            var link = new System.Web.UI.HtmlControls.HtmlLink { Href = page.ClientScript.GetWebResourceUrl(typeof(ClientResources), DefaultStyleSheet) };
+            link.Attributes["rel"] = "stylesheet";
+            try
+            {
+                // First in the head, so the page's own stylesheets come after it and win any tie.
+                page.Header.Controls.AddAt(0, link);
+            }
+            catch (System.Web.HttpException)
+            {
+                // A head holding <% %> code blocks cannot take controls; the page keeps its own look.
+            }
+        }
+
         /// <summary>
         /// Registers an embedded script of this assembly once per page: through the page's
         /// ScriptManager when it has one (so scripts survive UpdatePanel partial updates),

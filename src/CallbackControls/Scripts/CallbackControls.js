@@ -942,6 +942,13 @@
     element.__callbackControl = instance;
     instances.push(instance);
     if (options.name) {
+      var holder = root[options.name];
+      if (holder instanceof CallbackClient && holder !== instance && !holder.disposed && !inDocument(holder.element)) {
+        // An UpdatePanel (or any script) replaced the old element: its object is done, and the new one
+        // takes the name now rather than at the next sweep.
+        disposeInstance(holder);
+        instances = instances.filter(function (other) { return other !== holder; });
+      }
       if (root[options.name] && root[options.name] instanceof CallbackClient && root[options.name] !== instance &&
           !root[options.name].disposed) {
         logError('CallbackControls: two controls use the client name "' + options.name + '"; set distinct ClientInstanceName values.');
@@ -975,13 +982,18 @@
     for (var i = 0; i < found.length; i++) { createInstance(found[i]); }
   }
 
+  /** Whether an element is (still) in the document. */
+  function inDocument(element) {
+    var doc = root.document;
+    return !!(doc && doc.documentElement && element && doc.documentElement.contains(element));
+  }
+
   /** Disposes the objects of controls no longer in the document (after an UpdatePanel update, say). */
   function sweep() {
-    var doc = root.document;
     var kept = [];
     for (var i = 0; i < instances.length; i++) {
       var instance = instances[i];
-      if (!instance.disposed && doc && doc.documentElement.contains(instance.element)) {
+      if (!instance.disposed && inDocument(instance.element)) {
         kept.push(instance);
       } else {
         disposeInstance(instance);

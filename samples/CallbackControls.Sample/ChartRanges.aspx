@@ -11,10 +11,10 @@
   <form id="form1" runat="server">
     <div class="demo">
       <div class="toolbar" role="group" aria-label="Time range">
-        <button type="button" data-range="1m">Last minute</button>
-        <button type="button" data-range="5m">Last 5 minutes</button>
-        <button type="button" data-range="15m">Last 15 minutes</button>
-        <button type="button" data-range="1h">Last hour</button>
+        <button type="button" data-range="1m" aria-pressed="false">Last minute</button>
+        <button type="button" data-range="5m" aria-pressed="true">Last 5 minutes</button>
+        <button type="button" data-range="15m" aria-pressed="false">Last 15 minutes</button>
+        <button type="button" data-range="1h" aria-pressed="false">Last hour</button>
       </div>
       <div class="toolbar" role="group" aria-label="Timer">
         <button type="button" id="Stop">Stop</button>
@@ -30,12 +30,9 @@
         <span id="Samples"></span>
       </div>
       <cc:RefreshingChart ID="Chart1" runat="server" ClientInstanceName="Chart1" RefreshFrequency="2000"
-          OnRefreshCallback="Chart1_RefreshCallback" YAxisTitle="% of all cores" YAxisMinimum="0" YAxisMaximum="100"
+          OnRefreshCallback="Chart1_RefreshCallback" YAxisTitle="% of all cores" YAxisMinimum="0" YAxisMaximum="100" ShowLegend="false"
           AfterCallbackResponseProcessScript="SampleChartRanges.showState">
-        <Series>
-          <cc:ChartSeries Name="CPU" ChartType="Area" />
-          <cc:ChartSeries Name="Requests/s" ChartType="Line" />
-        </Series>
+        <Series><cc:ChartSeries Name="CPU" ChartType="Area" /></Series>
       </cc:RefreshingChart>
     </div>
   </form>

@@ -34,15 +34,11 @@ namespace CallbackControls.Sample
         {
             var span = Ranges[range];
             var samples = ServerMetrics.Recent(span);
-            Chart1.Title = "CPU and requests, last " + (span.TotalHours >= 1 ? "hour" : span.TotalMinutes == 1 ? "minute" : span.TotalMinutes + " minutes");
+            Chart1.Title = "CPU, last " + (span.TotalHours >= 1 ? "hour" : span.TotalMinutes == 1 ? "minute" : span.TotalMinutes + " minutes");
             Chart1.XAxisLabelFormat = span.TotalMinutes > 5 ? "HH:mm" : "HH:mm:ss";
+            // One quantity per axis: requests per second are not a share of the cores (LiveMetrics charts them).
             var cpu = Chart1.Series["CPU"].Points;
-            var requests = Chart1.Series["Requests/s"].Points;
-            foreach (var sample in samples)
-            {
-                cpu.AddXY(sample.Time, Math.Round(sample.CpuPercent, 1));
-                requests.AddXY(sample.Time, Math.Round(Math.Min(100, sample.RequestsPerSecond), 1));
-            }
+            foreach (var sample in samples) cpu.AddXY(sample.Time, Math.Round(sample.CpuPercent, 1));
             return samples.Count;
         }
     }

@@ -6,6 +6,12 @@ window.SampleChartRanges = {
     // the user changed (range, frequency), and only when it changed, so a screen reader is not told
     // something every 2 seconds.
     document.getElementById('Samples').textContent = data ? data.points + ' samples' : '';
+    // The pressed button is the range the chart shows (a tick repeats it; a failed call changes nothing).
+    if (data) {
+      document.querySelectorAll('[data-range]').forEach(function (button) {
+        button.setAttribute('aria-pressed', String(button.getAttribute('data-range') === data.range));
+      });
+    }
     SampleChartRanges.say(data ? 'Range ' + data.range + ', refreshing every ' + (Chart1.refreshFrequency / 1000 || 'never') + ' s' : '');
   },
   say: function (text) {

@@ -410,6 +410,9 @@ test('sample: range buttons call Chart1.callback(range) and the chart shows that
   assert.equal(sent[0], '1h');
   assert.equal(await p.textContent('#State'), 'Range 1h, refreshing every 2 s');
   assert.match(await p.textContent('#Samples'), /^\d+ samples$/);
+  const pressed = await p.$$eval('[data-range]', (buttons) => buttons.filter((b) => b.getAttribute('aria-pressed') === 'true').map((b) => b.dataset.range));
+  assert.deepEqual(pressed, ['1h'], 'the pressed button is the range shown');
+  assert.doesNotMatch(await p.$eval('#Chart1 svg', (svg) => svg.textContent), /Requests/, 'one quantity on the % axis');
   await p.click('#Stop');
   assert.equal(await p.evaluate(() => Chart1.isRunning), false);
 }));

@@ -11,6 +11,9 @@
 #   BACKENDS         how many fastcgi-mono-server4 processes to start (default 1). Several back ends
 #                    need a fixed <machineKey> in Web.config so they accept each other's ViewState.
 #   --url-file FILE  once the site answers, write its URL to FILE (for tests and scripts)
+#   SURVIVE_BACKEND_EXIT=1 (environment): a back end that dies is logged and nginx keeps sending
+#                    requests to the others (it skips a dead socket by itself); the script stops only
+#                    when nginx or the last back end is gone. Default: stop at the first death.
 #
 # Needs nginx (Debian: nginx-light) and fastcgi-mono-server4 (mono-fastcgi-server4);
 # `./build.sh nginx` installs both, builds, and runs this script on the sample site.
@@ -173,16 +176,29 @@ echo "CallbackControls on nginx + fastcgi-mono-server4: $URL ($BACKENDS back end
 # ---- run until stopped, or until nginx or a back end dies -------------------------------------
 # Ctrl+C reaches nginx as well as this script (same process group); nginx then exits with 0
 # and only the clean-up remains. Anything else ending is a failure, reported with its log.
-set +e
-wait -n
-code=$?
-set -e
-if ! is_running "$NGINX_PID"; then
-  [ "$code" -eq 0 ] && exit 0
-  show_log "$PREFIX/logs/error.log"; log "nginx exited ($code); stopping"
-else
+REPORTED=()
+while true; do
+  set +e
+  wait -n
+  code=$?
+  set -e
+  if ! is_running "$NGINX_PID"; then
+    [ "$code" -eq 0 ] && exit 0
+    show_log "$PREFIX/logs/error.log"; log "nginx exited ($code); stopping"
+    exit 1
+  fi
+  alive=0
   for i in $(seq 1 "$BACKENDS"); do
-    is_running "${BACKEND_PIDS[$((i - 1))]}" || { show_log "$PREFIX/logs/backend-$i.log"; log "back end $i exited ($code); stopping"; }
+    if is_running "${BACKEND_PIDS[$((i - 1))]}"; then
+      alive=$((alive + 1))
+    elif [ -z "${REPORTED[$i]:-}" ]; then
+      REPORTED[$i]=1
+      show_log "$PREFIX/logs/backend-$i.log"; log "back end $i exited ($code)"
+    fi
   done
-fi
-exit 1
+  if [ "${SURVIVE_BACKEND_EXIT:-0}" != 1 ] || [ "$alive" -eq 0 ]; then
+    log "stopping"
+    exit 1
+  fi
+  log "nginx keeps serving from the $alive remaining back end(s)"
+done

@@ -20,9 +20,9 @@ const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
  * @param {{name: string, command: string, args: (urlFile: string) => string[], startSeconds: number, stopSeconds: number}} spec
  * @returns {Promise<{url: string, stop: () => Promise<void>, output: () => string, process: import('child_process').ChildProcess}>}
  */
-async function startHostProcess({ name, command, args, startSeconds, stopSeconds }) {
+async function startHostProcess({ name, command, args, startSeconds, stopSeconds, env }) {
   const urlFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'cc-host-')), 'url');
-  const child = spawn(command, args(urlFile), { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args(urlFile), { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, ...env } });
   let output = '';
   child.stdout.on('data', (d) => { output += d; });
   child.stderr.on('data', (d) => { output += d; });
@@ -89,20 +89,21 @@ function freePort() {
  * Starts a site behind nginx + fastcgi-mono-server4 (samples/nginx/run.sh) on a free loopback port
  * and waits until it answers. Same shape as startDevHost.
  * @param {string} siteDir the physical folder of the site (relative to the repository root)
- * @param {{backends?: number}} [options] how many fastcgi-mono-server4 processes (default 1)
+ * @param {{backends?: number, env?: object}} [options] how many fastcgi-mono-server4 processes (default 1);
+ *   environment for samples/nginx/run.sh (SURVIVE_BACKEND_EXIT=1 keeps serving when a back end dies)
  */
-async function startNginxHost(siteDir, { backends = 1 } = {}) {
+async function startNginxHost(siteDir, { backends = 1, env = {} } = {}) {
   // The port is free when picked but could be taken before nginx binds it: try another then.
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await startNginxHostOn(await freePort(), siteDir, backends);
+      return await startNginxHostOn(await freePort(), siteDir, backends, env);
     } catch (err) {
       if (attempt >= 3 || !/port \d+ is in use/.test(err.message)) throw err;
     }
   }
 }
 
-function startNginxHostOn(port, siteDir, backends) {
+function startNginxHostOn(port, siteDir, backends, env) {
   return startHostProcess({
     name: 'nginx/run.sh',
     command: NGINX_RUN,
@@ -110,6 +111,7 @@ function startNginxHostOn(port, siteDir, backends) {
     startSeconds: 90,
     // run.sh stops nginx and every back end on SIGTERM; it waits up to 10 s for them itself.
     stopSeconds: 20,
+    env,
   });
 }
 

@@ -137,3 +137,50 @@ test('page methods answer on either back end: the token of a page rendered by on
   await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
   assert.equal(new Set(upstreams).size, 2, `calls reached both back ends: ${upstreams.join(', ')}`);
 }));
+
+test('scale out: a back end killed in the middle of use loses at most the call in flight on it; every other call is answered by the survivor', { skip }, async (t) => {
+  const { execFileSync } = require('node:child_process');
+  const own = await startNginxHost('tests/TestSite', { backends: 2, env: { SURVIVE_BACKEND_EXIT: '1' } });
+  t.after(() => own.stop());
+  const p = await context.newPage();
+  t.after(() => p.close());
+  const upstreams = recordUpstreams(p);
+  await p.goto(own.url + 'FastPath.aspx');
+  await p.waitForFunction(() => window.EchoCall && window.Region);
+  const before = await p.evaluate(async () => {
+    const out = [];
+    for (let i = 0; i < 4; i += 1) out.push((await EchoCall.callback('a' + i)).echo);
+    return out;
+  });
+  assert.deepEqual(before, ['a0', 'a1', 'a2', 'a3']);
+  assert.equal(new Set(upstreams).size, 2, 'both back ends served');
+  // The socket path nginx reports names the back end; its fastcgi-mono-server4 process listens on it.
+  const victim = upstreams[0].replace(/^unix:/, '');
+  execFileSync('pkill', ['-KILL', '-f', `/socket=unix:${victim}`]);
+  // Gone, not dying: a call already accepted by the dying process is "in flight on it" and may fail.
+  const alive = () => { try { execFileSync('pgrep', ['-f', `/socket=unix:${victim}`]); return true; } catch { return false; } };
+  while (alive()) await new Promise((resolve) => setTimeout(resolve, 50));
+  upstreams.length = 0;
+  // Page methods, a default-path chain and a plain callback: all answered, by the survivor.
+  const after = await p.evaluate(async () => {
+    const out = [];
+    for (let i = 0; i < 6; i += 1) out.push(await EchoCall.callback('b' + i).then((r) => r.echo, (e) => 'failed: ' + e.kind + ' ' + e.status + ' ' + e.message));
+    return out;
+  });
+  // A call nginx had already handed to the dying process is lost with it (nginx never resends a POST
+  // it sent): it reports an error the user sees, and the same call made again succeeds. Every other
+  // call is answered by the survivor (nginx skips a socket nobody listens on by itself).
+  const lost = after.filter((answer) => answer.startsWith('failed'));
+  assert.ok(lost.length <= 1, after.join(', '));
+  for (const failure of lost) assert.match(failure, /^failed: (http 502|network)/);
+  if (lost.length) assert.equal(await p.evaluate(() => EchoCall.callback('again').then((r) => r.echo)), 'again', 'the lost call, retried');
+  assert.deepEqual(after.filter((answer) => !answer.startsWith('failed')), ['b0', 'b1', 'b2', 'b3', 'b4', 'b5'].filter((_, i) => !after[i].startsWith('failed')));
+  await p.selectOption('#Country', 'jp');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 2);
+  await p.goto(own.url + 'Cascading.aspx');
+  await p.waitForFunction(() => window.Region && window.Region.list);
+  await p.selectOption('#Country', 'fr');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  assert.ok(upstreams.length >= 7, upstreams.join(', '));
+  assert.ok(upstreams.filter((u) => u === `unix:${victim}`).length <= lost.length, 'nothing but the lost call went to the dead back end alone');
+});

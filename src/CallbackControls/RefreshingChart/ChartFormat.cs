@@ -22,8 +22,6 @@ namespace CallbackControls
 
         public CultureInfo Culture { get; }
 
-        private string XFormat(string fallback) => HasText(_settings.XAxisLabelFormat) ? _settings.XAxisLabelFormat : fallback;
-
         private string YFormat(string fallback) => HasText(_settings.YAxisLabelFormat) ? _settings.YAxisLabelFormat : fallback;
 
         /// <summary>An X value as a point's text: a category's name on a category axis.</summary>
@@ -41,18 +39,28 @@ namespace CallbackControls
             }
         }
 
-        public string XValue(double x, bool date)
-        {
-            if (date)
-            {
-                return DateTime.FromOADate(ClampOADate(x)).ToString(XFormat("g"), Culture);
-            }
-            return x.ToString(XFormat("#,0.###"), Culture);
-        }
+        public string XValue(double x, bool date) =>
+            date ? WithXFormat(f => DateTime.FromOADate(ClampOADate(x)).ToString(f, Culture), "g") : WithXFormat(f => x.ToString(f, Culture), "#,0.###");
 
         /// <summary>An X tick's label: the page's format, or the one the tick step calls for.</summary>
         public string XTick(double x, AxisTicks ticks, bool date) =>
-            date ? DateTime.FromOADate(x).ToString(XFormat(ticks.LabelFormat), Culture) : x.ToString(XFormat(ticks.LabelFormat), Culture);
+            date ? WithXFormat(f => DateTime.FromOADate(x).ToString(f, Culture), ticks.LabelFormat) : WithXFormat(f => x.ToString(f, Culture), ticks.LabelFormat);
+
+        /// <summary>
+        /// The page's X format, unless it does not fit the axis: a date format on a number axis (an empty
+        /// chart has one) prints its own letters ("HH:mm:ss"), a number format on a date axis likewise.
+        /// A label with no digit in it is such a misfit, and the axis's own format serves instead.
+        /// </summary>
+        private string WithXFormat(Func<string, string> write, string fallback)
+        {
+            if (!HasText(_settings.XAxisLabelFormat)) return write(fallback);
+            var text = write(_settings.XAxisLabelFormat);
+            foreach (var c in text)
+            {
+                if (char.IsDigit(c)) return text;
+            }
+            return write(fallback);
+        }
 
         public string Y(double y) => y.ToString(YFormat("#,0.###"), Culture);
 

@@ -112,6 +112,31 @@ namespace CallbackControls.Tests.RefreshingChart
         }
 
         [Fact]
+        public void Render_EmptyChartWithADateFormat_NeverPrintsTheFormatAsText()
+        {
+            var chart = new CallbackControls.RefreshingChart { ID = "Empty", XAxisLabelFormat = "HH:mm:ss" };
+            chart.Series.Add(new ChartSeries { Name = "CPU" });
+
+            var svg = Render(chart);
+
+            Assert.DoesNotContain("HH", svg.TextContent);
+            Assert.DoesNotContain("mm:ss", svg.TextContent);
+        }
+
+        [Fact]
+        public void Render_DatesWithTheirFormat_UseIt()
+        {
+            var chart = new CallbackControls.RefreshingChart { ID = "Dated", XAxisLabelFormat = "HH:mm:ss" };
+            chart.Series.Add(new ChartSeries { Name = "CPU" });
+            var start = new System.DateTime(2026, 11, 28, 12, 0, 0);
+            for (int i = 0; i < 10; i++) chart.Series[0].Points.AddXY(start.AddSeconds(10 * i), i);
+
+            var labels = Render(chart).QuerySelectorAll("text").Select(t => t.TextContent).ToList();
+
+            Assert.Contains(labels, l => System.Text.RegularExpressions.Regex.IsMatch(l, @"^12:0\d:\d0$"));
+        }
+
+        [Fact]
         public void Render_ControlCharactersInText_AreDroppedSoTheMarkupIsValidXml()
         {
             var chart = Chart(ChartType.Line, 1, 3);

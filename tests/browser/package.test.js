@@ -84,15 +84,16 @@ after(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test('the package holds the assembly, its XML docs, readme, icon and the web.config transforms', () => {
+test('the package holds the assembly, its XML docs, readme, icon, license and the web.config transforms', () => {
   const names = [...nupkg.keys()];
-  for (const name of ['lib/net472/CallbackControls.dll', 'lib/net472/CallbackControls.xml', 'README.md', 'icon.png',
+  for (const name of ['lib/net472/CallbackControls.dll', 'lib/net472/CallbackControls.xml', 'README.md', 'icon.png', 'LICENSE',
     'content/web.config.install.xdt', 'content/web.config.uninstall.xdt']) {
     assert.ok(names.includes(name), `${name} is in the package (has: ${names.join(', ')})`);
   }
   assert.deepEqual([...nupkg.get('icon.png').subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'icon.png is a PNG');
   assert.match(nupkg.get('lib/net472/CallbackControls.xml').toString('utf8'), /<member name="T:CallbackControls\.CascadingDropDown">/);
   assert.match(nupkg.get('README.md').toString('utf8'), /## Installing/);
+  assert.match(nupkg.get('LICENSE').toString('utf8'), /^MIT License\s+Copyright \(c\) 2026 CallbackControls contributors/);
 
   const install = nupkg.get('content/web.config.install.xdt').toString('utf8');
   assert.match(install, /<add tagPrefix="cc" namespace="CallbackControls" assembly="CallbackControls"/);

@@ -112,6 +112,21 @@ test('the nuspec declares the MIT expression, readme, icon, repository and Syste
   assert.doesNotMatch(nuspec, /<dependency /, 'the library needs no other package');
 });
 
+test('the release notes are the CHANGELOG section of the version packed, or its Unreleased section', () => {
+  const nuspec = nupkg.get('CallbackControls.nuspec').toString('utf8');
+  const notes = /<releaseNotes>([\s\S]*?)<\/releaseNotes>/.exec(nuspec);
+  assert.ok(notes, 'the nuspec has release notes');
+  const changelog = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8').replace(/\r/g, '');
+  const base = consumer.version.replace(/-.*$/, '');
+  const heading = changelog.includes(`## [${base}]`) ? `## [${base}]` : '## [Unreleased]';
+  const start = changelog.indexOf('\n', changelog.indexOf(heading)) + 1;
+  const rest = changelog.slice(start);
+  const end = rest.search(/^(## \[|\[[^\]]+\]: )/m);
+  const section = (end < 0 ? rest : rest.slice(0, end)).trim();
+  const decoded = notes[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  assert.equal(decoded, section);
+});
+
 test('a symbols package (.snupkg) with the portable pdb sits beside the package', () => {
   const snupkg = consumer.package.replace(/\.nupkg$/, '.snupkg');
   assert.ok(fs.existsSync(snupkg), `${snupkg} exists`);

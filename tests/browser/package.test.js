@@ -84,7 +84,7 @@ after(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test('the package holds the assembly, its XML docs, readme, icon, license and the web.config transforms', () => {
+test('the package holds the assembly, its XML docs, readme, icon, license, typings and the web.config transforms', () => {
   const names = [...nupkg.keys()];
   for (const name of ['lib/net472/CallbackControls.dll', 'lib/net472/CallbackControls.xml', 'README.md', 'icon.png', 'LICENSE',
     'content/web.config.install.xdt', 'content/web.config.uninstall.xdt']) {
@@ -99,6 +99,12 @@ test('the package holds the assembly, its XML docs, readme, icon, license and th
   assert.match(install, /<add tagPrefix="cc" namespace="CallbackControls" assembly="CallbackControls"/);
   assert.match(install, /xdt:Transform="InsertIfMissing"/);
   assert.match(nupkg.get('content/web.config.uninstall.xdt').toString('utf8'), /xdt:Transform="RemoveAll"/);
+
+  // The client typings, copied into packages.config projects at Scripts/typings/callbackcontrols/.
+  const typings = nupkg.get('content/Scripts/typings/callbackcontrols/callbackcontrols.d.ts');
+  assert.ok(typings, 'the typings are in the package');
+  assert.ok(typings.equals(fs.readFileSync(path.join(ROOT, 'src', 'CallbackControls', 'Scripts', 'callbackcontrols.d.ts'))),
+    'the packaged typings are the ones tests/client/typings.test.js compiles');
 });
 
 test('the nuspec declares the MIT expression, readme, icon, repository and System.Web', () => {

@@ -12,7 +12,7 @@ const zlib = require('node:zlib');
 const { ROOT, startDevHost, launchBrowser, browserTest } = require('./harness');
 
 let work;
-let consumer; // key=value lines printed by consumer-test.sh: version, package, chart, site
+let consumer; // key=value lines printed by consumer-test.sh: version, package, site, signed
 let nupkg;
 let host;
 let context;
@@ -124,9 +124,10 @@ test('the release notes are the CHANGELOG section of the version packed, or its 
   assert.ok(notes, 'the nuspec has release notes');
   const changelog = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8').replace(/\r/g, '');
   const base = consumer.version.replace(/-.*$/, '');
-  const heading = changelog.includes(`## [${base}]`) ? `## [${base}]` : '## [Unreleased]';
-  const start = changelog.indexOf('\n', changelog.indexOf(heading)) + 1;
-  const rest = changelog.slice(start);
+  const headingAt = (name) => changelog.search(new RegExp(`^## \\[${name.replace(/\./g, '\\.')}\\]`, 'm'));
+  const at = headingAt(base) >= 0 ? headingAt(base) : headingAt('Unreleased');
+  assert.ok(at >= 0, 'CHANGELOG.md has a section for the version or an Unreleased one');
+  const rest = changelog.slice(changelog.indexOf('\n', at) + 1);
   const end = rest.search(/^(## \[|\[[^\]]+\]: )/m);
   const section = (end < 0 ? rest : rest.slice(0, end)).trim();
   const decoded = notes[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
@@ -148,6 +149,17 @@ test('the consumer site runs on the assembly from the package, not on the reposi
   assert.match(project, /<PackageReference Include="CallbackControls" Version="[^"]+" \/>/);
   assert.doesNotMatch(project, /ProjectReference/);
 });
+
+test('the packaged library is strong-named: the site runs on it and a signed library references it', page('package-strong-name', async (p) => {
+  // The token of src/CallbackControls/CallbackControls.snk (StrongNameTests asserts the same in xunit).
+  const token = '7325c8333c433d6a';
+  await p.goto(host.url + 'Default.aspx');
+  assert.match(await p.textContent('#Library'), new RegExp(`^CallbackControls, Version=[\\d.]+, Culture=neutral, PublicKeyToken=${token}$`));
+  // consumer-test.sh built it signed with warnings as errors, so a reference without a strong name
+  // (CS8002) would have failed; its reference to the library carries the token.
+  const signed = fs.readFileSync(consumer.signed);
+  assert.ok(signed.includes(Buffer.from(token, 'hex')), 'SignedLibrary.dll references the library by its public key token');
+}));
 
 test('consumer site: choosing a country brings its cities by callback, and a postback keeps them', page('package-cascade', async (p) => {
   await p.goto(host.url + 'Cascade.aspx');

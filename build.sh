@@ -47,6 +47,14 @@ ensure_browser() {
   fi
 }
 
+ensure_client_tests() {
+  # The client tests compile the shipped typings with the TypeScript compiler.
+  if [ ! -d "$ROOT/tests/client/node_modules/typescript" ]; then
+    log "installing npm packages for the client tests"
+    (cd "$ROOT/tests/client" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}
+
 ensure_sample_data() {
   # The sample's SQLite world database is built from an npm data package, once.
   local db="$ROOT/samples/CallbackControls.Sample/App_Data/world.db"
@@ -194,6 +202,7 @@ cmd_test() {
   ensure_mono
   ensure_sample_data
   ensure_browser
+  ensure_client_tests
   ensure_nginx
   build
   run_dotnet_tests

@@ -5,9 +5,16 @@
 #
 #   bash nuget/consumer-test.sh [WORK_DIR]
 #
+# The site is an SDK-style project set up as the README's "Packing and consuming" section says:
+# OutputPath bin\ with no target framework folder (pages find their code-behind types in bin/), and
+# code-behind that declares its control fields itself (SDK-style projects get no .designer.cs). Beside
+# it, a strong-named class library references the package, as a signed library of a user's solution
+# would (a signed assembly cannot reference an unsigned one).
+#
 # WORK_DIR (default: a new temporary folder) receives feed/ (the .nupkg and .snupkg), packages/ (the
-# site's own NuGet cache) and site/ (the consumer site, ready for the dev host). The last lines of
-# standard output are key=value pairs for tests/browser/package.test.js: version, package, site.
+# consumers' own NuGet cache), site/ (the consumer site, ready for the dev host) and signed/ (the
+# library). The last lines of standard output are key=value pairs for tests/browser/package.test.js:
+# version, package, site, signed.
 # Nothing is removed afterwards: the caller owns WORK_DIR.
 set -euo pipefail
 
@@ -15,6 +22,7 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 WORK="${1:-$(mktemp -d "${TMPDIR:-/tmp}/cc-consumer.XXXXXX")}"
 FEED="$WORK/feed"
 SITE="$WORK/site"
+SIGNED="$WORK/signed"
 # A unique prerelease version: the global packages folder caches by version, so a reused one would
 # serve an old build without saying so.
 VERSION="0.1.0-local.$(date -u +%Y%m%d%H%M%S).$$"
@@ -36,7 +44,7 @@ dotnet_retrying() {
   done
 }
 
-mkdir -p "$FEED" "$SITE"
+mkdir -p "$FEED" "$SITE" "$SIGNED"
 # Stops MSBuild's upward search for Directory.Build.props / Directory.Packages.props, so the site is
 # built with nothing from this repository or whatever folder WORK_DIR sits in.
 printf '<Project />\n' >"$WORK/Directory.Build.props"
@@ -55,7 +63,8 @@ PACKAGE="$FEED/CallbackControls.$VERSION.nupkg"
 
 log "creating the consumer site in $SITE"
 NUGET_CACHE="${NUGET_PACKAGES:-$HOME/.nuget/packages}"
-cat >"$SITE/nuget.config" <<EOF
+# In WORK, so both consumers (site/ and signed/) find it by NuGet's upward search.
+cat >"$WORK/nuget.config" <<EOF
 <?xml version="1.0" encoding="utf-8"?>
 <configuration>
   <config>
@@ -88,6 +97,8 @@ cat >"$SITE/ConsumerSite.csproj" <<EOF
        into bin/, pages compile at run time, the library comes from the package. -->
   <PropertyGroup>
     <TargetFramework>net472</TargetFramework>
+    <!-- ASP.NET loads code-behind types from bin/ only; the SDK's default bin/Debug/net472/ gives
+         "Cannot find type" on every page. -->
     <OutputPath>bin\\</OutputPath>
     <AppendTargetFrameworkToOutputPath>false</AppendTargetFrameworkToOutputPath>
     <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
@@ -128,6 +139,7 @@ cat >"$SITE/Default.aspx" <<EOF
     <li><a href="Cascade.aspx">Cascade.aspx</a>: Country, then City</li>
     $CHART_LINK
   </ul>
+  <p>Library: <output id="Library"><%: typeof(CallbackControls.CallbackControl).Assembly.FullName %></output></p>
 </body></html>
 EOF
 
@@ -157,6 +169,13 @@ namespace ConsumerSite
 {
     public partial class Cascade : Page
     {
+        // An SDK-style project has no designer file: the fields for the page's controls are declared
+        // here, named as their IDs, and ASP.NET assigns them when it builds the page.
+        protected CascadingDropDown Country;
+        protected CascadingDropDown City;
+        protected Button Save;
+        protected Literal Saved;
+
         private static readonly Dictionary<string, string[]> Cities = new Dictionary<string, string[]>
         {
             ["fr"] = new[] { "Lyon", "Marseille", "Paris" },
@@ -183,19 +202,6 @@ namespace ConsumerSite
                 ? Server.HtmlEncode("Saved: " + (Country.SelectedItem?.Text ?? "-") + " / " + (City.SelectedItem?.Text ?? "-"))
                 : "Rejected";
         }
-    }
-}
-EOF
-
-cat >"$SITE/Cascade.aspx.designer.cs" <<'EOF'
-namespace ConsumerSite
-{
-    public partial class Cascade
-    {
-        protected global::CallbackControls.CascadingDropDown Country;
-        protected global::CallbackControls.CascadingDropDown City;
-        protected global::System.Web.UI.WebControls.Button Save;
-        protected global::System.Web.UI.WebControls.Literal Saved;
     }
 }
 EOF
@@ -247,7 +253,44 @@ cmp -s "$RESTORED" "$SITE/bin/CallbackControls.dll" \
   || { echo "bin/CallbackControls.dll is not the one restored from $PACKAGE" >&2; exit 1; }
 [ -f "$SITE/bin/ConsumerSite.dll" ] || { echo "the site's code-behind did not build" >&2; exit 1; }
 
+log "building a strong-named class library that references the package"
+command -v sn >/dev/null || { echo "sn (mono-devel) is needed to make the library's key pair" >&2; exit 1; }
+sn -q -k "$SIGNED/Signed.snk" >/dev/null
+cat >"$SIGNED/SignedLibrary.csproj" <<EOF
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>net472</TargetFramework>
+    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <SignAssembly>true</SignAssembly>
+    <AssemblyOriginatorKeyFile>Signed.snk</AssemblyOriginatorKeyFile>
+    <!-- A reference to an assembly without a strong name is warning CS8002 here: it fails the build. -->
+    <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
+  </PropertyGroup>
+  <ItemGroup>
+    <PackageReference Include="CallbackControls" Version="$VERSION" />
+    <PackageReference Include="Microsoft.NETFramework.ReferenceAssemblies" Version="1.0.3" PrivateAssets="all" />
+    <Reference Include="System.Web" />
+  </ItemGroup>
+</Project>
+EOF
+cat >"$SIGNED/CountryList.cs" <<'EOF'
+using CallbackControls;
+
+namespace SignedLibrary
+{
+    /// <summary>A control a signed library builds on the package's controls.</summary>
+    public class CountryList : CascadingDropDown
+    {
+        public CountryList() { PromptText = "Choose a country"; }
+    }
+}
+EOF
+dotnet_retrying build "$SIGNED/SignedLibrary.csproj" -nologo -v:q -clp:ErrorsOnly
+SIGNED_DLL="$SIGNED/bin/Debug/net472/SignedLibrary.dll"
+[ -f "$SIGNED_DLL" ] || { echo "the signed library did not build" >&2; exit 1; }
+
 log "consumer site ready: $SITE"
 echo "version=$VERSION"
 echo "package=$PACKAGE"
 echo "site=$SITE"
+echo "signed=$SIGNED_DLL"

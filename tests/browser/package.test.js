@@ -12,7 +12,7 @@ const zlib = require('node:zlib');
 const { ROOT, startDevHost, launchBrowser, browserTest } = require('./harness');
 
 let work;
-let consumer; // key=value lines printed by consumer-test.sh: version, package, chart, site
+let consumer; // key=value lines printed by consumer-test.sh: version, package, site, signed
 let nupkg;
 let host;
 let context;
@@ -84,20 +84,27 @@ after(async () => {
   if (work) fs.rmSync(work, { recursive: true, force: true });
 });
 
-test('the package holds the assembly, its XML docs, readme, icon and the web.config transforms', () => {
+test('the package holds the assembly, its XML docs, readme, icon, license, typings and the web.config transforms', () => {
   const names = [...nupkg.keys()];
-  for (const name of ['lib/net472/CallbackControls.dll', 'lib/net472/CallbackControls.xml', 'README.md', 'icon.png',
+  for (const name of ['lib/net472/CallbackControls.dll', 'lib/net472/CallbackControls.xml', 'README.md', 'icon.png', 'LICENSE',
     'content/web.config.install.xdt', 'content/web.config.uninstall.xdt']) {
     assert.ok(names.includes(name), `${name} is in the package (has: ${names.join(', ')})`);
   }
   assert.deepEqual([...nupkg.get('icon.png').subarray(0, 8)], [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a], 'icon.png is a PNG');
   assert.match(nupkg.get('lib/net472/CallbackControls.xml').toString('utf8'), /<member name="T:CallbackControls\.CascadingDropDown">/);
   assert.match(nupkg.get('README.md').toString('utf8'), /## Installing/);
+  assert.match(nupkg.get('LICENSE').toString('utf8'), /^MIT License\s+Copyright \(c\) 2026 CallbackControls contributors/);
 
   const install = nupkg.get('content/web.config.install.xdt').toString('utf8');
   assert.match(install, /<add tagPrefix="cc" namespace="CallbackControls" assembly="CallbackControls"/);
   assert.match(install, /xdt:Transform="InsertIfMissing"/);
   assert.match(nupkg.get('content/web.config.uninstall.xdt').toString('utf8'), /xdt:Transform="RemoveAll"/);
+
+  // The client typings, copied into packages.config projects at Scripts/typings/callbackcontrols/.
+  const typings = nupkg.get('content/Scripts/typings/callbackcontrols/callbackcontrols.d.ts');
+  assert.ok(typings, 'the typings are in the package');
+  assert.ok(typings.equals(fs.readFileSync(path.join(ROOT, 'src', 'CallbackControls', 'Scripts', 'callbackcontrols.d.ts'))),
+    'the packaged typings are the ones tests/client/typings.test.js compiles');
 });
 
 test('the nuspec declares the MIT expression, readme, icon, repository and System.Web', () => {
@@ -109,6 +116,22 @@ test('the nuspec declares the MIT expression, readme, icon, repository and Syste
   assert.match(nuspec, /<repository type="git" url="https:\/\/[^"]+"/);
   assert.match(nuspec, /<frameworkAssembly assemblyName="System\.Web" targetFramework="\.NETFramework4\.7\.2" \/>/);
   assert.doesNotMatch(nuspec, /<dependency /, 'the library needs no other package');
+});
+
+test('the release notes are the CHANGELOG section of the version packed, or its Unreleased section', () => {
+  const nuspec = nupkg.get('CallbackControls.nuspec').toString('utf8');
+  const notes = /<releaseNotes>([\s\S]*?)<\/releaseNotes>/.exec(nuspec);
+  assert.ok(notes, 'the nuspec has release notes');
+  const changelog = fs.readFileSync(path.join(ROOT, 'CHANGELOG.md'), 'utf8').replace(/\r/g, '');
+  const base = consumer.version.replace(/-.*$/, '');
+  const headingAt = (name) => changelog.search(new RegExp(`^## \\[${name.replace(/\./g, '\\.')}\\]`, 'm'));
+  const at = headingAt(base) >= 0 ? headingAt(base) : headingAt('Unreleased');
+  assert.ok(at >= 0, 'CHANGELOG.md has a section for the version or an Unreleased one');
+  const rest = changelog.slice(changelog.indexOf('\n', at) + 1);
+  const end = rest.search(/^(## \[|\[[^\]]+\]: )/m);
+  const section = (end < 0 ? rest : rest.slice(0, end)).trim();
+  const decoded = notes[1].replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&quot;/g, '"').replace(/&amp;/g, '&');
+  assert.equal(decoded, section);
 });
 
 test('a symbols package (.snupkg) with the portable pdb sits beside the package', () => {
@@ -126,6 +149,17 @@ test('the consumer site runs on the assembly from the package, not on the reposi
   assert.match(project, /<PackageReference Include="CallbackControls" Version="[^"]+" \/>/);
   assert.doesNotMatch(project, /ProjectReference/);
 });
+
+test('the packaged library is strong-named: the site runs on it and a signed library references it', page('package-strong-name', async (p) => {
+  // The token of src/CallbackControls/CallbackControls.snk (StrongNameTests asserts the same in xunit).
+  const token = '7325c8333c433d6a';
+  await p.goto(host.url + 'Default.aspx');
+  assert.match(await p.textContent('#Library'), new RegExp(`^CallbackControls, Version=[\\d.]+, Culture=neutral, PublicKeyToken=${token}$`));
+  // consumer-test.sh built it signed with warnings as errors, so a reference without a strong name
+  // (CS8002) would have failed; its reference to the library carries the token.
+  const signed = fs.readFileSync(consumer.signed);
+  assert.ok(signed.includes(Buffer.from(token, 'hex')), 'SignedLibrary.dll references the library by its public key token');
+}));
 
 test('consumer site: choosing a country brings its cities by callback, and a postback keeps them', page('package-cascade', async (p) => {
   await p.goto(host.url + 'Cascade.aspx');

@@ -1,0 +1,288 @@
+// Type definitions for the CallbackControls client runtime (CallbackControls.js, CascadingDropDown.js,
+// RefreshingChart.js), for pages written in TypeScript. A global script file, as the runtime is: it
+// declares window.CallbackControls and the client objects the controls publish under their
+// ClientInstanceName (or ClientID). Declare each control's object where you use it, for example:
+//
+//   declare const LetterCount: CallbackControls.CallbackClient<{ word: string; letters: number }>;
+//   declare const Chart1: CallbackControls.RefreshingChartClient;
+//   declare const City: CallbackControls.CascadingDropDownClient;
+//
+// or look it up: CallbackControls.get<CallbackControls.RefreshingChartClient>('Chart1').
+// Only what a page may rely on is described; the runtime's `internals` are not part of the API.
+
+declare namespace CallbackControls {
+  /** What ended a call. The last three end a call on purpose: they reject its promise but reach no error hook. */
+  type CallbackErrorKind =
+    | 'network' // the server could not be reached
+    | 'timeout' // no answer within CallbackTimeout
+    | 'http' // any status but 200 (see status)
+    | 'redirect' // the call was redirected: a login page, say
+    | 'malformed' // the reply is not a callback reply (an error page)
+    | 'server' // the page failed before the control could answer (see detail)
+    | 'handler' // the server handler threw or reported an error
+    | 'forbidden' // the server refused the call as not coming from this page: reload it
+    | 'hook' // a hook threw, or names no function
+    | 'superseded' // a newer call of the same control replaced it
+    | 'cancelled' // a beforeCallback hook set e.cancel
+    | 'disposed'; // the control left the page
+
+  /** The error code of a server reply that carried an error. */
+  type ReplyErrorCode = 'handler' | 'bad-request' | 'bad-result' | 'forbidden' | 'page' | 'needs-page-state';
+
+  /** Every failed call rejects its promise with one (and, unless quiet, reaches the error hook). */
+  class CallbackError extends Error {
+    constructor(kind: CallbackErrorKind, message: string, details?: object);
+    readonly name: 'CallbackError';
+    readonly kind: CallbackErrorKind;
+    /** The HTTP status, for 'http' and 'redirect'. */
+    readonly status?: number;
+    /** The reply's error code, for errors the server answered with. */
+    readonly code?: ReplyErrorCode;
+    /** The first line of the server's own message, for 'server' replies framed by ASP.NET. */
+    readonly detail?: string;
+    /** What was thrown underneath, for 'network' and 'hook'. */
+    readonly cause?: unknown;
+  }
+
+  /** The reply envelope of a call, as the server wrote it. */
+  type ReplyEnvelope<TResult = unknown> =
+    | { readonly cc: 1; readonly ok: true; readonly result: TResult }
+    | { readonly cc: 1; readonly ok: false; readonly error: { readonly code: ReplyErrorCode; readonly message: string } };
+
+  /**
+   * The object every hook of a call receives as `e` (BeforeCallbackScript, AfterCallbackScript,
+   * BeforeCallbackResponseProcessScript, AfterCallbackResponseProcessScript, CallbackErrorScript).
+   * The same object travels through one call, filled in as the call goes.
+   */
+  interface CallbackEvent<TResult = unknown> {
+    /** The client object making the call (also `this` in the hook). */
+    readonly control: CallbackClient<TResult>;
+    /** The argument as sent: strings as they are, nothing as '', anything else as JSON. */
+    readonly argument: string;
+    /** What the page passed to callback() as its second argument, untouched. */
+    readonly context: unknown;
+    /** beforeCallback: true cancels the call; beforeResponseProcess: true skips applying the result. */
+    cancel: boolean;
+    /** error: true keeps the control's status region quiet (the hook has told the user). */
+    handled: boolean;
+    /** True once the request has been sent. */
+    readonly sent?: boolean;
+    /** The HTTP status of the reply, from afterCallback on. */
+    readonly status?: number;
+    /** The reply envelope, from afterCallback on. */
+    readonly reply?: ReplyEnvelope<TResult>;
+    /** The handler's result, from beforeResponseProcess on. */
+    readonly result?: TResult;
+    /** What went wrong, in the error hook. */
+    readonly error?: CallbackError;
+  }
+
+  /** A hook given as a function; in markup, name a global function with this shape. */
+  type Hook<TEvent, TClient extends CallbackClient<any> = CallbackClient<any>> = (this: TClient, e: TEvent) => void;
+
+  /** The options a client object starts with: the control's data-cc-options, written by the server. */
+  interface ClientOptions {
+    /** The global name the object is published under (ClientInstanceName or ClientID). */
+    readonly name: string;
+    /** The control's UniqueID, posted as __CALLBACKID. */
+    readonly callbackId: string;
+    /** Milliseconds before a call is aborted (CallbackTimeout). */
+    readonly timeout: number;
+    /** Names of the form fields whose current values every call posts (CallbackFieldIDs). */
+    readonly fields: readonly string[];
+    /** Post the whole form (PostFullForm). */
+    readonly fullForm: boolean;
+    /** Post ViewState and event validation with the named fields. */
+    readonly pageState: boolean;
+    /** Post __EVENTVALIDATION with the named fields. */
+    readonly eventValidation?: boolean;
+    /** Hooks by event name, as set in markup: a function name or a script body. */
+    readonly hooks: { readonly [event: string]: string };
+    /** Where calls go; the form's action when absent. */
+    readonly url?: string;
+  }
+
+  /** The client object of a CallbackControl, and the base of every control's client object. */
+  class CallbackClient<TResult = unknown> {
+    constructor(element: HTMLElement, options: ClientOptions);
+    /** The control's element. */
+    readonly element: HTMLElement;
+    readonly options: ClientOptions;
+    /** The name the page reaches this object by (ClientInstanceName or ClientID). */
+    readonly name: string;
+    /** True while a call of this control waits for its reply. */
+    readonly isCallbackPending: boolean;
+    /** True once the control has left the page; calls then reject with kind 'disposed'. */
+    readonly disposed: boolean;
+    /**
+     * Calls the server: the control's server event receives the argument (as e.CallbackArgument) and
+     * the promise resolves with what the handler put in e.Result. The newest call of a control wins:
+     * one still in flight rejects with kind 'superseded' and its reply is never applied.
+     * @param argument sent as a string (non-strings as JSON; nothing as '')
+     * @param context handed to the hooks as e.context, untouched
+     */
+    callback(argument?: unknown, context?: unknown): Promise<TResult>;
+    /** Aborts the call in flight and a waiting one: they reject with kind 'superseded'. */
+    abortPending(message?: string): void;
+    /** Stops the object: pending calls reject with kind 'disposed'. The runtime calls it when the element leaves the page. */
+    dispose(): void;
+    /** The form the control belongs to, or null. */
+    getForm(): HTMLFormElement | null;
+    /** Writes plain text into the control's status region (an element with class cc-status), if it has one. */
+    showStatus(text: string, kind?: string): void;
+    /** Empties the status region if it shows text of that kind ('error' by default). */
+    clearStatus(kind?: string): void;
+
+    // Extension points for control types registered with registerType: override them.
+    /** Starts the object once it is published. */
+    init(): void;
+    /** The control's own state sent with each call. */
+    getState(e: CallbackEvent<TResult>): unknown;
+    /** Applies a successful result to the page. */
+    applyResult(result: TResult, e: CallbackEvent<TResult>): void;
+    /** Called as a call starts and ends. */
+    setBusy(busy: boolean): void;
+  }
+
+  /** One list item of a CascadingDropDown: [text, value]. */
+  type ListItemPair = [text: string, value: string];
+
+  /** OnClientPopulating: before a list asks the server for its items (not run for items from the cache). */
+  interface PopulatingEvent {
+    readonly control: CascadingDropDownClient;
+    /** Values of every level above, top level first. */
+    readonly ancestors: readonly string[];
+    /** The value of the level just above. */
+    readonly parentValue: string;
+    /** true: the list stays empty and nothing is asked. */
+    cancel: boolean;
+  }
+
+  /** OnClientPopulated: the list has been filled (from the server or the cache). */
+  interface PopulatedEvent {
+    readonly control: CascadingDropDownClient;
+    readonly items: readonly ListItemPair[];
+  }
+
+  /** OnClientSelectionChanged: the user chose another item. */
+  interface SelectionChangedEvent {
+    readonly control: CascadingDropDownClient;
+    /** The first selected value, '' for none or the prompt. */
+    readonly value: string;
+    /** Every selected value (several with SelectionMode="Multiple"). */
+    readonly values: readonly string[];
+  }
+
+  interface CascadingDropDownOptions extends ClientOptions {
+    readonly listId: string;
+    readonly parentId: string | null;
+    readonly ancestors: readonly string[] | null;
+    readonly prompt: { readonly text: string; readonly value: string } | null;
+    readonly loadingText: string | null;
+    readonly emptyText: string | null;
+    readonly cache: boolean;
+    readonly multiple: boolean;
+  }
+
+  /**
+   * The client object of a CascadingDropDown. Not a value of the namespace: reach it by its client
+   * name or CallbackControls.get(). Its callback() resolves with the items for the chain as it
+   * stands; the list is filled only by its own refreshes.
+   */
+  interface CascadingDropDownClient extends CallbackClient<ListItemPair[]> {
+    readonly options: CascadingDropDownOptions;
+    /** The <select> the control renders. */
+    readonly list: HTMLSelectElement | null;
+    /** The parent list, or null for the top level. */
+    readonly parent: HTMLSelectElement | null;
+    /** Clears the list and fills it for the parent's current value (from the cache or the server). */
+    refresh(): Promise<void>;
+    /** The selected value as the page gave it (decoded), or '' for none or the prompt. */
+    getSelectedValue(): string;
+    /** The selected value as written in the page (values request validation would refuse are encoded), or ''. */
+    getValue(): string;
+    /** Every selected value as written in the page. */
+    getValues(): string[];
+    /** Values of every level above, top level first, as they are in the page now. */
+    ancestorValues(): string[];
+  }
+
+  /** What a RefreshingChart call resolves with. */
+  interface RefreshingChartReply<TData = unknown> {
+    /** The new chart's markup, already swapped in. */
+    readonly chart: string;
+    /** What the RefreshCallback handler put in e.Result. */
+    readonly data: TData;
+  }
+
+  interface RefreshingChartOptions extends ClientOptions {
+    readonly refreshFrequency: number;
+    readonly refreshBackoffLimit: number;
+  }
+
+  /** The client object of a RefreshingChart (defined once RefreshingChart.js has loaded). */
+  class RefreshingChartClient<TData = unknown> extends CallbackClient<RefreshingChartReply<TData>> {
+    constructor(element: HTMLElement, options: RefreshingChartOptions);
+    readonly options: RefreshingChartOptions;
+    /** True while a refresh (a tick or a callback()) waits for its reply. */
+    readonly isRefreshing: boolean;
+    /** Milliseconds between refreshes; 0 when the timer is off. */
+    readonly refreshFrequency: number;
+    /** False after stop() until start(). */
+    readonly isRunning: boolean;
+    /** Failures in a row since the last success; the wait before the next tick doubles with each. */
+    readonly failureCount: number;
+    /**
+     * Refreshes now. The argument reaches RefreshCallback as e.CallbackArgument and is repeated by
+     * later ticks; with no argument the current one is sent again. It joins a tick in flight with the
+     * same argument, otherwise it is sent right after it.
+     */
+    callback(argument?: unknown, context?: unknown): Promise<RefreshingChartReply<TData>>;
+    /** Starts (or restarts) the timer. */
+    start(): void;
+    /** Stops the timer and aborts what is in flight or queued (kind 'superseded'). */
+    stop(): void;
+    /** Changes the time between refreshes; 0 turns the timer off. Throws RangeError below 0. */
+    setRefreshFrequency(milliseconds: number): void;
+    /** Replaces the chart with new markup (a div.cc-chart-body, as the server renders it). */
+    replaceChart(markup: string): void;
+  }
+
+  /** What the runtime hands its transport for each call. */
+  interface TransportRequest {
+    readonly url: string;
+    readonly body: string;
+    readonly headers: { readonly [name: string]: string };
+    readonly signal?: AbortSignal;
+  }
+
+  interface TransportResponse {
+    readonly status: number;
+    readonly text: string;
+    readonly redirected: boolean;
+  }
+
+  /** The runtime's version. */
+  const version: string;
+  /** Sends every call; fetch by default. Replaceable (tests, instrumentation). */
+  let transport: (request: TransportRequest) => Promise<TransportResponse>;
+  /** Makes a client type available to server controls that render data-cc-control="name", and starts those in the page. */
+  function registerType(name: string, constructor: new (element: HTMLElement, options: any) => CallbackClient<any>): void;
+  /** Starts every control found in (and including) the node. The runtime does it for the page and for markup added later. */
+  function start(node: Node): void;
+  /**
+   * The client object of a control, by client name or element id, or null. Say which kind you expect:
+   * get<CallbackControls.RefreshingChartClient>('Chart1').
+   */
+  function get<TClient extends CallbackClient<any> = CallbackClient>(nameOrId: string): TClient | null;
+  /** Disposes the objects of controls no longer in the document. */
+  function sweep(): void;
+  /** Disposes every client object (the runtime does it on pagehide). */
+  function disposeAll(): void;
+  /** The runtime's own helpers for its control scripts and tests: not part of the API, may change in any version. */
+  const internals: unknown;
+}
+
+interface Window {
+  CallbackControls: typeof CallbackControls;
+}

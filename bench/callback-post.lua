@@ -2,10 +2,13 @@
 --
 --   wrk -t2 -c8 -d10s -s bench/callback-post.lua http://127.0.0.1:PORT -- TOKEN
 --   wrk -t2 -c8 -d10s -s bench/callback-post.lua http://127.0.0.1:PORT -- "" /Bare.ashx ok GET
+--   wrk -t2 -c8 -d10s -s bench/callback-post.lua http://127.0.0.1:PORT -- TOKEN /Echo.aspx other:x POST OtherByMethod OtherFast
 --
 -- TOKEN is the control's token from the page (data-cc-options), sent in X-CallbackControls-Token as
 -- the runtime does: without it the server refuses the call (403). The second form GETs a path and
--- checks the body holds the given text: the floor of a host (a handler that only answers).
+-- checks the body holds the given text: the floor of a host (a handler that only answers). The third
+-- form is the same call answered by a page method (the fast path: control OtherFast, method
+-- OtherByMethod): the method in X-CallbackControls-Method, only __CALLBACKID and the envelope posted.
 --
 -- The request is what the client runtime sends for `Other.callback('x')` on tests/TestSite/Echo.aspx:
 -- no ViewState, just __EVENTTARGET (so ASP.NET treats it as a postback), the control's UniqueID and
@@ -34,6 +37,10 @@ function init(args)
     EXPECTED = args[3] or ""
     wrk.method = args[4] or "GET"
     if wrk.method == "GET" then wrk.body = nil; wrk.headers["Content-Type"] = nil end
+  end
+  if args[5] then
+    wrk.headers["X-CallbackControls-Method"] = args[5]
+    wrk.body = "__CALLBACKID=" .. args[6] .. "&__CALLBACKPARAM=%7B%22v%22%3A1%2C%22arg%22%3A%22x%22%7D"
   end
   if args[1] and args[1] ~= "" then wrk.headers["X-CallbackControls-Token"] = args[1] end
   prepared = wrk.format()

@@ -43,8 +43,8 @@ wait_url() { # file pid
   head -1 "$1" | sed 's:/*$::'
 }
 
-token_of() { # url: the token Echo.aspx renders for its control "Other" (every back end shares the machine key)
-  curl -s --max-time 60 "$1/Echo.aspx" | tr -d '\n' | grep -o 'data-cc-options="[^"]*callbackId&quot;:&quot;Other&quot;[^"]*"' \
+token_of() { # url [control]: the token Echo.aspx renders for a control, "Other" by default (every back end shares the machine key)
+  curl -s --max-time 60 "$1/Echo.aspx" | tr -d '\n' | grep -o "data-cc-options=\"[^\"]*callbackId&quot;:&quot;${2:-Other}&quot;[^\"]*\"" \
     | grep -o 'token&quot;:&quot;[^&]*' | sed 's/token&quot;:&quot;//'
 }
 
@@ -58,6 +58,14 @@ measure() { # label url
   "${WRK[@]}" -d3s "$2" -- "$token" >/dev/null
   printf '%-40s ' "$1"
   "${WRK[@]}" -d"${DURATION}s" "$2" -- "$token" | grep '^RESULT' | sed 's/^RESULT //'
+}
+
+measure_method() { # label url: the same call answered by a page method (OtherFast, OtherByMethod)
+  local token
+  token="$(token_of "$2" OtherFast)"
+  "${WRK[@]}" -d3s "$2" -- "$token" /Echo.aspx other:x POST OtherByMethod OtherFast >/dev/null
+  printf '%-40s ' "$1"
+  "${WRK[@]}" -d"${DURATION}s" "$2" -- "$token" /Echo.aspx other:x POST OtherByMethod OtherFast | grep '^RESULT' | sed 's/^RESULT //'
 }
 
 floor() { # label url
@@ -91,14 +99,18 @@ stop_host
 echo "callback: POST /Echo.aspx (tests/TestSite)"
 mono "$DEVHOST" --site "$SITE" --port 0 --quiet --url-file "$TMP/devhost.url" >"$TMP/devhost.log" 2>&1 &
 HOST_PID=$!
-measure "dev host (HttpListener, in process)" "$(wait_url "$TMP/devhost.url" "$HOST_PID")"
+url="$(wait_url "$TMP/devhost.url" "$HOST_PID")"
+measure "dev host (HttpListener, in process)" "$url"
+measure_method "dev host, page method" "$url"
 stop_host
 
 for backends in 1 2; do
   port="$(free_port)"
   "$ROOT/samples/nginx/run.sh" --url-file "$TMP/nginx.url" "$SITE" "$port" "$backends" >"$TMP/nginx.log" 2>&1 &
   HOST_PID=$!
-  measure "nginx + fastcgi-mono-server4 ($backends back end$([ "$backends" -eq 1 ] || echo s))" "$(wait_url "$TMP/nginx.url" "$HOST_PID")"
+  url="$(wait_url "$TMP/nginx.url" "$HOST_PID")"
+  measure "nginx + fastcgi-mono-server4 ($backends back end$([ "$backends" -eq 1 ] || echo s))" "$url"
+  measure_method "nginx ($backends), page method" "$url"
   stop_host
   rm -f "$TMP/nginx.url"
 done

@@ -19,6 +19,13 @@
         e.Result = "other:" + e.CallbackArgument;
     }
 
+    // The same answer as Other's, from a page method (the fast path): bench/hosting.sh measures both.
+    [CallbackControls.CallbackMethod]
+    public static void OtherByMethod(CallbackControls.CallbackEventArgs e)
+    {
+        e.Result = "other:" + e.CallbackArgument;
+    }
+
     protected void Page_Load(object sender, EventArgs e)
     {
         if (!IsPostBack) ViewState["stamp"] = "from-first-render";
@@ -38,6 +45,7 @@
         BeforeCallbackResponseProcessScript="TestHooks.beforeResponse"
         AfterCallbackResponseProcessScript="TestHooks.afterResponse" CallbackErrorScript="TestHooks.error" />
     <cc:CallbackControl ID="Other" runat="server" OnCallback="Other_Callback" CallbackTimeout="1000" />
+    <cc:CallbackControl ID="OtherFast" runat="server" ServiceMethod="OtherByMethod" />
     <cc:CallbackControl ID="Full" runat="server" ClientInstanceName="FullForm" OnCallback="Echo_Callback" PostFullForm="true" />
     <cc:CallbackControl ID="Inline" runat="server" OnCallback="Echo_Callback"
         BeforeCallbackScript="if (e.argument === 'veto') { e.cancel = true; } window.inlineHookRan = true;" />

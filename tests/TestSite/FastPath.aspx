@@ -19,6 +19,8 @@
     <cc:CascadingDropDown ID="Region" runat="server" ParentControlID="Country" PromptText="Choose a region" ServiceMethod="GetRegions" />
     <label for="City">City</label>
     <cc:CascadingDropDown ID="City" runat="server" ParentControlID="Region" PromptText="Choose a city" EmptyText="No cities" ServiceMethod="GetCities" />
+    <label for="Tenanted">Region of tenant A</label>
+    <cc:CascadingDropDown ID="Tenanted" runat="server" ParentControlID="Country" ServiceMethod="GetTenantRegions" ContextKey="tenant-a é" />
     <asp:Button ID="Submit" runat="server" Text="Submit" OnClick="Submit_Click" />
     <p id="result"><asp:Literal ID="Result" runat="server" /></p>
     <cc:CallbackControl ID="EchoCall" runat="server" ServiceMethod="Echo" />

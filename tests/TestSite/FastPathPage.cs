@@ -48,6 +48,13 @@ namespace TestSite
             if (e.ParentValue == "kanto") e.Items.Add(new ListItem("東京", "tokyo"));
         }
 
+        /// <summary>Items that depend on the list's context key (a tenant), which the call carries signed.</summary>
+        [CallbackMethod]
+        public static void GetTenantRegions(CascadingDropDownPopulateEventArgs e)
+        {
+            e.Items.Add(new ListItem(e.ContextKey + " / " + e.ParentValue, e.ContextKey + ":" + e.ParentValue));
+        }
+
         /// <summary>Answers from the argument, and says what the method could see of the request.</summary>
         [CallbackMethod]
         public static void Echo(CallbackEventArgs e)

@@ -141,7 +141,7 @@ namespace CallbackControls
             if (_itemsByAncestors.TryGetValue(key, out var cached)) return cached;
 
             var items = new ListItemCollection();
-            var e = new CascadingDropDownPopulateEventArgs(ancestorValues, items);
+            var e = new CascadingDropDownPopulateEventArgs(ancestorValues, items, ContextKey);
             if (Events[EventPopulate] != null)
             {
                 OnPopulate(e);
@@ -232,6 +232,7 @@ namespace CallbackControls
                 PromptValue = ListValueCodec.Encode(PromptValue),
                 LoadingText = LoadingText,
                 EmptyText = EmptyText,
+                EmptyValue = EmptyValue.Length == 0 ? null : ListValueCodec.Encode(EmptyValue),
                 CountText = CountText.Length > 0 ? CountText : Texts.CountMany,
                 CountOneText = CountText.Length > 0 ? CountText : Texts.CountOne,
                 NoItemsText = Texts.NoItems,
@@ -280,7 +281,7 @@ namespace CallbackControls
         /// browser sent them, as a web service method would; a posted selection is still checked at the
         /// postback, against what the method offers for the posted parent.
         /// </summary>
-        internal static object PopulateFromState(Action<CascadingDropDownPopulateEventArgs> populate, IDictionary<string, object> state)
+        internal static object PopulateFromState(Action<CascadingDropDownPopulateEventArgs> populate, IDictionary<string, object> state, string contextKey)
         {
             object raw = null;
             if (state == null || !state.TryGetValue("ancestors", out raw) || !(raw is object[] encoded))
@@ -294,7 +295,7 @@ namespace CallbackControls
             }
             if (ancestors.Any(string.IsNullOrEmpty)) return ToRows(null);
             var items = new ListItemCollection();
-            populate(new CascadingDropDownPopulateEventArgs(ancestors, items));
+            populate(new CascadingDropDownPopulateEventArgs(ancestors, items, contextKey));
             return ToRows(items);
         }
     }

@@ -23,7 +23,8 @@ namespace CallbackControls
             _postedValuesChecked = true;
 
             var previous = StoredSelection;
-            var posted = _postedValues.Where(v => !string.IsNullOrEmpty(v) && !(PromptText.Length > 0 && v == PromptValue)).ToArray();
+            // Neither the prompt nor the empty-text item is a choice.
+            var posted = _postedValues.Where(v => !string.IsNullOrEmpty(v) && !(PromptText.Length > 0 && v == PromptValue) && !(EmptyValue.Length > 0 && v == EmptyValue)).ToArray();
             if (SelectionMode == ListSelectionMode.Single && posted.Length > 1) posted = new[] { posted[0] };
             string[] accepted = new string[0];
             if (posted.Length > 0)

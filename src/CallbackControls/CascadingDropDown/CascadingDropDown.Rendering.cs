@@ -59,7 +59,7 @@ namespace CallbackControls
             list.Items.Clear();
             if (empty && EmptyText.Length > 0)
             {
-                list.Items.Add(new ListItem(EmptyText, string.Empty) { Selected = true });
+                list.Items.Add(new ListItem(EmptyText, ListValueCodec.Encode(EmptyValue)) { Selected = true });
             }
             else
             {

@@ -120,6 +120,35 @@ namespace CallbackControls
         }
 
         /// <summary>
+        /// Gets or sets the value of the <see cref="EmptyText"/> item, shown when the chosen parent has no
+        /// items (the toolkit's EmptyValue). It never counts as a choice. Default: empty.
+        /// </summary>
+        [Category("Appearance")]
+        [DefaultValue("")]
+        [Description("Value of the EmptyText item; never counts as a choice.")]
+        public string EmptyValue
+        {
+            get => (string)ViewState[nameof(EmptyValue)] ?? string.Empty;
+            set => ViewState[nameof(EmptyValue)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets a value the page chooses for the list (a customer, a tenant), handed to the
+        /// <see cref="Populate"/> handler or page method as <see cref="CascadingDropDownPopulateEventArgs.ContextKey"/>.
+        /// A page method receives it from the call, bound into the call's signed token, so a caller cannot
+        /// substitute another; set it on every request (markup, Page_Init or Page_Load), not only the first.
+        /// Default: empty.
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue("")]
+        [Description("A value handed to the Populate handler or page method as e.ContextKey; signed for page methods.")]
+        public string ContextKey
+        {
+            get => (string)ViewState[nameof(ContextKey)] ?? string.Empty;
+            set => ViewState[nameof(ContextKey)] = value;
+        }
+
+        /// <summary>
         /// Gets or sets what the list's status region announces once it is filled, <c>{0}</c> standing
         /// for the number of items (after the list's label: "Region: 12 items"). Default: "{0} items"
         /// ("{0} item" for one) in the request's UI language.
@@ -201,6 +230,8 @@ namespace CallbackControls
         }
 
         private protected override string ServiceMethodName => ServiceMethod.Length == 0 ? null : ServiceMethod;
+
+        private protected override string ServiceContextKey => ContextKey.Length == 0 ? null : ContextKey;
 
         /// <summary>Gets or sets the ID of a data source control (SqlDataSource, ObjectDataSource...) that supplies the items. Default: empty.</summary>
         [Category("Data")]

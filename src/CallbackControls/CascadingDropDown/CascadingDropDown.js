@@ -312,7 +312,7 @@
     var noItems = items.length === 0;
     var waiting = disabled && noItems && this.ancestorValues().some(function (v) { return v === ''; });
     if (noItems && !waiting && allowEmptyText !== false && this.options.emptyText) {
-      addOption(this.options.emptyText, '');
+      addOption(this.options.emptyText, this.options.emptyValue || '');
     } else if (prompt) {
       addOption(prompt.text, prompt.value).selected = true;
     }

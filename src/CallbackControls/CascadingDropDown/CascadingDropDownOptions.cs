@@ -26,6 +26,9 @@ namespace CallbackControls
         /// <summary>Shown when the server offers no items.</summary>
         public string EmptyText { get; set; }
 
+        /// <summary>The value of the empty-text item (encoded), or null for "".</summary>
+        public string EmptyValue { get; set; }
+
         /// <summary>Announced once filled; {0} is the number of items.</summary>
         public string CountText { get; set; }
 
@@ -51,6 +54,7 @@ namespace CallbackControls
             json["prompt"] = PromptText == null ? null : new Dictionary<string, object> { ["text"] = PromptText, ["value"] = PromptValue };
             json["loadingText"] = LoadingText;
             json["emptyText"] = EmptyText;
+            if (EmptyValue != null) json["emptyValue"] = EmptyValue;
             json["countText"] = CountText;
             json["countOneText"] = CountOneText;
             json["noItemsText"] = NoItemsText;

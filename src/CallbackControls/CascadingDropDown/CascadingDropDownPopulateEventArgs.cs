@@ -14,10 +14,27 @@ namespace CallbackControls
         /// <param name="ancestorValues">The selected values of every level above, from the top level down to the parent.</param>
         /// <param name="items">The collection the handler fills.</param>
         public CascadingDropDownPopulateEventArgs(IList<string> ancestorValues, ListItemCollection items)
+            : this(ancestorValues, items, string.Empty)
+        {
+        }
+
+        /// <summary>Creates the arguments for one fill of the list, with the list's context key.</summary>
+        /// <param name="ancestorValues">The selected values of every level above, from the top level down to the parent.</param>
+        /// <param name="items">The collection the handler fills.</param>
+        /// <param name="contextKey">The list's <see cref="CascadingDropDown.ContextKey"/>.</param>
+        public CascadingDropDownPopulateEventArgs(IList<string> ancestorValues, ListItemCollection items, string contextKey)
         {
             AncestorValues = new ReadOnlyCollection<string>(ancestorValues ?? new string[0]);
             Items = items ?? throw new ArgumentNullException(nameof(items));
+            ContextKey = contextKey ?? string.Empty;
         }
+
+        /// <summary>
+        /// Gets the list's <see cref="CascadingDropDown.ContextKey"/>: a value the page chose when it
+        /// rendered the list (a customer, a tenant), which a page method receives signed, so a caller
+        /// cannot substitute another. Empty when the page set none.
+        /// </summary>
+        public string ContextKey { get; }
 
         /// <summary>
         /// Gets the parent's selected value: empty for a top-level list (one with no ParentControlID).

@@ -196,6 +196,9 @@ namespace CallbackControls
         /// </summary>
         private protected virtual string ServiceMethodName => null;
 
+        /// <summary>A page-chosen value a page method receives with each call, bound into the call's token; null for none.</summary>
+        private protected virtual string ServiceContextKey => null;
+
         /// <summary>Creates the control's client options with its own settings filled in; the base fills the runtime's.</summary>
         private protected virtual ClientOptions CreateClientOptions() => new ClientOptions();
 
@@ -277,7 +280,7 @@ namespace CallbackControls
             options.Timeout = CallbackTimeout;
             options.Texts = Texts.ForClient();
             var method = ServiceMethodName;
-            options.Token = Page == null ? null : CallbackSecurity.IssueToken(Page, UniqueID, method);
+            options.Token = Page == null ? null : CallbackSecurity.IssueToken(Page, UniqueID, method, ServiceContextKey);
             if (string.IsNullOrEmpty(method))
             {
                 options.Fields = GetCallbackFieldNames();
@@ -289,6 +292,7 @@ namespace CallbackControls
             {
                 // A page method runs without the page: no field, no page state travels.
                 options.Method = method;
+                options.ContextKey = ServiceContextKey;
             }
             options.AddHook("beforeCallback", BeforeCallbackScript);
             options.AddHook("afterCallback", AfterCallbackScript);

@@ -36,11 +36,11 @@ namespace CallbackControls
         /// bound to that method and to the signed-in user instead of the page's ViewStateUserKey, which
         /// only the built page knows.
         /// </summary>
-        internal static string IssueToken(Page page, string controlUniqueId, string serviceMethod = null)
+        internal static string IssueToken(Page page, string controlUniqueId, string serviceMethod = null, string contextKey = null)
         {
             var purposes = string.IsNullOrEmpty(serviceMethod)
                 ? Purposes(page, controlUniqueId)
-                : MethodPurposes(page.AppRelativeVirtualPath, controlUniqueId, serviceMethod, HttpContext.Current);
+                : MethodPurposes(page.AppRelativeVirtualPath, controlUniqueId, serviceMethod, HttpContext.Current, contextKey);
             return HttpServerUtility.UrlTokenEncode(MachineKey.Protect(Payload, purposes));
         }
 
@@ -48,8 +48,8 @@ namespace CallbackControls
         internal static bool VerifyToken(Page page, string controlUniqueId, string token) => Verify(token, Purposes(page, controlUniqueId));
 
         /// <summary>Checks the token of a page-method call against the request's page, the control, the method and the user.</summary>
-        internal static bool VerifyMethodToken(HttpContext context, string controlUniqueId, string serviceMethod, string token) =>
-            Verify(token, MethodPurposes(context.Request.AppRelativeCurrentExecutionFilePath, controlUniqueId, serviceMethod, context));
+        internal static bool VerifyMethodToken(HttpContext context, string controlUniqueId, string serviceMethod, string contextKey, string token) =>
+            Verify(token, MethodPurposes(context.Request.AppRelativeCurrentExecutionFilePath, controlUniqueId, serviceMethod, context, contextKey));
 
         private static bool Verify(string token, string[] purposes)
         {
@@ -107,11 +107,12 @@ namespace CallbackControls
             return new[] { Purpose, "page:" + path, "control:" + controlUniqueId, "user:" + (page.ViewStateUserKey ?? string.Empty) };
         }
 
-        private static string[] MethodPurposes(string appRelativePath, string controlUniqueId, string serviceMethod, HttpContext context)
+        private static string[] MethodPurposes(string appRelativePath, string controlUniqueId, string serviceMethod, HttpContext context, string contextKey)
         {
             var identity = context?.User?.Identity;
             var user = identity != null && identity.IsAuthenticated ? identity.Name : string.Empty;
-            return new[] { Purpose, "page:" + (appRelativePath ?? string.Empty).ToLowerInvariant(), "control:" + controlUniqueId, "method:" + serviceMethod, "signed-in:" + user };
+            // The context key is bound too, so a call cannot ask for another customer's or tenant's items.
+            return new[] { Purpose, "page:" + (appRelativePath ?? string.Empty).ToLowerInvariant(), "control:" + controlUniqueId, "method:" + serviceMethod, "signed-in:" + user, "context:" + (contextKey ?? string.Empty) };
         }
 
         /// <summary>
@@ -175,6 +176,9 @@ namespace CallbackControls
 
         /// <summary>The request header naming the page method a call is for (see <see cref="CallbackMethodAttribute"/>).</summary>
         internal const string MethodHeader = "X-CallbackControls-Method";
+
+        /// <summary>The request header carrying a page-method call's context key (URI-encoded).</summary>
+        internal const string ContextHeader = "X-CallbackControls-Context";
 
         /// <summary>Whether the request is a call of this library's client runtime.</summary>
         internal static bool IsLibraryCall(HttpRequest request) => request.Headers[TokenHeader] != null;

@@ -36,6 +36,9 @@ namespace CallbackControls
         /// <summary>The runtime's failure messages in the page's language, by error kind; null for English.</summary>
         public IDictionary<string, string> Texts { get; set; }
 
+        /// <summary>The context key sent with page-method calls (X-CallbackControls-Context), or null.</summary>
+        public string ContextKey { get; set; }
+
         /// <summary>The page method answering the calls (sent in X-CallbackControls-Method), or null.</summary>
         public string Method { get; set; }
 
@@ -69,6 +72,7 @@ namespace CallbackControls
             json["eventValidation"] = EventValidation;
             json["hooks"] = Hooks;
             if (Method != null) json["method"] = Method;
+            if (ContextKey != null) json["contextKey"] = ContextKey;
             if (Texts != null) json["texts"] = Texts;
         }
     }

@@ -49,9 +49,10 @@ namespace CallbackControls
             var request = context.Request;
             var method = request.Headers[CallbackSecurity.MethodHeader];
             var controlId = CallbackSecurity.TargetId(request);
+            var contextKey = ContextKeyOf(request);
             int status = 200;
             string reply;
-            if (controlId.Length == 0 || !CallbackSecurity.VerifyMethodToken(context, controlId, method, request.Headers[CallbackSecurity.TokenHeader]))
+            if (controlId.Length == 0 || contextKey == null || !CallbackSecurity.VerifyMethodToken(context, controlId, method, contextKey, request.Headers[CallbackSecurity.TokenHeader]))
             {
                 // The token proves this page rendered this control with this method for this user.
                 status = 403;
@@ -59,7 +60,7 @@ namespace CallbackControls
             }
             else
             {
-                reply = Run(context, pageType, method, controlId, request.Form["__CALLBACKPARAM"]);
+                reply = Run(context, pageType, method, controlId, contextKey, request.Form["__CALLBACKPARAM"]);
             }
 
             var response = context.Response;
@@ -73,7 +74,22 @@ namespace CallbackControls
             response.Write("s" + reply);
         }
 
-        private static string Run(HttpContext context, Type pageType, string method, string controlId, string parameter)
+        /// <summary>The context key the call carries ("" for none), or null when its header is not one the runtime wrote.</summary>
+        private static string ContextKeyOf(HttpRequest request)
+        {
+            var header = request.Headers[CallbackSecurity.ContextHeader];
+            if (string.IsNullOrEmpty(header)) return string.Empty;
+            try
+            {
+                return Uri.UnescapeDataString(header);
+            }
+            catch (UriFormatException)
+            {
+                return null;
+            }
+        }
+
+        private static string Run(HttpContext context, Type pageType, string method, string controlId, string contextKey, string parameter)
         {
             if (pageType == null || !typeof(Page).IsAssignableFrom(pageType))
                 return CallbackEnvelope.WriteError(CallbackEnvelope.PageErrorCode, "A page method can only be called on a page.");
@@ -83,7 +99,7 @@ namespace CallbackControls
                 if (argumentType == typeof(CascadingDropDownPopulateEventArgs))
                 {
                     var populate = PageMethods.Find<CascadingDropDownPopulateEventArgs>(pageType, method, controlId);
-                    return CallbackAnswer.Run(context, controlId, parameter, e => CascadingDropDown.PopulateFromState(populate, e.ClientState));
+                    return CallbackAnswer.Run(context, controlId, parameter, e => CascadingDropDown.PopulateFromState(populate, e.ClientState, contextKey));
                 }
                 var answer = PageMethods.Find<CallbackEventArgs>(pageType, method, controlId);
                 return CallbackAnswer.Run(context, controlId, parameter, e =>

@@ -21,6 +21,7 @@
   var TOKEN_HEADER = 'X-CallbackControls-Token';
   // Names the page method (a [CallbackMethod] static method) that answers without building the page.
   var METHOD_HEADER = 'X-CallbackControls-Method';
+  var CONTEXT_HEADER = 'X-CallbackControls-Context';
   var OPTIONS_ATTRIBUTE = 'data-cc-options';
   var ENVELOPE_VERSION = 1;
 
@@ -570,6 +571,8 @@
     // Always sent, even empty: a custom header is itself something no cross-site form can send.
     headers[TOKEN_HEADER] = this.options.token || '';
     if (this.options.method) { headers[METHOD_HEADER] = this.options.method; }
+    // The page's context key for a page method; its token is bound to it, so it cannot be swapped.
+    if (this.options.contextKey) { headers[CONTEXT_HEADER] = encodeURIComponent(this.options.contextKey); }
     return headers;
   };
 

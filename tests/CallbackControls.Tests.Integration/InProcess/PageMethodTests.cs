@@ -84,6 +84,20 @@ namespace CallbackControls.Tests.InProcess
         }
 
         [Fact]
+        public void ContextKey_ReachesThePageMethod_AndCannotBeSwapped()
+        {
+            var token = CallbackCalls.TokenFor(Site, Page, "Tenanted");
+            var context = new KeyValuePair<string, string>("X-CallbackControls-Context", System.Uri.EscapeDataString("tenant-a é"));
+            var forged = new KeyValuePair<string, string>("X-CallbackControls-Context", "tenant-b");
+
+            var reply = CallbackReply.Parse(CallbackCalls.CallMethod(Site, Page, "Tenanted", "GetTenantRegions", "", "{\"ancestors\":[\"fr\"]}", token, context).GetBodyText());
+            var swapped = CallbackCalls.CallMethod(Site, Page, "Tenanted", "GetTenantRegions", "", "{\"ancestors\":[\"fr\"]}", token, forged);
+
+            Assert.Equal("tenant-a é / fr", ((object[])((object[])reply["result"])[0])[0]);
+            Assert.Equal(403, swapped.StatusCode);
+        }
+
+        [Fact]
         public void Call_WithoutToken_IsForbidden()
         {
             var reply = Call("EchoCall", "Echo", "x", token: "");

@@ -341,6 +341,33 @@ namespace CallbackControls.Tests.CascadingDropDownTests
         }
 
         [Fact]
+        public void EmptyValue_IsTheEmptyItemsValue_AndNeverAChoice()
+        {
+            var (_, country, region) = Chain();
+            region.EmptyText = "No regions";
+            region.EmptyValue = "none";
+            country.SelectedValue = "jp"; // no regions
+
+            var option = Render(region).QuerySelector("select option");
+            Post(country, "jp");
+            Post(region, "none");
+
+            Assert.Equal("No regions", option.TextContent);
+            Assert.Equal("none", option.GetAttribute("value"));
+            Assert.Equal(string.Empty, region.SelectedValue);
+            Assert.True(region.IsValid, "the empty item is not a forged choice");
+        }
+
+        [Fact]
+        public void ContextKey_ReachesThePopulateHandler()
+        {
+            var list = new CascadingDropDown { ID = "Tenanted", ContextKey = "tenant-a" };
+            list.Populate += (s, e) => e.Items.Add(new ListItem(e.ContextKey, e.ContextKey));
+
+            Assert.Equal("tenant-a", list.GetItems()[0].Text);
+        }
+
+        [Fact]
         public void Render_RowsAboveZero_ComposesAListBoxWithThatSize()
         {
             var (_, country, _) = Chain();

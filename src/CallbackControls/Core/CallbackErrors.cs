@@ -54,7 +54,11 @@ namespace CallbackControls
         }
 
         /// <summary>Replaces whatever the response holds with an error reply the client runtime reads.</summary>
-        internal static void WriteErrorReply(HttpResponse response, int statusCode, string code, string message)
+        internal static void WriteErrorReply(HttpResponse response, int statusCode, string code, string message) =>
+            WriteReply(response, statusCode, CallbackEnvelope.WriteError(code, message));
+
+        /// <summary>Replaces whatever the response holds with a reply envelope written outside a page's callback.</summary>
+        internal static void WriteReply(HttpResponse response, int statusCode, string envelope)
         {
             response.Clear();
             response.StatusCode = statusCode;
@@ -63,7 +67,7 @@ namespace CallbackControls
             response.Charset = "utf-8";
             response.Cache.SetCacheability(HttpCacheability.NoCache);
             // "s" is the framework's own prefix for a callback result; the client reads it on any status.
-            response.Write("s" + CallbackEnvelope.WriteError(code, message));
+            response.Write("s" + envelope);
         }
     }
 }

@@ -63,15 +63,8 @@ namespace CallbackControls
                 reply = Run(context, pageType, method, controlId, contextKey, request.Form["__CALLBACKPARAM"]);
             }
 
-            var response = context.Response;
-            response.Clear();
-            response.StatusCode = status;
-            response.TrySkipIisCustomErrors = true;
-            response.ContentType = "text/plain";
-            response.Charset = "utf-8";
-            response.Cache.SetCacheability(HttpCacheability.NoCache);
-            // "s" is the framework's prefix for a callback result: the client reads both paths alike.
-            response.Write("s" + reply);
+            // Framed as the framework frames a callback result, so the client reads both paths alike.
+            CallbackErrors.WriteReply(context.Response, status, reply);
         }
 
         /// <summary>The context key the call carries ("" for none), or null when its header is not one the runtime wrote.</summary>

@@ -517,7 +517,7 @@ namespace CallbackControls
                     {
                         case null:
                         case DBNull _:
-                            series.Points.Add(new ChartPoint(double.NaN, y));
+                            series.Points.AddWithoutX(y);
                             break;
                         case DateTime date:
                             series.Points.AddXY(date, y);

@@ -432,6 +432,68 @@ describe('failures and back-off', { timeout: 5000 }, () => {
   });
 });
 
+describe('unchanged ticks', { timeout: 5000 }, () => {
+  /** A full reply carrying the drawing's hash, as the server sends it. */
+  function hashedReply(label, hash, data) {
+    return 's' + JSON.stringify({ cc: 1, ok: true, result: { chart: '<div class="cc-chart-body">' + label + '</div>', data: data === undefined ? null : data, hash: hash } });
+  }
+  const unchangedReply = 's' + JSON.stringify({ cc: 1, ok: true, result: { unchanged: true } });
+
+  test('a tick names the drawing the page shows; an unchanged reply leaves the DOM alone and the hooks still run', async () => {
+    const log = [];
+    const { element } = chart({}, {
+      afterCallback: (e) => log.push('afterCallback:' + e.status),
+      beforeResponseProcess: (e) => log.push('before:' + JSON.stringify(e.result)),
+      afterResponseProcess: (e) => log.push('after:' + e.control.element.body.markup)
+    });
+    await advance(FREQUENCY);
+    await answer(hashedReply('first', 'aaaa000000000001'));
+    const shownBody = element.body;
+    log.length = 0;
+
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[1], { timer: true, shown: 'aaaa000000000001' });
+    await answer(unchangedReply);
+
+    assert.equal(element.body, shownBody, 'the same body node stays in place');
+    assert.equal(element.swaps, 1);
+    assert.deepEqual(log, ['afterCallback:200', 'before:{"unchanged":true}', 'after:first']);
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[2], { timer: true, shown: 'aaaa000000000001' }, 'it still shows the same drawing');
+    await answer(hashedReply('second', 'bbbb000000000002'));
+    assert.equal(element.body.markup, 'second');
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[3], { timer: true, shown: 'bbbb000000000002' });
+  });
+
+  test('callback() never names the drawing, so a new argument always brings one', async () => {
+    const { client, element } = chart();
+    await advance(FREQUENCY);
+    await answer(hashedReply('first', 'aaaa000000000001'));
+    const call = client.callback('range:1h');
+    await flush();
+    assert.equal(sentStates()[1], null);
+    await answer(hashedReply('ranged', 'cccc000000000003'));
+    assert.equal((await call).chart, '<div class="cc-chart-body">ranged</div>');
+    assert.equal(element.body.markup, 'ranged');
+  });
+
+  test('a drawing swapped in by page script (replaceChart) or a reply without a hash is not named by the next tick', async () => {
+    const { client } = chart();
+    await advance(FREQUENCY);
+    await answer(hashedReply('first', 'aaaa000000000001'));
+    client.replaceChart('<div class="cc-chart-body">by script</div>');
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[1], { timer: true });
+    await answer(hashedReply('again', 'aaaa000000000001'));
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[2], { timer: true, shown: 'aaaa000000000001' });
+    await answer(chartReply('old server'));
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[3], { timer: true });
+  });
+});
+
 describe('hooks on timer ticks', { timeout: 5000 }, () => {
   test('the four hooks run in order on a tick, and see it as a tick', async () => {
     const log = [];

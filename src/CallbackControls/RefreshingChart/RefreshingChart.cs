@@ -52,6 +52,9 @@ namespace CallbackControls
 
         private static readonly object EventRefreshCallback = new object();
 
+        // The client state entry in which a timer tick names the drawing the browser shows (its DrawingHash).
+        private const string ShownStateKey = "shown";
+
         private ChartSeriesCollection _series;
 
         /// <summary>
@@ -408,17 +411,29 @@ namespace CallbackControls
 
         /// <summary>
         /// Answers a refresh: raises <see cref="RefreshCallback"/>, then draws the chart. The client receives
-        /// <c>{ chart: "&lt;div class=\"cc-chart-body\"&gt;…", data: e.Result }</c>.
+        /// <c>{ chart: "&lt;div class=\"cc-chart-body\"&gt;…", data: e.Result, hash: "…" }</c>; a timer tick whose
+        /// <c>state.shown</c> names the hash of this very drawing receives <c>{ unchanged: true }</c> instead (with
+        /// <c>data</c> when the handler set one), and the browser keeps what it shows.
         /// </summary>
         /// <param name="e">The call's argument and client state.</param>
-        /// <returns>The drawing and the handler's extra result.</returns>
+        /// <returns>The drawing and the handler's extra result, or the word that nothing changed.</returns>
         protected override object ProcessCallback(CallbackEventArgs e)
         {
             OnRefreshCallback(e);
+            string chart = RenderChartMarkup();
+            string hash = DrawingHash.Of(chart);
+            if (e.ClientState.TryGetValue(ShownStateKey, out object shown) && shown is string text && text == hash)
+            {
+                // The same drawing again: a few dozen bytes instead of it, and no work for the browser.
+                var unchanged = new Dictionary<string, object> { ["unchanged"] = true };
+                if (e.Result != null) unchanged["data"] = e.Result;
+                return unchanged;
+            }
             return new Dictionary<string, object>
             {
-                ["chart"] = RenderChartMarkup(),
+                ["chart"] = chart,
                 ["data"] = e.Result,
+                ["hash"] = hash,
             };
         }
 

@@ -14,6 +14,9 @@
  *     callback() is in flight replaces it;
  *   - a tick repeats the argument of the last callback() (empty until there is one);
  *   - while the page is hidden (document.visibilityState) no tick is sent; on return one is sent at once;
+ *   - a tick names the drawing the page shows (state.shown: the hash the server sent with it); when the
+ *     server would send that drawing again it answers { unchanged: true } and the DOM is left as it is
+ *     (the hooks still run; e.result is that small object). callback() never names it, so it always redraws;
  *   - after a failure the wait doubles each time, up to refreshBackoffLimit, and drops back to the
  *     normal frequency after the next success;
  *   - stop() stops the timer and aborts what is in flight or queued; start() schedules the next tick;
@@ -67,6 +70,9 @@
     this._failures = 0;
     this._paused = false;
     this._argument = '';
+    // The hash the server sent with the drawing on the page: ticks name it, and the server answers
+    // { unchanged: true } when it would send the same drawing again. Null until a reply brings one.
+    this._shown = null;
     this._onVisibilityChange = this._visibilityChanged.bind(this);
   }
   CallbackControls.internals.extendClient(RefreshingChartClient);
@@ -145,9 +151,14 @@
     if (!this.isCallbackPending) { this._schedule(this._nextDelay()); }
   };
 
-  /** Marks timer ticks in the request, so the handler can tell them from calls made by page script. */
+  /**
+   * Marks timer ticks in the request, so the handler can tell them from calls made by page script, and
+   * names the drawing on the page (state.shown) so that an unchanged one is not sent again. A call of
+   * page script never names it: callback() always brings a drawing.
+   */
   RefreshingChartClient.prototype.getState = function (e) {
-    return e && e.context && e.context.timer === true ? { timer: true } : null;
+    if (!(e && e.context && e.context.timer === true)) { return null; }
+    return this._shown ? { timer: true, shown: this._shown } : { timer: true };
   };
 
   /**
@@ -157,12 +168,16 @@
    * template, so nothing in it runs or loads before it is in place.
    */
   RefreshingChartClient.prototype.applyResult = function (result) {
-    if (!result || typeof result.chart !== 'string') { return; }
+    // { unchanged: true }: the server would send the drawing the page shows; the DOM is left alone.
+    if (!result || result.unchanged === true || typeof result.chart !== 'string') { return; }
     this.replaceChart(result.chart);
+    this._shown = typeof result.hash === 'string' ? result.hash : null;
   };
 
   /** Replaces the chart body with new markup (a div.cc-chart-body, as the server renders it). */
   RefreshingChartClient.prototype.replaceChart = function (markup) {
+    // Whatever comes in, the page no longer shows the drawing the last hash named.
+    this._shown = null;
     var doc = this._document();
     var template = doc.createElement('template');
     template.innerHTML = markup;

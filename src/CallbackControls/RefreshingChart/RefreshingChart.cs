@@ -29,8 +29,9 @@ namespace CallbackControls
     /// overlap. A <c>callback()</c> made while a tick is in flight joins it when its argument is the same (one
     /// request, one promise) and otherwise waits for the tick's reply, then is sent (only the newest waiting
     /// call is kept). While the page is hidden no tick is sent; one is sent as soon as it is visible again.
-    /// After a failure the wait doubles each time up to <see cref="RefreshBackoffLimit"/>, and drops back to
-    /// <see cref="RefreshFrequency"/> after the next success. When the chart leaves the page (an UpdatePanel
+    /// After a failure the wait doubles each time up to <see cref="RefreshBackoffLimit"/> (4 s by default), and
+    /// drops back to <see cref="RefreshFrequency"/> after the next success; the browser coming back online
+    /// retries at once. When the chart leaves the page (an UpdatePanel
     /// update) or the page unloads, the client object and its timer are disposed.</para>
     /// </remarks>
     [DefaultEvent(nameof(RefreshCallback))]
@@ -45,7 +46,9 @@ namespace CallbackControls
         public const int DefaultChartHeight = 320;
 
         /// <summary>Default of <see cref="RefreshBackoffLimit"/>, in milliseconds.</summary>
-        public const int DefaultRefreshBackoffLimit = 60000;
+        /// <remarks>Low on purpose: a chart on a wall should be back within seconds of its server, and one call every
+        /// 4 s per open page does not hammer a server that is down.</remarks>
+        public const int DefaultRefreshBackoffLimit = 4000;
 
         /// <summary>The client type the runtime creates for the chart.</summary>
         public const string ClientType = "refreshingchart";
@@ -93,7 +96,8 @@ namespace CallbackControls
         /// <summary>
         /// Gets or sets the longest wait, in milliseconds, between refreshes while they fail: after each failure
         /// in a row the wait doubles (from <see cref="RefreshFrequency"/>) up to this limit, and returns to the
-        /// normal frequency as soon as the server answers again. Default: 60000.
+        /// normal frequency as soon as the server answers again. The browser's <c>online</c> event, and the page
+        /// becoming visible again, retry at once. Default: 4000.
         /// </summary>
         [Category("Behavior")]
         [DefaultValue(DefaultRefreshBackoffLimit)]

@@ -153,7 +153,7 @@ function targets(results, all) {
       target: 'chart, 1,000,000 points: ≤ 50 ms server time per refresh',
       measured: `${ms(s.serverMs)} (median of ${s.samples}), of which ${ms(s.fillMs)} filling the points; ${ms(s.serverMs - s.fillMs)} decimating, drawing and sending`,
       ok: [s.serverMs <= 50],
-      why: `Most of it is the handler adding 1,000,000 points one \`AddXY\` at a time: one ChartPoint object each (${ms(s.fillMs)}, even with EnsureCapacity). What would close it: a bulk path that takes arrays (\`Points.AddRange(double[] x, double[] y)\`, or a data source read straight into the decimator) so no million objects are created. ${s.serverMs - s.fillMs > 50 ? `The rest, ${ms(s.serverMs - s.fillMs)}, is over the target by itself; it grows with the points (${tenth ? ms(tenth.serverMs - tenth.fillMs) : '–'} at 100,000) while the drawing stays the same size, so it is the passes over the points (decimation, axis ranges) reading them from those objects: the same arrays would serve them too.` : `Decimating, drawing and the JSON take ${ms(s.serverMs - s.fillMs)}, within the target by themselves.`}`,
+      why: `The handler fills the series with one \`Points.AddRange\` (${ms(s.fillMs)}: copying into the series' arrays, most of it the first touch of fresh memory); decimating, drawing and the JSON take ${ms(s.serverMs - s.fillMs)}. What would close it: fewer passes over the values, or reusing the arrays between refreshes (measured in docs/RESULTS.md, "RefreshingChart at scale").`,
     });
   }
 
@@ -313,7 +313,7 @@ function section(results) {
   if (results.chart) {
     out.push('### Chart');
     out.push('');
-    out.push('One RefreshingChart refresh of N points (`Chart.aspx`: a line series filled in the RefreshCallback handler from readings computed once, `EnsureCapacity` then `AddXY` per point), dev host, one request at a time. **Server** is the page\'s own run on the server (a Server-Timing header from an HttpModule: handler start to end, so it includes filling the points, decimating, drawing the SVG and the JSON); **fill** is the part spent adding points. **Payload** is the reply body. **Browser apply** is Chromium swapping one update in (the chart\'s BeforeCallbackResponseProcess → AfterCallbackResponseProcess hooks), **layout** the forced layout right after it, **round trip** the whole `callback()` from script. Medians; point tooltips on (the default) unless stated.');
+    out.push('One RefreshingChart refresh of N points (`Chart.aspx`: a line series filled in the RefreshCallback handler from readings computed once, one `Points.AddRange`), dev host, one request at a time. **Server** is the page\'s own run on the server (a Server-Timing header from an HttpModule: handler start to end, so it includes filling the points, decimating, drawing the SVG and the JSON); **fill** is the part spent adding points. **Payload** is the reply body. **Browser apply** is Chromium swapping one update in (the chart\'s BeforeCallbackResponseProcess → AfterCallbackResponseProcess hooks), **layout** the forced layout right after it, **round trip** the whole `callback()` from script. Medians; point tooltips on (the default) unless stated.');
     out.push('');
     out.push(table(['points', 'decimation', 'server', 'fill', 'payload', 'browser apply', 'layout', 'round trip', 'samples'],
       results.chart.rows.map((r) => {

@@ -47,8 +47,11 @@ namespace BenchSite
             int offset = (refresh * 7) % points;
             var target = series.Points;
             target.Clear();
-            target.EnsureCapacity(points);
-            for (int i = 0; i < points; i++) target.AddXY(i, readings[(i + offset) % points]);
+            // The bulk API, as a page holding its readings in an array would fill a big series.
+            var rotated = new double[points];
+            Array.Copy(readings, offset, rotated, 0, points - offset);
+            Array.Copy(readings, 0, rotated, points - offset, offset);
+            target.AddRange(rotated);
         }
 
         private static double[] Compute(int points)

@@ -12,16 +12,18 @@
         int n = int.Parse(options["points"]);
         Chart1.EnableDecimation = options["decimate"] == "1";
         Chart1.ShowPointToolTips = options["tips"] == "1";
-        var points = Chart1.Series["CPU"].Points;
-        points.EnsureCapacity(n);
+        var x = new DateTime[n];
+        var y = new double[n];
         var random = new Random(1);
         var start = new DateTime(2024, 1, 1);
         double value = 50;
         for (int i = 0; i < n; i++)
         {
             value += random.NextDouble() - 0.5;
-            points.AddXY(start.AddSeconds(i), value);
+            x[i] = start.AddSeconds(i);
+            y[i] = value;
         }
+        Chart1.Series["CPU"].Points.AddRange(x, y);
     }
 </script>
 <!DOCTYPE html>

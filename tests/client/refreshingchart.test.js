@@ -29,8 +29,16 @@ function body(markup) {
 /** A fake document: visibility, listeners, and a template element that "parses" chart bodies. */
 function fakeDocument() {
   const listeners = {};
+  const windowListeners = {};
   return {
     visibilityState: 'visible',
+    /** The window: only its 'online' event matters to the chart. */
+    defaultView: {
+      addEventListener(type, fn) { (windowListeners[type] = windowListeners[type] || []).push(fn); },
+      removeEventListener(type, fn) { windowListeners[type] = (windowListeners[type] || []).filter((f) => f !== fn); },
+      listenerCount(type) { return (windowListeners[type] || []).length; },
+      dispatch(type) { for (const fn of (windowListeners[type] || []).slice()) fn({ type }); }
+    },
     addEventListener(type, fn) { (listeners[type] = listeners[type] || []).push(fn); },
     removeEventListener(type, fn) { listeners[type] = (listeners[type] || []).filter((f) => f !== fn); },
     listenerCount(type) { return (listeners[type] || []).length; },
@@ -421,6 +429,72 @@ describe('failures and back-off', { timeout: 5000 }, () => {
     assert.equal(status.textContent, '');
   });
 
+  test('default cap: a server down for 15 s under a 500 ms refresh is seen again within 5 s, never polled faster than the back-off', async () => {
+    const { client, element } = chart({ refreshFrequency: 500, refreshBackoffLimit: undefined }, { error: (e) => { e.handled = true; } });
+    const sent = [];
+    let now = 0;
+    const downUntil = 15000;
+    // The server goes down just before the first tick and answers again at 15 s.
+    while (now < 40000 && !(sent.length && element.body.markup === 'back')) {
+      const before = transport.calls.length;
+      await advance(50);
+      now += 50;
+      if (transport.calls.length > before) {
+        sent.push(now);
+        if (now < downUntil) {
+          transport.calls[transport.calls.length - 1].fail(new TypeError('Failed to fetch'));
+          await flush();
+          await flush();
+        } else {
+          await answer(chartReply('back'));
+        }
+      }
+    }
+    const gaps = sent.slice(1).map((t, i) => t - sent[i]);
+    assert.deepEqual(gaps.slice(0, 4), [1000, 2000, 4000, 4000], 'doubling from the frequency, capped at 4 s');
+    assert.ok(gaps.every((g) => g >= 1000), 'never faster than the first back-off step: ' + gaps);
+    assert.ok(sent.filter((t) => t < downUntil).length <= 6, 'a handful of calls while down, not one per 500 ms: ' + sent);
+    const back = sent[sent.length - 1];
+    assert.ok(back >= downUntil && back - downUntil <= 5000, 'back ' + (back - downUntil) + ' ms after the server');
+    assert.equal(client.failureCount, 0);
+  });
+
+  test("while failing, the browser's 'online' event retries at once; a healthy chart ignores it", async () => {
+    const { client } = chart({}, { error: (e) => { e.handled = true; } });
+    await advance(FREQUENCY);
+    doc.defaultView.dispatch('online');
+    await flush();
+    assert.equal(transport.calls.length, 1, 'nothing extra while the tick is in flight');
+    transport.calls[0].fail(new TypeError('Failed to fetch'));
+    await flush();
+    await flush();
+    assert.equal(client.failureCount, 1);
+    await advance(100);
+    assert.equal(transport.calls.length, 1, 'waiting out the back-off');
+    doc.defaultView.dispatch('online');
+    await flush();
+    assert.equal(transport.calls.length, 2, 'sent at once');
+    await answer(chartReply('back'));
+    assert.equal(client.failureCount, 0);
+    doc.defaultView.dispatch('online');
+    await flush();
+    assert.equal(transport.calls.length, 2, 'not failing: the usual rhythm only');
+    await advance(FREQUENCY);
+    assert.equal(transport.calls.length, 3);
+  });
+
+  test('a page made visible again during a back-off retries at once', async () => {
+    chart({}, { error: (e) => { e.handled = true; } });
+    await advance(FREQUENCY);
+    await answer(errorReply('down'));
+    doc.setVisibility('hidden');
+    await advance(FREQUENCY * 10);
+    assert.equal(transport.calls.length, 1);
+    doc.setVisibility('visible');
+    await flush();
+    assert.equal(transport.calls.length, 2);
+  });
+
   test('a back-off limit below the frequency never shortens the wait', async () => {
     chart({ refreshFrequency: 5000, refreshBackoffLimit: 1000 }, { error: (e) => { e.handled = true; } });
     await advance(5000);
@@ -429,6 +503,68 @@ describe('failures and back-off', { timeout: 5000 }, () => {
     assert.equal(transport.calls.length, 1);
     await advance(1);
     assert.equal(transport.calls.length, 2);
+  });
+});
+
+describe('unchanged ticks', { timeout: 5000 }, () => {
+  /** A full reply carrying the drawing's hash, as the server sends it. */
+  function hashedReply(label, hash, data) {
+    return 's' + JSON.stringify({ cc: 1, ok: true, result: { chart: '<div class="cc-chart-body">' + label + '</div>', data: data === undefined ? null : data, hash: hash } });
+  }
+  const unchangedReply = 's' + JSON.stringify({ cc: 1, ok: true, result: { unchanged: true } });
+
+  test('a tick names the drawing the page shows; an unchanged reply leaves the DOM alone and the hooks still run', async () => {
+    const log = [];
+    const { element } = chart({}, {
+      afterCallback: (e) => log.push('afterCallback:' + e.status),
+      beforeResponseProcess: (e) => log.push('before:' + JSON.stringify(e.result)),
+      afterResponseProcess: (e) => log.push('after:' + e.control.element.body.markup)
+    });
+    await advance(FREQUENCY);
+    await answer(hashedReply('first', 'aaaa000000000001'));
+    const shownBody = element.body;
+    log.length = 0;
+
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[1], { timer: true, shown: 'aaaa000000000001' });
+    await answer(unchangedReply);
+
+    assert.equal(element.body, shownBody, 'the same body node stays in place');
+    assert.equal(element.swaps, 1);
+    assert.deepEqual(log, ['afterCallback:200', 'before:{"unchanged":true}', 'after:first']);
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[2], { timer: true, shown: 'aaaa000000000001' }, 'it still shows the same drawing');
+    await answer(hashedReply('second', 'bbbb000000000002'));
+    assert.equal(element.body.markup, 'second');
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[3], { timer: true, shown: 'bbbb000000000002' });
+  });
+
+  test('callback() never names the drawing, so a new argument always brings one', async () => {
+    const { client, element } = chart();
+    await advance(FREQUENCY);
+    await answer(hashedReply('first', 'aaaa000000000001'));
+    const call = client.callback('range:1h');
+    await flush();
+    assert.equal(sentStates()[1], null);
+    await answer(hashedReply('ranged', 'cccc000000000003'));
+    assert.equal((await call).chart, '<div class="cc-chart-body">ranged</div>');
+    assert.equal(element.body.markup, 'ranged');
+  });
+
+  test('a drawing swapped in by page script (replaceChart) or a reply without a hash is not named by the next tick', async () => {
+    const { client } = chart();
+    await advance(FREQUENCY);
+    await answer(hashedReply('first', 'aaaa000000000001'));
+    client.replaceChart('<div class="cc-chart-body">by script</div>');
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[1], { timer: true });
+    await answer(hashedReply('again', 'aaaa000000000001'));
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[2], { timer: true, shown: 'aaaa000000000001' });
+    await answer(chartReply('old server'));
+    await advance(FREQUENCY);
+    assert.deepEqual(sentStates()[3], { timer: true });
   });
 });
 
@@ -543,11 +679,13 @@ describe('stop, start, setRefreshFrequency, dispose', { timeout: 5000 }, () => {
   test('dispose() (an UpdatePanel update or page unload) clears the timer, the listener, the call in flight and the queue', async () => {
     const { client, element } = chart();
     assert.equal(doc.listenerCount('visibilitychange'), 1);
+    assert.equal(doc.defaultView.listenerCount('online'), 1);
     await advance(FREQUENCY);
     const queued = client.callback('queued');
     client.dispose();
     assert.equal(client.disposed, true);
     assert.equal(doc.listenerCount('visibilitychange'), 0);
+    assert.equal(doc.defaultView.listenerCount('online'), 0);
     assert.equal((await rejection(queued)).kind, 'disposed');
     await answer(chartReply('after dispose'));
     assert.equal(element.body.markup, 'initial');

@@ -163,7 +163,7 @@ namespace CallbackControls
                 foreach (int i in run)
                 {
                     // A stacked layer has no point of its own where only other layers have one.
-                    if (d.Base != null && d.Source[i] == null) continue;
+                    if (!d.HasPointAt(i)) continue;
                     writer.Start("circle").Attr("cx", XOf(d, i)).Attr("cy", YOf(d.Y[i])).Attr("r", always ? MarkerRadius + 0.5 : MarkerRadius)
                         .EndWithTitle("circle", ToolTipOf(d, i));
                 }
@@ -183,8 +183,8 @@ namespace CallbackControls
                 {
                     double y = d.Y[i];
                     if (!IsFinite(y)) continue;
-                    var source = d.Source[i];
-                    if (d.Base != null && source == null) continue;
+                    if (!d.HasPointAt(i)) continue;
+                    var source = d.SourceAt(i);
                     double center = XOf(d, i);
                     double start = center - band * 0.4 + slot * slotWidth + gap / 2;
                     double size = Math.Max(0.5, slotWidth - gap);
@@ -209,10 +209,10 @@ namespace CallbackControls
         private string ToolTipOf(SeriesValues d, int i)
         {
             if (!_settings.ShowPointToolTips) return null;
-            var source = d.Source[i];
+            var source = d.SourceAt(i);
             if (source != null && source.ToolTip != null) return source.ToolTip;
             // A stacked layer's own value, not its top on the stack.
-            double value = d.Base != null ? (source != null ? source.Y : 0) : d.Y[i];
+            double value = d.Own != null ? d.Own[i] : d.Y[i];
             return d.Name + ": " + _format.X(d.X[i], _data.AxisType, _data.Categories) + ", " + _format.Y(value);
         }
 

@@ -62,12 +62,7 @@ namespace CallbackControls
         {
             foreach (var d in Series.Where(d => d.Base == null))
             {
-                d.Runs = ChartDecimation.DecimateRuns(d.X, d.Y, d.Count, threshold, enabled);
-                int finite = 0;
-                for (int i = 0; i < d.Count; i++)
-                {
-                    if (IsFinite(d.Y[i])) finite++;
-                }
+                d.Runs = ChartDecimation.DecimateRuns(d.X, d.Y, d.Count, threshold, enabled, d.Finite == d.Count, d.Highest, d.Lowest, out int finite);
                 d.Decimated = d.Drawn < finite;
             }
             DecimateTogether(Layers(ChartType.StackedArea), threshold, enabled);
@@ -87,7 +82,9 @@ namespace CallbackControls
         private SeriesValues Extract(ChartCanvas canvas, ChartSeries series, int index)
         {
             var points = series.Points;
-            int n = points.Count;
+            var store = points.Store;
+            int n = store.Count;
+            store.Read(out double[] xs, out double[] ys, out ChartPoint[] objects);
             var d = new SeriesValues
             {
                 Index = index,
@@ -95,19 +92,31 @@ namespace CallbackControls
                 Type = series.ChartType,
                 Name = ChartText.NameOf(series, index),
                 Color = canvas.ColorOr(series.Color, index),
-                X = new double[n],
-                Y = new double[n],
-                Source = new ChartPoint[n],
             };
+            if (AxisType != ChartAxisType.Category && MeasureAsIs(xs, ys, n, d))
+            {
+                // The usual big series: the chart reads the collection's own arrays, no copy. Nothing in the
+                // drawing writes into them (stacking makes new arrays).
+                d.X = xs;
+                d.Y = ys;
+                d.Source = objects;
+                d.Count = n;
+                return d;
+            }
+
+            d.X = new double[n];
+            d.Y = new double[n];
+            if (objects != null) d.Source = new ChartPoint[n];
             int count = 0;
+            bool dates = points.XValueType == ChartAxisType.DateTime;
             for (int i = 0; i < n; i++)
             {
-                var point = points[i];
+                var point = objects?[i];
                 double x;
                 if (AxisType == ChartAxisType.Category)
                 {
                     // A point's category is its label, or its X value written as text.
-                    string label = point.AxisLabel ?? canvas.Format.XValue(point.X, points.XValueType == ChartAxisType.DateTime);
+                    string label = point?.AxisLabel ?? canvas.Format.XValue(xs[i], dates);
                     if (!_categoryIndex.TryGetValue(label, out int found))
                     {
                         found = Categories.Count;
@@ -118,17 +127,60 @@ namespace CallbackControls
                 }
                 else
                 {
-                    x = point.X;
+                    x = xs[i];
                     if (!IsFinite(x)) continue;
                     if (AxisType == ChartAxisType.DateTime) x = ClampOADate(x);
                 }
                 d.X[count] = x;
-                d.Y[count] = point.Y;
-                d.Source[count] = point;
+                d.Y[count] = ys[i];
+                if (d.Source != null) d.Source[count] = point;
                 count++;
             }
             d.Count = count;
             return d;
+        }
+
+        /// <summary>
+        /// One pass over a series that is drawn as it is: false when an X is not (not finite or, on a date axis,
+        /// outside the dates there are); otherwise the series' range and its count of finite values are set,
+        /// so that neither the range nor the decimation pass over it again.
+        /// </summary>
+        private bool MeasureAsIs(double[] x, double[] y, int count, SeriesValues d)
+        {
+            double min = AxisType == ChartAxisType.DateTime ? OADateMin : double.MinValue;
+            double max = AxisType == ChartAxisType.DateTime ? OADateMax : double.MaxValue;
+            double xMin = double.PositiveInfinity, xMax = double.NegativeInfinity;
+            double yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
+            int finite = 0, highest = -1, lowest = -1;
+            for (int i = 0; i < count; i++)
+            {
+                double v = x[i];
+                // NaN fails both comparisons; infinities fail one.
+                if (!(v >= min && v <= max)) return false;
+                if (v < xMin) xMin = v;
+                if (v > xMax) xMax = v;
+                double w = y[i];
+                if (IsFinite(w))
+                {
+                    finite++;
+                    // The first of equal extremes, as the decimation would find them.
+                    if (w < yMin)
+                    {
+                        yMin = w;
+                        lowest = i;
+                    }
+                    if (w > yMax)
+                    {
+                        yMax = w;
+                        highest = i;
+                    }
+                }
+            }
+            d.Range = new ValueRange(xMin, xMax, yMin, yMax);
+            d.Finite = finite;
+            d.Highest = highest;
+            d.Lowest = lowest;
+            return true;
         }
 
         /// <summary>
@@ -183,13 +235,17 @@ namespace CallbackControls
             foreach (var layer in layers)
             {
                 var values = new double[m];
-                var sources = new ChartPoint[m];
+                var sources = layer.Source != null ? new ChartPoint[m] : null;
+                var present = new bool[m];
+                var own = new double[m];
                 for (int i = 0; i < layer.Count; i++)
                 {
                     int j = aligned ? i : position[layer.X[i]];
                     double y = layer.Y[i];
                     if (IsFinite(y)) values[j] += y;
-                    sources[j] = layer.Source[i];
+                    if (sources != null) sources[j] = layer.Source[i];
+                    present[j] = true;
+                    own[j] = y;
                 }
                 var bottom = new double[m];
                 var top = new double[m];
@@ -213,6 +269,8 @@ namespace CallbackControls
                 layer.Y = top;
                 layer.Base = bottom;
                 layer.Source = sources;
+                layer.Present = present;
+                layer.Own = own;
                 layer.Count = m;
             }
         }
@@ -236,23 +294,37 @@ namespace CallbackControls
             double yMin = double.PositiveInfinity, yMax = double.NegativeInfinity;
             foreach (var d in Series)
             {
-                for (int i = 0; i < d.Count; i++)
+                if (d.Range != null && d.Base == null)
                 {
-                    double x = d.X[i];
+                    // Measured when it was taken out of its points.
+                    var r = d.Range;
+                    xMin = Math.Min(xMin, r.XMin);
+                    xMax = Math.Max(xMax, r.XMax);
+                    yMin = Math.Min(yMin, r.YMin);
+                    yMax = Math.Max(yMax, r.YMax);
+                    continue;
+                }
+                // Locals, not the fields, inside the loop: it runs over every value of every series.
+                double[] xs = d.X, ys = d.Y, bases = d.Base;
+                int count = d.Count;
+                for (int i = 0; i < count; i++)
+                {
+                    double x = xs[i];
                     if (x < xMin) xMin = x;
                     if (x > xMax) xMax = x;
-                    double y = d.Y[i];
+                    double y = ys[i];
                     if (IsFinite(y))
                     {
                         if (y < yMin) yMin = y;
                         if (y > yMax) yMax = y;
                     }
-                    if (d.Base != null)
-                    {
-                        double b = d.Base[i];
-                        if (b < yMin) yMin = b;
-                        if (b > yMax) yMax = b;
-                    }
+                }
+                if (bases == null) continue;
+                for (int i = 0; i < count; i++)
+                {
+                    double b = bases[i];
+                    if (b < yMin) yMin = b;
+                    if (b > yMax) yMax = b;
                 }
             }
             XMin = xMin;

@@ -27,10 +27,9 @@ namespace CallbackControls
                 {
                     foreach (int i in run)
                     {
-                        var source = d.Source[i];
-                        if (d.Base != null && source == null) continue;
+                        if (!d.HasPointAt(i)) continue;
                         // A stacked layer's own value, not its top on the stack.
-                        double value = d.Base != null ? source.Y : d.Y[i];
+                        double value = d.Own != null ? d.Own[i] : d.Y[i];
                         if (!IsFinite(value)) continue;
                         Row(writer, d.Name, format.X(d.X[i], data.AxisType, data.Categories), format.Y(value));
                     }

@@ -59,19 +59,20 @@ namespace CallbackControls
         }
 
         /// <summary>LTTB over the slice [start, start + count); returns absolute indexes.</summary>
-        internal static int[] LargestTriangleThreeBuckets(double[] x, double[] y, int start, int count, int threshold)
+        /// <param name="x">The X values.</param>
+        /// <param name="y">The Y values.</param>
+        /// <param name="start">The first index of the slice.</param>
+        /// <param name="count">The length of the slice.</param>
+        /// <param name="threshold">The most points to keep.</param>
+        /// <param name="highest">The index of the slice's highest value (its first), when the caller knows it; -1 finds it.</param>
+        /// <param name="lowest">The index of the slice's lowest value (its first), when the caller knows it; -1 finds it.</param>
+        internal static int[] LargestTriangleThreeBuckets(double[] x, double[] y, int start, int count, int threshold, int highest = -1, int lowest = -1)
         {
             threshold = Math.Max(threshold, MinimumThreshold);
             if (count <= threshold) return Range(start, count);
 
             int end = start + count;
-            int highest = start;
-            int lowest = start;
-            for (int i = start + 1; i < end; i++)
-            {
-                if (y[i] > y[highest]) highest = i;
-                if (y[i] < y[lowest]) lowest = i;
-            }
+            if (highest < 0 || lowest < 0) FindExtremes(y, start, end, out highest, out lowest);
 
             int buckets = threshold - 2;
             bool keepBoth = true;
@@ -138,12 +139,16 @@ namespace CallbackControls
 
                 double ax = x[previous];
                 double ay = y[previous];
+                double dx = ax - averageX;
+                double dy = averageY - ay;
                 double largest = -1;
                 int chosen = from;
                 for (int i = from; i < to; i++)
                 {
-                    // Twice the triangle's area; the factor does not change which point wins.
-                    double area = Math.Abs((ax - averageX) * (y[i] - ay) - (ax - x[i]) * (averageY - ay));
+                    // Twice the triangle's area; the factor does not change which point wins. The sign is
+                    // dropped by hand: this loop sees every point, and Mono calls Math.Abs rather than inlining it.
+                    double area = dx * (y[i] - ay) - (ax - x[i]) * dy;
+                    if (area < 0) area = -area;
                     if (area > largest)
                     {
                         largest = area;
@@ -155,6 +160,28 @@ namespace CallbackControls
             }
             kept.Add(end - 1);
             return kept.ToArray();
+        }
+
+        // The first index of the highest and of the lowest value in [start, end).
+        private static void FindExtremes(double[] y, int start, int end, out int highest, out int lowest)
+        {
+            highest = start;
+            lowest = start;
+            double high = y[start], low = high;
+            for (int i = start + 1; i < end; i++)
+            {
+                double v = y[i];
+                if (v > high)
+                {
+                    high = v;
+                    highest = i;
+                }
+                else if (v < low)
+                {
+                    low = v;
+                    lowest = i;
+                }
+            }
         }
 
         // The bucket an inner index falls into (with the same bounds as the main loop), or -1 for the first
@@ -189,29 +216,47 @@ namespace CallbackControls
         /// length. A series cut into more runs than the threshold can hold loses its gaps instead.
         /// </summary>
         /// <returns>The kept indexes, one array per unbroken run of values.</returns>
-        internal static List<int[]> DecimateRuns(double[] x, double[] y, int count, int threshold, bool enabled)
+        internal static List<int[]> DecimateRuns(double[] x, double[] y, int count, int threshold, bool enabled) =>
+            DecimateRuns(x, y, count, threshold, enabled, false, -1, -1, out _);
+
+        /// <summary>
+        /// As <see cref="DecimateRuns(double[], double[], int, int, bool)"/>; also counts the finite values, which
+        /// this pass sees anyway. <paramref name="allFinite"/> says the caller knows there is no empty value
+        /// (one run), and <paramref name="highest"/> and <paramref name="lowest"/> (or -1) where its extremes
+        /// are, which spares two passes over the values.
+        /// </summary>
+        internal static List<int[]> DecimateRuns(double[] x, double[] y, int count, int threshold, bool enabled, bool allFinite, int highest, int lowest, out int finite)
         {
             var runs = new List<KeyValuePair<int, int>>();
             int start = -1;
             int total = 0;
-            for (int i = 0; i < count; i++)
+            if (allFinite)
             {
-                if (IsFinite(y[i]))
+                if (count > 0) runs.Add(new KeyValuePair<int, int>(0, count));
+                total = count;
+            }
+            else
+            {
+                for (int i = 0; i < count; i++)
                 {
-                    if (start < 0) start = i;
+                    if (IsFinite(y[i]))
+                    {
+                        if (start < 0) start = i;
+                    }
+                    else if (start >= 0)
+                    {
+                        runs.Add(new KeyValuePair<int, int>(start, i - start));
+                        total += i - start;
+                        start = -1;
+                    }
                 }
-                else if (start >= 0)
+                if (start >= 0)
                 {
-                    runs.Add(new KeyValuePair<int, int>(start, i - start));
-                    total += i - start;
-                    start = -1;
+                    runs.Add(new KeyValuePair<int, int>(start, count - start));
+                    total += count - start;
                 }
             }
-            if (start >= 0)
-            {
-                runs.Add(new KeyValuePair<int, int>(start, count - start));
-                total += count - start;
-            }
+            finite = total;
 
             var result = new List<int[]>(runs.Count);
             threshold = Math.Max(threshold, MinimumThreshold);
@@ -257,7 +302,9 @@ namespace CallbackControls
                 }
                 else
                 {
-                    result.Add(LargestTriangleThreeBuckets(x, y, run.Key, run.Value, share));
+                    result.Add(allFinite
+                        ? LargestTriangleThreeBuckets(x, y, run.Key, run.Value, share, highest, lowest)
+                        : LargestTriangleThreeBuckets(x, y, run.Key, run.Value, share));
                 }
             }
             return result;

@@ -9,19 +9,28 @@ namespace CallbackControls
     /// The points of a <see cref="ChartSeries"/>, in the order they are drawn. Not kept in ViewState:
     /// a million points would not fit there, so the page fills them on every request that draws the chart.
     /// </summary>
+    /// <remarks>
+    /// X and Y values are stored in arrays, not as one object per point: fill a big series with
+    /// <see cref="AddRange(DateTime[], double[])"/> (or <see cref="AddXY(double, double)"/> in a loop), and
+    /// do not read it back point by point. Reading a point (the indexer, <c>foreach</c>) creates a
+    /// <see cref="ChartPoint"/> for it and keeps it, so a change made to that point is drawn.
+    /// </remarks>
     public sealed class ChartPointCollection : Collection<ChartPoint>
     {
-        private readonly List<ChartPoint> _items;
+        private readonly ChartPointStore _store;
 
         /// <summary>Creates an empty collection.</summary>
-        public ChartPointCollection() : this(new List<ChartPoint>())
+        public ChartPointCollection() : this(new ChartPointStore())
         {
         }
 
-        private ChartPointCollection(List<ChartPoint> items) : base(items)
+        private ChartPointCollection(ChartPointStore store) : base(store)
         {
-            _items = items;
+            _store = store;
         }
+
+        /// <summary>The arrays behind the points, for the chart's renderer.</summary>
+        internal ChartPointStore Store => _store;
 
         /// <summary>
         /// Gets or sets the kind of X values the points hold. <see cref="ChartAxisType.Auto"/> until a date or a
@@ -34,7 +43,47 @@ namespace CallbackControls
         /// <param name="capacity">The number of points the collection should hold without growing.</param>
         public void EnsureCapacity(int capacity)
         {
-            if (capacity > _items.Capacity) _items.Capacity = capacity;
+            if (capacity < 0) throw new ArgumentOutOfRangeException(nameof(capacity), capacity, "A capacity cannot be negative.");
+            _store.EnsureCapacity(capacity);
+        }
+
+        /// <summary>
+        /// Adds many points with numeric X values at once: the values are copied into the series' arrays and no
+        /// <see cref="ChartPoint"/> is created. The fast way to fill a big series.
+        /// </summary>
+        /// <param name="x">The X values.</param>
+        /// <param name="y">The Y values, as many as <paramref name="x"/>; NaN makes an empty point.</param>
+        /// <exception cref="ArgumentNullException">An array is null.</exception>
+        /// <exception cref="ArgumentException">The arrays differ in length.</exception>
+        public void AddRange(double[] x, double[] y)
+        {
+            CheckRange(x, y);
+            _store.AppendRange(x, y);
+        }
+
+        /// <summary>
+        /// Adds many points on a date axis at once (see <see cref="AddRange(double[], double[])"/>); sets
+        /// <see cref="XValueType"/> to DateTime.
+        /// </summary>
+        /// <param name="x">The dates and times.</param>
+        /// <param name="y">The Y values, as many as <paramref name="x"/>; NaN makes an empty point.</param>
+        /// <exception cref="ArgumentNullException">An array is null.</exception>
+        /// <exception cref="ArgumentException">The arrays differ in length.</exception>
+        /// <exception cref="InvalidOperationException">The collection already holds categories or plain numbers.</exception>
+        public void AddRange(DateTime[] x, double[] y)
+        {
+            CheckRange(x, y);
+            Claim(ChartAxisType.DateTime);
+            _store.AppendRange(x, y);
+        }
+
+        /// <summary>Adds many points whose X values are their positions in the collection (see <see cref="AddY"/>).</summary>
+        /// <param name="y">The Y values; NaN makes an empty point.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="y"/> is null.</exception>
+        public void AddRange(double[] y)
+        {
+            if (y == null) throw new ArgumentNullException(nameof(y));
+            _store.AppendRange((double[])null, y);
         }
 
         /// <summary>Adds a point with a numeric X value.</summary>
@@ -43,7 +92,7 @@ namespace CallbackControls
         /// <returns>The index of the new point.</returns>
         public int AddXY(double x, double y)
         {
-            Add(new ChartPoint(x, y));
+            _store.Append(x, y);
             return Count - 1;
         }
 
@@ -55,7 +104,7 @@ namespace CallbackControls
         public int AddXY(DateTime x, double y)
         {
             Claim(ChartAxisType.DateTime);
-            Add(new ChartPoint(x.ToOADate(), y));
+            _store.Append(ChartMath.ToOADate(x), y);
             return Count - 1;
         }
 
@@ -79,8 +128,18 @@ namespace CallbackControls
         /// <returns>The index of the new point.</returns>
         public int AddY(double y)
         {
-            Add(new ChartPoint(Count, y));
+            _store.Append(Count, y);
             return Count - 1;
+        }
+
+        /// <summary>Adds a point with no X value (data binding's null X): it is left out of a number or date axis.</summary>
+        internal void AddWithoutX(double y) => _store.Append(double.NaN, y);
+
+        private static void CheckRange(Array x, double[] y)
+        {
+            if (x == null) throw new ArgumentNullException(nameof(x));
+            if (y == null) throw new ArgumentNullException(nameof(y));
+            if (x.Length != y.Length) throw new ArgumentException("X and Y must hold the same number of values.", nameof(y));
         }
 
         /// <inheritdoc />

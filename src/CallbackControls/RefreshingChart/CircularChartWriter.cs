@@ -80,13 +80,17 @@ namespace CallbackControls
         {
             var slices = new List<Slice>();
             var points = series.Points;
-            for (int i = 0; i < points.Count; i++)
+            var store = points.Store;
+            store.Read(out double[] xs, out double[] ys, out ChartPoint[] objects);
+            for (int i = 0; i < store.Count; i++)
             {
-                var point = points[i];
-                if (point.IsEmpty || !(point.Y > 0)) continue;
-                string label = point.AxisLabel ?? _format.XValue(point.X, points.XValueType == ChartAxisType.DateTime);
-                string color = _canvas.ColorOr(point.Color, slices.Count);
-                slices.Add(new Slice { Label = label, Value = point.Y, Point = point, Color = color });
+                // Read from the arrays: a slice needs no point object unless the page made one.
+                double y = ys[i];
+                if (!(y > 0) || double.IsInfinity(y)) continue;
+                var point = objects?[i];
+                string label = point?.AxisLabel ?? _format.XValue(xs[i], points.XValueType == ChartAxisType.DateTime);
+                string color = _canvas.ColorOr(point?.Color, slices.Count);
+                slices.Add(new Slice { Label = label, Value = y, Point = point, Color = color });
             }
             return slices;
         }

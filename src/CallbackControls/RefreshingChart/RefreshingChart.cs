@@ -29,8 +29,9 @@ namespace CallbackControls
     /// overlap. A <c>callback()</c> made while a tick is in flight joins it when its argument is the same (one
     /// request, one promise) and otherwise waits for the tick's reply, then is sent (only the newest waiting
     /// call is kept). While the page is hidden no tick is sent; one is sent as soon as it is visible again.
-    /// After a failure the wait doubles each time up to <see cref="RefreshBackoffLimit"/>, and drops back to
-    /// <see cref="RefreshFrequency"/> after the next success. When the chart leaves the page (an UpdatePanel
+    /// After a failure the wait doubles each time up to <see cref="RefreshBackoffLimit"/> (4 s by default), and
+    /// drops back to <see cref="RefreshFrequency"/> after the next success; the browser coming back online
+    /// retries at once. When the chart leaves the page (an UpdatePanel
     /// update) or the page unloads, the client object and its timer are disposed.</para>
     /// </remarks>
     [DefaultEvent(nameof(RefreshCallback))]
@@ -45,12 +46,17 @@ namespace CallbackControls
         public const int DefaultChartHeight = 320;
 
         /// <summary>Default of <see cref="RefreshBackoffLimit"/>, in milliseconds.</summary>
-        public const int DefaultRefreshBackoffLimit = 60000;
+        /// <remarks>Low on purpose: a chart on a wall should be back within seconds of its server, and one call every
+        /// 4 s per open page does not hammer a server that is down.</remarks>
+        public const int DefaultRefreshBackoffLimit = 4000;
 
         /// <summary>The client type the runtime creates for the chart.</summary>
         public const string ClientType = "refreshingchart";
 
         private static readonly object EventRefreshCallback = new object();
+
+        // The client state entry in which a timer tick names the drawing the browser shows (its DrawingHash).
+        private const string ShownStateKey = "shown";
 
         private ChartSeriesCollection _series;
 
@@ -90,7 +96,8 @@ namespace CallbackControls
         /// <summary>
         /// Gets or sets the longest wait, in milliseconds, between refreshes while they fail: after each failure
         /// in a row the wait doubles (from <see cref="RefreshFrequency"/>) up to this limit, and returns to the
-        /// normal frequency as soon as the server answers again. Default: 60000.
+        /// normal frequency as soon as the server answers again. The browser's <c>online</c> event, and the page
+        /// becoming visible again, retry at once. Default: 4000.
         /// </summary>
         [Category("Behavior")]
         [DefaultValue(DefaultRefreshBackoffLimit)]
@@ -408,17 +415,29 @@ namespace CallbackControls
 
         /// <summary>
         /// Answers a refresh: raises <see cref="RefreshCallback"/>, then draws the chart. The client receives
-        /// <c>{ chart: "&lt;div class=\"cc-chart-body\"&gt;…", data: e.Result }</c>.
+        /// <c>{ chart: "&lt;div class=\"cc-chart-body\"&gt;…", data: e.Result, hash: "…" }</c>; a timer tick whose
+        /// <c>state.shown</c> names the hash of this very drawing receives <c>{ unchanged: true }</c> instead (with
+        /// <c>data</c> when the handler set one), and the browser keeps what it shows.
         /// </summary>
         /// <param name="e">The call's argument and client state.</param>
-        /// <returns>The drawing and the handler's extra result.</returns>
+        /// <returns>The drawing and the handler's extra result, or the word that nothing changed.</returns>
         protected override object ProcessCallback(CallbackEventArgs e)
         {
             OnRefreshCallback(e);
+            string chart = RenderChartMarkup();
+            string hash = DrawingHash.Of(chart);
+            if (e.ClientState.TryGetValue(ShownStateKey, out object shown) && shown is string text && text == hash)
+            {
+                // The same drawing again: a few dozen bytes instead of it, and no work for the browser.
+                var unchanged = new Dictionary<string, object> { ["unchanged"] = true };
+                if (e.Result != null) unchanged["data"] = e.Result;
+                return unchanged;
+            }
             return new Dictionary<string, object>
             {
-                ["chart"] = RenderChartMarkup(),
+                ["chart"] = chart,
                 ["data"] = e.Result,
+                ["hash"] = hash,
             };
         }
 
@@ -517,7 +536,7 @@ namespace CallbackControls
                     {
                         case null:
                         case DBNull _:
-                            series.Points.Add(new ChartPoint(double.NaN, y));
+                            series.Points.AddWithoutX(y);
                             break;
                         case DateTime date:
                             series.Points.AddXY(date, y);

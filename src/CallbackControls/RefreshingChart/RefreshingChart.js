@@ -14,8 +14,12 @@
  *     callback() is in flight replaces it;
  *   - a tick repeats the argument of the last callback() (empty until there is one);
  *   - while the page is hidden (document.visibilityState) no tick is sent; on return one is sent at once;
- *   - after a failure the wait doubles each time, up to refreshBackoffLimit, and drops back to the
- *     normal frequency after the next success;
+ *   - a tick names the drawing the page shows (state.shown: the hash the server sent with it); when the
+ *     server would send that drawing again it answers { unchanged: true } and the DOM is left as it is
+ *     (the hooks still run; e.result is that small object). callback() never names it, so it always redraws;
+ *   - after a failure the wait doubles each time, up to refreshBackoffLimit (default 4 s), and drops back
+ *     to the normal frequency after the next success; while failing, the window's 'online' event retries
+ *     at once (the page becoming visible again already does);
  *   - stop() stops the timer and aborts what is in flight or queued; start() schedules the next tick;
  *   - dispose() (run by the runtime when the element leaves the page or the page unloads) clears all.
  */
@@ -36,7 +40,8 @@
   var BODY_CLASS = 'cc-chart-body';
   var BUSY_CLASS = 'cc-chart-refreshing';
   var FAILING_CLASS = 'cc-chart-failing';
-  var DEFAULT_BACKOFF_LIMIT = 60000;
+  /** Low on purpose: back within seconds of the server, yet one call per 4 s per page while it is down. */
+  var DEFAULT_BACKOFF_LIMIT = 4000;
   /** The request queue's strategy for ticks: calls made meanwhile join the tick or wait for it. */
   var TICK_STRATEGY = 'join-or-queue-last';
 
@@ -67,7 +72,11 @@
     this._failures = 0;
     this._paused = false;
     this._argument = '';
+    // The hash the server sent with the drawing on the page: ticks name it, and the server answers
+    // { unchanged: true } when it would send the same drawing again. Null until a reply brings one.
+    this._shown = null;
     this._onVisibilityChange = this._visibilityChanged.bind(this);
+    this._onOnline = this._cameOnline.bind(this);
   }
   CallbackControls.internals.extendClient(RefreshingChartClient);
 
@@ -97,6 +106,8 @@
     if (doc && typeof doc.addEventListener === 'function') {
       doc.addEventListener('visibilitychange', this._onVisibilityChange);
     }
+    var win = this._window();
+    if (win) { win.addEventListener('online', this._onOnline); }
     this._schedule(this._frequency);
   };
 
@@ -145,9 +156,14 @@
     if (!this.isCallbackPending) { this._schedule(this._nextDelay()); }
   };
 
-  /** Marks timer ticks in the request, so the handler can tell them from calls made by page script. */
+  /**
+   * Marks timer ticks in the request, so the handler can tell them from calls made by page script, and
+   * names the drawing on the page (state.shown) so that an unchanged one is not sent again. A call of
+   * page script never names it: callback() always brings a drawing.
+   */
   RefreshingChartClient.prototype.getState = function (e) {
-    return e && e.context && e.context.timer === true ? { timer: true } : null;
+    if (!(e && e.context && e.context.timer === true)) { return null; }
+    return this._shown ? { timer: true, shown: this._shown } : { timer: true };
   };
 
   /**
@@ -157,12 +173,16 @@
    * template, so nothing in it runs or loads before it is in place.
    */
   RefreshingChartClient.prototype.applyResult = function (result) {
-    if (!result || typeof result.chart !== 'string') { return; }
+    // { unchanged: true }: the server would send the drawing the page shows; the DOM is left alone.
+    if (!result || result.unchanged === true || typeof result.chart !== 'string') { return; }
     this.replaceChart(result.chart);
+    this._shown = typeof result.hash === 'string' ? result.hash : null;
   };
 
   /** Replaces the chart body with new markup (a div.cc-chart-body, as the server renders it). */
   RefreshingChartClient.prototype.replaceChart = function (markup) {
+    // Whatever comes in, the page no longer shows the drawing the last hash named.
+    this._shown = null;
     var doc = this._document();
     var template = doc.createElement('template');
     template.innerHTML = markup;
@@ -206,6 +226,8 @@
     if (doc && typeof doc.removeEventListener === 'function') {
       doc.removeEventListener('visibilitychange', this._onVisibilityChange);
     }
+    var win = this._window();
+    if (win) { win.removeEventListener('online', this._onOnline); }
     CallbackClient.prototype.dispose.call(this);
   };
 
@@ -215,6 +237,13 @@
 
   RefreshingChartClient.prototype._document = function () {
     return (this.element && this.element.ownerDocument) || root.document || null;
+  };
+
+  /** The window the chart lives in, where 'online' is raised; null where there is none (node). */
+  RefreshingChartClient.prototype._window = function () {
+    var doc = this._document();
+    var win = (doc && doc.defaultView) || (root.window === root ? root : null);
+    return win && typeof win.addEventListener === 'function' ? win : null;
   };
 
   RefreshingChartClient.prototype._isHidden = function () {
@@ -299,6 +328,16 @@
     this._paused = false;
     // Back on the page: refresh once now (unless a call is already on its way), then the usual rhythm.
     if (!this.isCallbackPending) { this._onTick(); }
+  };
+
+  /**
+   * The network is back: a chart waiting out a back-off retries now rather than at the end of its wait.
+   * Nothing happens for a chart that is not failing, so a flapping connection adds no calls.
+   */
+  RefreshingChartClient.prototype._cameOnline = function () {
+    if (this.disposed || !this._running || this._failures === 0 || this._timer === null || this._isHidden()) { return; }
+    this._clearTimer();
+    this._onTick();
   };
 
   CallbackControls.RefreshingChartClient = RefreshingChartClient;

@@ -3,6 +3,20 @@ using System.Linq;
 
 namespace CallbackControls
 {
+    /// <summary>The range a series' values span (the X values, the finite Y values).</summary>
+    internal sealed class ValueRange
+    {
+        public readonly double XMin, XMax, YMin, YMax;
+
+        public ValueRange(double xMin, double xMax, double yMin, double yMax)
+        {
+            XMin = xMin;
+            XMax = xMax;
+            YMin = yMin;
+            YMax = yMax;
+        }
+    }
+
     /// <summary>
     /// One series as a cartesian chart draws it: plain arrays (not points) because decimation and stacking
     /// run over thousands of values on every refresh.
@@ -22,14 +36,34 @@ namespace CallbackControls
         // For stacked layers: the top of the layer below at each X.
         public double[] Base;
 
-        // The point behind each value, for tooltips (null where a stacked layer has no point at that X).
+        // The point object behind each value, for its own tooltip and colour: null for the whole series when
+        // none of its points exists as an object (a series filled with arrays), null entries where one does not.
         public ChartPoint[] Source;
         public int Count;
+
+        // Stacked layers only: whether the layer has a point of its own at each X, and that point's value
+        // (the drawn Y is its top on the stack).
+        public bool[] Present;
+        public double[] Own;
+
+        // Set when the series was measured as it was taken out of its points (not after stacking): its range,
+        // and how many of its Y values are finite (-1: not counted).
+        public ValueRange Range;
+        public int Finite = -1;
+
+        // Where the first highest and lowest Y values are, when measured (-1 otherwise): decimation keeps them.
+        public int Highest = -1;
+        public int Lowest = -1;
 
         // The drawn indexes, one array per unbroken run of values.
         public List<int[]> Runs = new List<int[]>();
         public bool Decimated;
 
         public int Drawn => Runs.Sum(r => r.Length);
+
+        public ChartPoint SourceAt(int i) => Source?[i];
+
+        /// <summary>False where a stacked layer has no point at this X (only other layers do): nothing is drawn there.</summary>
+        public bool HasPointAt(int i) => Present == null || Present[i];
     }
 }

@@ -52,7 +52,7 @@ namespace CallbackControls.Tests.RefreshingChart
             Assert.Equal("refreshingchart", element.GetAttribute("data-cc-control"));
             var options = Options(element);
             Assert.Equal(2000, options["refreshFrequency"]);
-            Assert.Equal(60000, options["refreshBackoffLimit"]);
+            Assert.Equal(4000, options["refreshBackoffLimit"]);
             Assert.Equal("Chart1", options["name"]);
             Assert.NotNull(element.QuerySelector(":scope > .cc-chart-body > svg"));
             Assert.Equal("cc-status", element.Children.Last().ClassName);

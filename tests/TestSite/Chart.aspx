@@ -8,6 +8,8 @@
         // ?frequency=ms lets a test choose the rhythm; the form action keeps it for the callbacks.
         int frequency;
         if (int.TryParse(Request.QueryString["frequency"], out frequency)) Chart1.RefreshFrequency = frequency;
+        // ?nocolor=1: series told apart without colour as well.
+        if (Request.QueryString["nocolor"] == "1") Chart1.DistinguishSeriesWithoutColor = true;
     }
 
     protected void Page_Load(object sender, EventArgs e)

@@ -515,3 +515,13 @@ test('contrast: chart text 4.5:1 and series 3:1 against the page behind them', p
   const failing = checks.filter((c) => c.ratio < c.need).map((c) => `${c.what}: ${c.ratio.toFixed(2)}:1 < ${c.need}:1`);
   assert.deepEqual(failing, []);
 }));
+
+test('series told apart without colour: in a grey-scale view the lines still differ by dash, and so do their swatches', page('a11y-no-colour', async (p) => {
+  await p.goto(siteUrl('Chart.aspx?frequency=0&nocolor=1'));
+  await p.waitForFunction(() => window.Chart1);
+  await p.emulateMedia({ colorScheme: 'light' });
+  const strokes = await p.$$eval('#Chart1 .cc-chart-line', (lines) => lines.map((l) => getComputedStyle(l).strokeDasharray));
+  const swatches = await p.$$eval('#Chart1 .cc-chart-legend line', (lines) => lines.map((l) => getComputedStyle(l).strokeDasharray));
+  assert.equal(new Set(strokes).size, strokes.length, strokes.join(' | '));
+  assert.deepEqual(strokes.slice(0, swatches.length), swatches);
+}));

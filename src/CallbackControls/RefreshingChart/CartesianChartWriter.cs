@@ -26,7 +26,11 @@ namespace CallbackControls
             _settings = canvas.Settings;
             _format = canvas.Format;
             _data = ChartData.Extract(canvas, series);
-            Legend = ChartLegendWriter.Layout(canvas, _data.Series.Select(d => new LegendItem(d.Name, d.Color, ChartLegendWriter.SwatchOf(d.Type))).ToList());
+            Legend = ChartLegendWriter.Layout(canvas, _data.Series.Select(d => new LegendItem(d.Name, d.Color, ChartLegendWriter.SwatchOf(d.Type))
+            {
+                Dash = DashOf(d),
+                Shape = _settings.DistinguishSeriesWithoutColor ? ShapeOf(d.Index) : MarkerShape.Circle,
+            }).ToList());
             _layout = ChartLayout.Cartesian(canvas, _data, Legend.Height);
             Description = HasText(_settings.Description) ? _settings.Description : Describe();
             TypeCss = _data.Series.Count == 0 ? "cc-chart-empty" : ChartText.TypeCss(_data.Series[0].Type);
@@ -98,6 +102,9 @@ namespace CallbackControls
 
         private double XOf(SeriesValues d, int i) => _layout.X.Map(d.X[i]);
 
+        /// <summary>The series' dash pattern when series are told apart without colour; null otherwise or for the first.</summary>
+        private string DashOf(SeriesValues d) => _settings.DistinguishSeriesWithoutColor ? ChartStyle.DashOf(d.Index) : null;
+
         private double YOf(double value) => _layout.Value.Map(value);
 
         private void WriteLines(SvgMarkupWriter writer, SeriesValues d, bool smooth)
@@ -119,7 +126,10 @@ namespace CallbackControls
                 }
             }
             writer.EndAttr().Attr("fill", "none").Attr("stroke", d.Color).Attr("stroke-width", 2)
-                .Attr("stroke-linejoin", "round").Attr("stroke-linecap", "round").Empty();
+                .Attr("stroke-linejoin", "round").Attr("stroke-linecap", "round");
+            var dash = DashOf(d);
+            if (dash != null) writer.Attr("stroke-dasharray", dash);
+            writer.Empty();
         }
 
         private void WriteAreas(SvgMarkupWriter writer, SeriesValues d)
@@ -164,8 +174,8 @@ namespace CallbackControls
                 {
                     // A stacked layer has no point of its own where only other layers have one.
                     if (!d.HasPointAt(i)) continue;
-                    writer.Start("circle").Attr("cx", XOf(d, i)).Attr("cy", YOf(d.Y[i])).Attr("r", always ? MarkerRadius + 0.5 : MarkerRadius)
-                        .EndWithTitle("circle", ToolTipOf(d, i));
+                    WriteMarker(writer, _settings.DistinguishSeriesWithoutColor ? ShapeOf(d.Index) : MarkerShape.Circle,
+                        XOf(d, i), YOf(d.Y[i]), always ? MarkerRadius + 0.5 : MarkerRadius, ToolTipOf(d, i));
                 }
             }
             writer.End("g");
@@ -173,6 +183,7 @@ namespace CallbackControls
 
         private void WriteColumns(SvgMarkupWriter writer, SeriesValues d)
         {
+            var columnDash = DashOf(d);
             int slot = _layout.SlotOf(d);
             double band = _layout.Band;
             double slotWidth = band * 0.8 / Math.Max(1, _layout.SlotCount);
@@ -200,7 +211,10 @@ namespace CallbackControls
                     {
                         writer.Attr("x", start).Attr("y", Math.Min(from, to)).Attr("width", size).Attr("height", Math.Abs(to - from));
                     }
-                    writer.Attr("fill", color).EndWithTitle("rect", ToolTipOf(d, i));
+                    writer.Attr("fill", color);
+                    // Told apart without colour, every series after the first gets its dash pattern as an outline.
+                    if (columnDash != null) writer.Attr("stroke", TextColor).Attr("stroke-width", 1.5).Attr("stroke-dasharray", columnDash);
+                    writer.EndWithTitle("rect", ToolTipOf(d, i));
                 }
             }
         }

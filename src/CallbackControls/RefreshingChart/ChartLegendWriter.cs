@@ -83,14 +83,27 @@ namespace CallbackControls
                 {
                     case LegendSwatch.Line:
                         writer.Start("line").Attr("x1", x).Attr("y1", item.Y).Attr("x2", x + SwatchSize).Attr("y2", item.Y)
-                            .Attr("stroke", item.Color).Attr("stroke-width", 2).Empty();
+                            .Attr("stroke", item.Color).Attr("stroke-width", 2);
+                        if (item.Dash != null) writer.Attr("stroke-dasharray", item.Dash);
+                        writer.Empty();
                         break;
                     case LegendSwatch.Dot:
-                        writer.Start("circle").Attr("cx", x + SwatchSize / 2).Attr("cy", item.Y).Attr("r", MarkerRadius + 0.5).Attr("fill", item.Color).Empty();
+                        if (item.Shape == MarkerShape.Circle)
+                        {
+                            writer.Start("circle").Attr("cx", x + SwatchSize / 2).Attr("cy", item.Y).Attr("r", MarkerRadius + 0.5).Attr("fill", item.Color).Empty();
+                        }
+                        else
+                        {
+                            writer.Start("g").Attr("fill", item.Color).Open();
+                            WriteMarker(writer, item.Shape, x + SwatchSize / 2, item.Y, MarkerRadius + 0.5, null);
+                            writer.End("g");
+                        }
                         break;
                     case LegendSwatch.Box:
                         writer.Start("rect").Attr("x", x).Attr("y", item.Y - SwatchSize / 2).Attr("width", SwatchSize).Attr("height", SwatchSize)
-                            .Attr("fill", item.Color).Empty();
+                            .Attr("fill", item.Color);
+                        if (item.Dash != null) writer.Attr("stroke", TextColor).Attr("stroke-dasharray", "2 1.5");
+                        writer.Empty();
                         break;
                 }
                 double textX = item.Swatch == LegendSwatch.None ? x : x + SwatchSize + 4;
@@ -128,6 +141,12 @@ namespace CallbackControls
 
     internal sealed class LegendItem
     {
+        /// <summary>The dash pattern of a line swatch (series told apart without colour), or null.</summary>
+        public string Dash { get; set; }
+
+        /// <summary>The marker shape of a dot swatch.</summary>
+        public MarkerShape Shape { get; set; }
+
         public LegendItem(string text, string color, LegendSwatch swatch)
         {
             FullText = text ?? string.Empty;

@@ -40,6 +40,8 @@ namespace CallbackControls
 
         public bool ShowPointToolTips { get; set; } = true;
 
+        public bool DistinguishSeriesWithoutColor { get; set; }
+
         public string[] Palette { get; set; } = new string[0];
 
         public bool EnableDecimation { get; set; } = true;

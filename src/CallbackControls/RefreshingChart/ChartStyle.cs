@@ -32,5 +32,49 @@ namespace CallbackControls
         internal const string GridColor = "#e3e3e3";
 
         internal static double TextWidth(string text) => (text?.Length ?? 0) * CharWidth;
+
+        // Series told apart without colour (RefreshingChart.DistinguishSeriesWithoutColor): the first is
+        // solid, the others dashed, dotted, dash-dotted...; marker shapes cycle in the same order.
+        private static readonly string[] Dashes = { null, "8 4", "2 3", "10 3 2 3", "1 4", "6 2 2 2" };
+
+        /// <summary>The dash pattern of the series at an index, or null for a solid stroke.</summary>
+        internal static string DashOf(int index) => Dashes[index % Dashes.Length];
+
+        /// <summary>The marker shape of the series at an index.</summary>
+        internal static MarkerShape ShapeOf(int index) => (MarkerShape)(index % 4);
+
+        /// <summary>
+        /// Writes one marker (with its tooltip) centred on a point: a circle, or with series told apart
+        /// without colour a square, triangle or diamond of about the same area.
+        /// </summary>
+        internal static void WriteMarker(SvgMarkupWriter writer, MarkerShape shape, double cx, double cy, double r, string title)
+        {
+            switch (shape)
+            {
+                case MarkerShape.Square:
+                    writer.Start("rect").Attr("x", cx - r * 0.9).Attr("y", cy - r * 0.9).Attr("width", r * 1.8).Attr("height", r * 1.8).EndWithTitle("rect", title);
+                    break;
+                case MarkerShape.Triangle:
+                    writer.Start("path").BeginAttr("d").Command('M').Pair(cx, cy - r * 1.2).Command('L').Pair(cx + r * 1.1, cy + r * 0.8)
+                        .Command('L').Pair(cx - r * 1.1, cy + r * 0.8).Command('Z').EndAttr().EndWithTitle("path", title);
+                    break;
+                case MarkerShape.Diamond:
+                    writer.Start("path").BeginAttr("d").Command('M').Pair(cx, cy - r * 1.25).Command('L').Pair(cx + r * 1.25, cy)
+                        .Command('L').Pair(cx, cy + r * 1.25).Command('L').Pair(cx - r * 1.25, cy).Command('Z').EndAttr().EndWithTitle("path", title);
+                    break;
+                default:
+                    writer.Start("circle").Attr("cx", cx).Attr("cy", cy).Attr("r", r).EndWithTitle("circle", title);
+                    break;
+            }
+        }
+    }
+
+    /// <summary>The shape of a series' markers when series are told apart without colour.</summary>
+    internal enum MarkerShape
+    {
+        Circle,
+        Square,
+        Triangle,
+        Diamond,
     }
 }

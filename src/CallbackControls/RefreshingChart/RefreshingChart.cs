@@ -259,6 +259,21 @@ namespace CallbackControls
         }
 
         /// <summary>
+        /// Gets or sets whether series also differ by something other than colour, for readers who cannot
+        /// tell the palette's colours apart (WCAG 1.4.1): each line series after the first gets its own dash
+        /// pattern (its legend swatch too), scatter markers their own shape (circle, square, triangle,
+        /// diamond), and columns and bars a dashed outline. Default: false.
+        /// </summary>
+        [Category("Appearance")]
+        [DefaultValue(false)]
+        [Description("Tell series apart without colour: dash patterns, marker shapes, outlines.")]
+        public bool DistinguishSeriesWithoutColor
+        {
+            get => (bool?)ViewState[nameof(DistinguishSeriesWithoutColor)] ?? false;
+            set => ViewState[nameof(DistinguishSeriesWithoutColor)] = value;
+        }
+
+        /// <summary>
         /// Gets or sets the colours (comma separated in markup, any SVG colour) given in turn to series without
         /// their own colour, and to pie slices. Default: empty, a colour-blind-safe palette of eight colours.
         /// </summary>
@@ -396,6 +411,7 @@ namespace CallbackControls
                 ShowGridLines = ShowGridLines,
                 ShowDataTable = ShowDataTable,
                 ShowPointToolTips = ShowPointToolTips,
+                DistinguishSeriesWithoutColor = DistinguishSeriesWithoutColor,
                 Palette = Palette,
                 EnableDecimation = EnableDecimation,
                 DecimationThreshold = DecimationThreshold,

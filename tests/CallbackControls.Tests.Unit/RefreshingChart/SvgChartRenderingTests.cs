@@ -112,6 +112,34 @@ namespace CallbackControls.Tests.RefreshingChart
         }
 
         [Fact]
+        public void Render_SeriesToldApartWithoutColor_GetDashesShapesAndMatchingSwatches()
+        {
+            var lines = Chart(ChartType.Line, 3, 5);
+            lines.DistinguishSeriesWithoutColor = true;
+            var scatter = Chart(ChartType.Scatter, 3, 5);
+            scatter.DistinguishSeriesWithoutColor = true;
+
+            var svg = Render(lines);
+            var dashes = svg.QuerySelectorAll(".cc-chart-line").Select(l => l.GetAttribute("stroke-dasharray")).ToArray();
+            var swatches = svg.QuerySelectorAll(".cc-chart-legend line").Select(l => l.GetAttribute("stroke-dasharray")).ToArray();
+            var markers = Render(scatter).QuerySelectorAll(".cc-chart-markers").Select(g => g.FirstElementChild.LocalName + (g.FirstElementChild.GetAttribute("d") ?? "").Length.ToString()).ToArray();
+
+            Assert.Equal(3, dashes.Distinct().Count());
+            Assert.Null(dashes[0]);
+            Assert.Equal(dashes, swatches);
+            Assert.Equal(3, markers.Distinct().Count());
+            Assert.StartsWith("circle", markers[0]);
+        }
+
+        [Fact]
+        public void Render_ByDefault_SeriesDifferByColourAlone()
+        {
+            var svg = Render(Chart(ChartType.Line, 3, 5));
+
+            Assert.All(svg.QuerySelectorAll(".cc-chart-line"), l => Assert.Null(l.GetAttribute("stroke-dasharray")));
+        }
+
+        [Fact]
         public void Render_EmptyChartWithADateFormat_NeverPrintsTheFormatAsText()
         {
             var chart = new CallbackControls.RefreshingChart { ID = "Empty", XAxisLabelFormat = "HH:mm:ss" };

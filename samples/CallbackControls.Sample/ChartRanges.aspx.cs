@@ -30,12 +30,20 @@ namespace CallbackControls.Sample
             e.Result = new { range, points };
         }
 
+        private static string FormatSpan(TimeSpan span) =>
+            span.TotalMinutes >= 1 ? (int)span.TotalMinutes + " min " + span.Seconds + " s" : (int)span.TotalSeconds + " s";
+
         private int Fill(string range)
         {
             var span = Ranges[range];
             var samples = ServerMetrics.Recent(span);
-            Chart1.Title = "CPU, last " + (span.TotalHours >= 1 ? "hour" : span.TotalMinutes == 1 ? "minute" : span.TotalMinutes + " minutes");
-            Chart1.XAxisLabelFormat = span.TotalMinutes > 5 ? "HH:mm" : "HH:mm:ss";
+            // A server started a minute ago has a minute of samples whatever the range: say so, and label
+            // the times by what the samples span (minutes alone would read "06:56 06:56 06:56").
+            var recorded = samples.Count < 2 ? TimeSpan.Zero : samples[samples.Count - 1].Time - samples[0].Time;
+            string name = span.TotalHours >= 1 ? "hour" : span.TotalMinutes == 1 ? "minute" : span.TotalMinutes + " minutes";
+            Chart1.Title = "CPU, last " + name + (recorded < span - TimeSpan.FromSeconds(5)
+                ? " (" + FormatSpan(recorded) + " recorded so far)" : "");
+            Chart1.XAxisLabelFormat = recorded.TotalMinutes > 10 ? "HH:mm" : "HH:mm:ss";
             // One quantity per axis: requests per second are not a share of the cores (LiveMetrics charts them).
             var cpu = Chart1.Series["CPU"].Points;
             foreach (var sample in samples) cpu.AddXY(sample.Time, Math.Round(sample.CpuPercent, 1));

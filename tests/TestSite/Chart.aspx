@@ -49,7 +49,7 @@
 <body>
   <form id="form1" runat="server">
     <p id="above">Above the chart</p>
-    <div id="frame" style="width: 600px">
+    <div id="frame" style="width: 600px; max-width: 100%">
       <cc:RefreshingChart ID="Chart1" runat="server" RefreshFrequency="300" RefreshBackoffLimit="2400"
           OnRefreshCallback="Chart1_RefreshCallback" XAxisTitle="Time" YAxisTitle="Percent" ShowDataTable="true"
           BeforeCallbackScript="ChartHooks.before" AfterCallbackScript="ChartHooks.after"

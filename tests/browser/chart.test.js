@@ -349,6 +349,8 @@ test('an UpdatePanel partial update disposes the old chart object and its timer;
   await p.waitForFunction(() => /updated/.test(document.getElementById('Stamp').textContent));
   await p.waitForFunction(() => window.PanelChart !== window.firstChart);
   await p.clock.pauseAt((await p.evaluate(() => Date.now())) + 1000);
+  // Jumping the clock ahead may have fired the new chart's first tick: let it finish before counting.
+  await p.waitForFunction(() => !PanelChart.isRefreshing);
   const state = await p.evaluate(() => {
     // Any request still sent by the old object would pass through its getUrl.
     window.oldSends = 0;
@@ -428,4 +430,22 @@ test('sample: the hooks page logs the four hooks of each refresh in order', page
   assert.deepEqual(lines.slice(-4), ['BeforeCallback', 'AfterCallback', 'BeforeCallbackResponseProcess', 'AfterCallbackResponseProcess']);
   await p.click('#Fail');
   await p.waitForFunction(() => /CallbackError/.test(document.getElementById('Log').textContent));
+}));
+
+test('on a phone-sized screen the chart is redrawn at its container\'s width, so its text keeps its size', page('chart-narrow', async (p) => {
+  await p.setViewportSize({ width: 360, height: 700 });
+  const sizeOfText = () => p.evaluate(() => {
+    const svg = document.querySelector('#Chart1 svg');
+    const label = [...svg.querySelectorAll('.cc-chart-axis text, text')].find((t) => /\d/.test(t.textContent));
+    return { viewBoxWidth: svg.viewBox.baseVal.width, pixels: label.getBoundingClientRect().height, container: document.getElementById('Chart1').clientWidth };
+  });
+  await openChart(p, 300);
+  // The first tick comes at once (the first paint was drawn 640 wide for a ~340 px container).
+  await p.waitForFunction(() => document.querySelector('#Chart1 svg').viewBox.baseVal.width < 600, null, { timeout: 10000 });
+  const narrow = await sizeOfText();
+  assert.ok(Math.abs(narrow.viewBoxWidth - narrow.container) <= 1, `drawn ${narrow.viewBoxWidth} wide for a ${narrow.container} px container`);
+  assert.ok(narrow.pixels >= 11, `tick labels ${narrow.pixels.toFixed(1)} px high`);
+  // Wide again: the next drawing is the declared width.
+  await p.setViewportSize({ width: 1280, height: 800 });
+  await p.waitForFunction(() => document.querySelector('#Chart1 svg').viewBox.baseVal.width === 640, null, { timeout: 10000 });
 }));

@@ -58,6 +58,10 @@ namespace CallbackControls
         // The client state entry in which a timer tick names the drawing the browser shows (its DrawingHash).
         private const string ShownStateKey = "shown";
 
+        // A narrow container sends its width (state.width) and gets a drawing that wide, down to this.
+        private const string WidthStateKey = "width";
+        private const int MinimumFittedWidth = 240;
+
         private ChartSeriesCollection _series;
 
         /// <summary>
@@ -391,12 +395,26 @@ namespace CallbackControls
         /// <returns>The markup; all text in it is escaped.</returns>
         /// <exception cref="InvalidOperationException">The series mix chart types that cannot share a drawing
         /// (a pie with anything, bars with vertical types).</exception>
-        public string RenderChartMarkup()
+        public string RenderChartMarkup() => RenderChartMarkup(ChartWidth);
+
+        /// <summary>
+        /// The width a call asks the drawing to have: the container's, when it is narrower than
+        /// <see cref="ChartWidth"/> (so the text keeps its size instead of shrinking with the drawing), never
+        /// narrower than <see cref="MinimumFittedWidth"/>; otherwise <see cref="ChartWidth"/>.
+        /// </summary>
+        private int FittedWidth(IDictionary<string, object> state)
+        {
+            if (state != null && state.TryGetValue(WidthStateKey, out object raw) && raw is int width && width < ChartWidth)
+                return Math.Max(MinimumFittedWidth, width);
+            return ChartWidth;
+        }
+
+        private string RenderChartMarkup(int width)
         {
             var settings = new ChartSettings
             {
                 IdPrefix = ClientID ?? ID ?? "chart",
-                Width = ChartWidth,
+                Width = width,
                 Height = ChartHeight,
                 Title = Title,
                 Description = Description,
@@ -440,7 +458,7 @@ namespace CallbackControls
         protected override object ProcessCallback(CallbackEventArgs e)
         {
             OnRefreshCallback(e);
-            string chart = RenderChartMarkup();
+            string chart = RenderChartMarkup(FittedWidth(e.ClientState));
             string hash = DrawingHash.Of(chart);
             if (e.ClientState.TryGetValue(ShownStateKey, out object shown) && shown is string text && text == hash)
             {
@@ -464,7 +482,7 @@ namespace CallbackControls
         }
 
         private protected override ClientOptions CreateClientOptions() =>
-            new RefreshingChartOptions { RefreshFrequency = RefreshFrequency, RefreshBackoffLimit = RefreshBackoffLimit };
+            new RefreshingChartOptions { RefreshFrequency = RefreshFrequency, RefreshBackoffLimit = RefreshBackoffLimit, ChartWidth = ChartWidth };
 
         /// <inheritdoc />
         protected override void OnPreRender(EventArgs e)

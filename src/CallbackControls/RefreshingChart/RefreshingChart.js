@@ -42,6 +42,8 @@
   var FAILING_CLASS = 'cc-chart-failing';
   /** Low on purpose: back within seconds of the server, yet one call per 4 s per page while it is down. */
   var DEFAULT_BACKOFF_LIMIT = 4000;
+  // A container narrower than 85% of the drawing's declared width gets a drawing of its own width.
+  var NARROW_RATIO = 0.85;
   /** The request queue's strategy for ticks: calls made meanwhile join the tick or wait for it. */
   var TICK_STRATEGY = 'join-or-queue-last';
 
@@ -77,6 +79,8 @@
     this._shown = null;
     this._onVisibilityChange = this._visibilityChanged.bind(this);
     this._onOnline = this._cameOnline.bind(this);
+    this._onResize = this._resized.bind(this);
+    this._resizeTimer = null;
   }
   CallbackControls.internals.extendClient(RefreshingChartClient);
 
@@ -107,8 +111,17 @@
       doc.addEventListener('visibilitychange', this._onVisibilityChange);
     }
     var win = this._window();
-    if (win) { win.addEventListener('online', this._onOnline); }
-    this._schedule(this._frequency);
+    if (win) {
+      win.addEventListener('online', this._onOnline);
+      win.addEventListener('resize', this._onResize);
+    }
+    this._fitted = this.fittedWidth();
+    // A running chart first drawn wider than its container is redrawn at once at the container's width.
+    if (this._fitted && this._running && this._frequency > 0 && !this._isHidden()) {
+      this._onTick();
+    } else {
+      this._schedule(this._frequency);
+    }
   };
 
   /**
@@ -162,8 +175,29 @@
    * page script never names it: callback() always brings a drawing.
    */
   RefreshingChartClient.prototype.getState = function (e) {
-    if (!(e && e.context && e.context.timer === true)) { return null; }
-    return this._shown ? { timer: true, shown: this._shown } : { timer: true };
+    var state = null;
+    if (e && e.context && e.context.timer === true) {
+      state = this._shown ? { timer: true, shown: this._shown } : { timer: true };
+    }
+    var width = this.fittedWidth();
+    if (width) {
+      state = state || {};
+      state.width = width;
+    }
+    return state;
+  };
+
+  /**
+   * The width to ask the server to draw at: the container's, when it is clearly narrower than the
+   * drawing (so the chart's text keeps its size on a phone or in a narrow column instead of shrinking
+   * with the drawing); 0 when the drawing fits. Compared with the declared width, not the current
+   * drawing's, so a narrow drawing never flips back and forth.
+   */
+  RefreshingChartClient.prototype.fittedWidth = function () {
+    var declared = Number(this.options.chartWidth) || 0;
+    var width = this.element && this.element.clientWidth;
+    if (!declared || !width || width >= declared * NARROW_RATIO) { return 0; }
+    return Math.round(width);
   };
 
   /**
@@ -227,7 +261,11 @@
       doc.removeEventListener('visibilitychange', this._onVisibilityChange);
     }
     var win = this._window();
-    if (win) { win.removeEventListener('online', this._onOnline); }
+    if (win) {
+      win.removeEventListener('online', this._onOnline);
+      win.removeEventListener('resize', this._onResize);
+    }
+    if (this._resizeTimer !== null) { clearTimeout(this._resizeTimer); this._resizeTimer = null; }
     CallbackClient.prototype.dispose.call(this);
   };
 
@@ -338,6 +376,24 @@
     if (this.disposed || !this._running || this._failures === 0 || this._timer === null || this._isHidden()) { return; }
     this._clearTimer();
     this._onTick();
+  };
+
+  /**
+   * The window was resized: once it has settled (250 ms), a running chart whose fitted width changed
+   * (a phone turned, a column narrowed) is redrawn at once rather than at its next tick.
+   */
+  RefreshingChartClient.prototype._resized = function () {
+    var self = this;
+    if (this._resizeTimer !== null) { clearTimeout(this._resizeTimer); }
+    this._resizeTimer = setTimeout(function () {
+      self._resizeTimer = null;
+      var fitted = self.fittedWidth();
+      if (fitted === self._fitted) { return; }
+      self._fitted = fitted;
+      if (self.disposed || !self._running || self._frequency <= 0 || self._isHidden() || self.isCallbackPending) { return; }
+      self._clearTimer();
+      self._onTick();
+    }, 250);
   };
 
   CallbackControls.RefreshingChartClient = RefreshingChartClient;

@@ -11,11 +11,15 @@ namespace CallbackControls
         /// <summary>The longest wait, in milliseconds, between refreshes after failures.</summary>
         public int RefreshBackoffLimit { get; set; }
 
+        /// <summary>The drawing's width in SVG units: a narrower container asks for a drawing of its own width.</summary>
+        public int ChartWidth { get; set; }
+
         /// <inheritdoc />
         protected override void Write(IDictionary<string, object> json)
         {
             base.Write(json);
             json["refreshFrequency"] = RefreshFrequency;
+            json["chartWidth"] = ChartWidth;
             json["refreshBackoffLimit"] = RefreshBackoffLimit;
         }
     }

@@ -24,8 +24,35 @@ namespace CallbackControls
             EnableViewState = false;
         }
 
-        public override string UniqueID => _owner.UniqueID;
+        private bool _writingOptions;
+
+        // No UniqueID while the options are written: ListControl would register every option for
+        // ASP.NET's event validation, which the owner does not use (it checks a posted value against
+        // what it offers for the posted parent), so they would only grow __EVENTVALIDATION on every page.
+        public override string UniqueID => _writingOptions ? null : _owner.UniqueID;
 
         public override string ClientID => _owner.ClientID;
+
+        /// <summary>
+        /// Skips ListBox's own PreRender: it registers the list as needing post data, which Mono keeps in the
+        /// ViewState with the binary formatter (1.3 KB more ViewState for three lists, measured on the Web
+        /// Forms template page), and the owner already reads the posted value itself.
+        /// </summary>
+        protected override void OnPreRender(System.EventArgs e)
+        {
+        }
+
+        protected override void RenderContents(HtmlTextWriter writer)
+        {
+            _writingOptions = true;
+            try
+            {
+                base.RenderContents(writer);
+            }
+            finally
+            {
+                _writingOptions = false;
+            }
+        }
     }
 }

@@ -38,7 +38,9 @@ namespace CallbackControls
             // link on another site could then trigger with the user's cookies. A cross-site HTML form
             // cannot send our header, so a POST from another site is refused here when it is a callback;
             // the headers are checked first, so the form of an ordinary same-site POST is not read early.
-            bool forgedByQuery = !isPost && request.QueryString[CallbackSecurity.CallbackIdField] != null;
+            // Read from the raw URL: parsing the query string throws for one over maxQueryStringLength,
+            // and a GET callback must be refused however long its query is.
+            bool forgedByQuery = !isPost && CallbackSecurity.QueryNamesCallback(request.RawUrl);
             string refusal = forgedByQuery
                 ? Texts.PostOnly
                 : CallbackSecurity.IsLibraryCall(request) || (isPost && CallbackSecurity.IsFromAnotherSite(request) && CallbackSecurity.TargetId(request).Length > 0)
@@ -62,6 +64,15 @@ namespace CallbackControls
             var error = context.Server.GetLastError();
             if (error == null) return;
             error = CallbackErrors.Unwrap(error);
+            if (!string.Equals(context.Request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase) && CallbackSecurity.QueryNamesCallback(context.Request.RawUrl))
+            {
+                // A GET callback whose query ASP.NET refused before BeginRequest (longer than
+                // maxQueryStringLength, say) is still a GET callback: refused as one.
+                context.Server.ClearError();
+                CallbackErrors.WriteErrorReply(context.Response, 405, CallbackEnvelope.ForbiddenErrorCode, Texts.PostOnly);
+                context.Response.AppendHeader("Allow", "POST");
+                return;
+            }
             Trace.TraceError("CallbackControls: a call failed outside its page: {0}", error);
             context.Server.ClearError();
             CallbackErrors.WriteErrorReply(context.Response, 200, CallbackEnvelope.PageErrorCode,

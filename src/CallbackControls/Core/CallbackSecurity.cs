@@ -171,6 +171,15 @@ namespace CallbackControls
             }
         }
 
+        /// <summary>Whether a raw URL's query names a callback target (<c>__CALLBACKID=</c>), read without parsing it.</summary>
+        internal static bool QueryNamesCallback(string rawUrl)
+        {
+            int query = rawUrl?.IndexOf('?') ?? -1;
+            if (query < 0) return false;
+            int at = rawUrl.IndexOf(CallbackIdField + "=", query, StringComparison.OrdinalIgnoreCase);
+            return at > query && (rawUrl[at - 1] == '?' || rawUrl[at - 1] == '&');
+        }
+
         /// <summary>Why a call to one of our controls without a token header is refused.</summary>
         internal static string NoTokenMessage => Texts.NoToken;
 

@@ -84,8 +84,6 @@ namespace CallbackControls
 
         private static string Run(HttpContext context, Type pageType, string method, string controlId, string contextKey, string parameter)
         {
-            if (pageType == null || !typeof(Page).IsAssignableFrom(pageType))
-                return CallbackEnvelope.WriteError(CallbackEnvelope.PageErrorCode, "A page method can only be called on a page.");
             try
             {
                 var argumentType = PageMethods.ArgumentTypeOf(pageType, method);

@@ -12,13 +12,18 @@ namespace CallbackControls
     /// </summary>
     internal static class PageMethods
     {
-        private static readonly ConcurrentDictionary<(Type, string), MethodInfo> Cache = new ConcurrentDictionary<(Type, string), MethodInfo>();
+        private static readonly ConcurrentDictionary<(Type, string), MethodInfo> Methods = new ConcurrentDictionary<(Type, string), MethodInfo>();
+
+        // The delegates found, so a call (and every render that checks its method) costs one look-up.
+        private static readonly ConcurrentDictionary<(Type, string, Type), Delegate> Delegates = new ConcurrentDictionary<(Type, string, Type), Delegate>();
 
         /// <summary>Finds the method; the error says what is missing and what to write.</summary>
         /// <exception cref="InvalidOperationException">No such method, or it has another shape.</exception>
         internal static Action<TArgs> Find<TArgs>(Type pageType, string name, string controlId) where TArgs : EventArgs
         {
-            var method = Cache.GetOrAdd((pageType, name), key => Lookup(key.Item1, key.Item2));
+            var key = (pageType, name, typeof(TArgs));
+            if (Delegates.TryGetValue(key, out var found)) return (Action<TArgs>)found;
+            var method = MethodOf(pageType, name);
             var expected = string.Format(CultureInfo.InvariantCulture,
                 "[CallbackMethod] public static void {0}({1} e)", name, typeof(TArgs).Name);
             if (method == null)
@@ -29,16 +34,19 @@ namespace CallbackControls
             if (method.ReturnType != typeof(void) || parameters.Length != 1 || parameters[0].ParameterType != typeof(TArgs))
                 throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
                     "ServiceMethod '{0}' of '{1}' must be written {2}.", name, controlId, expected));
-            return (Action<TArgs>)Delegate.CreateDelegate(typeof(Action<TArgs>), method);
+            var action = (Action<TArgs>)Delegate.CreateDelegate(typeof(Action<TArgs>), method);
+            Delegates[key] = action;
+            return action;
         }
 
         /// <summary>The parameter type of a marked method, or null when there is no marked method of that name.</summary>
         internal static Type ArgumentTypeOf(Type pageType, string name)
         {
-            var method = Cache.GetOrAdd((pageType, name), key => Lookup(key.Item1, key.Item2));
-            var parameters = method?.GetParameters();
+            var parameters = MethodOf(pageType, name)?.GetParameters();
             return parameters != null && parameters.Length == 1 ? parameters[0].ParameterType : null;
         }
+
+        private static MethodInfo MethodOf(Type pageType, string name) => Methods.GetOrAdd((pageType, name), key => Lookup(key.Item1, key.Item2));
 
         private static MethodInfo Lookup(Type type, string name)
         {

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Resources;
 
@@ -18,14 +20,21 @@ namespace CallbackControls
         /// The client runtime's own failure messages in the current UI culture, by error kind, or null
         /// when they read as the runtime's built-in English ones (so English pages send nothing).
         /// </summary>
-        internal static System.Collections.Generic.IDictionary<string, string> ForClient()
+        internal static IDictionary<string, string> ForClient() =>
+            ClientTextsByCulture.GetOrAdd(CultureInfo.CurrentUICulture, _ => ClientTexts());
+
+        // Worked out once per UI culture: every control of every page asks for them as it renders.
+        private static readonly ConcurrentDictionary<CultureInfo, IDictionary<string, string>> ClientTextsByCulture =
+            new ConcurrentDictionary<CultureInfo, IDictionary<string, string>>();
+
+        private static IDictionary<string, string> ClientTexts()
         {
-            System.Collections.Generic.Dictionary<string, string> texts = null;
+            Dictionary<string, string> texts = null;
             foreach (var (kind, name) in ClientKinds)
             {
                 var text = Get(name);
                 if (text == Resources.GetString(name, CultureInfo.InvariantCulture)) continue;
-                texts = texts ?? new System.Collections.Generic.Dictionary<string, string>();
+                texts = texts ?? new Dictionary<string, string>();
                 texts[kind] = text;
             }
             return texts;

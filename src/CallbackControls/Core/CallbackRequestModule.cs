@@ -38,19 +38,32 @@ namespace CallbackControls
             // link on another site could then trigger with the user's cookies. A cross-site HTML form
             // cannot send our header, so a POST from another site is refused here when it is a callback;
             // the headers are checked first, so the form of an ordinary same-site POST is not read early.
-            // Read from the raw URL: parsing the query string throws for one over maxQueryStringLength,
-            // and a GET callback must be refused however long its query is.
-            bool forgedByQuery = !isPost && CallbackSecurity.QueryNamesCallback(request.RawUrl);
-            string refusal = forgedByQuery
-                ? Texts.PostOnly
-                : CallbackSecurity.IsLibraryCall(request) || (isPost && CallbackSecurity.IsFromAnotherSite(request) && CallbackSecurity.TargetId(request).Length > 0)
-                    ? CallbackSecurity.CheckTransport(request)
-                    : null;
+            if (IsGetCallback(request))
+            {
+                RefuseGetCallback(application.Context);
+                application.CompleteRequest();
+                return;
+            }
+            string refusal = CallbackSecurity.IsLibraryCall(request) || (isPost && CallbackSecurity.IsFromAnotherSite(request) && CallbackSecurity.TargetId(request).Length > 0)
+                ? CallbackSecurity.CheckTransport(request)
+                : null;
             if (refusal == null) return;
 
-            CallbackErrors.WriteErrorReply(application.Context.Response, forgedByQuery ? 405 : 403, CallbackEnvelope.ForbiddenErrorCode, refusal);
-            if (forgedByQuery) application.Context.Response.AppendHeader("Allow", "POST");
+            CallbackErrors.WriteErrorReply(application.Context.Response, 403, CallbackEnvelope.ForbiddenErrorCode, refusal);
             application.CompleteRequest();
+        }
+
+        /// <summary>
+        /// A callback sent by GET, read from the raw URL: parsing the query string throws for one over
+        /// maxQueryStringLength, and a GET callback must be refused however long its query is.
+        /// </summary>
+        private static bool IsGetCallback(HttpRequest request) =>
+            !string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase) && CallbackSecurity.QueryNamesCallback(request.RawUrl);
+
+        private static void RefuseGetCallback(HttpContext context)
+        {
+            CallbackErrors.WriteErrorReply(context.Response, 405, CallbackEnvelope.ForbiddenErrorCode, Texts.PostOnly);
+            context.Response.AppendHeader("Allow", "POST");
         }
 
         private static void OnPostMapRequestHandler(object sender, EventArgs e) =>
@@ -64,13 +77,12 @@ namespace CallbackControls
             var error = context.Server.GetLastError();
             if (error == null) return;
             error = CallbackErrors.Unwrap(error);
-            if (!string.Equals(context.Request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase) && CallbackSecurity.QueryNamesCallback(context.Request.RawUrl))
+            if (IsGetCallback(context.Request))
             {
                 // A GET callback whose query ASP.NET refused before BeginRequest (longer than
                 // maxQueryStringLength, say) is still a GET callback: refused as one.
                 context.Server.ClearError();
-                CallbackErrors.WriteErrorReply(context.Response, 405, CallbackEnvelope.ForbiddenErrorCode, Texts.PostOnly);
-                context.Response.AppendHeader("Allow", "POST");
+                RefuseGetCallback(context);
                 return;
             }
             Trace.TraceError("CallbackControls: a call failed outside its page: {0}", error);

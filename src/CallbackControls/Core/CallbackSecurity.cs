@@ -103,16 +103,17 @@ namespace CallbackControls
         {
             // The app-relative path is the same on every back end; the user key is the page's own
             // anti-forgery key (the Web Forms template sets it from its anti-XSRF cookie).
-            var path = (page.AppRelativeVirtualPath ?? string.Empty).ToLowerInvariant();
-            return new[] { Purpose, "page:" + path, "control:" + controlUniqueId, "user:" + (page.ViewStateUserKey ?? string.Empty) };
+            return new[] { Purpose, PagePurpose(page.AppRelativeVirtualPath), "control:" + controlUniqueId, "user:" + (page.ViewStateUserKey ?? string.Empty) };
         }
+
+        private static string PagePurpose(string appRelativePath) => "page:" + (appRelativePath ?? string.Empty).ToLowerInvariant();
 
         private static string[] MethodPurposes(string appRelativePath, string controlUniqueId, string serviceMethod, HttpContext context, string contextKey)
         {
             var identity = context?.User?.Identity;
             var user = identity != null && identity.IsAuthenticated ? identity.Name : string.Empty;
             // The context key is bound too, so a call cannot ask for another customer's or tenant's items.
-            return new[] { Purpose, "page:" + (appRelativePath ?? string.Empty).ToLowerInvariant(), "control:" + controlUniqueId, "method:" + serviceMethod, "signed-in:" + user, "context:" + (contextKey ?? string.Empty) };
+            return new[] { Purpose, PagePurpose(appRelativePath), "control:" + controlUniqueId, "method:" + serviceMethod, "signed-in:" + user, "context:" + (contextKey ?? string.Empty) };
         }
 
         /// <summary>

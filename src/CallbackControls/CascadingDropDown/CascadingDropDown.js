@@ -43,6 +43,11 @@
     }
   }
 
+  /** Whether a level above has nothing chosen: the list then waits for it. */
+  function anyUnchosen(ancestors) {
+    return ancestors.some(function (v) { return v === ''; });
+  }
+
   /**
    * @constructor
    * @param {Element} element the control's wrapper
@@ -195,8 +200,7 @@
     this._clearQuietTimer();
     var byKeyboard = this._parentKeyAt !== undefined && Date.now() - this._parentKeyAt < KEYBOARD_WINDOW_MS;
     var ancestors = this.ancestorValues();
-    var cached = this.options.cache && Object.prototype.hasOwnProperty.call(this.cache, JSON.stringify(ancestors));
-    if (!byKeyboard || cached || ancestors.some(function (v) { return v === ''; })) {
+    if (!byKeyboard || this._isCached(JSON.stringify(ancestors)) || anyUnchosen(ancestors)) {
       this.refresh();
       return;
     }
@@ -208,6 +212,11 @@
       self._quietTimer = null;
       self.refresh();
     }, KEYBOARD_QUIET_MS);
+  };
+
+  /** Whether the items of a chain (its JSON key) are in the per-parent cache. */
+  CascadingDropDownClient.prototype._isCached = function (key) {
+    return !!this.options.cache && Object.prototype.hasOwnProperty.call(this.cache, key);
   };
 
   CascadingDropDownClient.prototype._clearQuietTimer = function () {
@@ -228,14 +237,14 @@
     // What the list offered before is no longer so; the status must not keep saying it.
     this.clearStatus('count');
     this.replaceOptions([], true);
-    if (ancestors.length === 0 || ancestors.some(function (v) { return v === ''; })) {
+    if (ancestors.length === 0 || anyUnchosen(ancestors)) {
       // The parent has no selection: wait for it. A pending fetch for an older parent is dropped.
       this.abortPending();
       this.setBusy(false);
       return Promise.resolve();
     }
     var key = JSON.stringify(ancestors);
-    if (this.options.cache && Object.prototype.hasOwnProperty.call(this.cache, key)) {
+    if (this._isCached(key)) {
       this.abortPending();
       this.fill(this.cache[key]);
       return Promise.resolve();
@@ -310,7 +319,7 @@
       return option;
     };
     var noItems = items.length === 0;
-    var waiting = disabled && noItems && this.ancestorValues().some(function (v) { return v === ''; });
+    var waiting = disabled && noItems && anyUnchosen(this.ancestorValues());
     if (noItems && !waiting && allowEmptyText !== false && this.options.emptyText) {
       addOption(this.options.emptyText, this.options.emptyValue || '');
     } else if (prompt) {

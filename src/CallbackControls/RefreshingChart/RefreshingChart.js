@@ -116,8 +116,9 @@
       win.addEventListener('resize', this._onResize);
     }
     this._fitted = this.fittedWidth();
-    // A running chart first drawn wider than its container is redrawn at once at the container's width.
-    if (this._fitted && this._running && this._frequency > 0 && !this._isHidden()) {
+    // A running chart first drawn wider than its container is redrawn at once at the container's width
+    // (_onTick does nothing for a chart that is stopped, has no timer, or is hidden).
+    if (this._fitted) {
       this._onTick();
     } else {
       this._schedule(this._frequency);
@@ -390,7 +391,7 @@
       var fitted = self.fittedWidth();
       if (fitted === self._fitted) { return; }
       self._fitted = fitted;
-      if (self.disposed || !self._running || self._frequency <= 0 || self._isHidden() || self.isCallbackPending) { return; }
+      // _onTick leaves alone a chart that is stopped, hidden or waiting for a reply.
       self._clearTimer();
       self._onTick();
     }, 250);

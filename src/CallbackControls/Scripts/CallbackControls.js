@@ -946,15 +946,15 @@
     instances.push(instance);
     if (options.name) {
       var holder = root[options.name];
-      if (holder instanceof CallbackClient && holder !== instance && !holder.disposed && !inDocument(holder.element)) {
-        // An UpdatePanel (or any script) replaced the old element: its object is done, and the new one
-        // takes the name now rather than at the next sweep.
-        disposeInstance(holder);
-        instances = instances.filter(function (other) { return other !== holder; });
-      }
-      if (root[options.name] && root[options.name] instanceof CallbackClient && root[options.name] !== instance &&
-          !root[options.name].disposed) {
-        logError('CallbackControls: two controls use the client name "' + options.name + '"; set distinct ClientInstanceName values.');
+      if (holder instanceof CallbackClient && holder !== instance && !holder.disposed) {
+        if (inDocument(holder.element)) {
+          logError('CallbackControls: two controls use the client name "' + options.name + '"; set distinct ClientInstanceName values.');
+        } else {
+          // An UpdatePanel (or any script) replaced the old element: its object is done, and the new one
+          // takes the name now rather than at the next sweep.
+          disposeInstance(holder);
+          instances = instances.filter(function (other) { return other !== holder; });
+        }
       }
       root[options.name] = instance;
     }

@@ -48,6 +48,14 @@ token_of() { # url [control]: the token Echo.aspx renders for a control, "Other"
     | grep -o 'token&quot;:&quot;[^&]*' | sed 's/token&quot;:&quot;//'
 }
 
+timed() { # label url [callback-post.lua args...]: a 3 s warm-up run (JIT), then the measured run's RESULT line
+  local label="$1" url="$2"
+  shift 2
+  "${WRK[@]}" -d3s "$url" -- "$@" >/dev/null
+  printf '%-40s ' "$label"
+  "${WRK[@]}" -d"${DURATION}s" "$url" -- "$@" | grep '^RESULT' | sed 's/^RESULT //'
+}
+
 measure() { # label url
   local i token
   token="$(token_of "$2")"
@@ -55,25 +63,17 @@ measure() { # label url
     curl -s -o /dev/null --max-time 60 -H 'Content-Type: application/x-www-form-urlencoded' -H "X-CallbackControls-Token: $token" \
       --data '__EVENTTARGET=&__CALLBACKID=Other&__CALLBACKPARAM=%7B%22v%22%3A1%2C%22arg%22%3A%22x%22%7D' "$2/Echo.aspx"
   done
-  "${WRK[@]}" -d3s "$2" -- "$token" >/dev/null
-  printf '%-40s ' "$1"
-  "${WRK[@]}" -d"${DURATION}s" "$2" -- "$token" | grep '^RESULT' | sed 's/^RESULT //'
+  timed "$1" "$2" "$token"
 }
 
 measure_method() { # label url: the same call answered by a page method (OtherFast, OtherByMethod)
-  local token
-  token="$(token_of "$2" OtherFast)"
-  "${WRK[@]}" -d3s "$2" -- "$token" /Echo.aspx other:x POST OtherByMethod OtherFast >/dev/null
-  printf '%-40s ' "$1"
-  "${WRK[@]}" -d"${DURATION}s" "$2" -- "$token" /Echo.aspx other:x POST OtherByMethod OtherFast | grep '^RESULT' | sed 's/^RESULT //'
+  timed "$1" "$2" "$(token_of "$2" OtherFast)" /Echo.aspx other:x POST OtherByMethod OtherFast
 }
 
 floor() { # label url
   local i
   for i in 1 2 3 4; do curl -s -o /dev/null --max-time 60 "$2/Bare.ashx"; done
-  "${WRK[@]}" -d3s "$2" -- "" /Bare.ashx ok GET >/dev/null
-  printf '%-40s ' "$1"
-  "${WRK[@]}" -d"${DURATION}s" "$2" -- "" /Bare.ashx ok GET | grep '^RESULT' | sed 's/^RESULT //'
+  timed "$1" "$2" "" /Bare.ashx ok GET
 }
 
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])' 2>/dev/null || echo 5096; }

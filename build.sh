@@ -208,7 +208,12 @@ cmd_test() {
   run_dotnet_tests
   run_node_suite "client runtime (node --test)" tests/client
   CONFIGURATION="$CONFIGURATION" run_node_suite "browser (Chromium)" tests/browser
-  if [ "${#SUITES_FAILED[@]}" -ne 0 ]; then log "failing suites: ${SUITES_FAILED[*]}"; fi
+  if [ "${#SUITES_FAILED[@]}" -ne 0 ]; then
+    log "failing suites: ${SUITES_FAILED[*]}"
+    # The names again at the end, where a reader of a long log's tail finds them.
+    grep -hE '^\s+Failed [A-Za-z]' "$ROOT"/.tmp/dotnet-test-*.log 2>/dev/null | sed 's/^ */  failed: /' | head -20 || true
+    grep -hE '^\s*not ok ' "$ROOT"/.tmp/client.log "$ROOT"/.tmp/browser.log 2>/dev/null | sed 's/^/  failed: /' | head -20 || true
+  fi
   echo "retried: $RETRIED${RETRY_NOTES[*]:+ (${RETRY_NOTES[*]})}"
   echo "$TOTAL_PASSED passed, $TOTAL_FAILED failed, $TOTAL_SKIPPED skipped"
   [ "${#SUITES_FAILED[@]}" -eq 0 ]

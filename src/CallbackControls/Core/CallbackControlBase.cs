@@ -373,7 +373,13 @@ namespace CallbackControls
 
         void ICallbackEventHandler.RaiseCallbackEvent(string eventArgument) => RaiseCallbackEvent(eventArgument);
 
-        string ICallbackEventHandler.GetCallbackResult() => GetCallbackResult();
+        string ICallbackEventHandler.GetCallbackResult()
+        {
+            var reply = GetCallbackResult();
+            // The framework writes the reply as soon as this returns: the last moment to choose its encoding.
+            ReplyCompression.Apply(Context, reply);
+            return reply;
+        }
 
         /// <summary>Reads the call's envelope and runs <see cref="ProcessCallback"/>, keeping any error as data.</summary>
         /// <param name="eventArgument">The raw callback parameter.</param>

@@ -67,6 +67,7 @@ namespace CallbackControls
             response.Charset = "utf-8";
             response.Cache.SetCacheability(HttpCacheability.NoCache);
             // "s" is the framework's own prefix for a callback result; the client reads it on any status.
+            ReplyCompression.Apply(HttpContext.Current, envelope);
             response.Write("s" + envelope);
         }
     }

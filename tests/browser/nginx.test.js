@@ -184,3 +184,20 @@ test('scale out: a back end killed in the middle of use loses at most the call i
   assert.ok(upstreams.length >= 7, upstreams.join(', '));
   assert.ok(upstreams.filter((u) => u === `unix:${victim}`).length <= lost.length, 'nothing but the lost call went to the dead back end alone');
 });
+
+test('a large chart reply comes through nginx gzipped by the library, once, and draws', { skip }, page('nginx-gzip', async (p) => {
+  await p.goto(host.url + 'ChartPerf.aspx');
+  await p.waitForFunction(() => window.Chart1 && typeof window.Chart1.callback === 'function');
+  await p.evaluate(() => { window.__firstSvg = document.querySelector('#Chart1 svg'); });
+  const replied = p.waitForResponse((r) => r.request().method() === 'POST' && /ChartPerf\.aspx/.test(r.url()));
+  await p.evaluate(() => window.Chart1.callback('points=1000000;decimate=1;tips=1'));
+  const response = await replied;
+  const wireBytes = (await response.request().sizes()).responseBodySize;
+  assert.equal(response.headers()['content-encoding'], 'gzip');
+  assert.ok(wireBytes <= 15 * 1024, `${wireBytes} bytes on the wire`);
+  await p.waitForFunction(() => {
+    const svg = document.querySelector('#Chart1 svg');
+    return svg && svg !== window.__firstSvg && svg.querySelector('g.cc-chart-series path, g.cc-chart-series polyline');
+  });
+  assert.deepEqual(p.pageErrors, []);
+}));

@@ -305,9 +305,14 @@ namespace CallbackControls.Tests.CascadingDropDownTests
         {
             var list = new CascadingDropDown { ID = "Price", DataSource = new[] { 1.5m, 20m }, DataTextFormatString = "[{0:0.00}]" };
 
-            var items = list.GetItems();
-
+            // Formatted as ASP.NET's list controls format, in the page's (the thread's) culture.
+            ListItemCollection items;
+            using (CallbackControls.Tests.RefreshingChart.ChartTestKit.Invariant()) items = list.GetItems();
             Assert.Equal(new[] { "[1.50]", "[20.00]" }, items.Cast<ListItem>().Select(i => i.Text).ToArray());
+
+            var german = new CascadingDropDown { ID = "Price", DataSource = new[] { 1.5m }, DataTextFormatString = "[{0:0.00}]" };
+            using (CallbackControls.Tests.RefreshingChart.ChartTestKit.Culture("de-DE")) items = german.GetItems();
+            Assert.Equal(new[] { "[1,50]" }, items.Cast<ListItem>().Select(i => i.Text).ToArray());
         }
 
         [Fact]

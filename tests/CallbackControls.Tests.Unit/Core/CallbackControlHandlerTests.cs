@@ -48,10 +48,12 @@ namespace CallbackControls.Tests.Core
         public void RaiseCallbackEvent_HandlerThrowsOutsideAHostedSite_ReturnsGenericMessage()
         {
             // No HttpContext means nothing says details may be shown: the safe default is the generic text.
+            // The text follows the UI culture (French and German ship), so the English one is asked for.
             var control = new CallbackControl { ID = "Echo" };
             control.Callback += (s, e) => throw new InvalidOperationException("connection string: secret");
 
-            var reply = Call(control, "{\"v\":1,\"arg\":\"\"}");
+            IDictionary<string, object> reply;
+            using (CallbackControls.Tests.RefreshingChart.ChartTestKit.Invariant()) reply = Call(control, "{\"v\":1,\"arg\":\"\"}");
 
             var error = (IDictionary<string, object>)reply["error"];
             Assert.Equal("handler", error["code"]);

@@ -2,7 +2,6 @@ using System;
 using System.IO;
 using System.Linq;
 using System.Reflection;
-using System.Runtime.CompilerServices;
 using Xunit;
 
 namespace CallbackControls.Tests.Package
@@ -19,7 +18,9 @@ namespace CallbackControls.Tests.Package
 
         private static AssemblyName Library => typeof(CallbackControl).Assembly.GetName();
 
-        private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path);
+        // The output folder, not [CallerFilePath]: a CI build (ContinuousIntegrationBuild) maps source paths to /_/.
+        private static string OutputFolder() =>
+            Path.GetDirectoryName(new Uri(typeof(StrongNameTests).Assembly.CodeBase).LocalPath);
 
         private static string Hex(byte[] bytes) => string.Concat(bytes.Select(b => b.ToString("x2")));
 
@@ -36,8 +37,10 @@ namespace CallbackControls.Tests.Package
         [Fact]
         public void Library_IsSignedWithTheCommittedKeyPair_ThePackBuildsFrom()
         {
-            // dotnet pack signs with the AssemblyOriginatorKeyFile of the library's project: this file.
-            var keyFile = Path.Combine(SourceFolder(), "..", "..", "..", "src", "CallbackControls", "CallbackControls.snk");
+            // dotnet pack signs with the AssemblyOriginatorKeyFile of the library's project: this file,
+            // src/CallbackControls/CallbackControls.snk, which the test project copies to its output.
+            var keyFile = Path.Combine(OutputFolder(), "Package", "CallbackControls.snk");
+            Assert.True(File.Exists(keyFile), "key file missing from the output: " + keyFile);
             var committed = new StrongNameKeyPair(File.ReadAllBytes(keyFile)).PublicKey;
 
             Assert.Equal(Hex(committed), Hex(Library.GetPublicKey()));

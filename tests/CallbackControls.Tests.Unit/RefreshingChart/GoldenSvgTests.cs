@@ -124,6 +124,18 @@ namespace CallbackControls.Tests.RefreshingChart
         private static string OutputFolder() =>
             Path.GetDirectoryName(new Uri(typeof(GoldenSvgTests).Assembly.CodeBase).LocalPath);
 
-        private static string SourceFolder([CallerFilePath] string path = "") => Path.GetDirectoryName(path);
+        // Where the golden files are kept in the source tree. A CI build (ContinuousIntegrationBuild) maps
+        // [CallerFilePath] to /_/..., so then the folder is found above the output folder instead.
+        private static string SourceFolder([CallerFilePath] string path = "")
+        {
+            var folder = Path.GetDirectoryName(path);
+            if (Directory.Exists(Path.Combine(folder, "Golden"))) return folder;
+            for (var up = new DirectoryInfo(OutputFolder()); up != null; up = up.Parent)
+            {
+                var candidate = Path.Combine(up.FullName, "tests", "CallbackControls.Tests.Unit", "RefreshingChart");
+                if (Directory.Exists(Path.Combine(candidate, "Golden"))) return candidate;
+            }
+            throw new DirectoryNotFoundException("the source folder of the golden files was not found above " + OutputFolder());
+        }
     }
 }

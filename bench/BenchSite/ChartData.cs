@@ -15,7 +15,7 @@ namespace BenchSite
         private static readonly ConcurrentDictionary<int, double[]> Readings = new ConcurrentDictionary<int, double[]>();
 
         /// <summary>The largest series the page accepts.</summary>
-        public const int MaxPoints = 1000000;
+        public const int MaxPoints = 10000000;
 
         /// <summary>Reads "points=N;decimate=0|1;tooltips=0|1" (any part may be missing).</summary>
         /// <param name="argument">The callback argument.</param>
@@ -47,11 +47,10 @@ namespace BenchSite
             int offset = (refresh * 7) % points;
             var target = series.Points;
             target.Clear();
-            // The bulk API, as a page holding its readings in an array would fill a big series.
-            var rotated = new double[points];
-            Array.Copy(readings, offset, rotated, 0, points - offset);
-            Array.Copy(readings, 0, rotated, points - offset, offset);
-            target.AddRange(rotated);
+            // The bulk API, as a page holding its readings in a ring buffer would fill a big series: the
+            // older part, then the newer, with no copy of its own.
+            target.AddRange(readings, offset, points - offset);
+            target.AddRange(readings, 0, offset);
         }
 
         private static double[] Compute(int points)

@@ -86,6 +86,24 @@ namespace CallbackControls
             _store.AppendRange((double[])null, y);
         }
 
+        /// <summary>
+        /// Adds part of an array of Y values, numbered on from the points already there (see
+        /// <see cref="AddRange(double[])"/>). For a ring buffer of readings: add its older part, then its
+        /// newer part, with no copy of the buffer made first.
+        /// </summary>
+        /// <param name="y">The Y values; NaN makes an empty point.</param>
+        /// <param name="start">The index in <paramref name="y"/> of the first value to add.</param>
+        /// <param name="count">How many values to add.</param>
+        /// <exception cref="ArgumentNullException"><paramref name="y"/> is null.</exception>
+        /// <exception cref="ArgumentOutOfRangeException">The part does not lie within <paramref name="y"/>.</exception>
+        public void AddRange(double[] y, int start, int count)
+        {
+            if (y == null) throw new ArgumentNullException(nameof(y));
+            if (start < 0 || start > y.Length) throw new ArgumentOutOfRangeException(nameof(start), start, "The start must lie within the array.");
+            if (count < 0 || count > y.Length - start) throw new ArgumentOutOfRangeException(nameof(count), count, "The part must end within the array.");
+            _store.AppendRange(null, y, start, count);
+        }
+
         /// <summary>Adds a point with a numeric X value.</summary>
         /// <param name="x">The X value.</param>
         /// <param name="y">The Y value; NaN makes an empty point.</param>

@@ -92,19 +92,22 @@ namespace CallbackControls
         }
 
         /// <summary>Appends many values at once; <paramref name="x"/> null numbers them from their position.</summary>
-        public void AppendRange(double[] x, double[] y)
+        public void AppendRange(double[] x, double[] y) => AppendRange(x, y, 0, y.Length);
+
+        /// <summary>Appends y[start..start+count) with the matching x, or their positions when x is null.</summary>
+        public void AppendRange(double[] x, double[] y, int start, int count)
         {
-            int n = y.Length;
+            int n = count;
             EnsureRoom(n);
             if (x != null)
             {
-                Array.Copy(x, 0, _x, _count, n);
+                Array.Copy(x, start, _x, _count, n);
             }
             else
             {
                 for (int i = 0; i < n; i++) _x[_count + i] = _count + i;
             }
-            Array.Copy(y, 0, _y, _count, n);
+            Array.Copy(y, start, _y, _count, n);
             _count += n;
             _version++;
         }

@@ -84,6 +84,25 @@ namespace CallbackControls.Tests.RefreshingChart
         }
 
         [Fact]
+        public void AddRange_PartsOfARingBuffer_AreNumberedOn_AsTheirRotatedCopyWouldBe()
+        {
+            var ring = new[] { 10.0, 11, 12, 13, 14 };
+            var points = new ChartPointCollection();
+            points.AddRange(ring, 3, 2); // the older part: 13, 14
+            points.AddRange(ring, 0, 3); // then the newer: 10, 11, 12
+            points.AddRange(ring, 5, 0); // an empty part at the end is allowed
+
+            Assert.Equal(new[] { 0.0, 1, 2, 3, 4 }, points.Select(p => p.X));
+            Assert.Equal(new[] { 13.0, 14, 10, 11, 12 }, points.Select(p => p.Y));
+            Assert.Throws<ArgumentNullException>(() => points.AddRange(null, 0, 0));
+            Assert.Throws<ArgumentOutOfRangeException>(() => points.AddRange(ring, -1, 1));
+            Assert.Throws<ArgumentOutOfRangeException>(() => points.AddRange(ring, 6, 0));
+            Assert.Throws<ArgumentOutOfRangeException>(() => points.AddRange(ring, 3, 3));
+            Assert.Throws<ArgumentOutOfRangeException>(() => points.AddRange(ring, 0, -1));
+            Assert.Equal(5, points.Count);
+        }
+
+        [Fact]
         public void AddRange_BadArguments_Throw()
         {
             var points = new ChartPointCollection();

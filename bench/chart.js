@@ -5,15 +5,21 @@
 // Browser time is one update applied in Chromium, timed by the chart's hooks
 // (BeforeCallbackResponseProcess -> AfterCallbackResponseProcess, then a forced layout).
 const harness = require('../tests/browser/harness.js');
-const { request, callbackPayload, percentile, log, tokenOf } = require('./common.js');
+const { request, callbackPayload, percentile, log, tokenOf, cpuMs } = require('./common.js');
 
-const SIZES = [100, 1000, 10000, 100000, 1000000];
+const SIZES = [100, 1000, 10000, 100000, 1000000, 10000000];
 
-/** Every configuration measured: N x decimation, plus the largest decimated with tooltips off. */
+/**
+ * Every configuration measured: N x decimation (10,000,000 decimated only: undrawn, its drawing would
+ * be hundreds of megabytes), plus 1,000,000 decimated with tooltips off.
+ */
 function configurations() {
   const list = [];
   for (const points of SIZES) {
-    for (const decimate of [true, false]) list.push({ points, decimate, tooltips: true });
+    for (const decimate of [true, false]) {
+      if (!decimate && points > 1000000) continue;
+      list.push({ points, decimate, tooltips: true });
+    }
   }
   list.push({ points: 1000000, decimate: true, tooltips: false });
   return list;
@@ -49,6 +55,7 @@ async function measureServer(base, c, samples) {
   const headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', 'X-Bench-Timing': '1',
     'X-CallbackControls-Token': await tokenOf(`${base}Chart.aspx`, 'Chart1') };
   await request(`${base}Chart.aspx`, { method: 'POST', headers, body, timeout: 180000 }); // warm-up
+  const gzipHeaders = { ...headers, 'Accept-Encoding': 'gzip' };
   const rows = [];
   for (let i = 0; i < samples; i++) {
     const started = process.hrtime.bigint();
@@ -56,10 +63,43 @@ async function measureServer(base, c, samples) {
     const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
     const result = readReply(reply);
     const timing = /handler;dur=([\d.]+)/.exec(reply.headers['server-timing'] || '');
-    rows.push({ latencyMs, serverMs: timing ? Number(timing[1]) : NaN, fillMs: result.data.fillMs, bytes: reply.bytes, chartChars: result.chart.length });
+    // The same refresh as a browser asks for it (Accept-Encoding: gzip): the bytes that travel then.
+    const gzipStarted = process.hrtime.bigint();
+    const gzipped = await request(`${base}Chart.aspx`, { method: 'POST', headers: gzipHeaders, body, timeout: 180000 });
+    const gzipLatencyMs = Number(process.hrtime.bigint() - gzipStarted) / 1e6;
+    readReply(gzipped);
+    rows.push({ latencyMs, gzipLatencyMs, serverMs: timing ? Number(timing[1]) : NaN, fillMs: result.data.fillMs, bytes: reply.bytes,
+      gzipBytes: gzipped.bytes, gzipEncoding: gzipped.headers['content-encoding'] || 'none', chartChars: result.chart.length });
   }
   const median = (key) => percentile(rows.map((r) => r[key]), 50);
-  return { samples: rows.length, serverMs: median('serverMs'), fillMs: median('fillMs'), latencyMs: median('latencyMs'), bytes: median('bytes'), serverMsMax: Math.max(...rows.map((r) => r.serverMs)) };
+  return { samples: rows.length, serverMs: median('serverMs'), fillMs: median('fillMs'), latencyMs: median('latencyMs'), bytes: median('bytes'),
+    gzipBytes: median('gzipBytes'), gzipLatencyMs: median('gzipLatencyMs'), gzipEncoding: rows[0].gzipEncoding, serverMsMax: Math.max(...rows.map((r) => r.serverMs)) };
+}
+
+/**
+ * What compressing a reply costs the server: its CPU time (user + system, from /proc) over the same
+ * refreshes sent with and without Accept-Encoding: gzip, alternating rounds so both see the same machine.
+ */
+async function measureCompressionCpu(base, pid, c, perRound, rounds) {
+  const body = callbackBody(argumentOf(c));
+  const headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8',
+    'X-CallbackControls-Token': await tokenOf(`${base}Chart.aspx`, 'Chart1') };
+  const spent = { plain: 0, gzip: 0 };
+  let bytes = { plain: 0, gzip: 0 };
+  for (let round = 0; round < rounds; round++) {
+    for (const kind of ['plain', 'gzip']) {
+      const sent = kind === 'gzip' ? { ...headers, 'Accept-Encoding': 'gzip' } : headers;
+      const before = cpuMs(pid);
+      for (let i = 0; i < perRound; i++) {
+        const reply = await request(`${base}Chart.aspx`, { method: 'POST', headers: sent, body, timeout: 180000 });
+        readReply(reply);
+        bytes[kind] = reply.bytes;
+      }
+      spent[kind] += cpuMs(pid) - before;
+    }
+  }
+  const requests = perRound * rounds;
+  return { requests, plainCpuMs: spent.plain / requests, gzipCpuMs: spent.gzip / requests, plainBytes: bytes.plain, gzipBytes: bytes.gzip };
 }
 
 async function measureBrowser(page, c, samples) {
@@ -101,6 +141,13 @@ async function run({ quick, startHost }) {
         row.server = { error: e.message };
       }
       results.rows.push(row);
+    }
+    const compressed = { points: 1000000, decimate: true, tooltips: true };
+    log(`chart ${argumentOf(compressed)}: the CPU compression costs`);
+    try {
+      results.compression = { ...compressed, ...await measureCompressionCpu(base, host.process.pid, compressed, quick ? 5 : 40, quick ? 1 : 3) };
+    } catch (e) {
+      results.compression = { error: e.message };
     }
     const context = await harness.launchBrowser();
     try {

@@ -3,6 +3,7 @@
 const { spawn } = require('node:child_process');
 const fs = require('node:fs');
 const http = require('node:http');
+const zlib = require('node:zlib');
 const { controlOptions } = require('../tests/browser/harness.js');
 const path = require('node:path');
 
@@ -26,7 +27,16 @@ function request(url, { method = 'GET', headers = {}, body, timeout = 30000 } = 
       res.on('data', (c) => chunks.push(c));
       res.on('end', () => {
         const data = Buffer.concat(chunks);
-        resolve({ status: res.statusCode, headers: res.headers, body: data.toString('utf8'), bytes: data.length });
+        // bytes: what travelled; body: the text, decoded when the reply was compressed.
+        const encoding = res.headers['content-encoding'];
+        let text;
+        try {
+          text = encoding === 'gzip' ? zlib.gunzipSync(data) : encoding === 'deflate' ? zlib.inflateRawSync(data) : data;
+        } catch (e) {
+          reject(new Error(`undecodable ${encoding} reply from ${url}: ${e.message}`));
+          return;
+        }
+        resolve({ status: res.statusCode, headers: res.headers, body: text.toString('utf8'), bytes: data.length, decodedBytes: text.length });
       });
       res.on('error', reject);
     });
@@ -97,6 +107,18 @@ function runWrk({ url, script, args = [], seconds, connections, timeoutSeconds =
 }
 
 /** Resident memory of a process in KB (VmRSS), or null when it is gone. */
+/** CPU time (user + system) the process has used so far, in ms; null when it cannot be read. */
+function cpuMs(pid) {
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime (fields 14 and 15 of stat(5)), in clock ticks of 10 ms (USER_HZ = 100 on Linux).
+    return (Number(fields[11]) + Number(fields[12])) * 10;
+  } catch {
+    return null;
+  }
+}
+
 function rssKb(pid) {
   try {
     const match = /VmRSS:\s+(\d+) kB/.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
@@ -134,4 +156,4 @@ async function tokenOf(pageUrl, callbackId) {
   return tokens.get(key);
 }
 
-module.exports = { ROOT, OUT, SITE, request, callbackPayload, percentile, mean, shuffled, runWrk, rssKb, loadAverage, sleep, log, tokenOf };
+module.exports = { ROOT, OUT, SITE, request, callbackPayload, percentile, mean, shuffled, runWrk, rssKb, cpuMs, loadAverage, sleep, log, tokenOf };

@@ -77,8 +77,8 @@ namespace CallbackControls
         public void EnsureCapacity(int capacity)
         {
             if (capacity <= _x.Length) return;
-            Array.Resize(ref _x, capacity);
-            Array.Resize(ref _y, capacity);
+            _x = Reallocate(_x, capacity);
+            _y = Reallocate(_y, capacity);
             if (_objects != null) Array.Resize(ref _objects, capacity);
         }
 
@@ -200,6 +200,31 @@ namespace CallbackControls
         IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 
         private ChartPoint[] EnsureObjects() => _objects ?? (_objects = new ChartPoint[_x.Length]);
+
+        /// <summary>
+        /// Gives the value arrays back to <see cref="ChartArrayPool"/> and empties the store; called when
+        /// the chart that drew them is done with the request.
+        /// </summary>
+        public void Release()
+        {
+            var x = _x;
+            var y = _y;
+            _x = NoValues;
+            _y = NoValues;
+            _objects = null;
+            _count = 0;
+            _version++;
+            ChartArrayPool.Return(x);
+            ChartArrayPool.Return(y);
+        }
+
+        private double[] Reallocate(double[] old, int capacity)
+        {
+            var fresh = ChartArrayPool.Rent(capacity);
+            if (_count > 0) Array.Copy(old, fresh, _count);
+            ChartArrayPool.Return(old);
+            return fresh;
+        }
 
         private void EnsureRoom(int more)
         {

@@ -499,6 +499,18 @@ namespace CallbackControls
             }
         }
 
+        /// <summary>
+        /// Gives the big value arrays of the series back for the next refresh to reuse, once the request is
+        /// answered: the series are empty after this (points are filled on every request anyway).
+        /// </summary>
+        /// <param name="e">Event data.</param>
+        protected override void OnUnload(EventArgs e)
+        {
+            base.OnUnload(e);
+            if (_series == null) return;
+            foreach (ChartSeries series in _series) series.Points.Store.Release();
+        }
+
         /// <summary>Fills the data-bound series from <see cref="DataSource"/>, then binds child controls.</summary>
         /// <param name="e">Event data.</param>
         protected override void OnDataBinding(EventArgs e)

@@ -103,6 +103,51 @@ namespace CallbackControls.Tests.RefreshingChart
         }
 
         [Fact]
+        public void ABigSeries_GivesItsArraysBack_WhenTheChartUnloads_AndTheNextFillReusesThem()
+        {
+            // An odd length no other test uses, so a test running beside this one does not take the arrays.
+            const int n = 3000001;
+            var chart = new UnloadableChart { ID = "Chart1" };
+            var points = chart.Series.Add("A", ChartType.Line).Points;
+            points.AddRange(Enumerable.Repeat(1.5, n).ToArray());
+            points.Store.Read(out var x, out var y, out _);
+
+            chart.EndRequest();
+
+            Assert.Empty(points);
+            var next = new ChartPointCollection();
+            next.AddRange(new double[n]);
+            next.Store.Read(out var x2, out var y2, out _);
+            Assert.True(ReferenceEquals(x2, x) || ReferenceEquals(x2, y), "the X array of the next fill is a reused one");
+            Assert.True(ReferenceEquals(y2, x) || ReferenceEquals(y2, y), "the Y array of the next fill is a reused one");
+            Assert.All(Enumerable.Range(0, 1000), i => Assert.Equal(0.0, next[i].Y));
+        }
+
+        [Fact]
+        public void SmallArrays_AreLeftToTheCollector_AndThePoolHasALimit()
+        {
+            var small = new double[ChartArrayPool.MinimumPooledLength - 1];
+            ChartArrayPool.Return(small);
+            Assert.NotSame(small, ChartArrayPool.Rent(small.Length));
+            Assert.True(ChartArrayPool.PooledValues <= ChartArrayPool.MaximumPooledValues);
+        }
+
+        [Fact]
+        public void AnArrayNobodyTakes_IsLetGo_AfterItsIdleTime()
+        {
+            var big = new double[ChartArrayPool.MinimumPooledLength + 17];
+            ChartArrayPool.Return(big);
+            ChartArrayPool.Trim(TimeSpan.Zero);
+            Assert.NotSame(big, ChartArrayPool.Rent(big.Length));
+        }
+
+        /// <summary>A chart whose Unload the test can raise, as the page does at the end of a request.</summary>
+        private sealed class UnloadableChart : CallbackControls.RefreshingChart
+        {
+            public void EndRequest() => OnUnload(EventArgs.Empty);
+        }
+
+        [Fact]
         public void AddRange_BadArguments_Throw()
         {
             var points = new ChartPointCollection();

@@ -17,6 +17,7 @@ const VARIANTS = [
   { id: 'pagemethod', page: 'PageMethod.aspx', label: 'CascadingDropDown with a page method (ServiceMethod, fast path)', reply: 'json', envelope: true },
   { id: 'callback', page: 'Callback.aspx', label: 'CascadingDropDown by callback (default)', reply: 'json', envelope: true },
   { id: 'fullform', page: 'FullForm.aspx', label: 'CascadingDropDown, PostFullForm="true"', reply: 'json', envelope: true },
+  { id: 'stock', page: 'Stock.aspx', label: 'Stock callback (GetCallbackEventReference, no library)', reply: 'json', framed: true },
   { id: 'updatepanel', page: 'UpdatePanel.aspx', label: 'UpdatePanel (async postback)', reply: 'html' },
   { id: 'postback', page: 'Postback.aspx', label: 'Full postback (AutoPostBack)', reply: 'html', navigates: true },
   { id: 'floor', page: 'Floor.aspx', label: 'Floor: .ashx + fetch', reply: 'json' },
@@ -71,7 +72,7 @@ function citiesOf(variant, body) {
     const select = /<select[^>]*\bid="City"[^>]*>([\s\S]*?)<\/select>/.exec(body);
     return select ? [...select[1].matchAll(/<option[^>]*value="([^"]*)"[^>]*>([^<]*)<\/option>/g)].map((m) => [decodeHtml(m[2]), decodeHtml(m[1])]) : null;
   }
-  const json = variant.envelope ? callbackPayload(body) : body;
+  const json = variant.envelope || variant.framed ? callbackPayload(body) : body;
   try {
     const parsed = JSON.parse(json);
     return variant.envelope ? (parsed.ok ? parsed.result : null) : parsed;
@@ -104,6 +105,8 @@ function requestFor(capture, code) {
       // The field is "Country" on a flat page, "ctl00$MainContent$Country" or "Rows$ctl02$Country" in a container.
       if ((name === 'Country' || name.endsWith('$Country')) && value !== '') return `${pair.slice(0, at)}=${encodeURIComponent(code)}`;
       if (name === '__CALLBACKPARAM') {
+        // The stock callback's argument is the country itself; ours is the envelope.
+        if (!value.startsWith('{')) return `${pair.slice(0, at)}=${encodeURIComponent(code)}`;
         const envelope = JSON.parse(value);
         envelope.state.ancestors = [code];
         return `${pair.slice(0, at)}=${encodeURIComponent(JSON.stringify(envelope))}`;

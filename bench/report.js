@@ -98,11 +98,30 @@ function targets(results, all) {
       why: 'A callback runs the page: the page class is built, its controls created (the grid, the form, both lists), posted data loaded, then the callback handler; the floor runs one handler.',
     });
     rows.push({
-      target: 'throughput on the dev host ≥ 4x UpdatePanel',
-      measured: list(dev, (r) => `${ratio(cb(r).vsUpdatePanel.rps)} (${int(cb(r).rps)} vs ${int(r.variants.updatepanel.rps)}/s)`),
-      ok: dev.map((r) => cb(r).vsUpdatePanel.rps >= 4),
-      why: 'The UpdatePanel request carries and verifies the ViewState, rebuilds the grid from it, re-renders the panel and the ViewState; the callback does none of that.',
+      target: 'throughput ≥ 4x UpdatePanel on every host',
+      measured: list(all, (r) => `${ratio(cb(r).vsUpdatePanel.rps)} (${int(cb(r).rps)} vs ${int(r.variants.updatepanel.rps)}/s)`),
+      ok: all.map((r) => cb(r).vsUpdatePanel.rps >= 4),
+      why: 'The UpdatePanel request carries and verifies the ViewState, rebuilds the grid from it, re-renders the panel and the ViewState; the callback does none of that. Behind nginx both pay the FastCGI hop and Mono\'s fastcgi server, a fixed cost per request that narrows every ratio.',
     });
+    const fast = all.filter((r) => r.variants.pagemethod);
+    if (fast.length) {
+      rows.push({
+        target: 'fast path (ServiceMethod page method): throughput ≥ 0.85x the floor on every host',
+        measured: list(fast, (r) => `${ratio(r.variants.pagemethod.vsFloor.rps)} (${int(r.variants.pagemethod.rps)} vs ${int(r.variants.floor.rps)}/s)`),
+        ok: fast.map((r) => r.variants.pagemethod.vsFloor.rps >= 0.85),
+        why: 'The page method skips the page, but the call still runs ASP.NET\'s full pipeline for a .aspx path (session, the page handler\'s mapping, our request module swapping the handler), reads the form, checks the token (MachineKey, ~15 µs) and writes the envelope; the floor is a GET of a bare .ashx.',
+      });
+    }
+    const stock = all.filter((r) => r.variants.stock);
+    if (stock.length) {
+      rows.push({
+        target: 'the stock callback (GetCallbackEventReference), for comparison (no target)',
+        measured: list(stock, (r) => `default ${ratio(cb(r).rps / r.variants.stock.rps)} of its throughput (${int(cb(r).rps)} vs ${int(r.variants.stock.rps)}/s), fast path ${r.variants.pagemethod ? ratio(r.variants.pagemethod.rps / r.variants.stock.rps) : '–'}`),
+        ok: [true],
+        measuredOnly: true,
+        why: 'The stock client posts every field of the form as it was when the page loaded, ViewState included, and the page verifies and loads it all before the handler runs.',
+      });
+    }
     const phaseOf = (r, id) => {
       const p = r.variants[id].phases;
       return p ? `${ms(p.before)} before the request, ${ms(p.request)} request, ${ms(p.after)} after` : 'no split';

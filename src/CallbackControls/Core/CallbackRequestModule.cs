@@ -101,12 +101,16 @@ namespace CallbackControls
     {
         private static bool _started;
 
-        /// <summary>Registers the request module once; called by ASP.NET before the application starts.</summary>
+        /// <summary>
+        /// Registers the request module once, and on Mono starts the timer that keeps finished requests
+        /// from being held (<c>MonoTimerSweep</c>); called by ASP.NET before the application starts.
+        /// </summary>
         public static void Start()
         {
             if (_started) return;
             _started = true;
             HttpApplication.RegisterModule(typeof(CallbackRequestModule));
+            MonoTimerSweep.StartOnMono();
         }
     }
 }

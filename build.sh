@@ -6,6 +6,7 @@
 #   ./build.sh test     build and run every test suite; ends with "N passed, N failed, N skipped"
 #   ./build.sh nginx    start the sample site behind nginx + fastcgi-mono-server4 (Ctrl+C stops it)
 #   ./build.sh bench    benchmarks on loopback, results into docs/RESULTS.md (BENCH_QUICK=1: smoke run)
+#   ./build.sh heapshot the soak's pollers on a host under Mono's log profiler: growth by type between two heap-shots
 #   ./build.sh build    build only
 set -euo pipefail
 
@@ -72,6 +73,11 @@ ensure_wrk() {
   apt_install wrk
 }
 
+ensure_profiler() {
+  # Mono's log profiler (mono --profile=log:heapshot=...) and its reader, mprof-report.
+  apt_install libmono-profiler mono-utils
+}
+
 build() {
   log "building ($CONFIGURATION)"
   dotnet build "$ROOT/CallbackControls.sln" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
@@ -101,6 +107,17 @@ cmd_bench() {
   ensure_wrk
   build
   CONFIGURATION="$CONFIGURATION" "$ROOT/bench/run.sh" "$@"
+}
+
+cmd_heapshot() {
+  # Release, as the benchmark runs; arguments go to bench/heapshot.js (--host dev|nginx, --seconds, --first,
+  # --target chart|floor, --pollers).
+  ensure_mono
+  ensure_profiler
+  ensure_browser
+  case " $* " in *" nginx "*) ensure_nginx ;; esac
+  CONFIGURATION=Release build
+  (cd "$ROOT" && CONFIGURATION=Release node bench/heapshot.js "$@")
 }
 
 # Suite results are summed into the single closing line CI reads.
@@ -227,8 +244,9 @@ main() {
     test) cmd_test "$@" ;;
     nginx) cmd_nginx "$@" ;;
     bench) cmd_bench "$@" ;;
+    heapshot) cmd_heapshot "$@" ;;
     build) ensure_mono; build ;;
-    *) sed -n '2,9p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 }
 

@@ -6,8 +6,14 @@
 //     every 250 ms, with its DOM nodes and JS heap (CDP, after HeapProfiler.collectGarbage) every minute;
 //  2. side by side, 50 pollers each: the floor handler (no CallbackControls code) on the dev host, and
 //     the chart and the floor handler on nginx + fastcgi-mono-server4: what each host keeps by itself.
+//
+// Run by itself, only the server part, on one host (no browser), the timeline printed as it goes:
+//   node bench/soak.js --server-only [--host dev|nginx] [--seconds 300] [--target chart|floor] [--pollers 50]
+// (CONFIGURATION defaults to Release here, as ./build.sh bench builds; build first.)
+if (require.main === module && !process.env.CONFIGURATION) process.env.CONFIGURATION = 'Release';
 const harness = require('../tests/browser/harness.js');
 const fs = require('node:fs');
+const path = require('node:path');
 const { request, percentile, rssKb, sleep, log, tokenOf } = require('./common.js');
 const { callbackBody, readReply } = require('./chart.js');
 
@@ -30,15 +36,19 @@ function sitePid(hostId, host) {
 
 async function serverMemory(base, pid) {
   const reply = await request(`${base}Gc.ashx`, { timeout: 60000 });
-  return { rssKb: rssKb(pid), managedBytes: JSON.parse(reply.body).managedBytes };
+  const { managedBytes, cacheEntries, internalCacheEntries } = JSON.parse(reply.body);
+  return { rssKb: rssKb(pid), managedBytes, cacheEntries, internalCacheEntries };
 }
 
 /**
  * 50 pollers at one request per second each, on a fixed rate (a slow reply does not shift the
  * schedule), every reply checked. Memory is read every 30 s after a full collection.
  * @param {{send: (base: string) => Promise<void>}} target what each poll sends and checks
+ * @param {{pollers?: number, onSample?: (sample: object, host: object) => Promise<void>|void}} [options]
+ *   how many pollers (50); a hook called after each memory reading (second 0 included), e.g. to print
+ *   the timeline as it goes or to take a heap-shot at that point
  */
-async function serverSoak(startHost, seconds, target, hostId = 'dev') {
+async function serverSoak(startHost, seconds, target, hostId = 'dev', { pollers = POLLERS, onSample = () => {} } = {}) {
   const host = await startHost(hostId);
   const base = host.url;
   const pid = sitePid(hostId, host);
@@ -48,6 +58,7 @@ async function serverSoak(startHost, seconds, target, hostId = 'dev') {
     for (let i = 0; i < 20; i++) await target.send(base);
     const start = await serverMemory(base, pid);
     const timeline = [{ second: 0, ...start }];
+    await onSample(timeline[0], host);
     const counts = { sent: 0, ok: 0, errors: 0 };
     const errorKinds = {};
     const latencies = [];
@@ -57,7 +68,7 @@ async function serverSoak(startHost, seconds, target, hostId = 'dev') {
     const began = Date.now();
     const until = began + seconds * 1000;
     const poller = async (index) => {
-      let next = began + Math.floor((index / POLLERS) * 1000);
+      let next = began + Math.floor((index / pollers) * 1000);
       while (next < until) {
         await sleep(Math.max(0, next - Date.now()));
         next += 1000;
@@ -82,14 +93,16 @@ async function serverSoak(startHost, seconds, target, hostId = 'dev') {
       for (let second = 30; second < seconds; second += 30) {
         await sleep(Math.max(0, began + second * 1000 - Date.now()));
         timeline.push({ second, ...(await serverMemory(base, pid)) });
+        await onSample(timeline[timeline.length - 1], host);
       }
     })();
-    await Promise.all([...Array.from({ length: POLLERS }, (_, i) => poller(i)), sampler]);
+    await Promise.all([...Array.from({ length: pollers }, (_, i) => poller(i)), sampler]);
     const durationSeconds = (Date.now() - began) / 1000;
     const end = await serverMemory(base, pid);
     timeline.push({ second: Math.round(durationSeconds), ...end });
+    await onSample(timeline[timeline.length - 1], host);
     return {
-      target: target.label, host: hostId, pollers: POLLERS, seconds, durationSeconds, ...counts, errorKinds, windows,
+      target: target.label, host: hostId, pollers, seconds, durationSeconds, ...counts, errorKinds, windows,
       ratePerSecond: counts.sent / durationSeconds,
       latency: { p50: percentile(latencies, 50), p99: percentile(latencies, 99), max: Math.max(...latencies) },
       start, end, timeline,
@@ -185,4 +198,34 @@ async function run({ quick, startHost }) {
   return { server, browser, floor, nginx, nginxFloor };
 }
 
-module.exports = { run };
+/** One line of the timeline: second, managed heap after a full collection, RSS (and the cache counts where Gc.ashx gives them). */
+function sampleLine(sample) {
+  const caches = sample.cacheEntries === undefined ? '' : `  cache entries ${sample.cacheEntries} (internal ${sample.internalCacheEntries})`;
+  return `${String(sample.second).padStart(5)} s  heap after full GC ${(sample.managedBytes / 1048576).toFixed(1).padStart(7)} MB  RSS ${(sample.rssKb / 1024).toFixed(1).padStart(7)} MB${caches}`;
+}
+
+/** The command line: the server part only, on one host, for N seconds; JSON to .tmp/bench/soak-<host>-<target>.json. */
+async function main(argv) {
+  const option = (name, fallback) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : fallback; };
+  if (!argv.includes('--server-only')) throw new Error('usage: node bench/soak.js --server-only [--host dev|nginx] [--seconds 300] [--target chart|floor] [--pollers 50]');
+  const hostId = option('host', 'dev');
+  const seconds = Number(option('seconds', 300));
+  const pollers = Number(option('pollers', POLLERS));
+  const target = { chart: CHART_TICK, floor: FLOOR_POLL }[option('target', 'chart')];
+  if (!target || !['dev', 'nginx'].includes(hostId) || !(seconds > 0)) throw new Error('bad --host, --target or --seconds');
+  const { SITE, OUT } = require('./common.js');
+  const startHost = (id) => (id === 'dev' ? harness.startDevHost(SITE) : harness.startNginxHost(SITE));
+  log(`soak (server only): ${pollers} pollers at 1/s, ${target.label}, ${hostId} host, ${seconds} s`);
+  const result = await serverSoak(startHost, seconds, target, hostId, { pollers, onSample: (sample) => log(sampleLine(sample)) });
+  const file = path.join(OUT, `soak-${hostId}-${option('target', 'chart')}.json`);
+  fs.mkdirSync(OUT, { recursive: true });
+  fs.writeFileSync(file, JSON.stringify(result, null, 1));
+  log(`${result.ok} ok, ${result.errors} errors${result.errors ? ` ${JSON.stringify(result.errorKinds)}` : ''}; ${result.ratePerSecond.toFixed(1)} requests/s; p50 ${result.latency.p50.toFixed(1)} ms, p99 ${result.latency.p99.toFixed(1)} ms; ${file}`);
+  return result;
+}
+
+if (require.main === module) {
+  main(process.argv.slice(2)).then((r) => { process.exitCode = r.errors ? 1 : 0; }, (e) => { console.error(e); process.exitCode = 2; });
+}
+
+module.exports = { run, serverSoak, CHART_TICK, FLOOR_POLL, sampleLine };

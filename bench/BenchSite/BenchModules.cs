@@ -1,7 +1,9 @@
 using System;
 using System.Diagnostics;
 using System.Globalization;
+using System.Reflection;
 using System.Web;
+using System.Web.Caching;
 
 namespace BenchSite
 {
@@ -45,8 +47,9 @@ namespace BenchSite
 
     /// <summary>
     /// Gc.ashx, for the soak: runs a full garbage collection and answers the managed heap size in bytes,
-    /// so memory at the start and at the end compare without garbage that is merely not yet collected.
-    /// Local requests only.
+    /// so memory at the start and at the end compare without garbage that is merely not yet collected;
+    /// with it the number of entries in HttpRuntime.Cache and in ASP.NET's internal cache (where Mono keeps
+    /// InProc sessions), to tell per-request cache entries or sessions from other growth. Local requests only.
     /// </summary>
     public sealed class GcHandler : IHttpHandler
     {
@@ -65,7 +68,23 @@ namespace BenchSite
             GC.WaitForPendingFinalizers();
             GC.Collect();
             context.Response.ContentType = "application/json";
-            context.Response.Write("{\"managedBytes\":" + GC.GetTotalMemory(true).ToString(CultureInfo.InvariantCulture) + "}");
+            context.Response.Write("{\"managedBytes\":" + GC.GetTotalMemory(true).ToString(CultureInfo.InvariantCulture)
+                + ",\"cacheEntries\":" + HttpRuntime.Cache.Count.ToString(CultureInfo.InvariantCulture)
+                + ",\"internalCacheEntries\":" + InternalCacheCount() + "}");
+        }
+
+        /// <summary>Entries of Mono's HttpRuntime.InternalCache (sessions among them), or null where it cannot be read.</summary>
+        private static string InternalCacheCount()
+        {
+            try
+            {
+                var property = typeof(HttpRuntime).GetProperty("InternalCache", BindingFlags.NonPublic | BindingFlags.Static);
+                return property?.GetValue(null) is Cache cache ? cache.Count.ToString(CultureInfo.InvariantCulture) : "null";
+            }
+            catch (Exception)
+            {
+                return "null";
+            }
         }
     }
 }

@@ -10,6 +10,8 @@
 //   BENCH_PASSES=N         passes of the cascading part (default 2)
 //   BENCH_NO_WAIT=1        do not wait for a quiet machine before a full run
 //   BENCH_NO_REPORT=1      leave docs/RESULTS.md alone
+//   BENCH_SOAK_SECONDS=N   the soak's length (default 300; 1800 is the 30-minute soak, all measurements at once)
+// A run of some parts (BENCH_PARTS) keeps the other parts of the last full run in the report.
 const fs = require('node:fs');
 const os = require('node:os');
 const path = require('node:path');
@@ -116,6 +118,21 @@ async function main() {
     machine: machine(),
     load: { start: loadAverage(), wait },
   };
+  // A run of some parts keeps the others from the last results, so the report stays whole; each part
+  // says when it was measured.
+  const previousFile = path.join(OUT, 'results.json');
+  if (fs.existsSync(previousFile)) {
+    const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8'));
+    if (!previous.quick || QUICK) {
+      for (const part of ['cascade', 'chart', 'soak']) {
+        if (!PARTS.includes(part) && previous[part]) {
+          results[part] = previous[part];
+          results.measured = { ...results.measured, [part]: (previous.measured && previous.measured[part]) || previous.started };
+        }
+      }
+    }
+  }
+  for (const part of PARTS) results.measured = { ...results.measured, [part]: results.started };
   if (PARTS.includes('cascade')) await runCascade(results);
   if (PARTS.includes('chart')) results.chart = await require('./chart.js').run({ quick: QUICK, startHost });
   save(results);

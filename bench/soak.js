@@ -186,8 +186,20 @@ async function browserSoak(startHost, seconds) {
   }
 }
 
+/**
+ * The soak: 5 minutes by default (BENCH_SOAK_SECONDS to change it; `BENCH_SOAK_SECONDS=1800` is the
+ * 30-minute soak). A long soak runs every measurement at once, in one round, instead of two rounds.
+ */
 async function run({ quick, startHost }) {
-  const seconds = quick ? 20 : 300;
+  const seconds = Number(process.env.BENCH_SOAK_SECONDS) || (quick ? 20 : 300);
+  if (seconds > 600) {
+    log(`soak: ${POLLERS} pollers each on the chart and the floor handler, dev host and nginx + fastcgi-mono-server4, and one page refreshing every 250 ms, all at once, ${seconds} s`);
+    const [server, browser, floor, nginx, nginxFloor] = await Promise.all([
+      serverSoak(startHost, seconds, CHART_TICK), browserSoak(startHost, seconds), serverSoak(startHost, seconds, FLOOR_POLL),
+      serverSoak(startHost, seconds, CHART_TICK, 'nginx'), serverSoak(startHost, seconds, FLOOR_POLL, 'nginx')]);
+    log(`soak: chart ${server.ok} ok, ${server.errors} errors; browser ${browser.refreshes} refreshes, ${browser.errors} errors; floor ${floor.errors} errors; nginx chart ${nginx.errors} errors; nginx floor ${nginxFloor.errors} errors`);
+    return { together: true, server, browser, floor, nginx, nginxFloor };
+  }
   log(`soak 1/2: ${POLLERS} chart pollers at 1/s on the dev host, and one page refreshing every 250 ms, ${seconds} s`);
   const [server, browser] = await Promise.all([serverSoak(startHost, seconds, CHART_TICK), browserSoak(startHost, seconds)]);
   log(`soak 1/2: chart ${server.ok} ok, ${server.errors} errors; browser ${browser.refreshes} refreshes, ${browser.errors} errors`);

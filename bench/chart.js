@@ -77,6 +77,28 @@ async function measureServer(base, c, samples) {
 }
 
 /**
+ * An unchanged tick: a timer tick naming the hash of the drawing the page shows, when the server would
+ * draw the same again (`steady=1`: the bench page fills the same readings, sets no result data).
+ * Returns the reply's size on the wire (as a browser asks, gzip accepted) and its latency.
+ */
+async function measureUnchanged(base, points, samples) {
+  const headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8', 'Accept-Encoding': 'gzip',
+    'X-CallbackControls-Token': await tokenOf(`${base}Chart.aspx`, 'Chart1') };
+  const argument = `points=${points};decimate=1;steady=1`;
+  const first = readReply(await request(`${base}Chart.aspx`, { method: 'POST', headers, body: callbackBody(argument, { timer: true }), timeout: 180000 }));
+  const rows = [];
+  for (let i = 0; i < samples; i++) {
+    const started = process.hrtime.bigint();
+    const reply = await request(`${base}Chart.aspx`, { method: 'POST', headers, body: callbackBody(argument, { timer: true, shown: first.hash }), timeout: 180000 });
+    const latencyMs = Number(process.hrtime.bigint() - started) / 1e6;
+    const envelope = JSON.parse(callbackPayload(reply.body));
+    if (reply.status !== 200 || !envelope.ok || envelope.result.unchanged !== true) throw new Error(`not an unchanged reply (${reply.status}): ${reply.body.slice(0, 200)}`);
+    rows.push({ bytes: reply.bytes, latencyMs, encoding: reply.headers['content-encoding'] || 'none' });
+  }
+  return { points, samples: rows.length, fullBytes: first.chart.length, bytes: percentile(rows.map((r) => r.bytes), 50), latencyMs: percentile(rows.map((r) => r.latencyMs), 50), encoding: rows[0].encoding };
+}
+
+/**
  * What compressing a reply costs the server: its CPU time (user + system, from /proc) over the same
  * refreshes sent with and without Accept-Encoding: gzip, alternating rounds so both see the same machine.
  */
@@ -141,6 +163,12 @@ async function run({ quick, startHost }) {
         row.server = { error: e.message };
       }
       results.rows.push(row);
+    }
+    log('chart: unchanged ticks');
+    try {
+      results.unchanged = await measureUnchanged(base, 1000, quick ? 3 : 15);
+    } catch (e) {
+      results.unchanged = { error: e.message };
     }
     const compressed = { points: 1000000, decimate: true, tooltips: true };
     log(`chart ${argumentOf(compressed)}: the CPU compression costs`);

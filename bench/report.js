@@ -185,6 +185,15 @@ function targets(results, all) {
         why: 'Linear in the points: one pass to copy them in, one to decimate; the drawing is bounded by the plot width.',
       });
     }
+    const unchanged = results.chart.unchanged;
+    if (unchanged) {
+      rows.push({
+        target: 'chart: a tick whose drawing is unchanged answers in < 100 bytes',
+        measured: unchanged.error ? `failed: ${unchanged.error}` : `${int(unchanged.bytes)} bytes on the wire (${unchanged.encoding}), ${ms(unchanged.latencyMs)} round trip, against a ${kb(unchanged.fullBytes)} drawing of ${int(unchanged.points)} points (median of ${unchanged.samples})`,
+        ok: [!unchanged.error && unchanged.bytes < 100],
+        why: 'The page sends the hash of the drawing it shows; the server still runs the handler and draws, then answers `{"unchanged":true}` when the hash matches, and the page keeps its SVG node (tests/browser/chart-unchanged.test.js).',
+      });
+    }
     const compression = results.chart.compression;
     if (compression && !compression.error) {
       rows.push({

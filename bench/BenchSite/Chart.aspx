@@ -1,7 +1,7 @@
 <%@ Page Language="C#" EnableSessionState="False" %>
 <script runat="server">
     // The chart benchmark and the soak. Each refresh's argument says how many points and whether to
-    // decimate: "points=N;decimate=0|1;tooltips=0|1". ?frequency=ms turns the timer on (the browser soak).
+    // decimate: "points=N;decimate=0|1;tooltips=0|1;steady=1". ?frequency=ms turns the timer on (the browser soak).
     static int refreshes;
 
     protected void Page_Init(object sender, EventArgs e)
@@ -22,10 +22,13 @@
         BenchSite.ChartData.Parse(e.CallbackArgument, out points, out decimate, out tooltips);
         Chart1.EnableDecimation = decimate;
         Chart1.ShowPointToolTips = tooltips;
+        // "steady=1": the same readings every time and no result data, so the drawing repeats (the
+        // benchmark's unchanged ticks).
+        bool steady = e.CallbackArgument.Contains("steady=1");
         var watch = System.Diagnostics.Stopwatch.StartNew();
-        int refresh = System.Threading.Interlocked.Increment(ref refreshes);
+        int refresh = steady ? 0 : System.Threading.Interlocked.Increment(ref refreshes);
         BenchSite.ChartData.Fill(Chart1.Series["Sensor"], points, refresh);
-        e.Result = new { refresh = refresh, points = points, decimate = decimate, fillMs = watch.Elapsed.TotalMilliseconds };
+        if (!steady) e.Result = new { refresh = refresh, points = points, decimate = decimate, fillMs = watch.Elapsed.TotalMilliseconds };
     }
 </script>
 <!DOCTYPE html>

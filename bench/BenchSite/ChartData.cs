@@ -47,6 +47,9 @@ namespace BenchSite
             int offset = (refresh * 7) % points;
             var target = series.Points;
             target.Clear();
+            // Room for all of them first: the two parts then go into one array of the right size, which
+            // the chart's array pool hands back refresh after refresh.
+            target.EnsureCapacity(points);
             // The bulk API, as a page holding its readings in a ring buffer would fill a big series: the
             // older part, then the newer, with no copy of its own.
             target.AddRange(readings, offset, points - offset);

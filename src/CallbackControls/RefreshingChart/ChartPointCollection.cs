@@ -89,7 +89,8 @@ namespace CallbackControls
         /// <summary>
         /// Adds part of an array of Y values, numbered on from the points already there (see
         /// <see cref="AddRange(double[])"/>). For a ring buffer of readings: add its older part, then its
-        /// newer part, with no copy of the buffer made first.
+        /// newer part, with no copy of the buffer made first (call <see cref="EnsureCapacity"/> with the
+        /// total first, so both parts go into one array of the right size).
         /// </summary>
         /// <param name="y">The Y values; NaN makes an empty point.</param>
         /// <param name="start">The index in <paramref name="y"/> of the first value to add.</param>

@@ -154,6 +154,18 @@ namespace CallbackControls.DevHost
             return HostedMessageCodec.Pack(Process(HostedMessageCodec.UnpackRequest(packedRequest)));
         }
 
+        /// <summary>
+        /// Creates a listener in this application's domain that serves it without a domain crossing per
+        /// request; <see cref="RequestListener.Start"/> binds it.
+        /// </summary>
+        /// <param name="owner">The host's side: the next application after a recycle, the request log.</param>
+        /// <param name="logRequests">Whether a line is written per request.</param>
+        /// <returns>The listener (a proxy when called from another domain).</returns>
+        internal ApplicationListener CreateListener(ListenerOwner owner, bool logRequests)
+        {
+            return new ApplicationListener(this, owner, logRequests);
+        }
+
         /// <summary>Sends a GET request.</summary>
         /// <param name="pathAndQuery">The URL path and query, such as <c>/Default.aspx?x=1</c>.</param>
         /// <returns>The reply.</returns>

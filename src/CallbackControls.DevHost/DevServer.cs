@@ -1,45 +1,42 @@
-// Over 500 lines on purpose: the HttpListener front end in one place (accept loop, request and reply copying, logging, orderly stop).
 using System;
-using System.Collections.Generic;
-using System.Diagnostics;
 using System.Globalization;
 using System.IO;
-using System.Net;
-using System.Net.Sockets;
-using System.Text;
+using System.Reflection;
+using System.Runtime.Remoting;
 using System.Threading;
 
 namespace CallbackControls.DevHost
 {
     /// <summary>
-    /// A development web server: <see cref="HttpListener"/> on the loopback address in front of a
+    /// A development web server: <see cref="System.Net.HttpListener"/> on the loopback address in front of a
     /// <see cref="SiteHost"/>. Requests are served concurrently; each reply is written in one piece.
     /// </summary>
+    /// <remarks>
+    /// On Mono the listener runs inside the ASP.NET application's domain (<see cref="ApplicationListener"/>), so
+    /// no request crosses a domain boundary. When ASP.NET recycles that domain, a listener in the next one
+    /// takes the port over before the old domain goes: the old one stops accepting, the new one binds the
+    /// port at once (new connections are refused only for that moment), and the requests the old one still
+    /// holds are finished there or run by the new application. Elsewhere, or when no listener can run inside
+    /// the application, a relay listener sends every request to this domain, which runs it through the
+    /// <see cref="SiteHost"/>.
+    /// </remarks>
     public sealed class DevServer : IDisposable
     {
-        // HttpListener writes these itself from ContentLength64 and its keep-alive logic; passing
-        // ASP.NET's copies through would duplicate or contradict them.
-        private static readonly HashSet<string> ListenerManagedHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
-        {
-            "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive",
-        };
-
         private readonly object sync = new object();
         private readonly string sitePath;
         private readonly bool ownsSite;
         private readonly int requestedPort;
-        private readonly SocketTuning socketTuning = new SocketTuning();
+        private readonly Owner owner;
         private SiteHost site;
-        private HttpListener listener;
-        private Thread acceptThread;
+        private RequestListener front;
+        private AspNetApplication frontApplication;
+        private AppDomain relayDomain;
         private TextWriter log;
         private int port;
         private string host = "127.0.0.1";
-        private int inFlight;
+        private int retiredNoDelayRequests;
         private volatile bool running;
         private volatile bool stopping;
-        private int noDelayWarned;
-        private int noDelayRequests;
 
         /// <summary>Creates a server for a site folder; the site is started by <see cref="Start"/> and stopped by <see cref="Stop()"/>.</summary>
         /// <param name="physicalSitePath">The Web Forms site folder.</param>
@@ -55,6 +52,7 @@ namespace CallbackControls.DevHost
             sitePath = physicalSitePath;
             requestedPort = port;
             ownsSite = true;
+            owner = new Owner(this);
         }
 
         /// <summary>Creates a server in front of a running site; stopping the server leaves the site running.</summary>
@@ -67,6 +65,7 @@ namespace CallbackControls.DevHost
             sitePath = site.PhysicalPath;
             requestedPort = port;
             ownsSite = false;
+            owner = new Owner(this);
         }
 
         /// <summary>
@@ -97,13 +96,57 @@ namespace CallbackControls.DevHost
         }
 
         /// <summary>
+        /// Gets or sets whether the listener runs inside the ASP.NET application's domain, so that no request
+        /// crosses a domain boundary; read by <see cref="Start"/>. True by default on Mono, where a crossing
+        /// costs about as much as running a bare handler; false elsewhere.
+        /// </summary>
+        public bool ServeInsideApplication { get; set; } = Type.GetType("Mono.Runtime") != null;
+
+        /// <summary>True while the listener runs inside the ASP.NET application's domain.</summary>
+        public bool IsServingInsideApplication
+        {
+            get { return running && frontApplication != null; }
+        }
+
+        /// <summary>
         /// Receives one line per request (method, URL, status, milliseconds) and host warnings; null turns
         /// logging off.
         /// </summary>
         public TextWriter Log
         {
-            get { return log; }
-            set { log = value == null ? null : TextWriter.Synchronized(value); }
+            get
+            {
+                return log;
+            }
+
+            set
+            {
+                log = value == null ? null : TextWriter.Synchronized(value);
+                RequestListener current = front;
+                if (current != null)
+                {
+                    TryCall(() => current.LogRequests = log != null);
+                }
+            }
+        }
+
+        /// <summary>
+        /// How many requests arrived on a connection with TCP_NODELAY set: without it, Mono's listener
+        /// writes a reply over 16 KB in two writes and the client's delayed ACK adds ~40 ms to each.
+        /// </summary>
+        public int NoDelayRequests
+        {
+            get
+            {
+                RequestListener current = front;
+                int now = 0;
+                if (current != null)
+                {
+                    TryCall(() => now = current.NoDelayRequests);
+                }
+
+                return Volatile.Read(ref retiredNoDelayRequests) + now;
+            }
         }
 
         /// <summary>Starts the site (if given a folder) and begins accepting requests.</summary>
@@ -122,21 +165,21 @@ namespace CallbackControls.DevHost
                     site = SiteHost.Create(sitePath);
                 }
 
-                // Each request holds a pool thread while ASP.NET runs it; the pool's slow thread injection
-                // would otherwise queue a handful of concurrent requests behind each other.
-                int workers;
-                int completionPorts;
-                ThreadPool.GetMinThreads(out workers, out completionPorts);
-                if (workers < 32)
+                stopping = false;
+                site.ApplicationStarted += OnApplicationStarted;
+                try
                 {
-                    ThreadPool.SetMinThreads(32, completionPorts);
+                    front = StartFront(requestedPort, out frontApplication);
+                }
+                catch (Exception)
+                {
+                    site.ApplicationStarted -= OnApplicationStarted;
+                    throw;
                 }
 
-                listener = StartListener(requestedPort, out port, out host);
-                stopping = false;
+                port = front.Port;
+                host = front.Host;
                 running = true;
-                acceptThread = new Thread(AcceptLoop) { IsBackground = true, Name = "DevServer accept" };
-                acceptThread.Start();
             }
         }
 
@@ -150,8 +193,7 @@ namespace CallbackControls.DevHost
         /// <param name="drainTimeout">How long to wait for requests in flight.</param>
         public void Stop(TimeSpan drainTimeout)
         {
-            HttpListener stoppedListener;
-            Thread stoppedThread;
+            RequestListener stopped;
             lock (sync)
             {
                 if (!running)
@@ -161,32 +203,38 @@ namespace CallbackControls.DevHost
 
                 stopping = true;
                 running = false;
-                stoppedListener = listener;
-                stoppedThread = acceptThread;
-                listener = null;
-                acceptThread = null;
+                stopped = front;
+                site.ApplicationStarted -= OnApplicationStarted;
             }
 
+            // Requests arriving while the others finish are answered 503 "shutting down".
+            TryCall(() => stopped.BeginStop());
             DateTime deadline = DateTime.UtcNow + drainTimeout;
-            while (Volatile.Read(ref inFlight) > 0 && DateTime.UtcNow < deadline)
+            while (DateTime.UtcNow < deadline)
             {
+                int inFlight = 0;
+                TryCall(() => inFlight = stopped.InFlight);
+                if (inFlight == 0)
+                {
+                    break;
+                }
+
                 Thread.Sleep(10);
             }
 
-            try
+            lock (sync)
             {
-                stoppedListener.Stop();
-                stoppedListener.Close();
-            }
-            catch (Exception ex)
-            {
-                Warn("closing the listener: " + ex.Message);
+                TryCall(() => retiredNoDelayRequests += stopped.NoDelayRequests);
+                front = null;
+                frontApplication = null;
             }
 
-            if (stoppedThread != null && stoppedThread != Thread.CurrentThread)
+            if (!TryCall(() => stopped.Close(), out Exception error))
             {
-                stoppedThread.Join(TimeSpan.FromSeconds(2));
+                Warn("closing the listener: " + error.Message);
             }
+
+            UnloadRelayDomain();
 
             if (ownsSite && site != null)
             {
@@ -213,16 +261,7 @@ namespace CallbackControls.DevHost
         /// <returns>The port number.</returns>
         public static int FindFreePort()
         {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            try
-            {
-                return ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
-            finally
-            {
-                probe.Stop();
-            }
+            return RequestListener.FindFreePort();
         }
 
         private static void CheckPort(int port)
@@ -233,291 +272,188 @@ namespace CallbackControls.DevHost
             }
         }
 
-        private static HttpListener StartListener(int requested, out int chosen, out string chosenHost)
+        private static bool IsDeadDomain(Exception ex)
         {
-            // A free port found by probing can be taken by someone else before the listener binds it.
-            int attempts = requested == 0 ? 5 : 1;
-            for (int attempt = 1; ; attempt++)
+            return ex is AppDomainUnloadedException || ex is RemotingException || ex is CannotUnloadAppDomainException;
+        }
+
+        private static void TryCall(Action call)
+        {
+            TryCall(call, out Exception ignored);
+        }
+
+        private static bool TryCall(Action call, out Exception error)
+        {
+            // Callers pass lambdas, never method groups: Mono 6.8 binds a delegate to a method of a
+            // MarshalByRefObject through its remoting wrapper and aborts the process (remoting.c:393) when
+            // the object is local.
+            // A listener in a domain that is gone (or going) has nothing left to stop or report.
+            try
             {
-                int candidate = requested == 0 ? FindFreePort() : requested;
-                chosenHost = "127.0.0.1";
-                HttpListener http = TryStart(chosenHost, candidate, out Exception error);
-                if (http == null && IsAccessDenied(error))
-                {
-                    // http.sys (Windows) lets a non-administrator register "localhost" but not "127.0.0.1".
-                    chosenHost = "localhost";
-                    http = TryStart(chosenHost, candidate, out error);
-                }
-
-                if (http != null)
-                {
-                    chosen = candidate;
-                    return http;
-                }
-
-                if (attempt >= attempts)
-                {
-                    throw error;
-                }
+                call();
+                error = null;
+                return true;
+            }
+            catch (Exception ex) when (IsDeadDomain(ex) || ex is ObjectDisposedException || ex is System.Net.HttpListenerException)
+            {
+                error = ex;
+                return false;
             }
         }
 
-        private static HttpListener TryStart(string hostName, int candidate, out Exception error)
+        private RequestListener StartFront(int listenPort, out AspNetApplication application)
         {
-            var http = new HttpListener();
-            http.Prefixes.Add("http://" + hostName + ":" + candidate.ToString(CultureInfo.InvariantCulture) + "/");
-            try
+            application = null;
+            ApplicationListener inside = ServeInsideApplication ? TryCreateInside(site, out application) : null;
+            if (inside != null)
             {
-                http.Start();
-                error = null;
-                return http;
-            }
-            catch (Exception ex)
-            {
-                error = ex;
                 try
                 {
-                    http.Close();
+                    inside.Start(listenPort);
+                    return inside;
                 }
                 catch (Exception)
                 {
-                    // The listener never started; there is nothing to release.
+                    TryCall(() => inside.Close());
+                    application = null;
+                    throw;
                 }
+            }
 
+            return StartRelay(listenPort);
+        }
+
+        /// <summary>
+        /// Starts a relay listener in a domain of its own. Not in this one: on Mono 6.8 (seen under the xunit
+        /// host) an HttpListener in the domain that made the ASP.NET domains stopped delivering requests once a
+        /// listener inside an ASP.NET domain had served a page, while one in a fresh domain kept working.
+        /// </summary>
+        private ApplicationListener StartRelay(int listenPort)
+        {
+            var setup = new AppDomainSetup { ApplicationBase = Path.GetDirectoryName(SiteHost.HostAssemblyPath()) };
+            AppDomain domain = AppDomain.CreateDomain("CallbackControls.DevHost relay", null, setup);
+            try
+            {
+                var relay = (ApplicationListener)domain.CreateInstanceAndUnwrap(
+                    typeof(ApplicationListener).Assembly.FullName,
+                    typeof(ApplicationListener).FullName,
+                    false,
+                    BindingFlags.Instance | BindingFlags.Public,
+                    null,
+                    new object[] { null, owner, log != null },
+                    CultureInfo.InvariantCulture,
+                    null);
+                relay.Start(listenPort);
+                UnloadRelayDomain();
+                relayDomain = domain;
+                return relay;
+            }
+            catch (Exception)
+            {
+                TryUnload(domain);
+                throw;
+            }
+        }
+
+        private void UnloadRelayDomain()
+        {
+            AppDomain domain = Interlocked.Exchange(ref relayDomain, null);
+            if (domain != null)
+            {
+                TryUnload(domain);
+            }
+        }
+
+        private static void TryUnload(AppDomain domain)
+        {
+            try
+            {
+                AppDomain.Unload(domain);
+            }
+            catch (Exception ex) when (ex is CannotUnloadAppDomainException || ex is AppDomainUnloadedException)
+            {
+                // Already going; nothing in it is needed any more.
+            }
+        }
+
+        private ApplicationListener TryCreateInside(SiteHost from, out AspNetApplication application)
+        {
+            try
+            {
+                application = from.Application;
+                return application.CreateListener(owner, log != null);
+            }
+            catch (Exception ex) when (IsDeadDomain(ex) || ex is ObjectDisposedException || ex is InvalidOperationException)
+            {
+                // A site already shut down, or one whose domain will not start: the relay answers for it.
+                application = null;
                 return null;
             }
         }
 
-        private static bool IsAccessDenied(Exception error)
+        private void OnApplicationStarted(AspNetApplication next)
         {
-            const int ErrorAccessDenied = 5;
-            var listenerError = error as HttpListenerException;
-            return listenerError != null && listenerError.ErrorCode == ErrorAccessDenied && Environment.OSVersion.Platform == PlatformID.Win32NT;
-        }
-
-        private void AcceptLoop()
-        {
-            HttpListener http = listener;
-
-            // Runs until the listener is closed, so requests arriving while Stop drains still get a 503.
-            while (true)
-            {
-                HttpListenerContext context;
-                try
-                {
-                    context = http.GetContext();
-                }
-                catch (Exception ex)
-                {
-                    if (stopping || !http.IsListening)
-                    {
-                        return;
-                    }
-
-                    Warn("accepting a request: " + ex.Message);
-                    Thread.Sleep(10);
-                    continue;
-                }
-
-                Interlocked.Increment(ref inFlight);
-                try
-                {
-                    ThreadPool.UnsafeQueueUserWorkItem(HandleContext, context);
-                }
-                catch (Exception ex)
-                {
-                    Interlocked.Decrement(ref inFlight);
-                    Warn("queueing a request: " + ex.Message);
-                    TryAbort(context);
-                }
-            }
-        }
-
-        private void HandleContext(object state)
-        {
-            var context = (HttpListenerContext)state;
-            Stopwatch watch = Stopwatch.StartNew();
-            string method = "?";
-            string url = "?";
-            int status = 500;
             try
             {
-                method = context.Request.HttpMethod;
-                url = context.Request.RawUrl;
-                TuneSocket(context);
-
-                HostedResponse response;
-                SiteHost current = site;
-                if (stopping || current == null)
-                {
-                    response = AspNetApplication.PlainResponse(503, "Service Unavailable", "The server is shutting down.");
-                }
-                else
-                {
-                    response = current.Process(ReadRequest(context));
-                }
-
-                status = response.StatusCode;
-                WriteResponse(context, response);
+                MoveFront(next);
             }
             catch (Exception ex)
             {
-                status = 500;
-                Warn("request failed: " + method + " " + url + ": " + ex.GetType().Name + ": " + ex.Message);
-                WriteFailure(context);
-            }
-            finally
-            {
-                Interlocked.Decrement(ref inFlight);
-                TextWriter writer = log;
-                if (writer != null)
-                {
-                    try
-                    {
-                        writer.WriteLine(string.Format(
-                            CultureInfo.InvariantCulture, "{0} {1} {2} {3:0.0} ms", method, url, status, watch.Elapsed.TotalMilliseconds));
-                    }
-                    catch (Exception)
-                    {
-                        // A broken log (closed pipe) must not take requests down with it.
-                    }
-                }
+                Warn("moving the listener to the restarted application: " + ex.GetType().Name + ": " + ex.Message);
             }
         }
 
         /// <summary>
-        /// How many requests arrived on a connection with TCP_NODELAY set: without it, Mono's listener
-        /// writes a reply over 16 KB in two writes and the client's delayed ACK adds ~40 ms to each.
+        /// Moves the port from the listener in a recycled application to one in <paramref name="next"/>
+        /// (null: to a relay in this domain): the new listener is made ready first, so the port is closed only
+        /// between the old listener closing its socket and the new one binding it.
         /// </summary>
-        public int NoDelayRequests => Volatile.Read(ref noDelayRequests);
-
-        private void TuneSocket(HttpListenerContext context)
+        private void MoveFront(AspNetApplication next)
         {
-            bool set = socketTuning.TrySetNoDelay(context);
-            if (set) Interlocked.Increment(ref noDelayRequests);
-            if (!set && socketTuning.Failure != null && Interlocked.Exchange(ref noDelayWarned, 1) == 0)
+            lock (sync)
             {
-                Warn("could not set TCP_NODELAY (replies over 16 KB may be ~40 ms slower): " + socketTuning.Failure);
-            }
-        }
-
-        private static HostedRequest ReadRequest(HttpListenerContext context)
-        {
-            HttpListenerRequest source = context.Request;
-            var request = new HostedRequest(source.HttpMethod, source.RawUrl)
-            {
-                HttpVersion = "HTTP/" + source.ProtocolVersion.ToString(2),
-            };
-
-            var headers = source.Headers;
-            for (int i = 0; i < headers.Count; i++)
-            {
-                string name = headers.GetKey(i);
-                if (!string.IsNullOrEmpty(name))
+                if (!running || stopping || frontApplication == null || ReferenceEquals(frontApplication, next))
                 {
-                    request.AddHeader(name, headers.Get(i));
-                }
-            }
-
-            if (source.HasEntityBody)
-            {
-                long declared = source.ContentLength64;
-                using (var body = new MemoryStream(declared > 0 && declared < int.MaxValue ? (int)declared : 4096))
-                {
-                    source.InputStream.CopyTo(body);
-                    request.Body = body.ToArray();
-                }
-            }
-
-            IPEndPoint remote = source.RemoteEndPoint;
-            if (remote != null)
-            {
-                request.RemoteAddress = remote.Address.ToString();
-                request.RemotePort = remote.Port;
-            }
-
-            IPEndPoint local = source.LocalEndPoint;
-            if (local != null)
-            {
-                request.LocalAddress = local.Address.ToString();
-                request.LocalPort = local.Port;
-            }
-
-            return request;
-        }
-
-        private void WriteResponse(HttpListenerContext context, HostedResponse response)
-        {
-            HttpListenerResponse target = context.Response;
-            target.StatusCode = response.StatusCode;
-            if (!string.IsNullOrEmpty(response.StatusDescription))
-            {
-                target.StatusDescription = response.StatusDescription;
-            }
-
-            foreach (KeyValuePair<string, string> header in response.Headers)
-            {
-                if (ListenerManagedHeaders.Contains(header.Key))
-                {
-                    continue;
+                    return;
                 }
 
-                if (string.Equals(header.Key, "Content-Type", StringComparison.OrdinalIgnoreCase))
+                RequestListener old = front;
+                ApplicationListener fresh = null;
+                if (next != null)
                 {
-                    target.ContentType = header.Value;
-                    continue;
+                    try
+                    {
+                        fresh = next.CreateListener(owner, log != null);
+                        fresh.PrepareToListen();
+                    }
+                    catch (Exception ex) when (IsDeadDomain(ex) || ex is ObjectDisposedException || ex is System.Net.HttpListenerException || ex is System.Net.Sockets.SocketException)
+                    {
+                        Warn("could not start a listener in the restarted application: " + ex.Message);
+                        fresh = null;
+                    }
                 }
 
-                try
+                TryCall(() => retiredNoDelayRequests += old.NoDelayRequests);
+                TryCall(() => old.StopAccepting());
+                if (fresh != null)
                 {
-                    target.Headers.Add(header.Key, header.Value);
+                    try
+                    {
+                        fresh.Start(port);
+                        front = fresh;
+                        frontApplication = next;
+                        return;
+                    }
+                    catch (Exception ex) when (IsDeadDomain(ex) || ex is ObjectDisposedException || ex is System.Net.HttpListenerException || ex is System.Net.Sockets.SocketException)
+                    {
+                        Warn("the restarted application could not take the port over: " + ex.Message);
+                        TryCall(() => fresh.Close());
+                    }
                 }
-                catch (ArgumentException ex)
-                {
-                    Warn("dropped response header " + header.Key + ": " + ex.Message);
-                }
-            }
 
-            byte[] body = response.Body;
-            bool head = string.Equals(context.Request.HttpMethod, "HEAD", StringComparison.OrdinalIgnoreCase);
-            target.ContentLength64 = body.Length;
-            if (!head && body.Length > 0)
-            {
-                target.OutputStream.Write(body, 0, body.Length);
-            }
-
-            target.Close();
-        }
-
-        private static void WriteFailure(HttpListenerContext context)
-        {
-            try
-            {
-                byte[] body = Encoding.ASCII.GetBytes("Internal Server Error\n");
-                HttpListenerResponse target = context.Response;
-                target.StatusCode = 500;
-                target.StatusDescription = "Internal Server Error";
-                target.ContentType = "text/plain; charset=us-ascii";
-                target.ContentLength64 = body.Length;
-                target.OutputStream.Write(body, 0, body.Length);
-                target.Close();
-            }
-            catch (Exception)
-            {
-                // Headers already went out (or the client left): all that remains is dropping the connection.
-                TryAbort(context);
-            }
-        }
-
-        private static void TryAbort(HttpListenerContext context)
-        {
-            try
-            {
-                context.Response.Abort();
-            }
-            catch (Exception)
-            {
-                // Nothing left to release.
+                // Every request crosses from here on, and SiteHost starts whatever application it needs.
+                front = StartRelay(port);
+                frontApplication = null;
             }
         }
 
@@ -530,8 +466,91 @@ namespace CallbackControls.DevHost
             }
             catch (Exception)
             {
-                // See HandleContext: logging never fails a request.
+                // Logging never fails a request.
             }
+        }
+
+        /// <summary>The server's side of its listeners inside ASP.NET domains.</summary>
+        private sealed class Owner : ListenerOwner
+        {
+            private readonly DevServer server;
+
+            public Owner(DevServer server)
+            {
+                this.server = server;
+            }
+
+            public override byte[] ProcessElsewhere(ApplicationListener unloading, byte[] packedRequest)
+            {
+                server.Retire(unloading);
+                SiteHost current = server.site;
+                if (current == null)
+                {
+                    return HostedMessageCodec.Pack(AspNetApplication.PlainResponse(503, "Service Unavailable", "The server is shutting down."));
+                }
+
+                // Starts the next application when none has yet, which moves the listener there.
+                return HostedMessageCodec.Pack(current.Process(HostedMessageCodec.UnpackRequest(packedRequest)));
+            }
+
+            public override void ApplicationUnloading(ApplicationListener unloading)
+            {
+                if (!server.Retire(unloading))
+                {
+                    return;
+                }
+
+                AspNetApplication next = null;
+                try
+                {
+                    // Starting it raises ApplicationStarted, which moves the listener; when a request already
+                    // started it, the move below finds nothing left to do.
+                    next = server.site.Application;
+                }
+                catch (Exception ex)
+                {
+                    server.Warn("could not restart the application: " + ex.GetType().Name + ": " + ex.Message);
+                }
+
+                server.MoveFront(next);
+            }
+
+            public override void WriteLines(string[] lines)
+            {
+                TextWriter writer = server.log;
+                if (writer == null)
+                {
+                    return;
+                }
+
+                foreach (string line in lines)
+                {
+                    writer.WriteLine(line);
+                }
+            }
+        }
+
+        /// <summary>Forgets the application of the listener serving now when it is <paramref name="unloading"/>.</summary>
+        /// <returns>True when that listener is the one serving (so it still holds the port).</returns>
+        private bool Retire(ApplicationListener unloading)
+        {
+            AspNetApplication dying;
+            lock (sync)
+            {
+                if (!running || stopping || !ReferenceEquals(front, unloading))
+                {
+                    return false;
+                }
+
+                dying = frontApplication;
+            }
+
+            if (dying != null)
+            {
+                site?.Retire(dying);
+            }
+
+            return true;
         }
     }
 }

@@ -19,6 +19,7 @@ namespace CallbackControls.DevHost
         private AspNetApplication application;
         private TimeSpan requestTimeout = TimeSpan.FromSeconds(110);
         private bool disposed;
+        private bool started;
 
         private SiteHost(string physicalPath)
         {
@@ -129,7 +130,7 @@ namespace CallbackControls.DevHost
                     HostedResponse response = HostedMessageCodec.UnpackResponse(app.ProcessPacked(HostedMessageCodec.Pack(request)));
                     if (response.ApplicationUnloading && attempt == 0)
                     {
-                        Forget(app);
+                        Retire(app);
                         continue;
                     }
 
@@ -137,7 +138,7 @@ namespace CallbackControls.DevHost
                 }
                 catch (Exception ex) when (attempt == 0 && IsDeadDomain(ex))
                 {
-                    Forget(app);
+                    Retire(app);
                 }
                 catch (ThreadAbortException) when (attempt == 0)
                 {
@@ -146,7 +147,7 @@ namespace CallbackControls.DevHost
                     // request goes to the new domain. Any other abort goes on.
                     Thread.ResetAbort();
                     if (IsAlive(app)) throw;
-                    Forget(app);
+                    Retire(app);
                 }
             }
         }
@@ -219,8 +220,32 @@ namespace CallbackControls.DevHost
             Shutdown(TimeSpan.FromSeconds(5));
         }
 
+        /// <summary>
+        /// Raised after a new application replaced one that ASP.NET recycled (not for the first), on the thread
+        /// that started it and outside the host's lock: a listener inside the old domain moves to the new one.
+        /// </summary>
+        internal event Action<AspNetApplication> ApplicationStarted;
+
+        /// <summary>
+        /// Forgets an application whose domain is going away, so that the next request starts a new one.
+        /// </summary>
+        /// <param name="dead">The application; nothing happens when another already replaced it.</param>
+        internal void Retire(AspNetApplication dead)
+        {
+            lock (sync)
+            {
+                // Another request may already have replaced it.
+                if (ReferenceEquals(application, dead))
+                {
+                    application = null;
+                }
+            }
+        }
+
         private AspNetApplication GetApplication()
         {
+            AspNetApplication current;
+            bool replaced = false;
             lock (sync)
             {
                 if (disposed)
@@ -233,23 +258,20 @@ namespace CallbackControls.DevHost
                     DeployHostAssembly(physicalPath);
                     var app = (AspNetApplication)ApplicationHost.CreateApplicationHost(typeof(AspNetApplication), "/", physicalPath);
                     app.RequestTimeout = requestTimeout;
+                    replaced = started;
+                    started = true;
                     application = app;
                 }
 
-                return application;
+                current = application;
             }
-        }
 
-        private void Forget(AspNetApplication dead)
-        {
-            lock (sync)
+            if (replaced)
             {
-                // Another request may already have replaced it.
-                if (ReferenceEquals(application, dead))
-                {
-                    application = null;
-                }
+                ApplicationStarted?.Invoke(current);
             }
+
+            return current;
         }
 
         private static bool WaitForDomainGone(AspNetApplication app, TimeSpan timeout)
@@ -289,7 +311,7 @@ namespace CallbackControls.DevHost
             return ex is AppDomainUnloadedException || ex is RemotingException || ex is CannotUnloadAppDomainException;
         }
 
-        private static string HostAssemblyPath()
+        internal static string HostAssemblyPath()
         {
             Assembly assembly = typeof(SiteHost).Assembly;
 

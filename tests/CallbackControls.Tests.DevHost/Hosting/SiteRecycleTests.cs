@@ -1,6 +1,10 @@
 using System;
+using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.IO;
+using System.Linq;
+using System.Net;
+using System.Text;
 using System.Threading;
 using CallbackControls.DevHost;
 using Xunit;
@@ -38,6 +42,127 @@ namespace CallbackControls.Tests.Hosting
             finally
             {
                 TestSite.TryDelete(folder);
+            }
+        }
+    
+
+        [Fact]
+        public void DevServer_ChangedWebConfig_MovesTheListenerToTheNewDomain_AndEveryRequestIsAnswered()
+        {
+            if (Type.GetType("Mono.Runtime") == null)
+            {
+                return; // The listener runs inside the application only on Mono.
+            }
+
+            string folder = TestSite.Create();
+            try
+            {
+                using (var server = new DevServer(folder, 0))
+                {
+                    server.Start();
+                    Assert.True(server.IsServingInsideApplication);
+                    Assert.Equal(200, Status(server.Url + "Echo.ashx", "warm"));
+                    AspNetApplication first = server.Site.Application;
+
+                    // Requests keep coming while the domain recycles: none may fail or be refused.
+                    var statuses = new ConcurrentBag<int>();
+                    using (var done = new CancellationTokenSource())
+                    {
+                        Thread[] clients = Enumerable.Range(0, 4).Select(i => new Thread(() =>
+                        {
+                            while (!done.IsCancellationRequested)
+                            {
+                                statuses.Add(Status(server.Url + "Echo.ashx", "client " + i));
+                            }
+                        })).ToArray();
+                        foreach (Thread client in clients)
+                        {
+                            client.Start();
+                        }
+
+                        Thread.Sleep(300);
+                        File.WriteAllText(Path.Combine(folder, "web.config"), TestSite.WebConfig.Replace("<system.web>", "<system.web><!-- changed -->"));
+                        Stopwatch watch = Stopwatch.StartNew();
+                        while (ReferenceEquals(first, server.Site.Application) && watch.Elapsed < TimeSpan.FromSeconds(20))
+                        {
+                            Thread.Sleep(50);
+                        }
+
+                        // Long enough for the old domain to finish and go.
+                        Thread.Sleep(2000);
+                        done.Cancel();
+                        foreach (Thread client in clients)
+                        {
+                            client.Join();
+                        }
+                    }
+
+                    Assert.NotSame(first, server.Site.Application);
+                    Assert.True(server.IsServingInsideApplication);
+                    Assert.NotEmpty(statuses);
+                    Assert.All(statuses, status => Assert.Equal(200, status));
+                    Assert.Equal(200, Status(server.Url + "Default.aspx", null));
+                }
+            }
+            finally
+            {
+                TestSite.TryDelete(folder);
+            }
+        }
+
+        [Fact]
+        public void DevServer_NotInsideTheApplication_RelaysEveryRequest()
+        {
+            string folder = TestSite.Create();
+            try
+            {
+                using (var server = new DevServer(folder, 0) { ServeInsideApplication = false })
+                {
+                    server.Start();
+
+                    Assert.False(server.IsServingInsideApplication);
+                    Assert.Equal(200, Status(server.Url + "Default.aspx", null));
+                    Assert.Equal(200, Status(server.Url + "Echo.ashx", "relayed"));
+                }
+            }
+            finally
+            {
+                TestSite.TryDelete(folder);
+            }
+        }
+
+        /// <summary>GET (no body) or POST of a text body; the status, or -1 when no reply came back.</summary>
+        private static int Status(string url, string body)
+        {
+            var request = (HttpWebRequest)WebRequest.Create(url);
+            request.Timeout = 30000;
+            if (body != null)
+            {
+                byte[] bytes = Encoding.UTF8.GetBytes(body);
+                request.Method = "POST";
+                request.ContentType = "text/plain";
+                request.ContentLength = bytes.Length;
+                using (Stream stream = request.GetRequestStream())
+                {
+                    stream.Write(bytes, 0, bytes.Length);
+                }
+            }
+
+            try
+            {
+                using (var response = (HttpWebResponse)request.GetResponse())
+                {
+                    string text = new StreamReader(response.GetResponseStream()).ReadToEnd();
+                    return body == null || text == body ? (int)response.StatusCode : 520;
+                }
+            }
+            catch (WebException ex) when (ex.Response is HttpWebResponse failed)
+            {
+                return (int)failed.StatusCode;
+            }
+            catch (WebException)
+            {
+                return -1;
             }
         }
     }

@@ -19,18 +19,30 @@ namespace CallbackControls
             request.Headers[CallbackSecurity.MethodHeader] != null && CallbackSecurity.IsLibraryCall(request);
 
         /// <summary>
-        /// Once ASP.NET has mapped the request to its page: the page-method handler takes the page's place.
-        /// It asks for the session read-only, so calls of one user run side by side instead of queueing
-        /// for the session lock, and the page is never built.
+        /// Once ASP.NET has mapped the request to its page: the page-method handler takes the page's place,
+        /// and the page is never built. A page with session state (on or read-only) gets it read-only, so
+        /// calls of one user run side by side instead of queueing for the session lock; a page with
+        /// <c>EnableSessionState="False"</c> gets none, so a call neither looks a session up nor, for a
+        /// visitor without one, makes a new session id and cookie each time.
         /// </summary>
         internal static void TakeOver(HttpContext context)
         {
-            if (IsPageMethodCall(context.Request) && context.Handler is Page page)
-                context.Handler = new Handler(page.GetType());
+            if (!IsPageMethodCall(context.Request) || !(context.Handler is Page page)) return;
+            var pageType = page.GetType();
+            context.Handler = page is IRequiresSessionState ? new ReadOnlySessionHandler(pageType) : new Handler(pageType);
+        }
+
+        /// <summary>Answers the call in place of a page that has session state: the session is read-only.</summary>
+        private sealed class ReadOnlySessionHandler : Handler, IReadOnlySessionState
+        {
+            public ReadOnlySessionHandler(Type pageType)
+                : base(pageType)
+            {
+            }
         }
 
         /// <summary>Answers the call in place of the page.</summary>
-        private sealed class Handler : IHttpHandler, IReadOnlySessionState
+        private class Handler : IHttpHandler
         {
             private readonly Type _pageType;
 

@@ -53,6 +53,18 @@ namespace CallbackControls.Tests.InProcess
         }
 
         [Fact]
+        public void Call_OnAPageWithoutSessionState_TakesNoSession_SoNoSessionCookieIsHandedOut()
+        {
+            // Echo.aspx declares EnableSessionState="False": its page method must not look a session up
+            // either, or every call of a visitor without one makes a new session id and cookie.
+            var response = CallbackCalls.CallMethod(Site, "/Echo.aspx", "OtherFast", "OtherByMethod", "x");
+            var reply = CallbackReply.Parse(response.GetBodyText());
+
+            Assert.Equal("other:x", reply["result"]);
+            Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Contains("SessionId"));
+        }
+
+        [Fact]
         public void CascadingCall_ReadsTheLevelsAboveFromTheState()
         {
             var reply = Call("Region", "GetRegions", "", "{\"ancestors\":[\"fr\"]}");

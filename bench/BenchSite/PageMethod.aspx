@@ -1,6 +1,6 @@
 <%@ Page Language="C#" Inherits="BenchSite.PageMethodPage" %>
 <%-- The fast path: the lists name page methods (PageMethodPage.cs); a call never builds this page.
-     Session state stays on (the default), as on most sites: page methods take it read-only. --%>
+     Session state stays on (the default), as on most sites; its page methods do not ask for it (EnableSession), so a call takes none. --%>
 <!DOCTYPE html>
 <html lang="en">
 <head><meta charset="utf-8" /><link rel="icon" href="data:," /><title>Cascading refresh: CascadingDropDown with a page method (fast path)</title></head>

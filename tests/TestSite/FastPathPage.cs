@@ -56,7 +56,7 @@ namespace TestSite
         }
 
         /// <summary>Answers from the argument, and says what the method could see of the request.</summary>
-        [CallbackMethod]
+        [CallbackMethod(EnableSession = true)]
         public static void Echo(CallbackEventArgs e)
         {
             var context = HttpContext.Current;

@@ -20,19 +20,19 @@ namespace CallbackControls
 
         /// <summary>
         /// Once ASP.NET has mapped the request to its page: the page-method handler takes the page's place,
-        /// and the page is never built. A page with session state (on or read-only) gets it read-only, so
-        /// calls of one user run side by side instead of queueing for the session lock; a page with
-        /// <c>EnableSessionState="False"</c> gets none, so a call neither looks a session up nor, for a
-        /// visitor without one, makes a new session id and cookie each time.
+        /// and the page is never built. The call takes session state only when its method asks for it
+        /// (<see cref="CallbackMethodAttribute.EnableSession"/>), and then read-only, so calls of one user
+        /// run side by side instead of queueing for the session lock.
         /// </summary>
         internal static void TakeOver(HttpContext context)
         {
             if (!IsPageMethodCall(context.Request) || !(context.Handler is Page page)) return;
             var pageType = page.GetType();
-            context.Handler = page is IRequiresSessionState ? new ReadOnlySessionHandler(pageType) : new Handler(pageType);
+            var method = context.Request.Headers[CallbackSecurity.MethodHeader];
+            context.Handler = PageMethods.EnablesSession(pageType, method) ? new ReadOnlySessionHandler(pageType) : new Handler(pageType);
         }
 
-        /// <summary>Answers the call in place of a page that has session state: the session is read-only.</summary>
+        /// <summary>Answers the call of a method that reads session state: the session is read-only.</summary>
         private sealed class ReadOnlySessionHandler : Handler, IReadOnlySessionState
         {
             public ReadOnlySessionHandler(Type pageType)

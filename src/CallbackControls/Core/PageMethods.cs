@@ -17,6 +17,10 @@ namespace CallbackControls
         // The delegates found, so a call (and every render that checks its method) costs one look-up.
         private static readonly ConcurrentDictionary<(Type, string, Type), Delegate> Delegates = new ConcurrentDictionary<(Type, string, Type), Delegate>();
 
+        // Read on every call before the method runs: looked up once, as reflection allocates each time.
+        private static readonly ConcurrentDictionary<(Type, string), Type> ArgumentTypes = new ConcurrentDictionary<(Type, string), Type>();
+        private static readonly ConcurrentDictionary<(Type, string), bool> Sessions = new ConcurrentDictionary<(Type, string), bool>();
+
         /// <summary>Finds the method; the error says what is missing and what to write.</summary>
         /// <exception cref="InvalidOperationException">No such method, or it has another shape.</exception>
         internal static Action<TArgs> Find<TArgs>(Type pageType, string name, string controlId) where TArgs : EventArgs
@@ -42,9 +46,17 @@ namespace CallbackControls
         /// <summary>The parameter type of a marked method, or null when there is no marked method of that name.</summary>
         internal static Type ArgumentTypeOf(Type pageType, string name)
         {
+            var key = (pageType, name);
+            if (ArgumentTypes.TryGetValue(key, out var type)) return type;
             var parameters = MethodOf(pageType, name)?.GetParameters();
-            return parameters != null && parameters.Length == 1 ? parameters[0].ParameterType : null;
+            type = parameters != null && parameters.Length == 1 ? parameters[0].ParameterType : null;
+            ArgumentTypes[key] = type;
+            return type;
         }
+
+        /// <summary>Whether the marked method of that name asks for session state (<see cref="CallbackMethodAttribute.EnableSession"/>).</summary>
+        internal static bool EnablesSession(Type pageType, string name) =>
+            Sessions.GetOrAdd((pageType, name), key => MethodOf(key.Item1, key.Item2)?.GetCustomAttribute<CallbackMethodAttribute>(true)?.EnableSession == true);
 
         private static MethodInfo MethodOf(Type pageType, string name) => Methods.GetOrAdd((pageType, name), key => Lookup(key.Item1, key.Item2));
 

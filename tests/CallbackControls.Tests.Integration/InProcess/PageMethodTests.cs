@@ -47,20 +47,19 @@ namespace CallbackControls.Tests.InProcess
         }
 
         [Fact]
-        public void Call_GetsTheSessionReadOnly_SoCallsOfOneUserDoNotQueue()
+        public void Call_OfAMethodWithEnableSession_GetsTheSessionReadOnly_SoCallsOfOneUserDoNotQueue()
         {
             Assert.Equal(true, Result(Call("EchoCall", "Echo", "x"))["sessionReadOnly"]);
         }
 
         [Fact]
-        public void Call_OnAPageWithoutSessionState_TakesNoSession_SoNoSessionCookieIsHandedOut()
+        public void Call_OfAMethodWithoutEnableSession_TakesNoSession_SoNoSessionCookieIsHandedOut()
         {
-            // Echo.aspx declares EnableSessionState="False": its page method must not look a session up
-            // either, or every call of a visitor without one makes a new session id and cookie.
-            var response = CallbackCalls.CallMethod(Site, "/Echo.aspx", "OtherFast", "OtherByMethod", "x");
-            var reply = CallbackReply.Parse(response.GetBodyText());
+            // FastPath.aspx has session state on; GetRegions does not ask for it, so the call must not look a
+            // session up: for a visitor without one, each call would make a new session id and cookie.
+            var response = CallbackCalls.CallMethod(Site, Page, "Region", "GetRegions", "", "{\"ancestors\":[\"fr\"]}");
 
-            Assert.Equal("other:x", reply["result"]);
+            Assert.Equal(true, CallbackReply.Parse(response.GetBodyText())["ok"]);
             Assert.DoesNotContain(response.Headers, h => h.Key == "Set-Cookie" && h.Value.Contains("SessionId"));
         }
 

@@ -1,11 +1,12 @@
 'use strict';
 // Drives the whole benchmark (bench/run.sh calls it; ./build.sh bench builds first):
-//   cascading refresh, five variants x two hosts x two passes; the chart; the soak.
+//   host floors (a bare .ashx on the minimal host, the dev host and nginx); cascading refresh, five
+//   variants x two hosts x two passes; the chart; the soak.
 // Raw results go to .tmp/bench/results.json, the tables to docs/RESULTS.md (report.js).
 //
 // Environment:
 //   BENCH_QUICK=1          a smoke run: a few seconds per measurement, short soak
-//   BENCH_PARTS=cascade,chart,soak   which parts to run (default all)
+//   BENCH_PARTS=floors,cascade,chart,soak   which parts to run (default all)
 //   BENCH_HOSTS=dev,nginx  which hosts the cascading part uses (default both)
 //   BENCH_PASSES=N         passes of the cascading part (default 2)
 //   BENCH_NO_WAIT=1        do not wait for a quiet machine before a full run
@@ -21,7 +22,7 @@ const { OUT, SITE, loadAverage, sleep, log } = require('./common.js');
 const cascade = require('./cascade.js');
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const PARTS = (process.env.BENCH_PARTS || 'cascade,chart,soak').split(',');
+const PARTS = (process.env.BENCH_PARTS || 'floors,cascade,chart,soak').split(',');
 const HOSTS = (process.env.BENCH_HOSTS || 'dev,nginx').split(',');
 const PASSES = Number(process.env.BENCH_PASSES || 2);
 
@@ -70,6 +71,34 @@ function machine() {
 
 async function startHost(id) {
   return id === 'dev' ? harness.startDevHost(SITE) : harness.startNginxHost(SITE);
+}
+
+/**
+ * What each host costs by itself: bench/hosting.sh's floors (wrk -t2 -c8 on a bare .ashx of the bench
+ * site, every reply checked) on the reference minimal host (bench/MinimalHost: HttpListener inside the
+ * ASP.NET domain, nothing else), the dev host and nginx, once per pass.
+ */
+function runFloors(results) {
+  const seconds = QUICK ? 3 : 10;
+  const hosts = { 'minimal host (reference)': 'minimal', 'dev host': 'dev', 'nginx + fastcgi-mono-server4 (1 back end)': 'nginx' };
+  results.floors = { seconds, passes: [] };
+  for (let pass = 1; pass <= PASSES; pass++) {
+    log(`pass ${pass}: host floors, ${seconds} s each`);
+    const out = execFileSync('bash', [path.join(__dirname, 'hosting.sh'), String(seconds)], {
+      encoding: 'utf8', env: { ...process.env, HOSTING_PARTS: 'floors' }, stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    const entry = { pass, hosts: {} };
+    for (const line of out.split('\n')) {
+      const m = line.match(/^(.*?)\s+requests\/s=([\d.]+) p50_ms=([\d.]+) .* checked=(\d+) wrong=(\d+) errors\(connect\/read\/write\/status\/timeout\)=([\d/]+)/);
+      if (!m || !hosts[m[1].trim()]) continue;
+      const faults = Number(m[5]) + m[6].split('/').reduce((a, b) => a + Number(b), 0);
+      entry.hosts[hosts[m[1].trim()]] = { rps: Number(m[2]), p50_ms: Number(m[3]), checked: Number(m[4]), faults };
+      log(`pass ${pass} floor ${hosts[m[1].trim()]}: ${m[2]} requests/s, ${faults} wrong or failed`);
+    }
+    if (!entry.hosts.minimal || !entry.hosts.dev) throw new Error(`bench/hosting.sh gave no floor for every host:\n${out}`);
+    results.floors.passes.push(entry);
+    save(results);
+  }
 }
 
 async function runCascade(results) {
@@ -124,7 +153,7 @@ async function main() {
   if (fs.existsSync(previousFile)) {
     const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8'));
     if (!previous.quick || QUICK) {
-      for (const part of ['cascade', 'chart', 'soak']) {
+      for (const part of ['floors', 'cascade', 'chart', 'soak']) {
         if (!PARTS.includes(part) && previous[part]) {
           results[part] = previous[part];
           results.measured = { ...results.measured, [part]: (previous.measured && previous.measured[part]) || previous.started };
@@ -133,6 +162,7 @@ async function main() {
     }
   }
   for (const part of PARTS) results.measured = { ...results.measured, [part]: results.started };
+  if (PARTS.includes('floors')) runFloors(results);
   if (PARTS.includes('cascade')) await runCascade(results);
   if (PARTS.includes('chart')) results.chart = await require('./chart.js').run({ quick: QUICK, startHost });
   save(results);

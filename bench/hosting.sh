@@ -6,6 +6,7 @@
 # to measure (CONFIGURATION=Release ./build.sh build for published numbers).
 #
 #   bench/hosting.sh [DURATION_SECONDS]     (default 10; loopback only; build first: ./build.sh build)
+#   HOSTING_PARTS=floors bench/hosting.sh   only the floors (./build.sh bench runs it so, twice)
 #
 # Each host first gets a few callbacks one by one (it compiles the page: 8 concurrent first requests
 # for an uncompiled page stalled Mono for seconds), then a 3 s warm-up run (JIT), then the measure.
@@ -13,6 +14,7 @@
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 DURATION="${1:-10}"
+PARTS="${HOSTING_PARTS:-floors,callbacks}"
 CONFIGURATION="${CONFIGURATION:-Debug}"
 DEVHOST="$ROOT/src/CallbackControls.DevHost/bin/$CONFIGURATION/net472/CallbackControls.DevHost.exe"
 SITE="$ROOT/tests/TestSite"
@@ -95,6 +97,8 @@ port="$(free_port)"
 HOST_PID=$!
 floor "nginx + fastcgi-mono-server4 (1 back end)" "$(wait_url "$TMP/nginx-floor.url" "$HOST_PID")"
 stop_host
+
+[[ "$PARTS" == *callbacks* ]] || exit 0
 
 echo "callback: POST /Echo.aspx (tests/TestSite)"
 mono "$DEVHOST" --site "$SITE" --port 0 --quiet --url-file "$TMP/devhost.url" >"$TMP/devhost.log" 2>&1 &

@@ -77,6 +77,17 @@ function targets(results, all) {
   const cb = (r) => r.variants.callback;
   const list = (runsOf, f) => runsOf.map((r) => `${f(r)} (${HOST_NAMES[r.host].split(' ')[0]} ${r.pass})`).join('; ');
 
+  const floorPasses = (results.floors && results.floors.passes) || [];
+  if (floorPasses.length) {
+    const devVsMinimal = (p) => p.hosts.dev.rps / p.hosts.minimal.rps;
+    rows.push({
+      target: 'the dev host answers a bare .ashx at ≥ 0.9x a minimal host (HttpListener + ApplicationHost, `bench/MinimalHost`)',
+      measured: floorPasses.map((p) => `${ratio(devVsMinimal(p))} (${int(p.hosts.dev.rps)} vs ${int(p.hosts.minimal.rps)}/s) (pass ${p.pass})`).join('; '),
+      ok: floorPasses.map((p) => devVsMinimal(p) >= 0.9),
+      why: 'Both serve from an HttpListener inside the ASP.NET domain; what the dev host adds per request is its request log, TCP_NODELAY on each connection and its request timeout.',
+    });
+  }
+
   if (dev.length) {
     const envelope = dev[0].variants.callback.responseBody - dev[0].variants.floor.responseBody;
     const headers = (dev[0].variants.callback.response - dev[0].variants.callback.responseBody) - (dev[0].variants.floor.response - dev[0].variants.floor.responseBody);
@@ -102,7 +113,7 @@ function targets(results, all) {
       target: 'throughput ≥ 4x UpdatePanel on every host',
       measured: list(all, (r) => `${ratio(cb(r).vsUpdatePanel.rps)} (${int(cb(r).rps)} vs ${int(r.variants.updatepanel.rps)}/s)`),
       ok: all.map((r) => cb(r).vsUpdatePanel.rps >= 4),
-      why: 'The UpdatePanel request carries and verifies the ViewState, rebuilds the grid from it, re-renders the panel and the ViewState; the callback does none of that. Behind nginx both pay the FastCGI hop and Mono\'s fastcgi server, a fixed cost per request that narrows every ratio.',
+      why: `The UpdatePanel request carries and verifies the ViewState, rebuilds the grid from it, re-renders the panel and the ViewState; the callback does none of that. Behind nginx every request pays the FastCGI hop and Mono's fastcgi server, a fixed cost that narrows every ratio: there the floor itself (a bare handler and a fetch) reaches only ${all.filter((r) => r.host === 'nginx').map((r) => ratio(r.variants.floor.vsUpdatePanel.rps)).join(', ')} of UpdatePanel's rate in the same runs, so no callback can reach 4x on that host without answering faster than the floor.`,
     });
     const fast = all.filter((r) => r.variants.pagemethod);
     if (fast.length) {
@@ -110,7 +121,7 @@ function targets(results, all) {
         target: 'fast path (ServiceMethod page method): throughput ≥ 0.85x the floor on every host',
         measured: list(fast, (r) => `${ratio(r.variants.pagemethod.vsFloor.rps)} (${int(r.variants.pagemethod.rps)} vs ${int(r.variants.floor.rps)}/s)`),
         ok: fast.map((r) => r.variants.pagemethod.vsFloor.rps >= 0.85),
-        why: 'The page method skips the page, but the call still runs ASP.NET\'s full pipeline for a .aspx path (session, the page handler\'s mapping, our request module swapping the handler), reads the form, checks the token (MachineKey, ~15 µs) and writes the envelope; the floor is a GET of a bare .ashx.',
+        why: 'The page method skips the page and takes no session, but the call still runs ASP.NET\'s pipeline for a .aspx path (the page handler\'s mapping, then our request module swapping the handler), is a POST whose form is read, checks the token (MachineKey) and writes the envelope; the floor is a GET of a bare .ashx answered from its query string.',
       });
     }
     const stock = all.filter((r) => r.variants.stock);
@@ -271,8 +282,20 @@ function section(results) {
   const l = results.load;
   out.push(`- **Load average (1/5/15 min):** ${l.start.one}/${l.start.five}/${l.start.fifteen} at the start, ${l.end ? `${l.end.one}/${l.end.five}/${l.end.fifteen}` : '–'} at the end${l.wait && l.wait.waitedSeconds ? ` (waited ${l.wait.waitedSeconds} s for a quiet machine${l.wait.quiet === false ? ', which never came: the run went ahead' : ''})` : ''}. Other engineers share this machine.`);
   out.push('- **Reproduce:** `./build.sh bench` (installs what is missing, builds, then runs `bench/run.sh`; 25 to 35 minutes). `BENCH_QUICK=1 ./build.sh bench` is a smoke run; `BENCH_PARTS=soak BENCH_SOAK_SECONDS=1800 ./build.sh bench` the 30-minute soak. Raw results: `.tmp/bench/results.json`.');
-  out.push('- **Site:** `bench/BenchSite`, on loopback, `<compilation debug="false">`, a fixed machine key, every page `EnableSessionState="False"` (no session cookie is handed out; wrk would send one back).');
+  out.push('- **Site:** `bench/BenchSite`, on loopback, `<compilation debug="false">`, a fixed machine key, every page `EnableSessionState="False"` (no session cookie is handed out; wrk would send one back) except `PageMethod.aspx`, which keeps session state on as most sites do (its page methods take none).');
   out.push('');
+
+  const floorPasses = (results.floors && results.floors.passes) || [];
+  if (floorPasses.length) {
+    out.push('### Host floors');
+    out.push('');
+    out.push(`What a host costs by itself: \`bench/hosting.sh\` with \`HOSTING_PARTS=floors\`, wrk -t2 -c8 for ${results.floors.seconds} s after a 3 s warm-up on \`bench/BenchSite/Bare.ashx\` (a handler that only answers \`ok\`), every reply checked. The minimal host (\`bench/MinimalHost\`, ~130 lines: HttpListener inside the ASP.NET domain, nothing else) is the reference. Cells: requests/s (ratio to the minimal host), wrong or failed replies.`);
+    out.push('');
+    const hostRows = [['minimal', 'minimal host (reference)'], ['dev', 'dev host'], ['nginx', 'nginx + fastcgi-mono-server4, 1 back end']];
+    out.push(table(['host', ...floorPasses.map((p) => `pass ${p.pass}`)], hostRows.map(([id, name]) => [name,
+      ...floorPasses.map((p) => (p.hosts[id] ? `${int(p.hosts[id].rps)}/s (${ratio(p.hosts[id].rps / p.hosts.minimal.rps)}), ${int(p.hosts[id].faults)}` : '–'))])));
+    out.push('');
+  }
 
   const rows = targets(results, all);
   if (rows.length) {

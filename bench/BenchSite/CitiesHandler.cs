@@ -1,13 +1,14 @@
-using System.Collections.Generic;
+using System.Text;
 using System.Web;
-using System.Web.Script.Serialization;
 
 namespace BenchSite
 {
     /// <summary>
     /// The floor: a bare handler (Cities.ashx?country=XX) that answers the cities of a country as JSON,
-    /// in the shape a CascadingDropDown reply carries (an array of [text, value] pairs) and with the same
-    /// serializer, so bytes and work compare fairly. No page, no ViewState, no session.
+    /// in the shape a CascadingDropDown reply carries (an array of [text, value] pairs), written as fast as
+    /// the framework allows: HttpUtility.JavaScriptStringEncode per string, not JavaScriptSerializer, which
+    /// on Mono costs ~300 µs for 100 rows where the library's own reply writer takes ~15 µs. A floor built on
+    /// the slow serializer would flatter every callback. No page, no ViewState, no session.
     /// </summary>
     public sealed class CitiesHandler : IHttpHandler
     {
@@ -23,10 +24,15 @@ namespace BenchSite
                 context.Response.StatusCode = 404;
                 return;
             }
-            var rows = new List<string[]>(country.Cities.Count);
-            foreach (var city in country.Cities) rows.Add(new[] { city.Name, city.Id });
+            var json = new StringBuilder(32 * country.Cities.Count).Append('[');
+            for (int i = 0; i < country.Cities.Count; i++)
+            {
+                if (i > 0) json.Append(',');
+                json.Append('[').Append(HttpUtility.JavaScriptStringEncode(country.Cities[i].Name, true))
+                    .Append(',').Append(HttpUtility.JavaScriptStringEncode(country.Cities[i].Id, true)).Append(']');
+            }
             context.Response.ContentType = "application/json";
-            context.Response.Write(new JavaScriptSerializer { MaxJsonLength = int.MaxValue }.Serialize(rows));
+            context.Response.Write(json.Append(']').ToString());
         }
     }
 }

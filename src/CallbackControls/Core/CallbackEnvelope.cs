@@ -55,7 +55,7 @@ namespace CallbackControls
 
         private static JavaScriptSerializer CreateSerializer()
         {
-            // Result payloads (a big chart, a 10,000 item list) exceed the 2 MB default.
+            // Reads requests only (replies are written by JsonText); their own limit is MaxRequestLength.
             return new JavaScriptSerializer { MaxJsonLength = int.MaxValue, RecursionLimit = 64 };
         }
 
@@ -170,8 +170,9 @@ namespace CallbackControls
         /// <returns>The JSON text of the reply envelope.</returns>
         public static string WriteResult(object result)
         {
-            var envelope = new Dictionary<string, object> { ["cc"] = Version, ["ok"] = true, ["result"] = result };
-            return CreateSerializer().Serialize(envelope);
+            var text = new System.Text.StringBuilder(256).Append("{\"cc\":").Append(Version).Append(",\"ok\":true,\"result\":");
+            JsonText.Write(text, result, 1);
+            return text.Append('}').ToString();
         }
 
         /// <summary>Writes a failed reply.</summary>
@@ -182,12 +183,12 @@ namespace CallbackControls
         {
             var error = new Dictionary<string, object> { ["code"] = code, ["message"] = message };
             var envelope = new Dictionary<string, object> { ["cc"] = Version, ["ok"] = false, ["error"] = error };
-            return CreateSerializer().Serialize(envelope);
+            return JsonText.Serialize(envelope);
         }
 
         /// <summary>Writes any value as JSON the way envelopes are written (used for client options).</summary>
         /// <param name="value">The value to write.</param>
         /// <returns>JSON text; <c>&lt;</c>, <c>&gt;</c> and <c>&amp;</c> are escaped as \u sequences.</returns>
-        public static string ToJson(object value) => CreateSerializer().Serialize(value);
+        public static string ToJson(object value) => JsonText.Serialize(value);
     }
 }

@@ -51,9 +51,40 @@ namespace CallbackControls
         internal static bool VerifyMethodToken(HttpContext context, string controlUniqueId, string serviceMethod, string contextKey, string token) =>
             Verify(token, MethodPurposes(context.Request.AppRelativeCurrentExecutionFilePath, controlUniqueId, serviceMethod, context, contextKey));
 
+        // Tokens verified before, with the purposes they were verified for. A page's calls carry the same
+        // token again and again, and MachineKey.Unprotect cost ~60 µs of a ~250 µs page-method call here.
+        // Only successes are kept (a forged token is checked in full every time), a token never expires on
+        // its own (MachineKey has no expiry), and a new machine key restarts the application, which empties it.
+        private const int VerifiedCapacity = 4096;
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Verified =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+
         private static bool Verify(string token, string[] purposes)
         {
             if (!IsUrlToken(token)) return false;
+            var key = VerifiedKey(token, purposes);
+            if (Verified.ContainsKey(key)) return true;
+            if (!Unprotects(token, purposes)) return false;
+            // Bounded: when full, start again rather than keep an unbounded set of every user's tokens.
+            if (Verified.Count >= VerifiedCapacity) Verified.Clear();
+            Verified[key] = true;
+            return true;
+        }
+
+        /// <summary>
+        /// The token and its purposes as one string, each part prefixed with its length, so no two
+        /// different lists (a context key holding a separator, say) can ever make the same key.
+        /// </summary>
+        private static string VerifiedKey(string token, string[] purposes)
+        {
+            var key = new System.Text.StringBuilder(token.Length + 160);
+            key.Append(token.Length).Append(':').Append(token);
+            foreach (var purpose in purposes) key.Append(purpose.Length).Append(':').Append(purpose);
+            return key.ToString();
+        }
+
+        private static bool Unprotects(string token, string[] purposes)
+        {
             byte[] bytes;
             try
             {

@@ -121,6 +121,8 @@ namespace CallbackControls.Tests.InProcess
         public void Call_WithTheTokenOfAnotherControl_IsForbidden()
         {
             var echoToken = CallbackCalls.TokenFor(Site, Page, "EchoCall");
+            // Accepted once for its own control first: a verified token is remembered, for its purposes only.
+            Assert.Equal(200, Call("EchoCall", "Echo", "x", token: echoToken)["status"]);
 
             var reply = Call("FailCall", "Echo", "x", token: echoToken);
 
@@ -131,6 +133,7 @@ namespace CallbackControls.Tests.InProcess
         public void Call_NamingAnotherMethodThanTheTokenWasIssuedFor_IsForbidden()
         {
             var echoToken = CallbackCalls.TokenFor(Site, Page, "EchoCall");
+            Assert.Equal(200, Call("EchoCall", "Echo", "x", token: echoToken)["status"]);
 
             Assert.Equal(403, Call("EchoCall", "NotMarked", "x", token: echoToken)["status"]);
             Assert.Equal(403, Call("EchoCall", "Fail", "x", token: echoToken)["status"]);

@@ -298,7 +298,9 @@ namespace CallbackControls.DevHost
                 }
 
                 bool closed = false;
-                lock (byAddress.SyncRoot)
+
+                // Mono's EndPointManager locks the table itself (not its SyncRoot, a separate object).
+                lock (byAddress)
                 {
                     foreach (object ports in byAddress.Values)
                     {

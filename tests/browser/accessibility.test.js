@@ -180,7 +180,8 @@ test('axe: sample chains mid-load, filled, and showing an error', page('a11y-sam
   await p.waitForFunction(() => window.Region && window.Region.list);
   const hold = await holdCallbacks(p);
   await p.selectOption('#Country', 'FR');
-  await p.waitForFunction(() => document.getElementById('Region').getAttribute('aria-busy') === 'true');
+  // The loading state shows once a held call has taken 100 ms.
+  await p.waitForFunction(() => document.getElementById('Region').getAttribute('aria-busy') === 'true' && document.querySelector('.cc-status[data-kind="loading"]'));
   await audit(p, 'Cascading.aspx with Region loading');
   await hold.release();
   await p.waitForFunction(() => document.querySelectorAll('#Region option').length > 10);
@@ -255,7 +256,8 @@ test('axe: test-site pages on first load, chains in every state, charts refreshe
   await p.waitForFunction(() => window.Region && window.Region.list);
   const hold = await holdCallbacks(p);
   await p.selectOption('#Country', 'fr');
-  await p.waitForFunction(() => document.getElementById('Region').getAttribute('aria-busy') === 'true');
+  // The loading state shows once a held call has taken 100 ms.
+  await p.waitForFunction(() => document.getElementById('Region').getAttribute('aria-busy') === 'true' && document.querySelector('.cc-status[data-kind="loading"]'));
   await audit(p, 'Cascading.aspx with Region loading');
   await hold.release();
   await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
@@ -424,18 +426,25 @@ test('screen reader: each list is named by its label and described by its status
   await restore();
   assert.deepEqual(await accessible(p, '#Region'), { role: 'combobox', name: 'Region', description: 'The server answered with HTTP 503.' });
 
-  assert.deepEqual(await said.all(), [
+  // A loading state shows only once a call has taken 100 ms: the slow region list always says it; the
+  // others answer quickly and usually say nothing of loading, but on a busy machine they may. Whatever
+  // was said of loading must come once, just before what the list then offers.
+  const all = await said.all();
+  assert.deepEqual(all.slice(0, 2), [
     { control: 'Region_Container', text: 'Loading regions...' },
     { control: 'Region_Container', text: 'Region: 1 item' },
-    { control: 'City_Container', text: 'Loading...' },
+  ]);
+  all.forEach((x, i) => {
+    if (/^Loading/.test(x.text)) {
+      assert.ok(all[i + 1] && all[i + 1].control === x.control && !/^Loading/.test(all[i + 1].text), `"${x.text}" is followed by what ${x.control} offers: ${JSON.stringify(all)}`);
+    }
+  });
+  assert.deepEqual(all.filter((x) => !/^Loading/.test(x.text)), [
+    { control: 'Region_Container', text: 'Region: 1 item' },
     { control: 'City_Container', text: 'City: 1 item' },
-    { control: 'Region_Container', text: 'Loading regions...' },
     { control: 'Region_Container', text: 'Region: 2 items' },
-    { control: 'Region_Container', text: 'Loading regions...' },
     { control: 'Region_Container', text: 'Region: 1 item' },
-    { control: 'City_Container', text: 'Loading...' },
     { control: 'City_Container', text: 'City: No cities' },
-    { control: 'Region_Container', text: 'Loading regions...' },
     { control: 'Region_Container', text: 'The server answered with HTTP 503.' },
   ]);
 }));

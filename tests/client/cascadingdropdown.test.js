@@ -145,6 +145,8 @@ function cascading(id, parent, options, hooks) {
     name: id, callbackId: id, url: '/Chain.aspx', timeout: 30000,
     listId: id, parentId: parent.id, ancestors: [], fields: [],
     loadingText: 'Loading…', emptyText: '', cache: false, multiple: false,
+    // The loading state at once, so the tests of it need no clock; its delay has tests of its own.
+    loadingDelay: 0,
     hooks: hooks || {}
   }, options || {}, { prompt: prompt }));
   // The runtime links the element to its object; the levels below find their parent's object so.
@@ -267,6 +269,39 @@ describe('filling from the parent', { timeout: 5000 }, () => {
     assert.equal(region.list.disabled, false);
     assert.equal(region.list.getAttribute('aria-busy'), null);
     assert.equal(region.status.textContent, '2 items', 'the loading message gives way to what the list now offers');
+    assert.equal(region.status.getAttribute('data-kind'), 'count');
+  });
+
+  test('a reply within 100 ms (fake clock) fills the list without the loading state ever showing', async () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    const { country, region } = chain({ loadingDelay: undefined, countText: '{0} regions' });
+    const said = [];
+    const record = region.client.showStatus.bind(region.client);
+    region.client.showStatus = (text, kind) => { said.push(kind + ': ' + text); record(text, kind); };
+    country.choose('FR');
+    await flush();
+    mock.timers.tick(99);
+    await flush();
+    assert.deepEqual(region.list.texts(), ['Choose a region'], 'cleared and disabled at once, not yet "loading"');
+    assert.equal(region.list.disabled, true);
+    await answer(ok(FRANCE));
+    mock.timers.tick(1000);
+    await flush();
+    assert.deepEqual(region.list.texts(), ['Choose a region', 'Île-de-France', 'Bretagne']);
+    assert.deepEqual(said, ['count: 2 regions'], 'nothing said of loading for a quick reply');
+  });
+
+  test('a reply slower than 100 ms (fake clock) shows the loading state at 100 ms, then the items', async () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    const { country, region } = chain({ loadingDelay: undefined });
+    country.choose('FR');
+    await flush();
+    mock.timers.tick(100);
+    await flush();
+    assert.deepEqual(region.list.texts(), ['Loading…']);
+    assert.equal(region.status.textContent, 'Loading…');
+    await answer(ok(FRANCE));
+    assert.deepEqual(region.list.texts(), ['Choose a region', 'Île-de-France', 'Bretagne']);
     assert.equal(region.status.getAttribute('data-kind'), 'count');
   });
 

@@ -22,6 +22,10 @@
   var KEYBOARD_QUIET_MS = 150;
   // How recent a key press must be for a change to count as keyboard-driven.
   var KEYBOARD_WINDOW_MS = 1000;
+  // A reply within this time fills the list without the loading state ever being shown: a reply that
+  // quick reads as instant, and "Loading..." flashing for a few milliseconds costs two extra rewrites
+  // of the list and of the status region, and an announcement a screen reader user does not need.
+  var LOADING_DELAY_MS = 100;
 
   /**
    * The page author's value for a value as it is in the page: values that would trip ASP.NET
@@ -91,6 +95,7 @@
 
   CascadingDropDownClient.prototype.dispose = function () {
     this._clearQuietTimer();
+    this._clearLoadingTimer();
     if (this.parent && this._onParentChange) {
       this.parent.removeEventListener('change', this._onParentChange);
       this.parent.removeEventListener('keydown', this._onParentKeyDown);
@@ -226,6 +231,31 @@
     }
   };
 
+  CascadingDropDownClient.prototype._clearLoadingTimer = function () {
+    if (this._loadingTimer) {
+      clearTimeout(this._loadingTimer);
+      this._loadingTimer = null;
+    }
+  };
+
+  /**
+   * Shows the loading state once the call has taken LOADING_DELAY_MS (options.loadingDelay overrides it;
+   * 0 shows it at once); at once too if it is already showing.
+   */
+  CascadingDropDownClient.prototype._showLoadingSoon = function (showingAlready) {
+    var self = this;
+    var delay = typeof this.options.loadingDelay === 'number' ? this.options.loadingDelay : LOADING_DELAY_MS;
+    this._clearLoadingTimer();
+    if (showingAlready || delay <= 0) {
+      this.showLoading();
+      return;
+    }
+    this._loadingTimer = setTimeout(function () {
+      self._loadingTimer = null;
+      self.showLoading();
+    }, delay);
+  };
+
   /**
    * Clears the list, then fills it for the parent's current value (from the cache or the server).
    * @returns {Promise<void>}
@@ -233,6 +263,9 @@
   CascadingDropDownClient.prototype.refresh = function () {
     var self = this;
     this._clearQuietTimer();
+    this._clearLoadingTimer();
+    // Loading shown already (a keyboard change waiting for its quiet period): it stays up, no flicker.
+    var loadingShown = !!this.list && this.list.getAttribute('aria-busy') === 'true';
     var ancestors = this.ancestorValues();
     // What the list offered before is no longer so; the status must not keep saying it.
     this.clearStatus('count');
@@ -254,7 +287,7 @@
     // The fetch for an older parent ends first, so its end (which clears the busy state) cannot
     // clear the loading message of this one.
     this.abortPending();
-    this.showLoading();
+    this._showLoadingSoon(loadingShown);
     // The chain asked for travels as the call's context, so the reply need not echo it.
     return this.callback('', { cascadingKey: key }).then(function () {}, function (error) {
       if (isQuiet(error)) { return; }
@@ -283,6 +316,7 @@
   };
 
   CascadingDropDownClient.prototype.showLoading = function () {
+    this._clearLoadingTimer();
     if (!this.list) { return; }
     var doc = root.document;
     this._filling = true;
@@ -351,6 +385,8 @@
   };
 
   CascadingDropDownClient.prototype.setBusy = function (busy) {
+    // The call ended (filled, failed or superseded): a loading state not yet shown never will be.
+    if (!busy) { this._clearLoadingTimer(); }
     if (!this.list) { return; }
     if (busy) {
       this.list.setAttribute('aria-busy', 'true');

@@ -245,7 +245,8 @@
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
       if (include && !include(el.name || '')) { continue; }
-      pairs = pairs.concat(elementPairs(el));
+      // Appended in place: concat made a new array per field, quadratic on a big grid of inputs.
+      Array.prototype.push.apply(pairs, elementPairs(el));
     }
     return pairs;
   }

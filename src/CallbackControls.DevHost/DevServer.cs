@@ -417,6 +417,16 @@ namespace CallbackControls.DevHost
                     return;
                 }
 
+                // ApplicationStarted is raised outside the site's lock: a late move to an application that a
+                // newer one replaced would take the port back from the newer one (whose own move may have run
+                // first). The newer one's move brings the port there. A retired application that nothing replaced
+                // yet still takes it: its unload then moves the port on, where a skip could leave it in a
+                // domain that is going.
+                if (next != null && site.IsReplaced(next))
+                {
+                    return;
+                }
+
                 RequestListener old = front;
                 ApplicationListener fresh = null;
                 if (next != null)

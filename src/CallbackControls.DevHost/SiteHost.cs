@@ -242,6 +242,21 @@ namespace CallbackControls.DevHost
             }
         }
 
+        /// <summary>
+        /// Whether another application replaced <paramref name="app"/>: <see cref="ApplicationStarted"/> is raised
+        /// outside the lock, so a handler may run after a newer application started (and its own handler ran).
+        /// False while <paramref name="app"/> is retired but nothing replaced it yet.
+        /// </summary>
+        /// <param name="app">The application.</param>
+        /// <returns>True when the site now serves another application.</returns>
+        internal bool IsReplaced(AspNetApplication app)
+        {
+            lock (sync)
+            {
+                return application != null && !ReferenceEquals(application, app);
+            }
+        }
+
         private AspNetApplication GetApplication()
         {
             AspNetApplication current;

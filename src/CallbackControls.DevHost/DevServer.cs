@@ -37,6 +37,7 @@ namespace CallbackControls.DevHost
         private int retiredNoDelayRequests;
         private volatile bool running;
         private volatile bool stopping;
+        private bool portLost;
 
         /// <summary>Creates a server for a site folder; the site is started by <see cref="Start"/> and stopped by <see cref="Stop()"/>.</summary>
         /// <param name="physicalSitePath">The Web Forms site folder.</param>
@@ -153,6 +154,18 @@ namespace CallbackControls.DevHost
         /// <exception cref="InvalidOperationException">Already started.</exception>
         public void Start()
         {
+            bool lost;
+            lock (sync)
+            {
+                lost = portLost;
+            }
+
+            if (lost)
+            {
+                // No listener took the port over after a restart: finish that stop first.
+                Stop(TimeSpan.Zero);
+            }
+
             lock (sync)
             {
                 if (running)
@@ -196,42 +209,22 @@ namespace CallbackControls.DevHost
             RequestListener stopped;
             lock (sync)
             {
-                if (!running)
+                // A server that lost its port is no longer running but still holds its site.
+                if (!running && !portLost)
                 {
                     return;
                 }
 
                 stopping = true;
                 running = false;
+                portLost = false;
                 stopped = front;
                 site.ApplicationStarted -= OnApplicationStarted;
             }
 
-            // Requests arriving while the others finish are answered 503 "shutting down".
-            TryCall(() => stopped.BeginStop());
-            DateTime deadline = DateTime.UtcNow + drainTimeout;
-            while (DateTime.UtcNow < deadline)
+            if (stopped != null)
             {
-                int inFlight = 0;
-                TryCall(() => inFlight = stopped.InFlight);
-                if (inFlight == 0)
-                {
-                    break;
-                }
-
-                Thread.Sleep(10);
-            }
-
-            lock (sync)
-            {
-                TryCall(() => retiredNoDelayRequests += stopped.NoDelayRequests);
-                front = null;
-                frontApplication = null;
-            }
-
-            if (!TryCall(() => stopped.Close(), out Exception error))
-            {
-                Warn("closing the listener: " + error.Message);
+                StopListener(stopped, drainTimeout);
             }
 
             UnloadRelayDomain();
@@ -262,6 +255,36 @@ namespace CallbackControls.DevHost
         public static int FindFreePort()
         {
             return RequestListener.FindFreePort();
+        }
+
+        private void StopListener(RequestListener stopped, TimeSpan drainTimeout)
+        {
+            // Requests arriving while the others finish are answered 503 "shutting down".
+            TryCall(() => stopped.BeginStop());
+            DateTime deadline = DateTime.UtcNow + drainTimeout;
+            while (DateTime.UtcNow < deadline)
+            {
+                int inFlight = 0;
+                TryCall(() => inFlight = stopped.InFlight);
+                if (inFlight == 0)
+                {
+                    break;
+                }
+
+                Thread.Sleep(10);
+            }
+
+            lock (sync)
+            {
+                TryCall(() => retiredNoDelayRequests += stopped.NoDelayRequests);
+                front = null;
+                frontApplication = null;
+            }
+
+            if (!TryCall(() => stopped.Close(), out Exception error))
+            {
+                Warn("closing the listener: " + error.Message);
+            }
         }
 
         private static void CheckPort(int port)
@@ -436,15 +459,22 @@ namespace CallbackControls.DevHost
                         fresh = next.CreateListener(owner, log != null);
                         fresh.PrepareToListen();
                     }
-                    catch (Exception ex) when (IsDeadDomain(ex) || ex is ObjectDisposedException || ex is System.Net.HttpListenerException || ex is System.Net.Sockets.SocketException)
+                    catch (Exception ex)
                     {
-                        Warn("could not start a listener in the restarted application: " + ex.Message);
-                        fresh = null;
+                        // Whatever the failure, the relay below takes the port over.
+                        Warn("could not start a listener in the restarted application: " + ex.GetType().Name + ": " + ex.Message);
+                        if (fresh != null)
+                        {
+                            CloseQuietly(fresh);
+                            fresh = null;
+                        }
                     }
                 }
 
                 TryCall(() => retiredNoDelayRequests += old.NoDelayRequests);
                 TryCall(() => old.StopAccepting());
+
+                // The old socket is closed: from here every failure must still leave something on the port.
                 if (fresh != null)
                 {
                     try
@@ -454,16 +484,52 @@ namespace CallbackControls.DevHost
                         frontApplication = next;
                         return;
                     }
-                    catch (Exception ex) when (IsDeadDomain(ex) || ex is ObjectDisposedException || ex is System.Net.HttpListenerException || ex is System.Net.Sockets.SocketException)
+                    catch (Exception ex)
                     {
-                        Warn("the restarted application could not take the port over: " + ex.Message);
-                        TryCall(() => fresh.Close());
+                        Warn("the restarted application could not take the port over: " + ex.GetType().Name + ": " + ex.Message);
+                        CloseQuietly(fresh);
                     }
                 }
 
                 // Every request crosses from here on, and SiteHost starts whatever application it needs.
-                front = StartRelay(port);
                 frontApplication = null;
+                const int RelayAttempts = 2;
+                for (int attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        front = StartRelay(port);
+                        return;
+                    }
+                    catch (Exception ex) when (attempt < RelayAttempts)
+                    {
+                        Warn("could not start a relay listener, trying again: " + ex.GetType().Name + ": " + ex.Message);
+                        Thread.Sleep(100);
+                    }
+                    catch (Exception ex)
+                    {
+                        // Nothing listens any more: say so and stop, rather than claim to be running.
+                        Warn("NOTHING LISTENS ON PORT " + port.ToString(CultureInfo.InvariantCulture) + " ANY MORE: no listener could take it over after the restart ("
+                            + ex.GetType().Name + ": " + ex.Message + "); the server has stopped.");
+                        front = null;
+                        running = false;
+                        portLost = true;
+                        site.ApplicationStarted -= OnApplicationStarted;
+                        return;
+                    }
+                }
+            }
+        }
+
+        private static void CloseQuietly(RequestListener listener)
+        {
+            try
+            {
+                listener.Close();
+            }
+            catch (Exception)
+            {
+                // A listener that would not start holds nothing worth a second failure.
             }
         }
 

@@ -26,7 +26,7 @@ namespace CallbackControls.DevHost
         private readonly string sitePath;
         private readonly bool ownsSite;
         private readonly int requestedPort;
-        private readonly Owner owner;
+        private Owner owner;
         private SiteHost site;
         private RequestListener front;
         private AspNetApplication frontApplication;
@@ -53,7 +53,6 @@ namespace CallbackControls.DevHost
             sitePath = physicalSitePath;
             requestedPort = port;
             ownsSite = true;
-            owner = new Owner(this);
         }
 
         /// <summary>Creates a server in front of a running site; stopping the server leaves the site running.</summary>
@@ -66,7 +65,6 @@ namespace CallbackControls.DevHost
             sitePath = site.PhysicalPath;
             requestedPort = port;
             ownsSite = false;
-            owner = new Owner(this);
         }
 
         /// <summary>
@@ -150,7 +148,7 @@ namespace CallbackControls.DevHost
             }
         }
 
-        /// <summary>Starts the site (if given a folder) and begins accepting requests.</summary>
+        /// <summary>Starts the site (if given a folder) and begins accepting requests; also after <see cref="Stop()"/>.</summary>
         /// <exception cref="InvalidOperationException">Already started.</exception>
         public void Start()
         {
@@ -179,6 +177,9 @@ namespace CallbackControls.DevHost
                 }
 
                 stopping = false;
+
+                // One per start: Stop disconnects it, so that nothing keeps a stopped server in memory.
+                owner = new Owner(this);
                 site.ApplicationStarted += OnApplicationStarted;
                 try
                 {
@@ -187,6 +188,7 @@ namespace CallbackControls.DevHost
                 catch (Exception)
                 {
                     site.ApplicationStarted -= OnApplicationStarted;
+                    Disconnect(owner);
                     throw;
                 }
 
@@ -207,9 +209,10 @@ namespace CallbackControls.DevHost
         public void Stop(TimeSpan drainTimeout)
         {
             RequestListener stopped;
+            Owner stoppedOwner;
             lock (sync)
             {
-                // A server that lost its port is no longer running but still holds its site.
+                // A server that lost its port is no longer running but still holds its site and owner.
                 if (!running && !portLost)
                 {
                     return;
@@ -219,6 +222,7 @@ namespace CallbackControls.DevHost
                 running = false;
                 portLost = false;
                 stopped = front;
+                stoppedOwner = owner;
                 site.ApplicationStarted -= OnApplicationStarted;
             }
 
@@ -242,6 +246,10 @@ namespace CallbackControls.DevHost
 
                 site = null;
             }
+
+            // Every listener that could call the owner is closed (or its domain gone): without this, the
+            // remoting table would hold the owner, and through it this server, for the life of the process.
+            Disconnect(stoppedOwner);
         }
 
         /// <summary>Same as <see cref="Stop()"/>.</summary>
@@ -255,6 +263,18 @@ namespace CallbackControls.DevHost
         public static int FindFreePort()
         {
             return RequestListener.FindFreePort();
+        }
+
+        private static void Disconnect(Owner stoppedOwner)
+        {
+            try
+            {
+                RemotingServices.Disconnect(stoppedOwner);
+            }
+            catch (Exception)
+            {
+                // Never marshaled (no listener was made), or already disconnected.
+            }
         }
 
         private void StopListener(RequestListener stopped, TimeSpan drainTimeout)

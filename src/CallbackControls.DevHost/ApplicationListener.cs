@@ -8,8 +8,8 @@ namespace CallbackControls.DevHost
     /// <summary>
     /// The dev host's listener inside the ASP.NET application domain: each request is read, run by the
     /// application and answered on the same thread, without crossing a domain boundary. On Mono a
-    /// cross-domain call cost ~200 µs per request, which held the dev host at half the throughput of a
-    /// host with no boundary.
+    /// cross-domain call costs ~90 µs (docs/RESULTS.md), about half a bare handler's time, which held the dev
+    /// host well below the throughput of a host with no boundary.
     /// </summary>
     /// <remarks>
     /// The domain does not outlive a recycle (a changed <c>web.config</c> or <c>bin</c>): as it unloads, the
@@ -42,7 +42,11 @@ namespace CallbackControls.DevHost
             this.owner = owner;
             LogRequests = logRequests;
 
-            // Delegates to this object's methods are made from lambdas (see DevServer.TryCall).
+            // This lambda captures only `this`, so it compiles to an instance method of this class and the
+            // delegate is bound to this MarshalByRefObject, as a method group's would be (so are the log
+            // flush below and RequestListener's per-request work item). They are made and run in this
+            // object's own domain and work on Mono 6.8; DevServer.TryCall tells of the abort seen with method
+            // groups of a listener.
             onDomainUnload = (sender, e) => OnDomainUnload();
             AppDomain.CurrentDomain.DomainUnload += onDomainUnload;
         }

@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: one server's whole life (start, stop, and moving the port across a recycle under one lock); split, its invariants would span files.
 using System;
 using System.Globalization;
 using System.IO;
@@ -327,9 +328,12 @@ namespace CallbackControls.DevHost
 
         private static bool TryCall(Action call, out Exception error)
         {
-            // Callers pass lambdas, never method groups: Mono 6.8 binds a delegate to a method of a
-            // MarshalByRefObject through its remoting wrapper and aborts the process (remoting.c:393) when
-            // the object is local.
+            // Callers pass lambdas over a local holding the listener, never method groups: Mono 6.8 binds a
+            // delegate to a method of a MarshalByRefObject through its remoting wrapper and aborts the process
+            // (remoting.c:393) when the object is local. A lambda that captures a local compiles to a method of
+            // a compiler-made closure class, so the delegate is bound to that closure and the listener is
+            // called inside it. (A lambda capturing only `this` would compile to an instance method of the
+            // class it is written in: harmless here, DevServer is no MarshalByRefObject.)
             // A listener in a domain that is gone (or going) has nothing left to stop or report.
             try
             {
@@ -448,7 +452,7 @@ namespace CallbackControls.DevHost
 
         /// <summary>
         /// Moves the port from the listener in a recycled application to one in <paramref name="next"/>
-        /// (null: to a relay in this domain): the new listener is made ready first, so the port is closed only
+        /// (null: to a relay): the new listener is made ready first, so the port is closed only
         /// between the old listener closing its socket and the new one binding it.
         /// </summary>
         private void MoveFront(AspNetApplication next)
@@ -576,9 +580,9 @@ namespace CallbackControls.DevHost
                 this.server = server;
             }
 
-            public override byte[] ProcessElsewhere(ApplicationListener unloading, byte[] packedRequest)
+            public override byte[] ProcessElsewhere(ApplicationListener caller, byte[] packedRequest)
             {
-                server.Retire(unloading);
+                server.Retire(caller);
                 SiteHost current = server.site;
                 if (current == null)
                 {
@@ -626,14 +630,14 @@ namespace CallbackControls.DevHost
             }
         }
 
-        /// <summary>Forgets the application of the listener serving now when it is <paramref name="unloading"/>.</summary>
+        /// <summary>Forgets the application of the listener serving now when it is <paramref name="caller"/>.</summary>
         /// <returns>True when that listener is the one serving (so it still holds the port).</returns>
-        private bool Retire(ApplicationListener unloading)
+        private bool Retire(ApplicationListener caller)
         {
             AspNetApplication dying;
             lock (sync)
             {
-                if (!running || stopping || !ReferenceEquals(front, unloading))
+                if (!running || stopping || !ReferenceEquals(front, caller))
                 {
                     return false;
                 }

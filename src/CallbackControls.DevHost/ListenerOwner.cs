@@ -17,10 +17,10 @@ namespace CallbackControls.DevHost
         /// Runs a request through the site from the host's domain: for a listener whose application is
         /// shutting down (the next application runs it, started now when nothing has yet), and for a relay.
         /// </summary>
-        /// <param name="unloading">The listener asking.</param>
+        /// <param name="caller">The listener asking: one whose application is unloading, or a relay.</param>
         /// <param name="packedRequest">The request, packed by <see cref="HostedMessageCodec"/>.</param>
         /// <returns>The reply, packed the same way.</returns>
-        public abstract byte[] ProcessElsewhere(ApplicationListener unloading, byte[] packedRequest);
+        public abstract byte[] ProcessElsewhere(ApplicationListener caller, byte[] packedRequest);
 
         /// <summary>
         /// Called from the listener's domain as it unloads, before the domain goes: a listener in the

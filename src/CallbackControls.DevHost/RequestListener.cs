@@ -1,3 +1,4 @@
+// Over 500 lines on purpose: the accept loop and the copying of requests and replies between HttpListener and ASP.NET, whose details (headers, NODELAY, orderly stop) belong together.
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -19,7 +20,10 @@ namespace CallbackControls.DevHost
     /// </summary>
     /// <remarks>
     /// A <see cref="MarshalByRefObject"/> because <see cref="ApplicationListener"/> lives in the ASP.NET domain
-    /// and is driven from the default one; the calls that cross are per start, stop and recycle, never per request.
+    /// (or, as a relay, in a domain of its own) and is driven from the default one. A listener inside the
+    /// application crosses only per start, stop and recycle (and for the requests its unloading application
+    /// can no longer run); a relay crosses for every request, which <see cref="ListenerOwner.ProcessElsewhere"/>
+    /// runs in the default domain.
     /// </remarks>
     internal abstract class RequestListener : MarshalByRefObject
     {

@@ -6,7 +6,7 @@
 //
 // Environment:
 //   BENCH_QUICK=1          a smoke run: a few seconds per measurement, short soak
-//   BENCH_PARTS=floors,cascade,chart,soak   which parts to run (default all)
+//   BENCH_PARTS=floors,cascade,session,chart,soak   which parts to run (default all)
 //   BENCH_HOSTS=dev,nginx  which hosts the cascading part uses (default both)
 //   BENCH_PASSES=N         passes of the cascading part (default 2)
 //   BENCH_NO_WAIT=1        do not wait for a quiet machine before a full run
@@ -22,7 +22,7 @@ const { OUT, SITE, loadAverage, sleep, log } = require('./common.js');
 const cascade = require('./cascade.js');
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const PARTS = (process.env.BENCH_PARTS || 'floors,cascade,chart,soak').split(',');
+const PARTS = (process.env.BENCH_PARTS || 'floors,cascade,session,chart,soak').split(',');
 const HOSTS = (process.env.BENCH_HOSTS || 'dev,nginx').split(',');
 const PASSES = Number(process.env.BENCH_PASSES || 2);
 
@@ -101,6 +101,17 @@ function runFloors(results) {
   }
 }
 
+/** One user's calls at once: bench/session.js on the dev host. */
+async function runSession(results) {
+  const host = await startHost('dev');
+  try {
+    results.session = await require('./session.js').run({ base: host.url, quick: QUICK });
+  } finally {
+    await host.stop();
+  }
+  save(results);
+}
+
 async function runCascade(results) {
   const all = cascade.VARIANTS.map((v) => v.id);
   results.cascade = { settings: SETTINGS, passes: [] };
@@ -153,7 +164,7 @@ async function main() {
   if (fs.existsSync(previousFile)) {
     const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8'));
     if (!previous.quick || QUICK) {
-      for (const part of ['floors', 'cascade', 'chart', 'soak']) {
+      for (const part of ['floors', 'cascade', 'session', 'chart', 'soak']) {
         if (!PARTS.includes(part) && previous[part]) {
           results[part] = previous[part];
           results.measured = { ...results.measured, [part]: (previous.measured && previous.measured[part]) || previous.started };
@@ -164,6 +175,7 @@ async function main() {
   for (const part of PARTS) results.measured = { ...results.measured, [part]: results.started };
   if (PARTS.includes('floors')) runFloors(results);
   if (PARTS.includes('cascade')) await runCascade(results);
+  if (PARTS.includes('session')) await runSession(results);
   if (PARTS.includes('chart')) results.chart = await require('./chart.js').run({ quick: QUICK, startHost });
   save(results);
   if (PARTS.includes('soak')) results.soak = await require('./soak.js').run({ quick: QUICK, startHost });

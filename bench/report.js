@@ -73,7 +73,7 @@ function runs(results) {
 function targets(results, all) {
   const dev = all.filter((r) => r.host === 'dev');
   const rows = [];
-  const verdict = (oks) => (oks.length === 0 ? 'not measured' : oks.every(Boolean) ? '**met**' : oks.some(Boolean) ? '**mixed** (met in some passes)' : '**missed**');
+  const verdict = (oks) => (oks.length === 0 ? 'not measured' : oks.every(Boolean) ? '**met**' : oks.some(Boolean) ? '**mixed** (met in some runs)' : '**missed**');
   const cb = (r) => r.variants.callback;
   const list = (runsOf, f) => runsOf.map((r) => `${f(r)} (${HOST_NAMES[r.host].split(' ')[0]} ${r.pass})`).join('; ');
 
@@ -122,6 +122,16 @@ function targets(results, all) {
         measured: list(fast, (r) => `${ratio(r.variants.pagemethod.vsFloor.rps)} (${int(r.variants.pagemethod.rps)} vs ${int(r.variants.floor.rps)}/s)`),
         ok: fast.map((r) => r.variants.pagemethod.vsFloor.rps >= 0.85),
         why: 'The page method skips the page and takes no session, but the call still runs ASP.NET\'s pipeline for a .aspx path (the page handler\'s mapping, then our request module swapping the handler), is a POST whose form is read, checks the token (MachineKey) and writes the envelope; the floor is a GET of a bare .ashx answered from its query string.',
+      });
+    }
+    const session = results.session && results.session.runs;
+    if (session && session.length) {
+      const byId = Object.fromEntries(session.map((r) => [r.id, r]));
+      rows.push({
+        target: 'one user\'s calls at once: throughput with 8 connections sharing one session ≥ 0.8x that without a cookie (dev host)',
+        measured: session.map((r) => `${r.label}: ${ratio(r.ratio)} (${int(r.shared.rps)} vs ${int(r.none.rps)}/s)`).join('; '),
+        ok: session.map((r) => r.ratio >= 0.8),
+        why: `ASP.NET runs the requests of one session one at a time when the page takes the session's exclusive lock, which a page with session state on (the default) does for every request, callbacks included: ${byId.on ? ratio(byId.on.ratio) : '–'} here. The library cannot take that lock read-only behind the page's back, since the page's code may write the session during a call. What a page author does: \`EnableSessionState="ReadOnly"\` on a page whose calls only read the session (${byId.readonly ? ratio(byId.readonly.ratio) : '–'}), or a page method, which takes no session unless it asks and then read-only (${byId.method ? ratio(byId.method.ratio) : '–'}). The README says so.`,
       });
     }
     const stock = all.filter((r) => r.variants.stock);
@@ -282,7 +292,7 @@ function section(results) {
   const l = results.load;
   out.push(`- **Load average (1/5/15 min):** ${l.start.one}/${l.start.five}/${l.start.fifteen} at the start, ${l.end ? `${l.end.one}/${l.end.five}/${l.end.fifteen}` : '–'} at the end${l.wait && l.wait.waitedSeconds ? ` (waited ${l.wait.waitedSeconds} s for a quiet machine${l.wait.quiet === false ? ', which never came: the run went ahead' : ''})` : ''}. Other engineers share this machine.`);
   out.push('- **Reproduce:** `./build.sh bench` (installs what is missing, builds, then runs `bench/run.sh`; 25 to 35 minutes). `BENCH_QUICK=1 ./build.sh bench` is a smoke run; `BENCH_PARTS=soak BENCH_SOAK_SECONDS=1800 ./build.sh bench` the 30-minute soak. Raw results: `.tmp/bench/results.json`.');
-  out.push('- **Site:** `bench/BenchSite`, on loopback, `<compilation debug="false">`, a fixed machine key, every page `EnableSessionState="False"` (no session cookie is handed out; wrk would send one back) except `PageMethod.aspx`, which keeps session state on as most sites do (its page methods take none).');
+  out.push('- **Site:** `bench/BenchSite`, on loopback, `<compilation debug="false">`, a fixed machine key, every page `EnableSessionState="False"` (no session cookie is handed out; wrk would send one back) except `PageMethod.aspx`, which keeps session state on as most sites do (its page methods take none), and the session benchmark's `Session*.aspx`.');
   out.push('');
 
   const floorPasses = (results.floors && results.floors.passes) || [];
@@ -311,6 +321,16 @@ function section(results) {
       out.push('');
       for (const r of missed) out.push(`- **${r.target}**: ${r.why}`);
     }
+    out.push('');
+  }
+
+  const session = results.session && results.session.runs;
+  if (session && session.length) {
+    out.push('### One user, many calls at once (session state)');
+    out.push('');
+    out.push(`\`bench/session.js\` on the dev host: the City list's calls of \`bench/BenchSite/Session*.aspx\` (the handler reads the visitor from the session, as a real page would), wrk with ${results.session.connections} connections for ${results.session.seconds} s each way in slices taken in turn, every reply checked: with no cookie (each connection a visitor of its own) and with every connection sending the one cookie of a stored session (\`Visit.ashx\`), as one user's quick changes and open tabs do.`);
+    out.push('');
+    out.push(table(['variant', 'no cookie', 'one shared session', 'ratio', 'wrong or failed'], session.map((r) => [r.label, `${int(r.none.rps)}/s`, `${int(r.shared.rps)}/s`, ratio(r.ratio), int(r.none.faults + r.shared.faults)])));
     out.push('');
   }
 

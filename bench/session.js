@@ -1,0 +1,78 @@
+'use strict';
+// One user, many calls at once: the session benchmark (issue 10, "a user's burst settles at once").
+// On each page of bench/BenchSite below, the City list's calls are run with wrk (cascade.lua, every
+// reply checked) twice, interleaved slice by slice: with no cookie (each connection its own visitor),
+// then with every connection sending the one cookie of a stored session (one user's tabs and quick
+// changes, as the issue measured). ASP.NET runs requests of one session one at a time when the page
+// takes the session's exclusive lock; read-only and no session do not queue.
+//   SessionOn.aspx        default path, session state on (the default)
+//   SessionReadOnly.aspx  default path, EnableSessionState="ReadOnly"
+//   SessionMethod.aspx    page method with [CallbackMethod(EnableSession = true)] (read-only)
+// bench.js runs it as the "session" part; results.session.
+const fs = require('node:fs');
+const path = require('node:path');
+const { OUT, request, runWrk, tokenOf, log } = require('./common.js');
+
+const LUA = path.join(__dirname, 'cascade.lua');
+const VARIANTS = [
+  { id: 'on', page: 'SessionOn.aspx', label: 'default path, session state on (exclusive lock)' },
+  { id: 'readonly', page: 'SessionReadOnly.aspx', label: 'default path, EnableSessionState="ReadOnly"' },
+  { id: 'method', page: 'SessionMethod.aspx', label: 'page method, [CallbackMethod(EnableSession = true)] (read-only)', method: 'GetCitiesForVisitor' },
+];
+
+function countryCodes(html) {
+  const list = html.slice(html.indexOf('id="Country"'));
+  const codes = [...list.slice(0, list.indexOf('</select>')).matchAll(/<option value="([^"]+)"/g)].map((m) => m[1]);
+  if (codes.length < 10) throw new Error('the session page lists no countries');
+  return codes;
+}
+
+/** The request file cascade.lua reads: the City list's call for every country, with or without the shared cookie. */
+function requestFile(variant, token, codes, cookie) {
+  const lines = ['H\tcontent-type: application/x-www-form-urlencoded; charset=UTF-8', `H\tx-callbackcontrols-token: ${token}`];
+  if (variant.method) lines.push(`H\tx-callbackcontrols-method: ${variant.method}`);
+  if (cookie) lines.push(`H\tcookie: ${cookie}`);
+  for (const code of codes) {
+    const envelope = encodeURIComponent(JSON.stringify({ v: 1, arg: '', state: { ancestors: [code] } }));
+    const body = variant.method
+      ? `__CALLBACKID=City&__CALLBACKPARAM=${envelope}`
+      : `__EVENTTARGET=&Country=${encodeURIComponent(code)}&__CALLBACKID=City&__CALLBACKPARAM=${envelope}`;
+    lines.push(`R\tPOST\t/${variant.page}\tjson\t"ok":true\t${body}`);
+  }
+  const file = path.join(OUT, `session-${variant.id}-${cookie ? 'shared' : 'none'}.txt`);
+  fs.writeFileSync(file, lines.join('\n') + '\n');
+  return file;
+}
+
+async function run({ base, quick, connections = 8 }) {
+  const seconds = quick ? 2 : 10;
+  const slices = quick ? 2 : 5;
+  const visit = await request(`${base}Visit.ashx`);
+  const cookie = (visit.headers['set-cookie'] || []).map((c) => c.split(';')[0]).find((c) => /SessionId=/i.test(c));
+  if (visit.status !== 200 || !cookie) throw new Error('Visit.ashx handed out no session cookie');
+  const runs = [];
+  for (const variant of VARIANTS) {
+    const url = `${base}${variant.page}`;
+    const page = await request(url, { timeout: 120000 });
+    const token = await tokenOf(url, 'City');
+    const files = { none: requestFile(variant, token, countryCodes(page.body), null), shared: requestFile(variant, token, countryCodes(page.body), cookie) };
+    for (const kind of ['none', 'shared']) await runWrk({ url: base, script: LUA, args: [files[kind]], seconds: 1, connections });
+    const slicesOf = { none: [], shared: [] };
+    for (let i = 0; i < slices; i++) {
+      for (const kind of ['none', 'shared']) slicesOf[kind].push(await runWrk({ url: base, script: LUA, args: [files[kind]], seconds: seconds / slices, connections }));
+    }
+    const sum = (list) => {
+      const requests = list.reduce((n, r) => n + r.requests, 0);
+      const time = list.reduce((n, r) => n + r.seconds, 0);
+      const faults = list.reduce((n, r) => n + r.wrong + Object.values(r.errors).reduce((a, b) => a + b, 0), 0);
+      return { rps: requests / time, requests, faults, p50_ms: list.map((r) => r.p50_ms).sort((a, b) => a - b)[Math.floor(list.length / 2)] };
+    };
+    const entry = { id: variant.id, label: variant.label, none: sum(slicesOf.none), shared: sum(slicesOf.shared) };
+    entry.ratio = entry.shared.rps / entry.none.rps;
+    log(`session ${variant.id}: ${Math.round(entry.none.rps)}/s without a cookie, ${Math.round(entry.shared.rps)}/s sharing one session (${entry.ratio.toFixed(2)}x), ${entry.none.faults + entry.shared.faults} wrong or failed`);
+    runs.push(entry);
+  }
+  return { seconds, connections, runs };
+}
+
+module.exports = { run, VARIANTS };

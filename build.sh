@@ -101,6 +101,8 @@ cmd_nginx() {
 }
 
 cmd_bench() {
+  # Numbers come from Release builds only (a Debug build measures the debugger's costs, not ours).
+  CONFIGURATION=Release
   ensure_mono
   ensure_browser
   ensure_nginx

@@ -108,7 +108,7 @@ measure "dev host (HttpListener, in process)" "$url"
 measure_method "dev host, page method" "$url"
 stop_host
 
-for backends in 1 2; do
+for backends in 1 2 4; do
   port="$(free_port)"
   "$ROOT/samples/nginx/run.sh" --url-file "$TMP/nginx.url" "$SITE" "$port" "$backends" >"$TMP/nginx.log" 2>&1 &
   HOST_PID=$!

@@ -52,6 +52,15 @@ namespace CallbackControls.Tests.Core
         }
 
         [Fact]
+        public void StringArray_WithANull_ComesOutAsTheSerializerWritesIt()
+        {
+            var row = new[] { "a", null, "<b>" };
+
+            Assert.Equal(Serializer.Serialize(row), JsonText.Serialize(row));
+            Assert.Equal(new object[] { "a", null, "<b>" }, (object[])RoundTrip(row));
+        }
+
+        [Fact]
         public void Scalars_AreWrittenInvariantly_WhateverTheCulture()
         {
             var culture = Thread.CurrentThread.CurrentCulture;

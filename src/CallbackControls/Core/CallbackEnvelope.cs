@@ -170,7 +170,8 @@ namespace CallbackControls
         /// <returns>The JSON text of the reply envelope.</returns>
         public static string WriteResult(object result)
         {
-            var text = new System.Text.StringBuilder(256).Append("{\"cc\":").Append(Version).Append(",\"ok\":true,\"result\":");
+            // Sized for a list of a hundred rows, so a typical reply is not copied on its way to the end.
+            var text = new System.Text.StringBuilder(4096).Append("{\"cc\":").Append(Version).Append(",\"ok\":true,\"result\":");
             JsonText.Write(text, result, 1);
             return text.Append('}').ToString();
         }

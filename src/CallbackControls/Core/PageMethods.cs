@@ -12,14 +12,12 @@ namespace CallbackControls
     /// </summary>
     internal static class PageMethods
     {
-        private static readonly ConcurrentDictionary<(Type, string), MethodInfo> Methods = new ConcurrentDictionary<(Type, string), MethodInfo>();
+        // What a call needs to know of a marked method, found once per page type and name (reflection
+        // allocates on every use); null when there is no marked method of that name.
+        private static readonly ConcurrentDictionary<(Type, string), Marked> Methods = new ConcurrentDictionary<(Type, string), Marked>();
 
         // The delegates found, so a call (and every render that checks its method) costs one look-up.
         private static readonly ConcurrentDictionary<(Type, string, Type), Delegate> Delegates = new ConcurrentDictionary<(Type, string, Type), Delegate>();
-
-        // Read on every call before the method runs: looked up once, as reflection allocates each time.
-        private static readonly ConcurrentDictionary<(Type, string), Type> ArgumentTypes = new ConcurrentDictionary<(Type, string), Type>();
-        private static readonly ConcurrentDictionary<(Type, string), bool> Sessions = new ConcurrentDictionary<(Type, string), bool>();
 
         /// <summary>Finds the method; the error says what is missing and what to write.</summary>
         /// <exception cref="InvalidOperationException">No such method, or it has another shape.</exception>
@@ -27,7 +25,7 @@ namespace CallbackControls
         {
             var key = (pageType, name, typeof(TArgs));
             if (Delegates.TryGetValue(key, out var found)) return (Action<TArgs>)found;
-            var method = MethodOf(pageType, name);
+            var method = MethodOf(pageType, name)?.Method;
             var expected = string.Format(CultureInfo.InvariantCulture,
                 "[CallbackMethod] public static void {0}({1} e)", name, typeof(TArgs).Name);
             if (method == null)
@@ -44,27 +42,37 @@ namespace CallbackControls
         }
 
         /// <summary>The parameter type of a marked method, or null when there is no marked method of that name.</summary>
-        internal static Type ArgumentTypeOf(Type pageType, string name)
-        {
-            var key = (pageType, name);
-            if (ArgumentTypes.TryGetValue(key, out var type)) return type;
-            var parameters = MethodOf(pageType, name)?.GetParameters();
-            type = parameters != null && parameters.Length == 1 ? parameters[0].ParameterType : null;
-            ArgumentTypes[key] = type;
-            return type;
-        }
+        internal static Type ArgumentTypeOf(Type pageType, string name) => MethodOf(pageType, name)?.ArgumentType;
 
         /// <summary>Whether the marked method of that name asks for session state (<see cref="CallbackMethodAttribute.EnableSession"/>).</summary>
-        internal static bool EnablesSession(Type pageType, string name) =>
-            Sessions.GetOrAdd((pageType, name), key => MethodOf(key.Item1, key.Item2)?.GetCustomAttribute<CallbackMethodAttribute>(true)?.EnableSession == true);
+        internal static bool EnablesSession(Type pageType, string name) => MethodOf(pageType, name)?.EnablesSession == true;
 
-        private static MethodInfo MethodOf(Type pageType, string name) => Methods.GetOrAdd((pageType, name), key => Lookup(key.Item1, key.Item2));
+        private static Marked MethodOf(Type pageType, string name) => Methods.GetOrAdd((pageType, name), key => Lookup(key.Item1, key.Item2));
 
-        private static MethodInfo Lookup(Type type, string name)
+        private static Marked Lookup(Type type, string name)
         {
             // Public static methods of the page class and its bases; unmarked ones are never reachable.
-            return type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)
+            var method = type.GetMethods(BindingFlags.Public | BindingFlags.Static | BindingFlags.FlattenHierarchy)
                 .FirstOrDefault(m => m.Name == name && m.IsDefined(typeof(CallbackMethodAttribute), true));
+            return method == null ? null : new Marked(method);
+        }
+
+        /// <summary>A marked method and what is read of it on every call.</summary>
+        private sealed class Marked
+        {
+            internal Marked(MethodInfo method)
+            {
+                Method = method;
+                var parameters = method.GetParameters();
+                ArgumentType = parameters.Length == 1 ? parameters[0].ParameterType : null;
+                EnablesSession = method.GetCustomAttribute<CallbackMethodAttribute>(true).EnableSession;
+            }
+
+            internal MethodInfo Method { get; }
+
+            internal Type ArgumentType { get; }
+
+            internal bool EnablesSession { get; }
         }
 
         // A compiled page is "ASP.default_aspx", deriving from the code-behind class the author knows.

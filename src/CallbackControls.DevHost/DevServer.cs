@@ -316,11 +316,6 @@ namespace CallbackControls.DevHost
             }
         }
 
-        private static bool IsDeadDomain(Exception ex)
-        {
-            return ex is AppDomainUnloadedException || ex is RemotingException || ex is CannotUnloadAppDomainException;
-        }
-
         private static void TryCall(Action call)
         {
             TryCall(call, out Exception ignored);
@@ -341,7 +336,7 @@ namespace CallbackControls.DevHost
                 error = null;
                 return true;
             }
-            catch (Exception ex) when (IsDeadDomain(ex) || ex is ObjectDisposedException || ex is System.Net.HttpListenerException)
+            catch (Exception ex) when (SiteHost.IsDeadDomain(ex) || ex is ObjectDisposedException || ex is System.Net.HttpListenerException)
             {
                 error = ex;
                 return false;
@@ -430,7 +425,7 @@ namespace CallbackControls.DevHost
                 application = from.Application;
                 return application.CreateListener(owner, log != null);
             }
-            catch (Exception ex) when (IsDeadDomain(ex) || ex is ObjectDisposedException || ex is InvalidOperationException)
+            catch (Exception ex) when (SiteHost.IsDeadDomain(ex) || ex is ObjectDisposedException || ex is InvalidOperationException)
             {
                 // A site already shut down, or one whose domain will not start: the relay answers for it.
                 application = null;

@@ -321,7 +321,8 @@ namespace CallbackControls.DevHost
             }
         }
 
-        private static bool IsDeadDomain(Exception ex)
+        /// <summary>Whether an exception says the application's domain is gone or going (a call into it cannot succeed).</summary>
+        internal static bool IsDeadDomain(Exception ex)
         {
             return ex is AppDomainUnloadedException || ex is RemotingException || ex is CannotUnloadAppDomainException;
         }

@@ -1,6 +1,5 @@
 using System;
 using System.Collections.Generic;
-using System.Web.Script.Serialization;
 
 namespace CallbackControls
 {
@@ -53,12 +52,6 @@ namespace CallbackControls
             MaxNameTableCharCount = 16384,
         };
 
-        private static JavaScriptSerializer CreateSerializer()
-        {
-            // Reads requests only (replies are written by JsonText); their own limit is MaxRequestLength.
-            return new JavaScriptSerializer { MaxJsonLength = int.MaxValue, RecursionLimit = 64 };
-        }
-
         /// <summary>Reads a callback parameter written by the client runtime.</summary>
         /// <param name="parameter">The raw <c>__CALLBACKPARAM</c> value.</param>
         /// <returns>The argument and the client state.</returns>
@@ -82,7 +75,7 @@ namespace CallbackControls
             object parsed;
             try
             {
-                parsed = CreateSerializer().DeserializeObject(parameter);
+                parsed = JsonText.CreateSerializer().DeserializeObject(parameter);
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {

@@ -75,7 +75,7 @@ namespace CallbackControls
                     return;
             }
 
-            text.Append(Fallback().Serialize(value));
+            text.Append(CreateSerializer().Serialize(value));
         }
 
         /// <summary>Appends a JSON string literal.</summary>
@@ -146,7 +146,11 @@ namespace CallbackControls
             text.Append(']');
         }
 
-        // Page authors' results may be big (a chart's data, a long list): no 2 MB cap.
-        private static JavaScriptSerializer Fallback() => new JavaScriptSerializer { MaxJsonLength = int.MaxValue, RecursionLimit = MaxDepth };
+        /// <summary>
+        /// The framework's serializer as the library uses it, for the values this writer leaves to it and for
+        /// reading requests: no 2 MB cap (page authors' results may be big; requests have their own limit),
+        /// and the same nesting limit as this writer.
+        /// </summary>
+        internal static JavaScriptSerializer CreateSerializer() => new JavaScriptSerializer { MaxJsonLength = int.MaxValue, RecursionLimit = MaxDepth };
     }
 }

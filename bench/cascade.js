@@ -359,4 +359,4 @@ async function runHost({ base, hostId, pass, context, truth, settings }) {
   return results;
 }
 
-module.exports = { VARIANTS, loadTruth, pageWeights, runHost, citiesOf, requestFor };
+module.exports = { VARIANTS, loadTruth, pageWeights, runHost, citiesOf, requestFor, combineSlices };

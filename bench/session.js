@@ -12,6 +12,7 @@
 const fs = require('node:fs');
 const path = require('node:path');
 const { OUT, request, runWrk, tokenOf, log } = require('./common.js');
+const { combineSlices } = require('./cascade.js');
 
 const LUA = path.join(__dirname, 'cascade.lua');
 const VARIANTS = [
@@ -55,17 +56,16 @@ async function run({ base, quick, connections = 8 }) {
     const url = `${base}${variant.page}`;
     const page = await request(url, { timeout: 120000 });
     const token = await tokenOf(url, 'City');
-    const files = { none: requestFile(variant, token, countryCodes(page.body), null), shared: requestFile(variant, token, countryCodes(page.body), cookie) };
+    const codes = countryCodes(page.body);
+    const files = { none: requestFile(variant, token, codes, null), shared: requestFile(variant, token, codes, cookie) };
     for (const kind of ['none', 'shared']) await runWrk({ url: base, script: LUA, args: [files[kind]], seconds: 1, connections });
     const slicesOf = { none: [], shared: [] };
     for (let i = 0; i < slices; i++) {
       for (const kind of ['none', 'shared']) slicesOf[kind].push(await runWrk({ url: base, script: LUA, args: [files[kind]], seconds: seconds / slices, connections }));
     }
     const sum = (list) => {
-      const requests = list.reduce((n, r) => n + r.requests, 0);
-      const time = list.reduce((n, r) => n + r.seconds, 0);
-      const faults = list.reduce((n, r) => n + r.wrong + Object.values(r.errors).reduce((a, b) => a + b, 0), 0);
-      return { rps: requests / time, requests, faults, p50_ms: list.map((r) => r.p50_ms).sort((a, b) => a - b)[Math.floor(list.length / 2)] };
+      const c = combineSlices(list);
+      return { rps: c.rps, requests: c.requests, faults: c.wrong + Object.values(c.errors).reduce((a, b) => a + b, 0), p50_ms: c.p50_ms };
     };
     const entry = { id: variant.id, label: variant.label, none: sum(slicesOf.none), shared: sum(slicesOf.shared) };
     entry.ratio = entry.shared.rps / entry.none.rps;

@@ -262,15 +262,7 @@ namespace CallbackControls
         }
 
         /// <summary>The reply to a call: just the [text, value] pairs (the client knows which chain it asked for).</summary>
-        private static List<string[]> ToRows(ListItemCollection items)
-        {
-            var rows = new List<string[]>(items?.Count ?? 0);
-            if (items != null)
-            {
-                foreach (ListItem item in items) rows.Add(new[] { item.Text, ListValueCodec.Encode(item.Value) });
-            }
-            return rows;
-        }
+        private static ListRows ToRows(ListItemCollection items) => new ListRows(items);
 
         private Action<CascadingDropDownPopulateEventArgs> FindServiceMethod() =>
             PageMethods.Find<CascadingDropDownPopulateEventArgs>(Page.GetType(), ServiceMethod, ID);

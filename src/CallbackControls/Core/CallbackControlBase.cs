@@ -377,7 +377,7 @@ namespace CallbackControls
         {
             var reply = GetCallbackResult();
             // The framework writes the reply as soon as this returns: the last moment to choose its encoding.
-            ReplyCompression.Apply(Context, reply);
+            ReplyCompression.Apply(Context, reply?.Length ?? 0);
             return reply;
         }
 

@@ -1,5 +1,10 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
+using System.Runtime.Serialization.Json;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml;
 
 namespace CallbackControls
 {
@@ -43,7 +48,7 @@ namespace CallbackControls
         /// </summary>
         public const int MaxRequestDepth = 32;
 
-        private static readonly System.Xml.XmlDictionaryReaderQuotas ReaderQuotas = new System.Xml.XmlDictionaryReaderQuotas
+        private static readonly XmlDictionaryReaderQuotas ReaderQuotas = new XmlDictionaryReaderQuotas
         {
             MaxDepth = 2 * MaxRequestDepth + 4, // an XML element per JSON value and per member name
             MaxStringContentLength = MaxRequestLength,
@@ -51,6 +56,18 @@ namespace CallbackControls
             MaxBytesPerRead = 65536,
             MaxNameTableCharCount = 16384,
         };
+
+        /// <summary>A JSON number as RFC 8259 writes it: no leading zeros, no lone sign or point, no NaN.</summary>
+        private static readonly Regex JsonNumber = new Regex(@"^-?(?:0|[1-9][0-9]*)(?:\.[0-9]+)?(?:[eE][+-]?[0-9]+)?$", RegexOptions.CultureInvariant);
+
+        /// <summary>Envelopes up to this many UTF-8 bytes are read from a buffer kept per thread.</summary>
+        private const int KeptBufferLength = 16 * 1024;
+
+        [ThreadStatic]
+        private static XmlDictionaryReader _keptReader;
+
+        [ThreadStatic]
+        private static byte[] _keptBytes;
 
         /// <summary>Reads a callback parameter written by the client runtime.</summary>
         /// <param name="parameter">The raw <c>__CALLBACKPARAM</c> value.</param>
@@ -69,19 +86,7 @@ namespace CallbackControls
                 throw new CallbackException("The callback request is not a JSON object.");
 
             CheckShape(parameter);
-            if (!IsWellFormedJson(parameter))
-                throw new CallbackException("The callback request is not valid JSON.");
-
-            object parsed;
-            try
-            {
-                parsed = JsonText.CreateSerializer().DeserializeObject(parameter);
-            }
-            catch (Exception ex) when (!(ex is OutOfMemoryException))
-            {
-                // Whatever the reader throws on hostile input is the request's fault, never the server's.
-                throw new CallbackException("The callback request is not valid JSON.");
-            }
+            var parsed = Read(parameter);
 
             if (!(parsed is IDictionary<string, object> envelope))
                 throw new CallbackException("The callback request is not a JSON object.");
@@ -104,14 +109,17 @@ namespace CallbackControls
         }
 
         /// <summary>
-        /// Refuses, before any reader sees it, text nested deeper than <see cref="MaxRequestDepth"/> or
-        /// holding raw control characters (JSON allows none inside strings; the client sends none).
-        /// One pass, no recursion: the readers recurse per level and would overflow the stack first.
+        /// Refuses, before any reader sees it, text nested deeper than <see cref="MaxRequestDepth"/>,
+        /// holding raw control characters (JSON allows none inside strings; the client sends none), or
+        /// with what Mono's JSON reader lets through: a comma before a closing bracket, a bracket closed
+        /// that was never opened, anything after the envelope's closing brace.
+        /// One pass, no recursion: the reader recurses per level and would overflow the stack first.
         /// </summary>
         private static void CheckShape(string text)
         {
             int depth = 0;
-            bool inString = false;
+            bool inString = false, closed = false;
+            char last = '\0'; // the last character outside strings and white space
             for (int i = 0; i < text.Length; i++)
             {
                 char c = text[i];
@@ -127,35 +135,138 @@ namespace CallbackControls
                     else if (c == '"') inString = false;
                     continue;
                 }
+                if (c == ' ') continue;
+                if (closed) throw new CallbackException("The callback request is not valid JSON.");
                 if (c == '"') inString = true;
                 else if (c == '[' || c == '{')
                 {
                     if (++depth > MaxRequestDepth) throw new CallbackException("The callback request is nested too deeply.");
                 }
-                else if (c == ']' || c == '}') depth--;
+                else if (c == ']' || c == '}')
+                {
+                    if (last == ',' || --depth < 0) throw new CallbackException("The callback request is not valid JSON.");
+                    closed = depth == 0;
+                }
+                last = c;
             }
         }
 
         /// <summary>
-        /// Mono's JavaScriptSerializer accepts cut-off text such as an unterminated string; the
-        /// framework's strict JSON reader decides what is well formed before it is read.
+        /// Reads the envelope with the framework's strict JSON reader (the one behind
+        /// DataContractJsonSerializer), in one pass, into the values JavaScriptSerializer gives: a
+        /// <see cref="Dictionary{TKey, TValue}"/> per object, <c>object[]</c> per array, and numbers as
+        /// int, else long, else decimal, else double. JavaScriptSerializer itself is not used: Mono's
+        /// accepts cut-off text such as an unterminated string, and building one reads configuration
+        /// from disk on every call.
         /// </summary>
-        private static bool IsWellFormedJson(string text)
+        private static object Read(string text)
         {
             try
             {
-                using (var reader = System.Runtime.Serialization.Json.JsonReaderWriterFactory.CreateJsonReader(
-                    System.Text.Encoding.UTF8.GetBytes(text), ReaderQuotas))
-                {
-                    while (reader.Read()) { }
-                }
-                return true;
+                var reader = ReaderFor(text);
+                reader.MoveToContent();
+                var value = ReadValue(reader);
+                // Nothing but white space may follow the value: the reader refuses any more text as it reads it.
+                while (reader.Read()) { }
+                return value;
+            }
+            catch (CallbackException)
+            {
+                throw;
             }
             catch (Exception ex) when (!(ex is OutOfMemoryException))
             {
-                // XmlException for malformed text; anything else the reader throws on hostile input likewise means "not JSON".
-                return false;
+                // XmlException for malformed text; anything else the reader throws on hostile input is the
+                // request's fault too, never the server's.
+                throw new CallbackException("The callback request is not valid JSON.");
             }
+        }
+
+        /// <summary>
+        /// The thread's JSON reader, set to read <paramref name="text"/>. Kept per thread and set again for
+        /// each call (<see cref="IXmlJsonReaderInitializer"/>): a new reader cost ~3 KB of garbage per call,
+        /// more than the whole envelope it read. A reader that failed half-way is reset by the next SetInput.
+        /// </summary>
+        private static XmlDictionaryReader ReaderFor(string text)
+        {
+            int length = Encoding.UTF8.GetByteCount(text);
+            var bytes = length <= KeptBufferLength ? (_keptBytes ?? (_keptBytes = new byte[KeptBufferLength])) : new byte[length];
+            Encoding.UTF8.GetBytes(text, 0, text.Length, bytes, 0);
+            if (_keptReader == null)
+            {
+                _keptReader = JsonReaderWriterFactory.CreateJsonReader(bytes, 0, length, ReaderQuotas);
+            }
+            else
+            {
+                ((IXmlJsonReaderInitializer)_keptReader).SetInput(bytes, 0, length, Encoding.UTF8, ReaderQuotas, null);
+            }
+            return _keptReader;
+        }
+
+        /// <summary>Reads the value whose element the reader is on, and moves past it.</summary>
+        private static object ReadValue(XmlDictionaryReader reader)
+        {
+            switch (reader.GetAttribute("type"))
+            {
+                case "object":
+                    return ReadMembers(reader);
+                case "array":
+                    return ReadItems(reader);
+                case "null":
+                    reader.Skip();
+                    return null;
+                case "boolean":
+                    return reader.ReadElementContentAsBoolean();
+                case "number":
+                    var number = reader.ReadElementContentAsString();
+                    // Mono's reader takes any run of characters up to a delimiter as a number ("1 2", "0x10", "-").
+                    if (!JsonNumber.IsMatch(number)) throw new CallbackException("The callback request is not valid JSON.");
+                    return ToNumber(number);
+                default:
+                    return reader.ReadElementContentAsString(); // "string", which the reader may also leave unsaid
+            }
+        }
+
+        private static Dictionary<string, object> ReadMembers(XmlDictionaryReader reader)
+        {
+            var members = new Dictionary<string, object>(StringComparer.Ordinal);
+            if (reader.IsEmptyElement)
+            {
+                reader.Read();
+                return members;
+            }
+            reader.ReadStartElement();
+            while (reader.MoveToContent() == XmlNodeType.Element)
+            {
+                // A name that is no XML name comes as <a:item xmlns:a="item" item="name">; any other as the element's own name.
+                var name = reader.LocalName == "item" && reader.NamespaceURI == "item" ? reader.GetAttribute("item") : reader.LocalName;
+                members[name] = ReadValue(reader); // a repeated name: the last one wins, as with JavaScriptSerializer
+            }
+            reader.ReadEndElement();
+            return members;
+        }
+
+        private static object[] ReadItems(XmlDictionaryReader reader)
+        {
+            var items = new List<object>();
+            if (reader.IsEmptyElement)
+            {
+                reader.Read();
+                return items.ToArray();
+            }
+            reader.ReadStartElement();
+            while (reader.MoveToContent() == XmlNodeType.Element) items.Add(ReadValue(reader));
+            reader.ReadEndElement();
+            return items.ToArray();
+        }
+
+        private static object ToNumber(string text)
+        {
+            if (int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out int i)) return i;
+            if (long.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out long l)) return l;
+            if (decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out decimal m)) return m;
+            if (double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out double d) && !double.IsInfinity(d)) return d;
+            throw new CallbackException("The callback request holds a number out of range.");
         }
 
         /// <summary>Writes a successful reply.</summary>
@@ -163,10 +274,20 @@ namespace CallbackControls
         /// <returns>The JSON text of the reply envelope.</returns>
         public static string WriteResult(object result)
         {
-            // Sized for a list of a hundred rows, so a typical reply is not copied on its way to the end.
-            var text = new System.Text.StringBuilder(4096).Append("{\"cc\":").Append(Version).Append(",\"ok\":true,\"result\":");
+            var text = ReplyText.Acquire();
+            WriteResult(text, result);
+            return ReplyText.ToStringAndRelease(text);
+        }
+
+        /// <summary>Appends a successful reply.</summary>
+        /// <param name="text">Where the envelope is appended.</param>
+        /// <param name="result">The handler's result.</param>
+        /// <exception cref="InvalidOperationException">The result cannot be written (nested too deeply); part of it may be appended.</exception>
+        public static void WriteResult(StringBuilder text, object result)
+        {
+            text.Append("{\"cc\":").Append(Version).Append(",\"ok\":true,\"result\":");
             JsonText.Write(text, result, 1);
-            return text.Append('}').ToString();
+            text.Append('}');
         }
 
         /// <summary>Writes a failed reply.</summary>

@@ -1,5 +1,6 @@
 using System;
 using System.Globalization;
+using System.Text;
 using System.Text.RegularExpressions;
 using System.Web;
 
@@ -60,17 +61,28 @@ namespace CallbackControls
         /// <summary>Replaces whatever the response holds with a reply envelope written outside a page's callback.</summary>
         internal static void WriteReply(HttpResponse response, int statusCode, string envelope)
         {
+            StartReply(response, statusCode, envelope.Length);
+            response.Write(envelope);
+        }
+
+        /// <summary>As <see cref="WriteReply(HttpResponse, int, string)"/>, from the buffer the envelope was written into, without a string of it.</summary>
+        internal static void WriteReply(HttpResponse response, int statusCode, StringBuilder envelope)
+        {
+            StartReply(response, statusCode, envelope.Length);
+            ReplyText.WriteTo(response, envelope);
+        }
+
+        private static void StartReply(HttpResponse response, int statusCode, int envelopeLength)
+        {
             response.Clear();
             response.StatusCode = statusCode;
             response.TrySkipIisCustomErrors = true;
             response.ContentType = "text/plain";
             response.Charset = "utf-8";
             response.Cache.SetCacheability(HttpCacheability.NoCache);
+            ReplyCompression.Apply(HttpContext.Current, envelopeLength);
             // "s" is the framework's own prefix for a callback result; the client reads it on any status.
-            ReplyCompression.Apply(HttpContext.Current, envelope);
-            // Two writes, not one concatenation: a list's reply is a few KB and need not be copied again.
             response.Write('s');
-            response.Write(envelope);
         }
     }
 }

@@ -1,4 +1,5 @@
 using System;
+using System.Text;
 using System.Web;
 using System.Web.SessionState;
 using System.Web.UI;
@@ -62,21 +63,22 @@ namespace CallbackControls
             var method = request.Headers[CallbackSecurity.MethodHeader];
             var controlId = CallbackSecurity.TargetId(request);
             var contextKey = ContextKeyOf(request);
+            var reply = ReplyText.Acquire();
             int status = 200;
-            string reply;
             if (controlId.Length == 0 || contextKey == null || !CallbackSecurity.VerifyMethodToken(context, controlId, method, contextKey, request.Headers[CallbackSecurity.TokenHeader]))
             {
                 // The token proves this page rendered this control with this method for this user.
                 status = 403;
-                reply = CallbackEnvelope.WriteError(CallbackEnvelope.ForbiddenErrorCode, Texts.TokenMismatchMethod);
+                reply.Append(CallbackEnvelope.WriteError(CallbackEnvelope.ForbiddenErrorCode, Texts.TokenMismatchMethod));
             }
             else
             {
-                reply = Run(context, pageType, method, controlId, contextKey, request.Form["__CALLBACKPARAM"]);
+                Run(context, pageType, method, controlId, contextKey, request.Form["__CALLBACKPARAM"], reply);
             }
 
             // Framed as the framework frames a callback result, so the client reads both paths alike.
             CallbackErrors.WriteReply(context.Response, status, reply);
+            ReplyText.Release(reply);
         }
 
         /// <summary>The context key the call carries ("" for none), or null when its header is not one the runtime wrote.</summary>
@@ -94,7 +96,7 @@ namespace CallbackControls
             }
         }
 
-        private static string Run(HttpContext context, Type pageType, string method, string controlId, string contextKey, string parameter)
+        private static void Run(HttpContext context, Type pageType, string method, string controlId, string contextKey, string parameter, StringBuilder reply)
         {
             try
             {
@@ -102,19 +104,21 @@ namespace CallbackControls
                 if (argumentType == typeof(CascadingDropDownPopulateEventArgs))
                 {
                     var populate = PageMethods.Find<CascadingDropDownPopulateEventArgs>(pageType, method, controlId);
-                    return CallbackAnswer.Run(context, controlId, parameter, e => CascadingDropDown.PopulateFromState(populate, e.ClientState, contextKey));
+                    CallbackAnswer.Run(context, controlId, parameter, e => CascadingDropDown.PopulateFromState(populate, e.ClientState, contextKey), reply);
+                    return;
                 }
                 var answer = PageMethods.Find<CallbackEventArgs>(pageType, method, controlId);
-                return CallbackAnswer.Run(context, controlId, parameter, e =>
+                CallbackAnswer.Run(context, controlId, parameter, e =>
                 {
                     answer(e);
                     return e.Result;
-                });
+                }, reply);
             }
             catch (InvalidOperationException ex)
             {
-                // The page changed since it rendered the control (the method is gone or reshaped).
-                return CallbackEnvelope.WriteError(CallbackEnvelope.PageErrorCode, CallbackAnswer.MessageFor(context, ex, "The page cannot answer this call."));
+                // The page changed since it rendered the control (the method is gone or reshaped); thrown
+                // before anything of the reply is written.
+                reply.Append(CallbackEnvelope.WriteError(CallbackEnvelope.PageErrorCode, CallbackAnswer.MessageFor(context, ex, "The page cannot answer this call.")));
             }
         }
     }

@@ -27,13 +27,13 @@ namespace CallbackControls
         private static bool? _siteWideEnabled;
 
         /// <summary>
-        /// Sets the response up to compress <paramref name="reply"/> as it is written, when the request
+        /// Sets the response up to compress a reply of <paramref name="replyLength"/> characters as it is written, when the request
         /// accepts an encoding we offer. Call before anything of the reply is written.
         /// </summary>
         /// <returns>The encoding chosen ("gzip", "deflate"), or null when the reply goes uncompressed.</returns>
-        internal static string Apply(HttpContext context, string reply)
+        internal static string Apply(HttpContext context, int replyLength)
         {
-            if (context == null || reply == null || reply.Length < MinimumLength || !SiteWideEnabled) return null;
+            if (context == null || replyLength < MinimumLength || !SiteWideEnabled) return null;
             var response = context.Response;
             // Another module (or the page) may have compressed already; compressing twice breaks the reply.
             if (response.Headers["Content-Encoding"] != null) return null;

@@ -85,6 +85,23 @@ namespace CallbackControls.Tests.Core
         }
 
         [Fact]
+        public void RaiseCallbackEvent_ResultContainingItself_ReturnsOnlyBadResultNotHalfTheResult()
+        {
+            // The writer fails 64 levels into the result, after writing them into the reply's buffer: the
+            // reply must be the error alone, not the error after a cut-off result.
+            var control = new CallbackControl { ID = "Echo" };
+            var loop = new Dictionary<string, object> { ["name"] = "x" };
+            loop["self"] = loop;
+            control.Callback += (s, e) => e.Result = loop;
+
+            var reply = Call(control, "{\"v\":1,\"arg\":\"\"}");
+
+            Assert.Equal(false, reply["ok"]);
+            Assert.Equal("bad-result", ((IDictionary<string, object>)reply["error"])["code"]);
+            Assert.False(reply.ContainsKey("result"));
+        }
+
+        [Fact]
         public void RaiseCallbackEvent_SecondCall_DoesNotReuseFirstReply()
         {
             var control = new CallbackControl { ID = "Echo" };

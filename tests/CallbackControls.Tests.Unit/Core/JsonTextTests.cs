@@ -52,6 +52,27 @@ namespace CallbackControls.Tests.Core
         }
 
         [Fact]
+        public void ListRowsOfItems_AreWrittenAsPairsWithValuesInTheirPostedForm()
+        {
+            // A list's reply is written straight from its ListItems: text as given, value encoded as the
+            // list renders it, so a value request validation would refuse travels as ~base64.
+            var items = new System.Web.UI.WebControls.ListItemCollection
+            {
+                new System.Web.UI.WebControls.ListItem("Paris", "75"),
+                new System.Web.UI.WebControls.ListItem("Île \"x\"", "<1>"),
+                new System.Web.UI.WebControls.ListItem("Only text"),
+            };
+
+            var rows = (object[])RoundTrip(new ListRows(items));
+
+            Assert.Equal(new object[] { "Paris", "75" }, (object[])rows[0]);
+            Assert.Equal(new object[] { "Île \"x\"", ListValueCodec.Encode("<1>") }, (object[])rows[1]);
+            Assert.StartsWith("~", ListValueCodec.Encode("<1>"));
+            Assert.Equal(new object[] { "Only text", "Only text" }, (object[])rows[2]);
+            Assert.Equal("[]", JsonText.Serialize(new ListRows(null)));
+        }
+
+        [Fact]
         public void StringArray_WithANull_ComesOutAsTheSerializerWritesIt()
         {
             var row = new[] { "a", null, "<b>" };

@@ -96,7 +96,7 @@ namespace CallbackControls
         {
             var request = page.Request;
             var refusal = CallbackSecurity.CheckTransport(request);
-            if (refusal == null && !CallbackSecurity.VerifyToken(page, target.UniqueID, request.Headers[CallbackSecurity.TokenHeader]))
+            if (refusal == null && !CallbackSecurity.VerifyToken(page, target.UniqueID, CallHeaders.Of(request).Token))
             {
                 refusal = CallbackSecurity.IsLibraryCall(request)
                     ? Texts.TokenMismatchPage

@@ -165,20 +165,20 @@ namespace CallbackControls
         /// </summary>
         internal static bool IsFromAnotherSite(HttpRequest request)
         {
-            var fetchSite = request.Headers["Sec-Fetch-Site"];
+            var headers = CallHeaders.Of(request);
+            var fetchSite = headers.FetchSite;
             if (!string.IsNullOrEmpty(fetchSite) && !string.Equals(fetchSite, "same-origin", StringComparison.OrdinalIgnoreCase))
                 return true;
-            var origin = request.Headers["Origin"];
-            return !string.IsNullOrEmpty(origin) && !IsSameOrigin(origin, request);
+            var origin = headers.Origin;
+            return !string.IsNullOrEmpty(origin) && !IsSameOrigin(origin, request, headers.Host);
         }
 
-        private static bool IsSameOrigin(string origin, HttpRequest request)
+        private static bool IsSameOrigin(string origin, HttpRequest request, string host)
         {
             // "null" (a sandboxed frame, a file: page) is never our page.
             if (!Uri.TryCreate(origin, UriKind.Absolute, out var originUri)) return false;
             // Compare with the Host the browser addressed: behind a proxy that ends TLS the scheme the
             // application sees may differ from the browser's, the host and port do not.
-            var host = request.Headers["Host"];
             if (string.IsNullOrEmpty(host)) host = request.Url.Authority;
             var originAuthority = originUri.IsDefaultPort ? originUri.Host : originUri.Host + ":" + originUri.Port.ToString(CultureInfo.InvariantCulture);
             if (string.Equals(originAuthority, host, StringComparison.OrdinalIgnoreCase)) return true;
@@ -222,6 +222,6 @@ namespace CallbackControls
         internal const string ContextHeader = "X-CallbackControls-Context";
 
         /// <summary>Whether the request is a call of this library's client runtime.</summary>
-        internal static bool IsLibraryCall(HttpRequest request) => request.Headers[TokenHeader] != null;
+        internal static bool IsLibraryCall(HttpRequest request) => CallHeaders.Of(request).Token != null;
     }
 }

@@ -16,8 +16,11 @@ namespace CallbackControls
     internal static class PageMethodCall
     {
         /// <summary>Whether the request is a page-method call of our client runtime.</summary>
-        internal static bool IsPageMethodCall(HttpRequest request) =>
-            request.Headers[CallbackSecurity.MethodHeader] != null && CallbackSecurity.IsLibraryCall(request);
+        internal static bool IsPageMethodCall(HttpRequest request)
+        {
+            var headers = CallHeaders.Of(request);
+            return headers.Method != null && headers.Token != null;
+        }
 
         /// <summary>
         /// Once ASP.NET has mapped the request to its page: the page-method handler takes the page's place,
@@ -29,7 +32,7 @@ namespace CallbackControls
         {
             if (!IsPageMethodCall(context.Request) || !(context.Handler is Page page)) return;
             var pageType = page.GetType();
-            var method = context.Request.Headers[CallbackSecurity.MethodHeader];
+            var method = CallHeaders.Of(context.Request).Method;
             context.Handler = PageMethods.EnablesSession(pageType, method) ? new ReadOnlySessionHandler(pageType) : new Handler(pageType);
         }
 
@@ -60,12 +63,13 @@ namespace CallbackControls
         private static void Answer(HttpContext context, Type pageType)
         {
             var request = context.Request;
-            var method = request.Headers[CallbackSecurity.MethodHeader];
+            var headers = CallHeaders.Of(request);
+            var method = headers.Method;
             var controlId = CallbackSecurity.TargetId(request);
-            var contextKey = ContextKeyOf(request);
+            var contextKey = ContextKeyOf(headers.Context);
             var reply = ReplyText.Acquire();
             int status = 200;
-            if (controlId.Length == 0 || contextKey == null || !CallbackSecurity.VerifyMethodToken(context, controlId, method, contextKey, request.Headers[CallbackSecurity.TokenHeader]))
+            if (controlId.Length == 0 || contextKey == null || !CallbackSecurity.VerifyMethodToken(context, controlId, method, contextKey, headers.Token))
             {
                 // The token proves this page rendered this control with this method for this user.
                 status = 403;
@@ -82,9 +86,8 @@ namespace CallbackControls
         }
 
         /// <summary>The context key the call carries ("" for none), or null when its header is not one the runtime wrote.</summary>
-        private static string ContextKeyOf(HttpRequest request)
+        private static string ContextKeyOf(string header)
         {
-            var header = request.Headers[CallbackSecurity.ContextHeader];
             if (string.IsNullOrEmpty(header)) return string.Empty;
             try
             {

@@ -8,7 +8,8 @@
 -- the runtime does: without it the server refuses the call (403). The second form GETs a path and
 -- checks the body holds the given text: the floor of a host (a handler that only answers). The third
 -- form is the same call answered by a page method (the fast path: control OtherFast, method
--- OtherByMethod): the method in X-CallbackControls-Method, only __CALLBACKID and the envelope posted.
+-- OtherByMethod): the method in X-CallbackControls-Method, the control in X-CallbackControls-Target,
+-- the bare envelope as the body (text/plain), as the runtime posts a page-method call.
 --
 -- The request is what the client runtime sends for `Other.callback('x')` on tests/TestSite/Echo.aspx:
 -- no ViewState, just __EVENTTARGET (so ASP.NET treats it as a postback), the control's UniqueID and
@@ -40,7 +41,9 @@ function init(args)
   end
   if args[5] then
     wrk.headers["X-CallbackControls-Method"] = args[5]
-    wrk.body = "__CALLBACKID=" .. args[6] .. "&__CALLBACKPARAM=%7B%22v%22%3A1%2C%22arg%22%3A%22x%22%7D"
+    wrk.headers["X-CallbackControls-Target"] = args[6]
+    wrk.headers["Content-Type"] = "text/plain; charset=UTF-8"
+    wrk.body = '{"v":1,"arg":"x"}'
   end
   if args[1] and args[1] ~= "" then wrk.headers["X-CallbackControls-Token"] = args[1] end
   prepared = wrk.format()

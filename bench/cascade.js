@@ -97,7 +97,12 @@ function requestFor(capture, code) {
   const url = new URL(capture.url);
   if (url.searchParams.has('country')) url.searchParams.set('country', code);
   let body = capture.body;
-  if (body) {
+  if (body && body.startsWith('{')) {
+    // A page-method call posts the bare envelope.
+    const envelope = JSON.parse(body);
+    envelope.state.ancestors = [code];
+    body = JSON.stringify(envelope);
+  } else if (body) {
     body = body.split('&').map((pair) => {
       const at = pair.indexOf('=');
       const name = decodeURIComponent(at < 0 ? pair : pair.slice(0, at));
@@ -123,7 +128,7 @@ function writeRequestFile(file, variant, capture, truth) {
   if (again.body !== capture.body) throw new Error(`${variant.id}: rebuilding the captured request changed it; the swap would be unfaithful`);
   // The token header proves the call comes from the page (the server refuses it otherwise); the cookie
   // only where the token is bound to the visitor (the template's anti-XSRF cookie).
-  const kept = variant.cookies ? /^(content-type|x-microsoftajax|x-callbackcontrols-token|x-callbackcontrols-method|cookie)$/i : /^(content-type|x-microsoftajax|x-callbackcontrols-token|x-callbackcontrols-method)$/i;
+  const kept = variant.cookies ? /^(content-type|x-microsoftajax|x-callbackcontrols-(token|method|target)|cookie)$/i : /^(content-type|x-microsoftajax|x-callbackcontrols-(token|method|target))$/i;
   const headers = Object.entries(capture.headers).filter(([name]) => kept.test(name));
   const lines = headers.map(([name, value]) => `H\t${name}: ${value}`);
   const requests = truth.map((country) => ({ country, ...requestFor(capture, country.code), ...expectation(variant, country.cities[0]) }));

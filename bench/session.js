@@ -30,14 +30,16 @@ function countryCodes(html) {
 
 /** The request file cascade.lua reads: the City list's call for every country, with or without the shared cookie. */
 function requestFile(variant, token, codes, cookie) {
-  const lines = ['H\tcontent-type: application/x-www-form-urlencoded; charset=UTF-8', `H\tx-callbackcontrols-token: ${token}`];
-  if (variant.method) lines.push(`H\tx-callbackcontrols-method: ${variant.method}`);
+  const type = variant.method ? 'text/plain; charset=UTF-8' : 'application/x-www-form-urlencoded; charset=UTF-8';
+  const lines = [`H\tcontent-type: ${type}`, `H\tx-callbackcontrols-token: ${token}`];
+  // A page-method call posts the bare envelope and names its control in a header.
+  if (variant.method) lines.push(`H\tx-callbackcontrols-method: ${variant.method}`, 'H\tx-callbackcontrols-target: City');
   if (cookie) lines.push(`H\tcookie: ${cookie}`);
   for (const code of codes) {
-    const envelope = encodeURIComponent(JSON.stringify({ v: 1, arg: '', state: { ancestors: [code] } }));
+    const json = JSON.stringify({ v: 1, arg: '', state: { ancestors: [code] } });
     const body = variant.method
-      ? `__CALLBACKID=City&__CALLBACKPARAM=${envelope}`
-      : `__EVENTTARGET=&Country=${encodeURIComponent(code)}&__CALLBACKID=City&__CALLBACKPARAM=${envelope}`;
+      ? json
+      : `__EVENTTARGET=&Country=${encodeURIComponent(code)}&__CALLBACKID=City&__CALLBACKPARAM=${encodeURIComponent(json)}`;
     lines.push(`R\tPOST\t/${variant.page}\tjson\t"ok":true\t${body}`);
   }
   const file = path.join(OUT, `session-${variant.id}-${cookie ? 'shared' : 'none'}.txt`);

@@ -111,15 +111,33 @@ namespace CallbackControls.Tests.Kit
         /// <summary>The header naming the page method a call is for.</summary>
         public const string MethodHeader = "X-CallbackControls-Method";
 
+        /// <summary>The header naming the control a page-method call is for.</summary>
+        public const string TargetHeader = "X-CallbackControls-Target";
+
         /// <summary>
-        /// Posts a page-method call as the runtime sends one for a control with a ServiceMethod: only
-        /// __CALLBACKID and the envelope, the method in its header, the control's token unless given.
+        /// Posts a page-method call as the runtime sends one for a control with a ServiceMethod: the bare
+        /// envelope as text, the control and the method in their headers, the control's token unless given
+        /// (empty: no token header).
         /// </summary>
-        public static HostedResponse CallMethod(SiteHost site, string page, string callbackId, string method, string argument, string stateJson = null, string token = null, params KeyValuePair<string, string>[] headers)
+        public static HostedResponse CallMethod(SiteHost site, string page, string callbackId, string method, string argument, string stateJson = null, string token = null, params KeyValuePair<string, string>[] headers) =>
+            PostMethodBody(site, page, callbackId, method, Envelope(argument, stateJson), token, headers);
+
+        /// <summary>Posts <paramref name="body"/> as a page-method call's body, whatever it holds (hostile bodies).</summary>
+        public static HostedResponse PostMethodBody(SiteHost site, string page, string callbackId, string method, string body, string token = null, params KeyValuePair<string, string>[] headers) =>
+            PostMethodBytes(site, page, callbackId, method, Encoding.UTF8.GetBytes(body ?? string.Empty), token, headers);
+
+        /// <summary>Posts raw bytes as a page-method call's body (bodies that are not UTF-8, oversized ones).</summary>
+        public static HostedResponse PostMethodBytes(SiteHost site, string page, string callbackId, string method, byte[] body, string token = null, params KeyValuePair<string, string>[] headers)
         {
-            var body = Form("__CALLBACKID", callbackId, "__CALLBACKPARAM", Envelope(argument, stateJson));
-            var all = new List<KeyValuePair<string, string>>(headers) { new KeyValuePair<string, string>(MethodHeader, method) };
-            return Post(site, page, "application/x-www-form-urlencoded", body, token, all.ToArray());
+            var request = new HostedRequest("POST", page) { Body = body };
+            request.AddHeader("Host", "localhost");
+            request.AddHeader("Content-Type", "text/plain; charset=UTF-8");
+            if (token == null) token = TokenFor(site, page, callbackId);
+            if (token.Length > 0) request.AddHeader(TokenHeader, token);
+            request.AddHeader(MethodHeader, method);
+            if (callbackId != null) request.AddHeader(TargetHeader, callbackId);
+            foreach (var header in headers) request.AddHeader(header.Key, header.Value);
+            return site.Process(request);
         }
 
         private static string CallbackIdOf(string body)

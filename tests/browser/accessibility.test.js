@@ -45,7 +45,8 @@ async function audit(p, state) {
   assert.equal(lines.length, 0, `${state}: ${lines.length} axe violation(s)\n  ${lines.join('\n  ')}`);
 }
 
-const isCallback = (request) => request.method() === 'POST' && /(^|&)__CALLBACKID=/.test(request.postData() || '');
+// Every call of the runtime carries its token header, whether it posts a form or (a page method) the bare envelope.
+const isCallback = (request) => request.method() === 'POST' && request.headers()['x-callbackcontrols-token'] !== undefined;
 
 /** Holds every callback of the page until release() is called, so the loading state stays on screen. */
 async function holdCallbacks(p) {

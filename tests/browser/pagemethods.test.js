@@ -8,12 +8,12 @@ const { useDevHostSite } = require('./harness');
 
 const { host, page } = useDevHostSite('tests/TestSite');
 
-/** Records the callback POSTs of the page: their method header and their form fields. */
+/** Records the callback POSTs of the page: their method and target headers and their body. */
 function recordCalls(p) {
   const calls = [];
   p.on('request', (r) => {
     if (r.method() !== 'POST' || !r.headers()['x-callbackcontrols-token']) return;
-    calls.push({ method: r.headers()['x-callbackcontrols-method'], fields: [...new URLSearchParams(r.postData() || '').keys()] });
+    calls.push({ method: r.headers()['x-callbackcontrols-method'], target: r.headers()['x-callbackcontrols-target'], body: r.postData() || '' });
   });
   return calls;
 }
@@ -35,7 +35,9 @@ test('a chain of page methods cascades; each call names its method and sends not
   // France fills Region and the tenant's list (both children of Country), then Provence fills City.
   assert.deepEqual(calls.map((c) => c.method).sort(), ['GetCities', 'GetRegions', 'GetTenantRegions']);
   assert.equal(calls[calls.length - 1].method, 'GetCities');
-  for (const call of calls) assert.deepEqual(call.fields, ['__CALLBACKID', '__CALLBACKPARAM'], 'no ViewState, no event validation, no field');
+  // The body is the bare envelope (no form: no ViewState, no event validation, no field); the control is in its header.
+  for (const call of calls) assert.deepEqual(Object.keys(JSON.parse(call.body)), ['v', 'arg', 'state'], call.body);
+  assert.deepEqual(calls.map((c) => c.target).sort(), ['City', 'Region', 'Tenanted']);
   assert.deepEqual(p.pageErrors, []);
 }));
 

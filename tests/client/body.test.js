@@ -38,6 +38,24 @@ async function bodyOf(options, theForm, argument) {
   return { params: new URLSearchParams(transport.requests[0].body), request: transport.requests[0] };
 }
 
+describe('request body (page method)', () => {
+  test('a page-method call posts the bare envelope as text, its control and method in headers, nothing of the form', async () => {
+    const { request } = await bodyOf({ method: 'GetCities', fields: ['Name'], fullForm: false }, pageForm(), '<b>&"x"</b>');
+    assert.equal(request.headers['Content-Type'], 'text/plain; charset=UTF-8');
+    assert.equal(request.headers['X-CallbackControls-Method'], 'GetCities');
+    assert.equal(request.headers['X-CallbackControls-Target'], 'ctl00$Main$Cb');
+    assert.deepEqual(JSON.parse(request.body), { v: 1, arg: '<b>&"x"</b>', state: null });
+    assert.doesNotMatch(request.body, /[<>&]/, 'markup characters travel escaped, as in every envelope');
+    assert.doesNotMatch(request.body, /Ada|__VIEWSTATE|__CALLBACKID/, 'no form field, not even a named one');
+  });
+
+  test('a default-path call names no target header: its control travels in the form', async () => {
+    const { request } = await bodyOf({ fields: [] }, pageForm());
+    assert.equal(request.headers['X-CallbackControls-Target'], undefined);
+    assert.equal(request.headers['Content-Type'], 'application/x-www-form-urlencoded; charset=UTF-8');
+  });
+});
+
 describe('request body (named fields)', () => {
   test('a call posts an empty __EVENTTARGET, __CALLBACKID and the envelope as __CALLBACKPARAM', async () => {
     const { params } = await bodyOf({ fields: [] }, pageForm(), 'hello');

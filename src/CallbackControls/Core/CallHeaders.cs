@@ -30,6 +30,9 @@ namespace CallbackControls
         /// <summary>Gets the URI-encoded context key of a page-method call (<see cref="CallbackSecurity.ContextHeader"/>), or null.</summary>
         internal string Context { get; private set; }
 
+        /// <summary>Gets the control a page-method call is for (<see cref="CallbackSecurity.TargetHeader"/>), or null.</summary>
+        internal string Target { get; private set; }
+
         /// <summary>Gets the browser's Sec-Fetch-Site header, or null.</summary>
         internal string FetchSite { get; private set; }
 
@@ -105,6 +108,7 @@ namespace CallbackControls
             if (Is(name, CallbackSecurity.TokenHeader)) Token = value;
             else if (Is(name, CallbackSecurity.MethodHeader)) Method = value;
             else if (Is(name, CallbackSecurity.ContextHeader)) Context = value;
+            else if (Is(name, CallbackSecurity.TargetHeader)) Target = value;
             else if (Is(name, "Sec-Fetch-Site")) FetchSite = value;
             else if (Is(name, "Origin")) Origin = value;
             else if (Is(name, "Host")) Host = value;

@@ -187,11 +187,14 @@ namespace CallbackControls
         }
 
         /// <summary>
-        /// The control a callback is for: from the form of a POST, from the query string otherwise;
-        /// empty when the form itself cannot be read (request validation refused it).
+        /// The control a callback is for: from its header for a page-method call, from the form of a
+        /// POST, from the query string otherwise; empty when the form itself cannot be read (request
+        /// validation refused it).
         /// </summary>
         internal static string TargetId(HttpRequest request)
         {
+            var target = CallHeaders.Of(request).Target;
+            if (target != null) return target;
             try
             {
                 var isPost = string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);
@@ -217,6 +220,9 @@ namespace CallbackControls
 
         /// <summary>The request header naming the page method a call is for (see <see cref="CallbackMethodAttribute"/>).</summary>
         internal const string MethodHeader = "X-CallbackControls-Method";
+
+        /// <summary>The request header naming the control a page-method call is for (its callback id).</summary>
+        internal const string TargetHeader = "X-CallbackControls-Target";
 
         /// <summary>The request header carrying a page-method call's context key (URI-encoded).</summary>
         internal const string ContextHeader = "X-CallbackControls-Context";

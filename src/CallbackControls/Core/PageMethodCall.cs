@@ -65,7 +65,8 @@ namespace CallbackControls
             var request = context.Request;
             var headers = CallHeaders.Of(request);
             var method = headers.Method;
-            var controlId = CallbackSecurity.TargetId(request);
+            // The control in its header and the envelope as the whole body: no form to parse, nothing URL-encoded.
+            var controlId = headers.Target ?? string.Empty;
             var contextKey = ContextKeyOf(headers.Context);
             var reply = ReplyText.Acquire();
             int status = 200;
@@ -75,14 +76,54 @@ namespace CallbackControls
                 status = 403;
                 reply.Append(CallbackEnvelope.WriteError(CallbackEnvelope.ForbiddenErrorCode, Texts.TokenMismatchMethod));
             }
+            else if (!TryReadEnvelope(request, out var parameter))
+            {
+                reply.Append(CallbackEnvelope.WriteError(CallbackEnvelope.BadRequestErrorCode, parameter));
+            }
             else
             {
-                Run(context, pageType, method, controlId, contextKey, request.Form["__CALLBACKPARAM"], reply);
+                Run(context, pageType, method, controlId, contextKey, parameter, reply);
             }
 
             // Framed as the framework frames a callback result, so the client reads both paths alike.
             CallbackErrors.WriteReply(context.Response, status, reply);
             ReplyText.Release(reply);
+        }
+
+        /// <summary>Refuses bytes that are not UTF-8 instead of turning them into U+FFFD.</summary>
+        private static readonly Encoding StrictUtf8 = new UTF8Encoding(false, true);
+
+        /// <summary>
+        /// The envelope: the call's whole body, as UTF-8 text. A page-method call posts no form, so the
+        /// body is neither parsed as one nor passed through request validation, as with ASP.NET's own JSON
+        /// page methods; the envelope's reader has its own limits.
+        /// </summary>
+        /// <param name="request">The call.</param>
+        /// <param name="envelope">The envelope's text; when false, why the body is refused.</param>
+        /// <returns>Whether the body could be read as an envelope.</returns>
+        private static bool TryReadEnvelope(HttpRequest request, out string envelope)
+        {
+            var stream = request.InputStream;
+            // UTF-8 takes at most 3 bytes for one UTF-16 unit: a longer body cannot hold an envelope the reader accepts.
+            long limit = CallbackEnvelope.MaxRequestLength * 3L;
+            if (stream.Length > limit)
+            {
+                envelope = "The callback request is too large.";
+                return false;
+            }
+            var bytes = new byte[stream.Length];
+            int read = 0, n;
+            while (read < bytes.Length && (n = stream.Read(bytes, read, bytes.Length - read)) > 0) read += n;
+            try
+            {
+                envelope = StrictUtf8.GetString(bytes, 0, read);
+                return true;
+            }
+            catch (DecoderFallbackException)
+            {
+                envelope = "The callback request is not UTF-8 text.";
+                return false;
+            }
         }
 
         /// <summary>The context key the call carries ("" for none), or null when its header is not one the runtime wrote.</summary>

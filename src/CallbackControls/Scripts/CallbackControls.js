@@ -22,6 +22,8 @@
   // Names the page method (a [CallbackMethod] static method) that answers without building the page.
   var METHOD_HEADER = 'X-CallbackControls-Method';
   var CONTEXT_HEADER = 'X-CallbackControls-Context';
+  // A page-method call names its control here and posts the bare envelope: the server reads no form.
+  var TARGET_HEADER = 'X-CallbackControls-Target';
   var OPTIONS_ATTRIBUTE = 'data-cc-options';
   var ENVELOPE_VERSION = 1;
 
@@ -536,8 +538,9 @@
   /** The request body for one call: the envelope plus current field values. */
   CallbackClient.prototype.buildBody = function (argument, state) {
     if (this.options.method) {
-      // A page method runs without the page: it needs nothing of the form.
-      return encodePairs([['__CALLBACKID', this.options.callbackId], ['__CALLBACKPARAM', encodeEnvelope(argument, state)]]);
+      // A page method runs without the page: it needs nothing of the form, and the envelope is the
+      // whole body (its control travels in a header), so neither side URL-encodes or parses a form.
+      return encodeEnvelope(argument, state);
     }
     var form = this.getForm();
     var pairs;
@@ -568,10 +571,13 @@
 
   /** The request headers of every call: the body's type, the control's token and, for a page method, its name. */
   CallbackClient.prototype.getHeaders = function () {
-    var headers = { 'Content-Type': 'application/x-www-form-urlencoded; charset=UTF-8' };
+    var headers = { 'Content-Type': this.options.method ? 'text/plain; charset=UTF-8' : 'application/x-www-form-urlencoded; charset=UTF-8' };
     // Always sent, even empty: a custom header is itself something no cross-site form can send.
     headers[TOKEN_HEADER] = this.options.token || '';
-    if (this.options.method) { headers[METHOD_HEADER] = this.options.method; }
+    if (this.options.method) {
+      headers[METHOD_HEADER] = this.options.method;
+      headers[TARGET_HEADER] = this.options.callbackId;
+    }
     // The page's context key for a page method; its token is bound to it, so it cannot be swapped.
     if (this.options.contextKey) { headers[CONTEXT_HEADER] = encodeURIComponent(this.options.contextKey); }
     return headers;

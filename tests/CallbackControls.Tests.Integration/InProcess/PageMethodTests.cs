@@ -168,15 +168,66 @@ namespace CallbackControls.Tests.InProcess
             Assert.Equal("No such order.", Error(Call("RefuseCall", "Refuse", "x"))["message"]);
         }
 
+        [Theory]
+        [InlineData("{\"v\":1,", "not a JSON object")]
+        [InlineData("", "no argument envelope")]
+        [InlineData("__CALLBACKID=EchoCall&__CALLBACKPARAM=%7B%22v%22%3A1%7D", "not a JSON object")] // a form, as the default path posts
+        public void MalformedEnvelope_IsABadRequest(string body, string expected)
+        {
+            var response = CallbackCalls.PostMethodBody(Site, Page, "EchoCall", "Echo", body);
+
+            var error = Error(CallbackReply.Parse(response.GetBodyText()));
+            Assert.Equal(200, response.StatusCode);
+            Assert.Equal("bad-request", error["code"]);
+            Assert.Contains(expected, (string)error["message"]);
+        }
+
         [Fact]
-        public void MalformedEnvelope_IsABadRequest()
+        public void BodyThatIsNotUtf8_IsABadRequestNotReplacementCharacters()
+        {
+            var bytes = System.Text.Encoding.UTF8.GetBytes("{\"v\":1,\"arg\":\"x\"}");
+            bytes[bytes.Length - 3] = 0xFF; // the argument's one letter
+
+            var error = Error(CallbackReply.Parse(CallbackCalls.PostMethodBytes(Site, Page, "EchoCall", "Echo", bytes).GetBodyText()));
+
+            Assert.Equal("bad-request", error["code"]);
+            Assert.Contains("not UTF-8", (string)error["message"]);
+        }
+
+        [Fact]
+        public void BodyLargerThanAnyEnvelope_IsRefusedUnread()
+        {
+            var bytes = new byte[3 * 1024 * 1024 + 1];
+            for (int i = 0; i < bytes.Length; i++) bytes[i] = (byte)'a';
+
+            var error = Error(CallbackReply.Parse(CallbackCalls.PostMethodBytes(Site, Page, "EchoCall", "Echo", bytes).GetBodyText()));
+
+            Assert.Equal("bad-request", error["code"]);
+            Assert.Contains("too large", (string)error["message"]);
+        }
+
+        [Fact]
+        public void CallNamingNoControl_IsRefused()
         {
             var token = CallbackCalls.TokenFor(Site, Page, "EchoCall");
-            var response = CallbackCalls.Post(Site, Page, "application/x-www-form-urlencoded",
-                CallbackCalls.Form("__CALLBACKID", "EchoCall", "__CALLBACKPARAM", "{\"v\":1,"), token,
-                new KeyValuePair<string, string>(CallbackCalls.MethodHeader, "Echo"));
 
-            Assert.Equal("bad-request", Error(CallbackReply.Parse(response.GetBodyText()))["code"]);
+            var response = CallbackCalls.PostMethodBody(Site, Page, null, "Echo", CallbackCalls.Envelope("x"), token);
+
+            Assert.Equal(403, response.StatusCode);
+            Assert.Equal("forbidden", Error(CallbackReply.Parse(response.GetBodyText()))["code"]);
+        }
+
+        [Fact]
+        public void MarkupInTheBody_ReachesTheMethodAsTextAndComesBackEscaped()
+        {
+            // No form, so no request validation: the envelope is data to the method, and the reply writer
+            // escapes what the method sends back, as for any other call.
+            var response = CallbackCalls.PostMethodBody(Site, Page, "EchoCall", "Echo", "{\"v\":1,\"arg\":\"<script>alert(1)</script>\"}");
+            var text = response.GetBodyText();
+
+            Assert.Equal(200, response.StatusCode);
+            Assert.DoesNotContain("<script>", text);
+            Assert.Equal("<script>alert(1)</script>", Result(CallbackReply.Parse(text))["echo"]);
         }
 
         [Fact]

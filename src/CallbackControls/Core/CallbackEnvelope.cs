@@ -70,7 +70,7 @@ namespace CallbackControls
         private static byte[] _keptBytes;
 
         /// <summary>Reads a callback parameter written by the client runtime.</summary>
-        /// <param name="parameter">The raw <c>__CALLBACKPARAM</c> value.</param>
+        /// <param name="parameter">The raw <c>__CALLBACKPARAM</c> value, or a page-method call's whole body.</param>
         /// <returns>The argument and the client state.</returns>
         /// <exception cref="CallbackException">The parameter is not an envelope this library wrote.</exception>
         public static CallbackEventArgs ParseRequest(string parameter)

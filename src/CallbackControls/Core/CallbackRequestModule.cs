@@ -87,8 +87,11 @@ namespace CallbackControls
             }
             Trace.TraceError("CallbackControls: a call failed outside its page: {0}", error);
             context.Server.ClearError();
+            var controlId = PageMethodCall.IsPageMethodCall(context.Request)
+                ? CallHeaders.Of(context.Request).Target ?? string.Empty
+                : CallbackSecurity.TargetId(context.Request);
             CallbackErrors.WriteErrorReply(context.Response, 200, CallbackEnvelope.PageErrorCode,
-                CallbackErrors.PageFailureMessage(context, error, CallbackSecurity.TargetId(context.Request)));
+                CallbackErrors.PageFailureMessage(context, error, controlId));
         }
     }
 

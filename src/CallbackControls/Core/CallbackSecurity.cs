@@ -187,14 +187,13 @@ namespace CallbackControls
         }
 
         /// <summary>
-        /// The control a callback is for: from its header for a page-method call, from the form of a
-        /// POST, from the query string otherwise; empty when the form itself cannot be read (request
-        /// validation refused it).
+        /// The control a callback is for: from the form of a POST, from the query string otherwise;
+        /// empty when the form itself cannot be read (request validation refused it). Never from the
+        /// page-method target header: the framework runs the callback the form names, so the page's
+        /// guard must verify that one (a page-method call reads its header itself).
         /// </summary>
         internal static string TargetId(HttpRequest request)
         {
-            var target = CallHeaders.Of(request).Target;
-            if (target != null) return target;
             try
             {
                 var isPost = string.Equals(request.HttpMethod, "POST", StringComparison.OrdinalIgnoreCase);

@@ -150,11 +150,11 @@ namespace CallbackControls
         }
 
         /// <summary>
-        /// The framework's serializer as the library uses it, for the values this writer leaves to it and for
-        /// reading requests: no 2 MB cap (page authors' results may be big; requests have their own limit),
-        /// and the same nesting limit as this writer.
+        /// The framework's serializer as the library uses it, for the values this writer leaves to it: no 2 MB
+        /// cap (page authors' results may be big), and the same nesting limit as this writer. Requests are
+        /// not read with it (<see cref="CallbackEnvelope.ParseRequest"/>).
         /// </summary>
-        internal static JavaScriptSerializer CreateSerializer() => new JavaScriptSerializer { MaxJsonLength = int.MaxValue, RecursionLimit = MaxDepth };
+        private static JavaScriptSerializer CreateSerializer() => new JavaScriptSerializer { MaxJsonLength = int.MaxValue, RecursionLimit = MaxDepth };
     }
 
     /// <summary>

@@ -15,12 +15,11 @@ namespace CallbackControls
     /// </summary>
     internal static class PageMethodCall
     {
-        /// <summary>Whether the request is a page-method call of our client runtime.</summary>
-        internal static bool IsPageMethodCall(HttpRequest request)
-        {
-            var headers = CallHeaders.Of(request);
-            return headers.Method != null && headers.Token != null;
-        }
+        /// <summary>
+        /// Whether the request is a page-method call (it names a method), with or without a token: one
+        /// without is refused by the handler, so such a call never reaches the page either.
+        /// </summary>
+        internal static bool IsPageMethodCall(HttpRequest request) => CallHeaders.Of(request).Method != null;
 
         /// <summary>
         /// Once ASP.NET has mapped the request to its page: the page-method handler takes the page's place,

@@ -48,6 +48,19 @@ namespace CallbackControls.Tests.InProcess
         }
 
         [Fact]
+        public void Callback_PageMethodTargetHeaderNamingAnotherControl_DoesNotChangeWhichTokenIsChecked()
+        {
+            // The framework runs the control the form names; the page-method target header must not make
+            // the page's guard check another control's token (here Other's, which the caller holds).
+            var otherToken = CallbackCalls.TokenFor(Site, "/Echo.aspx", "Other");
+            var response = CallbackCalls.Post(Site, "/Echo.aspx", "application/x-www-form-urlencoded", CallbackCalls.Body("Echo", "hello"), otherToken,
+                new KeyValuePair<string, string>(CallbackCalls.TargetHeader, "Other"));
+
+            Assert.Equal(403, response.StatusCode);
+            Assert.Equal("forbidden", ((IDictionary<string, object>)ParseReply(response.GetBodyText())["error"])["code"]);
+        }
+
+        [Fact]
         public void Callback_HostileArgumentEscapedInEnvelope_PassesRequestValidationAndRoundTrips()
         {
             var hostile = "<script>alert(1)</script> &#60; \"q\" ;|; Zoë 東京 🎉";

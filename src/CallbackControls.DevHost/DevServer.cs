@@ -74,7 +74,7 @@ namespace CallbackControls.DevHost
         /// </summary>
         public string Url
         {
-            get { return port == 0 ? null : "http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/"; }
+            get { return port == 0 || FastCgiEndpoint != null ? null : "http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/"; }
         }
 
         /// <summary>The TCP port listened on; 0 until started.</summary>
@@ -101,6 +101,13 @@ namespace CallbackControls.DevHost
         /// costs about as much as running a bare handler; false elsewhere.
         /// </summary>
         public bool ServeInsideApplication { get; set; } = Type.GetType("Mono.Runtime") != null;
+
+        /// <summary>
+        /// Gets or sets where the server takes FastCGI connections from a web server in front of it (nginx),
+        /// instead of HTTP: <c>unix:/path/to.sock</c>, <c>HOST:PORT</c> or <c>PORT</c>; null (the default) serves
+        /// HTTP on <see cref="Port"/>. Read by <see cref="Start"/>; <see cref="Url"/> is then null.
+        /// </summary>
+        public string FastCgiEndpoint { get; set; }
 
         /// <summary>True while the listener runs inside the ASP.NET application's domain.</summary>
         public bool IsServingInsideApplication
@@ -351,7 +358,7 @@ namespace CallbackControls.DevHost
             {
                 try
                 {
-                    inside.Start(listenPort);
+                    Listen(inside, listenPort);
                     return inside;
                 }
                 catch (Exception)
@@ -363,6 +370,18 @@ namespace CallbackControls.DevHost
             }
 
             return StartRelay(listenPort);
+        }
+
+        private void Listen(RequestListener listener, int listenPort)
+        {
+            if (FastCgiEndpoint != null)
+            {
+                listener.StartFastCgi(FastCgiEndpoint);
+            }
+            else
+            {
+                listener.Start(listenPort);
+            }
         }
 
         /// <summary>
@@ -385,7 +404,7 @@ namespace CallbackControls.DevHost
                     new object[] { null, owner, log != null },
                     CultureInfo.InvariantCulture,
                     null);
-                relay.Start(listenPort);
+                Listen(relay, listenPort);
                 UnloadRelayDomain();
                 relayDomain = domain;
                 return relay;
@@ -498,7 +517,7 @@ namespace CallbackControls.DevHost
                 {
                     try
                     {
-                        fresh.Start(port);
+                        Listen(fresh, port);
                         front = fresh;
                         frontApplication = next;
                         return;

@@ -25,6 +25,7 @@ namespace CallbackControls.DevHost
                 writer.Write(request.RemotePort);
                 writer.Write(request.LocalAddress ?? string.Empty);
                 writer.Write(request.LocalPort);
+                writer.Write(request.IsSecure);
                 WriteHeadersAndBody(writer, request.Headers, request.Body);
             });
         }
@@ -40,6 +41,7 @@ namespace CallbackControls.DevHost
                     RemotePort = reader.ReadInt32(),
                     LocalAddress = reader.ReadString(),
                     LocalPort = reader.ReadInt32(),
+                    IsSecure = reader.ReadBoolean(),
                     Headers = ReadHeaders(reader),
                 };
                 request.Body = ReadBody(reader);

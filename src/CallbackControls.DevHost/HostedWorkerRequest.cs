@@ -326,13 +326,13 @@ namespace CallbackControls.DevHost
         /// <inheritdoc />
         public override string GetProtocol()
         {
-            return "http";
+            return request.IsSecure ? "https" : "http";
         }
 
         /// <inheritdoc />
         public override bool IsSecure()
         {
-            return false;
+            return request.IsSecure;
         }
 
         /// <inheritdoc />
@@ -359,9 +359,9 @@ namespace CallbackControls.DevHost
                 case "SERVER_PORT":
                     return GetLocalPort().ToString(CultureInfo.InvariantCulture);
                 case "SERVER_PORT_SECURE":
-                    return "0";
+                    return request.IsSecure ? "1" : "0";
                 case "HTTPS":
-                    return "off";
+                    return request.IsSecure ? "on" : "off";
                 case "REQUEST_METHOD":
                     return GetHttpVerbName();
                 case "REMOTE_ADDR":

@@ -20,11 +20,13 @@ namespace CallbackControls.DevHost
         public const int ExitUsage = 2;
 
         private const string Usage =
-            "Usage: CallbackControls.DevHost.exe --site DIR [--port N] [--quiet] [--url-file FILE]\n" +
+            "Usage: CallbackControls.DevHost.exe --site DIR [--port N | --fastcgi ENDPOINT] [--quiet] [--url-file FILE]\n" +
             "  --site DIR        the Web Forms site folder (required)\n" +
             "  --port N          TCP port on 127.0.0.1 (default 5080; 0 picks a free port)\n" +
+            "  --fastcgi ENDPOINT  serve FastCGI to a web server in front (nginx) instead of HTTP:\n" +
+            "                    unix:/path/to.sock, HOST:PORT or PORT\n" +
             "  --quiet           no request log\n" +
-            "  --url-file FILE   write the base URL to FILE once listening (deleted on exit)\n";
+            "  --url-file FILE   write the base URL (with --fastcgi: the endpoint) to FILE once listening (deleted on exit)\n";
 
         /// <summary>Runs the development server until Ctrl+C, SIGINT or SIGTERM.</summary>
         /// <param name="args">The command-line arguments.</param>
@@ -56,7 +58,7 @@ namespace CallbackControls.DevHost
             // A URL file left by an earlier run would send waiting scripts to a dead port.
             TryDelete(options.UrlFile);
 
-            var server = new DevServer(site, options.Port) { Log = options.Quiet ? null : Console.Out };
+            var server = new DevServer(site, options.Port) { Log = options.Quiet ? null : Console.Out, FastCgiEndpoint = options.FastCgi };
             try
             {
                 server.Start();
@@ -86,14 +88,15 @@ namespace CallbackControls.DevHost
                 string signalError;
                 UnixSignals.TryWatch(name => SetQuietly(stopRequested), out signalError);
 
-                Console.Out.WriteLine("CallbackControls dev host: serving " + site + " at " + server.Url + " (Ctrl+C to stop)");
+                string where = options.FastCgi == null ? server.Url : "FastCGI " + options.FastCgi;
+                Console.Out.WriteLine("CallbackControls dev host: serving " + site + " at " + where + " (Ctrl+C to stop)");
                 Console.Out.Flush();
 
                 if (!string.IsNullOrEmpty(options.UrlFile))
                 {
                     try
                     {
-                        WriteAtomically(options.UrlFile, server.Url);
+                        WriteAtomically(options.UrlFile, options.FastCgi ?? server.Url);
                     }
                     catch (Exception ex)
                     {
@@ -180,6 +183,8 @@ namespace CallbackControls.DevHost
 
             public string UrlFile { get; private set; }
 
+            public string FastCgi { get; private set; }
+
             public static bool TryParse(string[] args, out Options options, out string error)
             {
                 options = new Options();
@@ -227,6 +232,20 @@ namespace CallbackControls.DevHost
                             }
 
                             options.UrlFile = urlFile;
+                            break;
+                        case "--fastcgi":
+                            if (!TakeValue(args, ref i, inlineValue, arg, out string fastCgi, out error))
+                            {
+                                return false;
+                            }
+
+                            if (!FastCgiListening.TryValidate(fastCgi, out error))
+                            {
+                                error = "--fastcgi: " + error;
+                                return false;
+                            }
+
+                            options.FastCgi = fastCgi;
                             break;
                         case "--quiet":
                         case "-q":

@@ -1,4 +1,4 @@
-// Over 500 lines on purpose: the accept loop and the copying of requests and replies between HttpListener and ASP.NET, whose details (headers, NODELAY, orderly stop) belong together.
+// Over 500 lines on purpose: the accept loops (HTTP and FastCGI) and the copying of requests and replies between them and ASP.NET, whose details (headers, NODELAY, hand-over, orderly stop) belong together.
 using System;
 using System.Collections;
 using System.Collections.Generic;
@@ -14,9 +14,11 @@ using System.Threading;
 namespace CallbackControls.DevHost
 {
     /// <summary>
-    /// An <see cref="HttpListener"/> on the loopback address and what every front end of the dev host does
-    /// with it: the accept loop, copying requests and replies, TCP_NODELAY, the request log, and an orderly
-    /// stop. Subclasses decide where a request is answered (<see cref="Answer"/>).
+    /// An <see cref="HttpListener"/> on the loopback address, or a FastCGI socket for a web server in front
+    /// (<see cref="StartFastCgi"/>, the protocol in <see cref="FastCgiConnection"/>), and what every front end
+    /// of the dev host does with it: the accept loop, copying requests and replies, TCP_NODELAY, the request
+    /// log, the hand-over in a recycle, and an orderly stop. Subclasses decide where a request is answered
+    /// (<see cref="Answer"/>).
     /// </summary>
     /// <remarks>
     /// A <see cref="MarshalByRefObject"/> because <see cref="ApplicationListener"/> lives in the ASP.NET domain
@@ -37,6 +39,9 @@ namespace CallbackControls.DevHost
         private readonly object sync = new object();
         private readonly SocketTuning socketTuning = new SocketTuning();
         private HttpListener listener;
+        private Socket fastCgiSocket;
+        private string fastCgiUnixPath;
+        private readonly HashSet<Socket> fastCgiConnections = new HashSet<Socket>();
         private Thread acceptThread;
         private string host;
         private int port;
@@ -70,7 +75,10 @@ namespace CallbackControls.DevHost
         /// True once this listener stopped taking new connections and handed the port on: replies then close
         /// their connection, so a client's next request opens one to the listener that took over.
         /// </summary>
-        protected bool HandedOver => listener != null && !accepting && !stopping;
+        protected bool HandedOver => (listener != null || fastCgiSocket != null) && !accepting && !stopping;
+
+        /// <summary>Where FastCGI connections are taken (as given to <see cref="StartFastCgi"/>); null for HTTP.</summary>
+        public string FastCgiEndpoint { get; private set; }
 
         /// <summary>True once <see cref="BeginStop"/> was called: new requests are answered 503.</summary>
         protected bool Stopping => stopping;
@@ -101,7 +109,7 @@ namespace CallbackControls.DevHost
         {
             lock (sync)
             {
-                if (listener != null)
+                if (listener != null || fastCgiSocket != null)
                 {
                     throw new InvalidOperationException("The listener is already started.");
                 }
@@ -118,6 +126,30 @@ namespace CallbackControls.DevHost
                 accepting = true;
                 HttpListener http = listener;
                 acceptThread = new Thread(() => AcceptLoop(http)) { IsBackground = true, Name = "Dev host accept" };
+                acceptThread.Start();
+            }
+        }
+
+        /// <summary>
+        /// Takes FastCGI connections from a web server (nginx) instead of HTTP ones: each connection gets a thread
+        /// of its own that reads a request, runs it and writes the reply, for as long as the web server keeps
+        /// the connection open (nginx: <c>keepalive</c> in the upstream and <c>fastcgi_keep_conn on</c>).
+        /// </summary>
+        /// <param name="endpoint"><c>unix:/path/to.sock</c>, <c>HOST:PORT</c> or <c>PORT</c>.</param>
+        public void StartFastCgi(string endpoint)
+        {
+            lock (sync)
+            {
+                if (listener != null || fastCgiSocket != null)
+                {
+                    throw new InvalidOperationException("The listener is already started.");
+                }
+
+                fastCgiSocket = FastCgiListening.Bind(endpoint, out fastCgiUnixPath);
+                FastCgiEndpoint = endpoint;
+                accepting = true;
+                Socket listening = fastCgiSocket;
+                acceptThread = new Thread(() => FastCgiAcceptLoop(listening)) { IsBackground = true, Name = "Dev host FastCGI accept" };
                 acceptThread.Start();
             }
         }
@@ -142,15 +174,24 @@ namespace CallbackControls.DevHost
         public void StopAccepting()
         {
             HttpListener http;
+            Socket fastCgi;
             lock (sync)
             {
                 http = listener;
-                if (http == null || !accepting)
+                fastCgi = fastCgiSocket;
+                if ((http == null && fastCgi == null) || !accepting)
                 {
                     return;
                 }
 
                 accepting = false;
+            }
+
+            if (fastCgi != null)
+            {
+                // The socket's file stays: the next listener replaces it with its own.
+                CloseQuietly(fastCgi);
+                return;
             }
 
             if (!CloseListeningSockets(port))
@@ -170,19 +211,45 @@ namespace CallbackControls.DevHost
         public void Close()
         {
             HttpListener http;
+            Socket fastCgi;
+            Socket[] connections;
             Thread thread;
+            bool ownsSocketFile;
             lock (sync)
             {
+                // After StopAccepting the socket's file belongs to the listener that took over.
+                ownsSocketFile = accepting;
                 stopping = true;
                 accepting = false;
                 http = listener;
+                fastCgi = fastCgiSocket;
                 thread = acceptThread;
                 acceptThread = null;
+            }
+
+            lock (fastCgiConnections)
+            {
+                connections = new Socket[fastCgiConnections.Count];
+                fastCgiConnections.CopyTo(connections);
             }
 
             if (http != null)
             {
                 CloseQuietly(http);
+            }
+
+            if (fastCgi != null)
+            {
+                CloseQuietly(fastCgi);
+                if (ownsSocketFile)
+                {
+                    FastCgiListening.TryDelete(fastCgiUnixPath);
+                }
+            }
+
+            foreach (Socket connection in connections)
+            {
+                CloseQuietly(connection);
             }
 
             if (thread != null && thread != Thread.CurrentThread)
@@ -357,6 +424,153 @@ namespace CallbackControls.DevHost
             }
         }
 
+        private static void CloseQuietly(Socket socket)
+        {
+            try
+            {
+                socket.Close();
+            }
+            catch (Exception)
+            {
+                // Already closed.
+            }
+        }
+
+        private void FastCgiAcceptLoop(Socket listening)
+        {
+            while (true)
+            {
+                Socket connection;
+                try
+                {
+                    connection = listening.Accept();
+                }
+                catch (Exception ex)
+                {
+                    // Closed: stopped, or handed over to the next application's listener.
+                    if (stopping || !accepting)
+                    {
+                        return;
+                    }
+
+                    Warn("accepting a FastCGI connection: " + ex.Message);
+                    Thread.Sleep(10);
+                    continue;
+                }
+
+                bool admitted;
+                lock (fastCgiConnections)
+                {
+                    admitted = fastCgiConnections.Count < FastCgiListening.MaxConnections && fastCgiConnections.Add(connection);
+                }
+
+                if (!admitted)
+                {
+                    Warn("more than " + FastCgiListening.MaxConnections.ToString(CultureInfo.InvariantCulture) + " FastCGI connections; closing a new one");
+                    CloseQuietly(connection);
+                    continue;
+                }
+
+                try
+                {
+                    if (connection.AddressFamily != AddressFamily.Unix)
+                    {
+                        connection.NoDelay = true;
+                    }
+
+                    // A thread per connection, not a pool thread: a kept connection waits between requests,
+                    // and a pool thread waiting there is one ASP.NET cannot use.
+                    new Thread(() => ServeFastCgi(connection)) { IsBackground = true, Name = "Dev host FastCGI connection" }.Start();
+                }
+                catch (Exception ex)
+                {
+                    Warn("starting a FastCGI connection: " + ex.Message);
+                    ForgetFastCgi(connection);
+                }
+            }
+        }
+
+        private void ServeFastCgi(Socket connection)
+        {
+            try
+            {
+                using (var stream = new NetworkStream(connection, true))
+                {
+                    var fastCgi = new FastCgiConnection(stream, AnswerFastCgi) { CloseAfterReply = () => HandedOver || stopping };
+                    fastCgi.Run();
+                }
+            }
+            catch (InvalidDataException ex)
+            {
+                Warn("closing a FastCGI connection: " + ex.Message);
+            }
+            catch (Exception ex) when (ex is IOException || ex is SocketException || ex is ObjectDisposedException)
+            {
+                // The web server closed the connection, or the listener is closing it.
+            }
+            catch (Exception ex)
+            {
+                Warn("a FastCGI connection failed: " + ex.GetType().Name + ": " + ex.Message);
+            }
+            finally
+            {
+                ForgetFastCgi(connection);
+            }
+        }
+
+        private void ForgetFastCgi(Socket connection)
+        {
+            lock (fastCgiConnections)
+            {
+                fastCgiConnections.Remove(connection);
+            }
+
+            CloseQuietly(connection);
+        }
+
+        private HostedResponse AnswerFastCgi(HostedRequest request)
+        {
+            Interlocked.Increment(ref inFlight);
+            bool log = logRequests;
+            long started = log ? Stopwatch.GetTimestamp() : 0;
+            HostedResponse response;
+            try
+            {
+                response = stopping
+                    ? AspNetApplication.PlainResponse(503, "Service Unavailable", "The server is shutting down.")
+                    : Answer(request);
+            }
+            catch (Exception ex)
+            {
+                Warn("request failed: " + request.Verb + " " + request.PathAndQuery + ": " + ex.GetType().Name + ": " + ex.Message);
+                response = AspNetApplication.PlainResponse(500, "Internal Server Error", "Internal Server Error");
+            }
+            finally
+            {
+                Interlocked.Decrement(ref inFlight);
+            }
+
+            if (log)
+            {
+                LogRequest(request.Verb + " " + request.PathAndQuery, response.StatusCode, started);
+            }
+
+            return response;
+        }
+
+        private void LogRequest(string description, int status, long started)
+        {
+            double milliseconds = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
+            try
+            {
+                WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1} {2:0.0} ms", description, status, milliseconds));
+            }
+            catch (Exception)
+            {
+                // A broken log (closed pipe) must not take requests down with it.
+            }
+        }
+
         private void AcceptLoop(HttpListener http)
         {
             // Runs until the listener is closed, so requests arriving while the server drains still get a 503;
@@ -421,15 +635,7 @@ namespace CallbackControls.DevHost
                 Interlocked.Decrement(ref inFlight);
                 if (log)
                 {
-                    double milliseconds = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
-                    try
-                    {
-                        WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1} {2:0.0} ms", Describe(context), status, milliseconds));
-                    }
-                    catch (Exception)
-                    {
-                        // A broken log (closed pipe) must not take requests down with it.
-                    }
+                    LogRequest(Describe(context), status, started);
                 }
             }
         }

@@ -14,6 +14,10 @@ namespace CallbackControls.Tests.Hosting
         [InlineData("--site . --port abc")]
         [InlineData("--site . --port 70000")]
         [InlineData("--site . --bogus")]
+        [InlineData("--site . --fastcgi")]
+        [InlineData("--site . --fastcgi unix:")]
+        [InlineData("--site . --fastcgi nowhere")]
+        [InlineData("--site . --fastcgi 127.0.0.1:99999")]
         public void Main_BadArguments_Returns2(string commandLine)
         {
             string[] args = commandLine.Split(new[] { ' ' }, StringSplitOptions.RemoveEmptyEntries);

@@ -111,6 +111,142 @@ namespace CallbackControls.Tests.Hosting
         }
 
         [Fact]
+        public void FastCgi_ChangedWebConfig_MovesTheSocketToTheNewDomain_AndEveryRequestIsAnswered()
+        {
+            if (Type.GetType("Mono.Runtime") == null)
+            {
+                return; // The listener runs inside the application only on Mono.
+            }
+
+            string folder = TestSite.Create();
+            string endpoint = "unix:" + Path.Combine(folder, "fcgi.sock");
+            try
+            {
+                using (var server = new DevServer(folder, 0) { FastCgiEndpoint = endpoint })
+                {
+                    server.Start();
+                    Assert.True(server.IsServingInsideApplication);
+                    AspNetApplication first = server.Site.Application;
+
+                    // Each client keeps its connection as nginx does, and, as nginx does, sends a request again
+                    // on a new connection when a kept one was closed before any reply (the old domain closes its
+                    // connections after the hand-over) or when the socket is between listeners.
+                    var statuses = new ConcurrentBag<int>();
+                    int reconnects = 0;
+                    using (var done = new CancellationTokenSource())
+                    {
+                        Thread[] clients = Enumerable.Range(0, 4).Select(i => new Thread(() =>
+                        {
+                            FastCgiClient client = new FastCgiClient(endpoint);
+                            try
+                            {
+                                while (!done.IsCancellationRequested)
+                                {
+                                    statuses.Add(client.Send(FastCgiWire.Variables("POST", "/Echo.ashx"), Encoding.UTF8.GetBytes("client " + i), ref reconnects));
+                                }
+                            }
+                            finally
+                            {
+                                client.Dispose();
+                            }
+                        })).ToArray();
+                        foreach (Thread client in clients)
+                        {
+                            client.Start();
+                        }
+
+                        Thread.Sleep(300);
+                        File.WriteAllText(Path.Combine(folder, "web.config"), TestSite.WebConfig.Replace("<system.web>", "<system.web><!-- changed -->"));
+                        Stopwatch watch = Stopwatch.StartNew();
+                        while (ReferenceEquals(first, server.Site.Application) && watch.Elapsed < TimeSpan.FromSeconds(20))
+                        {
+                            Thread.Sleep(50);
+                        }
+
+                        Thread.Sleep(2000);
+                        done.Cancel();
+                        foreach (Thread client in clients)
+                        {
+                            client.Join();
+                        }
+                    }
+
+                    Assert.NotSame(first, server.Site.Application);
+                    Assert.True(server.IsServingInsideApplication);
+                    Assert.NotEmpty(statuses);
+                    Assert.All(statuses, status => Assert.Equal(200, status));
+                    Assert.True(reconnects >= 4, reconnects + " reconnections: the old domain should have closed every kept connection");
+                }
+            }
+            finally
+            {
+                TestSite.TryDelete(folder);
+            }
+        }
+
+        /// <summary>One kept FastCGI connection, re-opened when the server closed it or the socket is between listeners.</summary>
+        private sealed class FastCgiClient : IDisposable
+        {
+            private readonly string endpoint;
+            private System.Net.Sockets.NetworkStream stream;
+            private int nextId = 1;
+
+            public FastCgiClient(string endpoint)
+            {
+                this.endpoint = endpoint;
+            }
+
+            public int Send(System.Collections.Generic.IDictionary<string, string> variables, byte[] body, ref int reconnects)
+            {
+                for (int attempt = 1; ; attempt++)
+                {
+                    try
+                    {
+                        if (stream == null)
+                        {
+                            stream = Open();
+                            if (nextId > 1)
+                            {
+                                Interlocked.Increment(ref reconnects);
+                            }
+                        }
+
+                        int id = nextId++ % 60000 + 1;
+                        FastCgiWire.WriteRequest(stream, id, true, variables, body);
+                        return FastCgiWire.Reply(FastCgiWire.ReadUntilEnd(stream, id), id).Status;
+                    }
+                    catch (Exception ex) when ((ex is IOException || ex is System.Net.Sockets.SocketException) && attempt < 50)
+                    {
+                        Dispose();
+                        Thread.Sleep(10);
+                    }
+                }
+            }
+
+            public void Dispose()
+            {
+                stream?.Dispose();
+                stream = null;
+            }
+
+            private System.Net.Sockets.NetworkStream Open()
+            {
+                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
+                try
+                {
+                    Type type = System.Reflection.Assembly.Load("Mono.Posix, Version=4.0.0.0, Culture=neutral, PublicKeyToken=0738eb9f132ed756").GetType("Mono.Unix.UnixEndPoint", true);
+                    socket.Connect((EndPoint)Activator.CreateInstance(type, endpoint.Substring(5)));
+                    return new System.Net.Sockets.NetworkStream(socket, true);
+                }
+                catch (Exception)
+                {
+                    socket.Close();
+                    throw;
+                }
+            }
+        }
+
+        [Fact]
         public void DevServer_NotInsideTheApplication_RelaysEveryRequest()
         {
             string folder = TestSite.Create();

@@ -45,6 +45,8 @@ protected void Page_Load(object sender, EventArgs e)
     pathInfo.Text = Server.HtmlEncode(Request.PathInfo);
     query.Text = Server.HtmlEncode(Request.QueryString[""q""] ?? ""(none)"");
     webResource.Text = Server.HtmlEncode(Page.ClientScript.GetWebResourceUrl(typeof(System.Web.UI.Page), ""webform.js""));
+    scheme.Text = Request.Url.Scheme + "" "" + (Request.IsSecureConnection ? ""secure"" : ""plain"");
+    host.Text = Server.HtmlEncode(Request.Url.Authority);
 }
 </script>
 <!DOCTYPE html>
@@ -59,6 +61,8 @@ protected void Page_Load(object sender, EventArgs e)
 <p id=""pathInfo""><asp:Literal ID=""pathInfo"" runat=""server"" /></p>
 <p id=""query""><asp:Literal ID=""query"" runat=""server"" /></p>
 <p id=""webResource""><asp:Literal ID=""webResource"" runat=""server"" /></p>
+<p id=""scheme""><asp:Literal ID=""scheme"" runat=""server"" /></p>
+<p id=""host""><asp:Literal ID=""host"" runat=""server"" /></p>
 </form>
 </body></html>
 ";

@@ -1,16 +1,20 @@
 #!/usr/bin/env bash
 # Serves an ASP.NET Web Forms site the way it is deployed on Linux: nginx in front of one or more
-# fastcgi-mono-server4 processes, each listening on its own Unix socket, used round robin.
+# FastCGI back ends, each listening on its own Unix socket, used round robin. A back end is
+# fastcgi-mono-server4 (the default) or the dev host's FastCGI mode (--backend devhost), which runs
+# each request inside the ASP.NET domain and keeps its connection to nginx open between requests.
 # Everything runs in the foreground out of one temporary directory (config, sockets, pid, logs,
 # temp files); Ctrl+C or SIGTERM stops nginx and every back end and removes that directory.
 #
-#   samples/nginx/run.sh [--url-file FILE] SITE_DIR PORT [BACKENDS]
+#   samples/nginx/run.sh [--url-file FILE] [--backend mono|devhost] SITE_DIR PORT [BACKENDS]
 #
 #   SITE_DIR         the site folder: Web.config, pages, and bin/ already built (./build.sh build)
 #   PORT             nginx listens on 127.0.0.1:PORT
-#   BACKENDS         how many fastcgi-mono-server4 processes to start (default 1). Several back ends
+#   BACKENDS         how many back-end processes to start (default 1). Several back ends
 #                    need a fixed <machineKey> in Web.config so they accept each other's ViewState.
 #   --url-file FILE  once the site answers, write its URL to FILE (for tests and scripts)
+#   --backend KIND   mono: fastcgi-mono-server4 (default); devhost: CallbackControls.DevHost.exe
+#                    --fastcgi, the $CONFIGURATION (Debug) build unless DEVHOST_EXE names another
 #   SURVIVE_BACKEND_EXIT=1 (environment): a back end that dies is logged and nginx keeps sending
 #                    requests to the others (it skips a dead socket by itself); the script stops only
 #                    when nginx or the last back end is gone. Default: stop at the first death.
@@ -24,20 +28,24 @@ TEMPLATE="$HERE/nginx.conf.template"
 
 log() { printf 'nginx/run.sh: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
-usage() { sed -n '7,13p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '9,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # ---- arguments --------------------------------------------------------------------------------
 URL_FILE=""
+BACKEND_KIND="mono"
 ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --url-file) [ $# -ge 2 ] || usage; URL_FILE="$2"; shift 2 ;;
     --url-file=*) URL_FILE="${1#*=}"; shift ;;
+    --backend) [ $# -ge 2 ] || usage; BACKEND_KIND="$2"; shift 2 ;;
+    --backend=*) BACKEND_KIND="${1#*=}"; shift ;;
     -h|--help) usage ;;
     *) ARGS+=("$1"); shift ;;
   esac
 done
 [ "${#ARGS[@]}" -ge 2 ] && [ "${#ARGS[@]}" -le 3 ] || usage
+case "$BACKEND_KIND" in mono|devhost) ;; *) die "--backend is mono or devhost, not '$BACKEND_KIND'" ;; esac
 SITE_DIR="${ARGS[0]}"
 PORT="${ARGS[1]}"
 BACKENDS="${ARGS[2]:-1}"
@@ -53,9 +61,15 @@ case "$SITE_DIR" in *'"'*|*'$'*|*';'*|*'{'*|*'}'*) die "the site path must not c
 # nginx lives in /usr/sbin, which is not on an ordinary user's PATH on Debian.
 NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
 FASTCGI="${FASTCGI_MONO_SERVER:-$(command -v fastcgi-mono-server4 || true)}"
+DEVHOST_EXE="${DEVHOST_EXE:-$HERE/../../src/CallbackControls.DevHost/bin/${CONFIGURATION:-Debug}/net472/CallbackControls.DevHost.exe}"
 NGINX_CONF_DIR="${NGINX_CONF_DIR:-/etc/nginx}"
 [ -x "$NGINX" ] || die "nginx not found: apt-get install nginx-light (or ./build.sh nginx)"
-[ -n "$FASTCGI" ] || die "fastcgi-mono-server4 not found: apt-get install mono-fastcgi-server4 (or ./build.sh nginx)"
+if [ "$BACKEND_KIND" = mono ]; then
+  [ -n "$FASTCGI" ] || die "fastcgi-mono-server4 not found: apt-get install mono-fastcgi-server4 (or ./build.sh nginx)"
+else
+  [ -f "$DEVHOST_EXE" ] || die "no dev host at $DEVHOST_EXE: build first (./build.sh build), or set DEVHOST_EXE"
+  command -v mono >/dev/null || die "mono not found (./build.sh installs it)"
+fi
 [ -f "$NGINX_CONF_DIR/fastcgi_params" ] || die "no fastcgi_params in $NGINX_CONF_DIR (set NGINX_CONF_DIR)"
 command -v curl >/dev/null || die "curl not found (used to tell when the site answers)"
 
@@ -116,8 +130,13 @@ for i in $(seq 1 "$BACKENDS"); do
   sock="$PREFIX/backend-$i.sock"
   # setsid: a process group per back end (see stop_all), out of reach of the terminal's Ctrl+C so
   # that this script, not the keyboard, decides the order things stop in.
-  setsid "$FASTCGI" /applications=/:"$SITE_DIR" /socket=unix:"$sock" /printlog=False \
-    </dev/null >"$PREFIX/logs/backend-$i.log" 2>&1 &
+  if [ "$BACKEND_KIND" = mono ]; then
+    setsid "$FASTCGI" /applications=/:"$SITE_DIR" /socket=unix:"$sock" /printlog=False \
+      </dev/null >"$PREFIX/logs/backend-$i.log" 2>&1 &
+  else
+    setsid mono "$DEVHOST_EXE" --site "$SITE_DIR" --fastcgi unix:"$sock" --quiet \
+      </dev/null >"$PREFIX/logs/backend-$i.log" 2>&1 &
+  fi
   BACKEND_PIDS+=("$!")
   UPSTREAM+="        server unix:$sock;"$'\n'
 done
@@ -140,6 +159,13 @@ conf="${conf//@PORT@/$PORT}"
 conf="${conf//@SITE_DIR@/$SITE_DIR}"
 conf="${conf//@INCLUDE@/$NGINX_CONF_DIR}"
 conf="${conf//@BACKENDS@/${UPSTREAM%$'\n'}}"
+if [ "$BACKEND_KIND" = devhost ]; then
+  conf="${conf//@UPSTREAM_KEEPALIVE@/        keepalive 32;}"
+  conf="${conf//@KEEP_CONN@/        fastcgi_keep_conn on;}"
+else
+  conf="${conf//@UPSTREAM_KEEPALIVE@/}"
+  conf="${conf//@KEEP_CONN@/}"
+fi
 printf '%s\n' "$conf" >"$PREFIX/nginx.conf"
 
 # -e: even messages from before the configuration is read go to our log, not /var/log/nginx.
@@ -171,7 +197,8 @@ done
 if [ -n "$URL_FILE" ]; then
   printf '%s\n' "$URL" >"$URL_FILE.tmp" && mv "$URL_FILE.tmp" "$URL_FILE"
 fi
-echo "CallbackControls on nginx + fastcgi-mono-server4: $URL ($BACKENDS back end$([ "$BACKENDS" -eq 1 ] || echo s), Ctrl+C to stop)"
+BACKEND_NAME="fastcgi-mono-server4"; [ "$BACKEND_KIND" = mono ] || BACKEND_NAME="the dev host (FastCGI)"
+echo "CallbackControls on nginx + $BACKEND_NAME: $URL ($BACKENDS back end$([ "$BACKENDS" -eq 1 ] || echo s), Ctrl+C to stop)"
 
 # ---- run until stopped, or until nginx or a back end dies -------------------------------------
 # Ctrl+C reaches nginx as well as this script (same process group); nginx then exits with 0

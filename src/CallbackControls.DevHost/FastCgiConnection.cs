@@ -222,20 +222,11 @@ namespace CallbackControls.DevHost
             string scriptName = null;
             string pathInfo = null;
             string query = null;
-            int at = 0;
-            while (at < length)
+            foreach (KeyValuePair<string, ArraySegment<byte>> variable in ReadVariables(pairs, length))
             {
-                int nameLength = ReadLength(pairs, ref at, length);
-                int valueLength = ReadLength(pairs, ref at, length);
-                if (nameLength > length - at || valueLength > length - at - nameLength)
-                {
-                    throw new InvalidDataException("A name-value pair runs past the end of the request's variables.");
-                }
-
-                string name = Latin1.GetString(pairs, at, nameLength);
-                at += nameLength;
-                int valueAt = at;
-                at += valueLength;
+                string name = variable.Key;
+                int valueAt = variable.Value.Offset;
+                int valueLength = variable.Value.Count;
                 if (name.StartsWith("HTTP_", StringComparison.Ordinal))
                 {
                     request.AddHeader(HeaderName(name), Latin1.GetString(pairs, valueAt, valueLength));
@@ -292,6 +283,41 @@ namespace CallbackControls.DevHost
             request.PathAndQuery = uri ?? (scriptName ?? "/") + (pathInfo ?? string.Empty) + (string.IsNullOrEmpty(query) ? string.Empty : "?" + query);
             request.Body = body.Length == 0 ? new byte[0] : body.ToArray();
             return request;
+        }
+
+        /// <summary>
+        /// The request's variables in the order sent; a name sent twice keeps its last value, as CGI variables
+        /// are one value per name (nginx sends HTTP_HOST twice when a configuration sets it over the header's).
+        /// </summary>
+        private static List<KeyValuePair<string, ArraySegment<byte>>> ReadVariables(byte[] pairs, int length)
+        {
+            var variables = new List<KeyValuePair<string, ArraySegment<byte>>>(48);
+            var positions = new Dictionary<string, int>(48, StringComparer.Ordinal);
+            int at = 0;
+            while (at < length)
+            {
+                int nameLength = ReadLength(pairs, ref at, length);
+                int valueLength = ReadLength(pairs, ref at, length);
+                if (nameLength > length - at || valueLength > length - at - nameLength)
+                {
+                    throw new InvalidDataException("A name-value pair runs past the end of the request's variables.");
+                }
+
+                string name = Latin1.GetString(pairs, at, nameLength);
+                var value = new KeyValuePair<string, ArraySegment<byte>>(name, new ArraySegment<byte>(pairs, at + nameLength, valueLength));
+                at += nameLength + valueLength;
+                if (positions.TryGetValue(name, out int earlier))
+                {
+                    variables[earlier] = value;
+                }
+                else
+                {
+                    positions.Add(name, variables.Count);
+                    variables.Add(value);
+                }
+            }
+
+            return variables;
         }
 
         /// <summary>Turns <c>HTTP_X_CALLBACKCONTROLS_TOKEN</c> into <c>X-Callbackcontrols-Token</c> (ASP.NET compares header names without regard to case).</summary>

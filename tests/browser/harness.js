@@ -92,26 +92,30 @@ function freePort() {
  * @param {{backends?: number, env?: object}} [options] how many fastcgi-mono-server4 processes (default 1);
  *   environment for samples/nginx/run.sh (SURVIVE_BACKEND_EXIT=1 keeps serving when a back end dies)
  */
-async function startNginxHost(siteDir, { backends = 1, env = {} } = {}) {
+/**
+ * Starts samples/nginx/run.sh on a site: nginx in front of `backends` FastCGI back ends, each
+ * fastcgi-mono-server4 (`backend: 'mono'`) or the dev host's FastCGI mode (`backend: 'devhost'`).
+ */
+async function startNginxHost(siteDir, { backends = 1, backend = 'mono', env = {} } = {}) {
   // The port is free when picked but could be taken before nginx binds it: try another then.
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await startNginxHostOn(await freePort(), siteDir, backends, env);
+      return await startNginxHostOn(await freePort(), siteDir, backends, backend, env);
     } catch (err) {
       if (attempt >= 3 || !/port \d+ is in use/.test(err.message)) throw err;
     }
   }
 }
 
-function startNginxHostOn(port, siteDir, backends, env) {
+function startNginxHostOn(port, siteDir, backends, backend, env) {
   return startHostProcess({
     name: 'nginx/run.sh',
     command: NGINX_RUN,
-    args: (urlFile) => ['--url-file', urlFile, path.join(ROOT, siteDir), String(port), String(backends)],
+    args: (urlFile) => ['--url-file', urlFile, '--backend', backend, path.join(ROOT, siteDir), String(port), String(backends)],
     startSeconds: 90,
     // run.sh stops nginx and every back end on SIGTERM; it waits up to 10 s for them itself.
     stopSeconds: 20,
-    env,
+    env: { DEVHOST_EXE: DEVHOST, ...env },
   });
 }
 

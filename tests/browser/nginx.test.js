@@ -1,21 +1,30 @@
 'use strict';
-// The real Linux deployment in a real browser: the test site behind nginx with two
-// fastcgi-mono-server4 back ends over Unix sockets (samples/nginx/run.sh), in Chromium.
+// The real Linux deployment in a real browser: the test site behind nginx with two FastCGI back
+// ends over Unix sockets (samples/nginx/run.sh), in Chromium; every test runs twice, once with
+// fastcgi-mono-server4 and once with the dev host's FastCGI mode as the back ends.
 // nginx adds X-Upstream (the back end's socket) to every reply it got from Mono, so the test can
 // see round robin at work and that a page rendered by one back end calls back into the other.
 // Skipped, with the reason, where nginx or fastcgi-mono-server4 is not installed.
-const { test, before, after } = require('node:test');
+const { test, describe, before, after } = require('node:test');
 const assert = require('node:assert/strict');
 const { startNginxHost, nginxMissing, launchBrowser, browserTest } = require('./harness');
 
 const skip = nginxMissing() || false;
+const BACKENDS = { mono: 'fastcgi-mono-server4', devhost: 'the dev host (--fastcgi)' };
+
+for (const [backend, label] of Object.entries(BACKENDS)) {
+  describe(`nginx + ${label}`, () => suite(backend));
+}
+
+function suite(backend) {
 let host;
 let context;
-const page = browserTest(() => context);
+const basePage = browserTest(() => context);
+const page = (name, body) => basePage(`${backend}-${name}`, body);
 
 before(async () => {
   if (skip) return;
-  host = await startNginxHost('tests/TestSite', { backends: 2 });
+  host = await startNginxHost('tests/TestSite', { backends: 2, backend });
   context = await launchBrowser();
 });
 
@@ -140,7 +149,7 @@ test('page methods answer on either back end: the token of a page rendered by on
 
 async function scaleOut(t, backends) {
   const { execFileSync } = require('node:child_process');
-  const own = await startNginxHost('tests/TestSite', { backends, env: { SURVIVE_BACKEND_EXIT: '1' } });
+  const own = await startNginxHost('tests/TestSite', { backends, backend, env: { SURVIVE_BACKEND_EXIT: '1' } });
   t.after(() => own.stop());
   const p = await context.newPage();
   t.after(() => p.close());
@@ -154,11 +163,11 @@ async function scaleOut(t, backends) {
   }, backends);
   assert.deepEqual(before, Array.from({ length: 2 * backends }, (_, i) => 'a' + i));
   assert.equal(new Set(upstreams).size, backends, 'every back end served');
-  // The socket path nginx reports names the back end; its fastcgi-mono-server4 process listens on it.
+  // The socket path nginx reports names the back end; its process has it on its command line.
   const victim = upstreams[0].replace(/^unix:/, '');
-  execFileSync('pkill', ['-KILL', '-f', `/socket=unix:${victim}`]);
+  execFileSync('pkill', ['-KILL', '-f', `unix:${victim}`]);
   // Gone, not dying: a call already accepted by the dying process is "in flight on it" and may fail.
-  const alive = () => { try { execFileSync('pgrep', ['-f', `/socket=unix:${victim}`]); return true; } catch { return false; } };
+  const alive = () => { try { execFileSync('pgrep', ['-f', `unix:${victim}`]); return true; } catch { return false; } };
   while (alive()) await new Promise((resolve) => setTimeout(resolve, 50));
   upstreams.length = 0;
   // Page methods, a default-path chain and a plain callback: all answered, by the survivors.
@@ -205,3 +214,4 @@ test('a large chart reply comes through nginx gzipped by the library, once, and 
   });
   assert.deepEqual(p.pageErrors, []);
 }));
+}

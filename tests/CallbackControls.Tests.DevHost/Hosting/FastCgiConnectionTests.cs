@@ -130,6 +130,24 @@ namespace CallbackControls.Tests.Hosting
         }
 
         [Fact]
+        public void VariableSentTwice_KeepsItsLastValue_AsOneHeader()
+        {
+            // nginx with `fastcgi_param HTTP_HOST $host:$server_port` sends the browser's HTTP_HOST and then its own.
+            var pairs = Variables("GET", "/").ToList();
+            pairs.Add(new KeyValuePair<string, string>("HTTP_HOST", "example.test:9090"));
+            var buffer = new MemoryStream();
+            WriteRecord(buffer, BeginRequest, 1, new byte[] { 0, 1, 0, 0, 0, 0, 0, 0 }, 0, 8);
+            byte[] encoded = Pairs(pairs);
+            WriteRecord(buffer, Params, 1, encoded, 0, encoded.Length);
+            WriteRecord(buffer, Params, 1, null, 0, 0);
+            WriteRecord(buffer, Stdin, 1, null, 0, 0);
+
+            Run(buffer.ToArray());
+
+            Assert.Equal(new[] { "example.test:9090" }, seen.Single().GetHeaders("Host"));
+        }
+
+        [Fact]
         public void NoUriVariable_PathIsBuiltFromScriptNamePathInfoAndQuery()
         {
             var variables = Variables("GET", "/ignored");

@@ -54,12 +54,18 @@ namespace CallbackControls
                 // Any '<' (ASCII or full-width) and "&#": request validation refuses them before a letter,
                 // '!', '/', '?' (.NET) or a control character such as a tab (Mono). Encoding every one
                 // is simpler to trust than matching each runtime's exact rule.
+                // Ordered so that an ordinary character takes two comparisons: every value of every reply passes here.
                 char c = value[i];
-                if (c == '<' || c == '\uFF1C') return true;
-                if (c == '&' && i + 1 < value.Length && value[i + 1] == '#') return true;
+                if (c < '<')
+                {
+                    if (c == '&' && i + 1 < value.Length && value[i + 1] == '#') return true;
+                    continue;
+                }
+                if (c == '<') return true;
+                if (c < '\uD800') continue;
                 // A lone surrogate cannot be written as UTF-8 by the browser's URL encoding.
-                if (char.IsHighSurrogate(c) && i + 1 < value.Length && char.IsLowSurrogate(value[i + 1])) i++;
-                else if (char.IsSurrogate(c)) return true;
+                if (c <= '\uDBFF' && i + 1 < value.Length && value[i + 1] >= '\uDC00' && value[i + 1] <= '\uDFFF') i++;
+                else if (c <= '\uDFFF' || c == '\uFF1C') return true;
             }
             return false;
         }

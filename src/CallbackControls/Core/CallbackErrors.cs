@@ -79,8 +79,13 @@ namespace CallbackControls
             response.TrySkipIisCustomErrors = true;
             response.ContentType = "text/plain";
             response.Charset = "utf-8";
-            response.Cache.SetCacheability(HttpCacheability.NoCache);
-            ReplyCompression.Apply(HttpContext.Current, envelopeLength);
+            var context = HttpContext.Current;
+            // A reply to a POST is never stored by a browser or a shared cache without freshness headers
+            // (RFC 9111), and writing the no-cache set costs Mono three more headers on every call; a
+            // refusal of a GET (405) is heuristically cacheable, so it says no-cache.
+            if (context == null || !string.Equals(context.Request.HttpMethod, "POST", StringComparison.Ordinal))
+                response.Cache.SetCacheability(HttpCacheability.NoCache);
+            ReplyCompression.Apply(context, envelopeLength);
             // "s" is the framework's own prefix for a callback result; the client reads it on any status.
             response.Write('s');
         }

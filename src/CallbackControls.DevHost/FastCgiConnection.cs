@@ -229,7 +229,13 @@ namespace CallbackControls.DevHost
                 int valueLength = variable.Value.Count;
                 if (name.StartsWith("HTTP_", StringComparison.Ordinal))
                 {
-                    request.AddHeader(HeaderName(name), Latin1.GetString(pairs, valueAt, valueLength));
+                    // nginx passes the body's headers twice, as CONTENT_TYPE and as HTTP_CONTENT_TYPE; joined into
+                    // one header they would break a multipart boundary. The CGI variables are the ones kept.
+                    if (name != "HTTP_CONTENT_TYPE" && name != "HTTP_CONTENT_LENGTH")
+                    {
+                        request.AddHeader(HeaderName(name), Latin1.GetString(pairs, valueAt, valueLength));
+                    }
+
                     continue;
                 }
 

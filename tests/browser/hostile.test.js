@@ -1,6 +1,6 @@
 'use strict';
 // Hostile and malformed callback requests, sent by hand (Node's fetch, no browser) to the test site on
-// the dev host and on nginx + fastcgi-mono-server4. Whatever arrives, the server must answer in time
+// the dev host, on nginx + fastcgi-mono-server4 and on nginx + the dev host's FastCGI mode. Whatever arrives, the server must answer in time
 // with a known status, leak no stack trace or server path, and keep serving: every case is sent four
 // times at once and followed by an ordinary call that must still answer `echo:ok`.
 // Where a request is clearly one of ours (our token header, a control of ours) the exact outcome is
@@ -344,7 +344,7 @@ function hostSuite(hostName, start, { unavailable = '', behindNginx = false } = 
 
     if (unavailable) {
       // Installed on this machine: a missing server is a failure to see, not a silent skip.
-      test('nginx + fastcgi-mono-server4 are available', () => assert.fail(unavailable));
+      test(`${hostName}: what it needs is installed`, () => assert.fail(unavailable));
       return;
     }
     for (const c of cases) {
@@ -383,3 +383,4 @@ function printTable(hostName, rows) {
 
 hostSuite('dev host', () => startDevHost('tests/TestSite'));
 hostSuite('nginx + fastcgi-mono-server4', () => startNginxHost('tests/TestSite'), { unavailable: nginxMissing(), behindNginx: true });
+hostSuite('nginx + the dev host (FastCGI)', () => startNginxHost('tests/TestSite', { backend: 'devhost' }), { unavailable: nginxMissing(), behindNginx: true });

@@ -148,6 +148,24 @@ namespace CallbackControls.Tests.Hosting
         }
 
         [Fact]
+        public void BodyHeadersSentAsBothCgiAndHttpVariables_ArriveOnce()
+        {
+            // As nginx sends a multipart POST: a doubled Content-Type would end its boundary with ", multipart/...".
+            var variables = Variables(
+                "POST",
+                "/Echo.aspx",
+                "CONTENT_TYPE", "multipart/form-data; boundary=b0",
+                "CONTENT_LENGTH", "3",
+                "HTTP_CONTENT_TYPE", "multipart/form-data; boundary=b0",
+                "HTTP_CONTENT_LENGTH", "3");
+
+            Run(Request(1, false, variables, new byte[] { 1, 2, 3 }));
+
+            Assert.Equal(new[] { "multipart/form-data; boundary=b0" }, seen.Single().GetHeaders("Content-Type"));
+            Assert.Empty(seen.Single().GetHeaders("Content-Length"));
+        }
+
+        [Fact]
         public void NoUriVariable_PathIsBuiltFromScriptNamePathInfoAndQuery()
         {
             var variables = Variables("GET", "/ignored");

@@ -4,7 +4,8 @@
 #
 #   ./build.sh run      build and start the sample site on the dev host (Ctrl+C stops it)
 #   ./build.sh test     build and run every test suite; ends with "N passed, N failed, N skipped"
-#   ./build.sh nginx    start the sample site behind nginx + fastcgi-mono-server4 (Ctrl+C stops it)
+#   ./build.sh nginx    start the sample site behind nginx + fastcgi-mono-server4 (Ctrl+C stops it);
+#                       --backend devhost: behind nginx + the dev host's FastCGI mode; BACKENDS=N back ends
 #   ./build.sh bench    benchmarks on loopback, results into docs/RESULTS.md (BENCH_QUICK=1: smoke run)
 #   ./build.sh heapshot the soak's pollers on a host under Mono's log profiler: growth by type between two heap-shots
 #   ./build.sh build    build only
@@ -97,7 +98,8 @@ cmd_nginx() {
   ensure_sample_data
   ensure_nginx
   build
-  exec "$ROOT/samples/nginx/run.sh" "$ROOT/samples/CallbackControls.Sample" "$PORT"
+  # Options (--backend devhost) go to run.sh; BACKENDS=N starts N back ends.
+  CONFIGURATION="$CONFIGURATION" exec "$ROOT/samples/nginx/run.sh" "$@" "$ROOT/samples/CallbackControls.Sample" "$PORT" "${BACKENDS:-1}"
 }
 
 cmd_bench() {
@@ -249,7 +251,7 @@ main() {
     bench) cmd_bench "$@" ;;
     heapshot) cmd_heapshot "$@" ;;
     build) ensure_mono; build ;;
-    *) sed -n '2,10p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
+    *) sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'; exit 2 ;;
   esac
 }
 

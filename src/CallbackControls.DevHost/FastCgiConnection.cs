@@ -306,7 +306,7 @@ namespace CallbackControls.DevHost
                 int valueLength = ReadLength(pairs, ref at, length);
                 if (nameLength > length - at || valueLength > length - at - nameLength)
                 {
-                    throw new InvalidDataException("A name-value pair runs past the end of the request's variables.");
+                    throw new InvalidDataException("A name-value pair runs past the end of its record.");
                 }
 
                 string name = Latin1.GetString(pairs, at, nameLength);
@@ -555,26 +555,16 @@ namespace CallbackControls.DevHost
         {
             // The web server asks what this application can do; it answers for the names it knows.
             var pairs = new MemoryStream();
-            int at = 0;
-            while (at < length)
+            foreach (KeyValuePair<string, ArraySegment<byte>> asked in ReadVariables(content, length))
             {
-                int nameLength = ReadLength(content, ref at, length);
-                int valueLength = ReadLength(content, ref at, length);
-                if (nameLength > length - at || valueLength > length - at - nameLength)
-                {
-                    throw new InvalidDataException("A GET_VALUES pair runs past the end of its record.");
-                }
-
-                string name = Latin1.GetString(content, at, nameLength);
-                at += nameLength + valueLength;
-                switch (name)
+                switch (asked.Key)
                 {
                     case "FCGI_MPXS_CONNS":
-                        WritePair(pairs, name, "0");
+                        WritePair(pairs, asked.Key, "0");
                         break;
                     case "FCGI_MAX_CONNS":
                     case "FCGI_MAX_REQS":
-                        WritePair(pairs, name, FastCgiListening.MaxConnections.ToString(CultureInfo.InvariantCulture));
+                        WritePair(pairs, asked.Key, FastCgiListening.MaxConnections.ToString(CultureInfo.InvariantCulture));
                         break;
                 }
             }

@@ -66,36 +66,13 @@ namespace CallbackControls.Tests.Hosting
 
                     // Requests keep coming while the domain recycles: none may fail or be refused.
                     var statuses = new ConcurrentBag<int>();
-                    using (var done = new CancellationTokenSource())
+                    RecycleUnderLoad(folder, server, done => i =>
                     {
-                        Thread[] clients = Enumerable.Range(0, 4).Select(i => new Thread(() =>
+                        while (!done.IsCancellationRequested)
                         {
-                            while (!done.IsCancellationRequested)
-                            {
-                                statuses.Add(Status(server.Url + "Echo.ashx", "client " + i));
-                            }
-                        })).ToArray();
-                        foreach (Thread client in clients)
-                        {
-                            client.Start();
+                            statuses.Add(Status(server.Url + "Echo.ashx", "client " + i));
                         }
-
-                        Thread.Sleep(300);
-                        File.WriteAllText(Path.Combine(folder, "web.config"), TestSite.WebConfig.Replace("<system.web>", "<system.web><!-- changed -->"));
-                        Stopwatch watch = Stopwatch.StartNew();
-                        while (ReferenceEquals(first, server.Site.Application) && watch.Elapsed < TimeSpan.FromSeconds(20))
-                        {
-                            Thread.Sleep(50);
-                        }
-
-                        // Long enough for the old domain to finish and go.
-                        Thread.Sleep(2000);
-                        done.Cancel();
-                        foreach (Thread client in clients)
-                        {
-                            client.Join();
-                        }
-                    }
+                    });
 
                     Assert.NotSame(first, server.Site.Application);
                     Assert.True(server.IsServingInsideApplication);
@@ -133,43 +110,21 @@ namespace CallbackControls.Tests.Hosting
                     // connections after the hand-over) or when the socket is between listeners.
                     var statuses = new ConcurrentBag<int>();
                     int reconnects = 0;
-                    using (var done = new CancellationTokenSource())
+                    RecycleUnderLoad(folder, server, done => i =>
                     {
-                        Thread[] clients = Enumerable.Range(0, 4).Select(i => new Thread(() =>
+                        var client = new FastCgiClient(endpoint);
+                        try
                         {
-                            FastCgiClient client = new FastCgiClient(endpoint);
-                            try
+                            while (!done.IsCancellationRequested)
                             {
-                                while (!done.IsCancellationRequested)
-                                {
-                                    statuses.Add(client.Send(FastCgiWire.Variables("POST", "/Echo.ashx"), Encoding.UTF8.GetBytes("client " + i), ref reconnects));
-                                }
+                                statuses.Add(client.Send(FastCgiWire.Variables("POST", "/Echo.ashx"), Encoding.UTF8.GetBytes("client " + i), ref reconnects));
                             }
-                            finally
-                            {
-                                client.Dispose();
-                            }
-                        })).ToArray();
-                        foreach (Thread client in clients)
-                        {
-                            client.Start();
                         }
-
-                        Thread.Sleep(300);
-                        File.WriteAllText(Path.Combine(folder, "web.config"), TestSite.WebConfig.Replace("<system.web>", "<system.web><!-- changed -->"));
-                        Stopwatch watch = Stopwatch.StartNew();
-                        while (ReferenceEquals(first, server.Site.Application) && watch.Elapsed < TimeSpan.FromSeconds(20))
+                        finally
                         {
-                            Thread.Sleep(50);
+                            client.Dispose();
                         }
-
-                        Thread.Sleep(2000);
-                        done.Cancel();
-                        foreach (Thread client in clients)
-                        {
-                            client.Join();
-                        }
-                    }
+                    });
 
                     Assert.NotSame(first, server.Site.Application);
                     Assert.True(server.IsServingInsideApplication);
@@ -181,6 +136,39 @@ namespace CallbackControls.Tests.Hosting
             finally
             {
                 TestSite.TryDelete(folder);
+            }
+        }
+
+        /// <summary>
+        /// Runs four clients while the site's web.config changes, until the next application serves and the
+        /// old domain has had time to finish and go (2 s).
+        /// </summary>
+        private static void RecycleUnderLoad(string folder, DevServer server, Func<CancellationToken, Action<int>> client)
+        {
+            AspNetApplication first = server.Site.Application;
+            using (var done = new CancellationTokenSource())
+            {
+                Action<int> run = client(done.Token);
+                Thread[] clients = Enumerable.Range(0, 4).Select(i => new Thread(() => run(i))).ToArray();
+                foreach (Thread thread in clients)
+                {
+                    thread.Start();
+                }
+
+                Thread.Sleep(300);
+                File.WriteAllText(Path.Combine(folder, "web.config"), TestSite.WebConfig.Replace("<system.web>", "<system.web><!-- changed -->"));
+                Stopwatch watch = Stopwatch.StartNew();
+                while (ReferenceEquals(first, server.Site.Application) && watch.Elapsed < TimeSpan.FromSeconds(20))
+                {
+                    Thread.Sleep(50);
+                }
+
+                Thread.Sleep(2000);
+                done.Cancel();
+                foreach (Thread thread in clients)
+                {
+                    thread.Join();
+                }
             }
         }
 

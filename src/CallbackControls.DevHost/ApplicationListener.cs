@@ -73,7 +73,7 @@ namespace CallbackControls.DevHost
             {
                 Warn("could not pass a request to the restarted application: " + ex.GetType().Name + ": " + ex.Message);
                 return Stopping
-                    ? AspNetApplication.PlainResponse(503, "Service Unavailable", "The server is shutting down.")
+                    ? AspNetApplication.ShuttingDownResponse()
                     : AspNetApplication.UnloadingResponse();
             }
         }

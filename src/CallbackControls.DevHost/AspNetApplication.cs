@@ -251,6 +251,9 @@ namespace CallbackControls.DevHost
             return response;
         }
 
+        /// <summary>The reply to a request that arrives while the server stops.</summary>
+        internal static HostedResponse ShuttingDownResponse() => PlainResponse(503, "Service Unavailable", "The server is shutting down.");
+
         internal static HostedResponse UnloadingResponse()
         {
             HostedResponse response = PlainResponse(503, "Service Unavailable", "The application is restarting; try again.");

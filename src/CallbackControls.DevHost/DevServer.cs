@@ -600,7 +600,7 @@ namespace CallbackControls.DevHost
                 SiteHost current = server.site;
                 if (current == null)
                 {
-                    return HostedMessageCodec.Pack(AspNetApplication.PlainResponse(503, "Service Unavailable", "The server is shutting down."));
+                    return HostedMessageCodec.Pack(AspNetApplication.ShuttingDownResponse());
                 }
 
                 // Starts the next application when none has yet, which moves the listener there.

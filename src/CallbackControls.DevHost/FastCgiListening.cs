@@ -16,7 +16,6 @@ namespace CallbackControls.DevHost
         /// <summary>Connections served at once; beyond it a new one is closed (nginx tries another back end).</summary>
         internal const int MaxConnections = 256;
 
-        private const string MonoPosix = "Mono.Posix, Version=4.0.0.0, Culture=neutral, PublicKeyToken=0738eb9f132ed756";
         private const string UnixPrefix = "unix:";
 
         /// <summary>Checks an endpoint's spelling without binding it.</summary>
@@ -68,35 +67,13 @@ namespace CallbackControls.DevHost
             {
                 unixPath = null;
                 TryParseTcp(endpoint, out IPEndPoint address);
-                var tcp = new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
-                try
-                {
-                    tcp.Bind(address);
-                    tcp.Listen(128);
-                    return tcp;
-                }
-                catch (Exception)
-                {
-                    tcp.Close();
-                    throw;
-                }
+                return Listen(new Socket(address.AddressFamily, SocketType.Stream, ProtocolType.Tcp), address);
             }
 
             unixPath = Path.GetFullPath(endpoint.Substring(UnixPrefix.Length));
             EndPoint unixEndPoint = CreateUnixEndPoint(unixPath);
             ReplaceStaleSocket(unixPath, unixEndPoint);
-            var socket = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-            try
-            {
-                socket.Bind(unixEndPoint);
-                socket.Listen(128);
-                return socket;
-            }
-            catch (Exception)
-            {
-                socket.Close();
-                throw;
-            }
+            return Listen(new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified), unixEndPoint);
         }
 
         /// <summary>Deletes a Unix socket's file, quietly (it is gone already, or not ours to delete).</summary>
@@ -115,6 +92,21 @@ namespace CallbackControls.DevHost
             catch (Exception)
             {
                 // The next bind replaces a socket file that is left.
+            }
+        }
+
+        private static Socket Listen(Socket socket, EndPoint endPoint)
+        {
+            try
+            {
+                socket.Bind(endPoint);
+                socket.Listen(128);
+                return socket;
+            }
+            catch (Exception)
+            {
+                socket.Close();
+                throw;
             }
         }
 
@@ -155,7 +147,7 @@ namespace CallbackControls.DevHost
             // host still builds and starts without Mono.Posix where no Unix socket is asked for.
             try
             {
-                Type type = Assembly.Load(MonoPosix).GetType("Mono.Unix.UnixEndPoint", true);
+                Type type = Assembly.Load(UnixSignals.MonoPosix).GetType("Mono.Unix.UnixEndPoint", true);
                 return (EndPoint)Activator.CreateInstance(type, path);
             }
             catch (Exception ex) when (ex is FileNotFoundException || ex is TypeLoadException || ex is FileLoadException)
@@ -166,7 +158,7 @@ namespace CallbackControls.DevHost
 
         private static bool IsSocketFile(string path)
         {
-            object info = Activator.CreateInstance(Assembly.Load(MonoPosix).GetType("Mono.Unix.UnixFileInfo", true), path);
+            object info = Activator.CreateInstance(Assembly.Load(UnixSignals.MonoPosix).GetType("Mono.Unix.UnixFileInfo", true), path);
             return (bool)info.GetType().GetProperty("IsSocket").GetValue(info, null);
         }
 

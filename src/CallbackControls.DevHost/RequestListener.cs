@@ -537,7 +537,7 @@ namespace CallbackControls.DevHost
             try
             {
                 response = stopping
-                    ? AspNetApplication.PlainResponse(503, "Service Unavailable", "The server is shutting down.")
+                    ? AspNetApplication.ShuttingDownResponse()
                     : Answer(request);
             }
             catch (Exception ex)
@@ -619,7 +619,7 @@ namespace CallbackControls.DevHost
             {
                 TuneSocket(context);
                 HostedResponse response = stopping
-                    ? AspNetApplication.PlainResponse(503, "Service Unavailable", "The server is shutting down.")
+                    ? AspNetApplication.ShuttingDownResponse()
                     : Answer(ReadRequest(context));
                 status = response.StatusCode;
                 WriteResponse(context, response);

@@ -14,7 +14,8 @@ namespace CallbackControls.DevHost
     /// </remarks>
     internal static class UnixSignals
     {
-        private const string MonoPosix = "Mono.Posix, Version=4.0.0.0, Culture=neutral, PublicKeyToken=0738eb9f132ed756";
+        /// <summary>Mono's POSIX assembly, loaded by name so the host builds and starts where it is missing.</summary>
+        internal const string MonoPosix = "Mono.Posix, Version=4.0.0.0, Culture=neutral, PublicKeyToken=0738eb9f132ed756";
 
         /// <summary>Calls <paramref name="onSignal"/> (on a background thread) when SIGTERM or SIGINT arrives.</summary>
         /// <param name="onSignal">Receives the signal name.</param>

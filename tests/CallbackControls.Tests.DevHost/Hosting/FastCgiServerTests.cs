@@ -1,9 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
-using System.Net;
 using System.Net.Sockets;
-using System.Reflection;
 using System.Text;
 using AngleSharp.Html.Parser;
 using CallbackControls.DevHost;
@@ -44,26 +42,6 @@ namespace CallbackControls.Tests.Hosting
             return server;
         }
 
-        private static EndPoint UnixEndPoint(string path)
-        {
-            Type type = Assembly.Load("Mono.Posix, Version=4.0.0.0, Culture=neutral, PublicKeyToken=0738eb9f132ed756").GetType("Mono.Unix.UnixEndPoint", true);
-            return (EndPoint)Activator.CreateInstance(type, path);
-        }
-
-        private static Socket Connect(string endpoint)
-        {
-            if (endpoint.StartsWith("unix:", StringComparison.Ordinal))
-            {
-                var unix = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified);
-                unix.Connect(UnixEndPoint(endpoint.Substring(5)));
-                return unix;
-            }
-
-            var tcp = new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
-            tcp.Connect(IPAddress.Loopback, int.Parse(endpoint.Substring(endpoint.LastIndexOf(':') + 1)));
-            return tcp;
-        }
-
         private static CgiReply Send(NetworkStream stream, int id, bool keep, IDictionary<string, string> variables, byte[] body = null)
         {
             WriteRequest(stream, id, keep, variables, body);
@@ -79,7 +57,7 @@ namespace CallbackControls.Tests.Hosting
             DevServer server = Start(endpoint);
             Assert.Null(server.Url);
 
-            using (Socket socket = Connect(endpoint))
+            using (Socket socket = FastCgiWire.Connect(endpoint))
             using (var stream = new NetworkStream(socket, true))
             {
                 for (int id = 1; id <= 3; id++)
@@ -105,7 +83,7 @@ namespace CallbackControls.Tests.Hosting
             DevServer server = Start(endpoint);
             Assert.True(File.Exists(path));
 
-            using (Socket socket = Connect(endpoint))
+            using (Socket socket = FastCgiWire.Connect(endpoint))
             using (var stream = new NetworkStream(socket, true))
             {
                 var variables = Variables(
@@ -143,7 +121,7 @@ namespace CallbackControls.Tests.Hosting
             Start(endpoint);
             byte[] body = TestSite.BinaryContent(150000, 11);
 
-            using (Socket socket = Connect(endpoint))
+            using (Socket socket = FastCgiWire.Connect(endpoint))
             using (var stream = new NetworkStream(socket, true))
             {
                 CgiReply echoed = Send(stream, 1, true, Variables("POST", "/Echo.ashx", "CONTENT_TYPE", "application/octet-stream"), body);
@@ -161,7 +139,7 @@ namespace CallbackControls.Tests.Hosting
             string endpoint = TcpEndpoint();
             Start(endpoint);
 
-            using (Socket socket = Connect(endpoint))
+            using (Socket socket = FastCgiWire.Connect(endpoint))
             using (var stream = new NetworkStream(socket, true))
             {
                 CgiReply reply = Send(stream, 1, false, Variables("GET", "/Echo.ashx?throw=1", "REMOTE_ADDR", "10.9.9.9"));
@@ -177,12 +155,12 @@ namespace CallbackControls.Tests.Hosting
             string stale = Path.Combine(socketFolder, "stale.sock");
             using (var dead = new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified))
             {
-                dead.Bind(UnixEndPoint(stale));
+                dead.Bind(FastCgiWire.UnixEndPoint(stale));
             }
 
             Assert.True(File.Exists(stale));
             Start("unix:" + stale);
-            using (Socket socket = Connect("unix:" + stale))
+            using (Socket socket = FastCgiWire.Connect("unix:" + stale))
             using (var stream = new NetworkStream(socket, true))
             {
                 Assert.Equal(200, Send(stream, 1, false, Variables("GET", "/Default.aspx")).Status);
@@ -205,7 +183,7 @@ namespace CallbackControls.Tests.Hosting
             string endpoint = TcpEndpoint();
             DevServer server = Start(endpoint);
 
-            using (Socket socket = Connect(endpoint))
+            using (Socket socket = FastCgiWire.Connect(endpoint))
             using (var stream = new NetworkStream(socket, true))
             {
                 Assert.Equal(200, Send(stream, 1, true, Variables("GET", "/Default.aspx")).Status);

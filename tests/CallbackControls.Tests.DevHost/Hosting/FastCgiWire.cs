@@ -2,6 +2,9 @@ using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Linq;
+using System.Net;
+using System.Net.Sockets;
+using System.Reflection;
 using System.Text;
 
 namespace CallbackControls.Tests.Hosting
@@ -41,6 +44,32 @@ namespace CallbackControls.Tests.Hosting
             public string Text => Encoding.UTF8.GetString(Body);
 
             public string Header(string name) => Headers.Where(h => string.Equals(h.Key, name, StringComparison.OrdinalIgnoreCase)).Select(h => h.Value).FirstOrDefault();
+        }
+
+        /// <summary>Mono's end point for a Unix socket (the .NET Framework API has none).</summary>
+        public static EndPoint UnixEndPoint(string path)
+        {
+            Type type = Assembly.Load("Mono.Posix, Version=4.0.0.0, Culture=neutral, PublicKeyToken=0738eb9f132ed756").GetType("Mono.Unix.UnixEndPoint", true);
+            return (EndPoint)Activator.CreateInstance(type, path);
+        }
+
+        /// <summary>Connects as nginx would: <c>unix:/path</c> or <c>HOST:PORT</c> on the loopback address.</summary>
+        public static Socket Connect(string endpoint)
+        {
+            bool unix = endpoint.StartsWith("unix:", StringComparison.Ordinal);
+            var socket = unix
+                ? new Socket(AddressFamily.Unix, SocketType.Stream, ProtocolType.Unspecified)
+                : new Socket(AddressFamily.InterNetwork, SocketType.Stream, ProtocolType.Tcp);
+            try
+            {
+                socket.Connect(unix ? UnixEndPoint(endpoint.Substring(5)) : new IPEndPoint(IPAddress.Loopback, int.Parse(endpoint.Substring(endpoint.LastIndexOf(':') + 1))));
+                return socket;
+            }
+            catch (Exception)
+            {
+                socket.Close();
+                throw;
+            }
         }
 
         public static void WriteRecord(Stream target, byte type, int id, byte[] content, int offset, int count, int padding = 0)

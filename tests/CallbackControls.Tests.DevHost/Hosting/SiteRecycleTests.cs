@@ -219,18 +219,7 @@ namespace CallbackControls.Tests.Hosting
 
             private System.Net.Sockets.NetworkStream Open()
             {
-                var socket = new System.Net.Sockets.Socket(System.Net.Sockets.AddressFamily.Unix, System.Net.Sockets.SocketType.Stream, System.Net.Sockets.ProtocolType.Unspecified);
-                try
-                {
-                    Type type = System.Reflection.Assembly.Load("Mono.Posix, Version=4.0.0.0, Culture=neutral, PublicKeyToken=0738eb9f132ed756").GetType("Mono.Unix.UnixEndPoint", true);
-                    socket.Connect((EndPoint)Activator.CreateInstance(type, endpoint.Substring(5)));
-                    return new System.Net.Sockets.NetworkStream(socket, true);
-                }
-                catch (Exception)
-                {
-                    socket.Close();
-                    throw;
-                }
+                return new System.Net.Sockets.NetworkStream(FastCgiWire.Connect(endpoint), true);
             }
         }
 

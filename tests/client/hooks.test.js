@@ -318,6 +318,24 @@ describe('failures', { timeout: 3000 }, () => {
     assert.equal(status.getAttribute('data-kind'), null);
   });
 
+  test('a status region the page replaces is found again: the next failure shows in the new one', async () => {
+    CC.transport = replyTransport(500, 'x');
+    const first = statusRegion();
+    let current = first;
+    const el = element(form([]), null);
+    el.querySelector = (selector) => (selector === '.cc-status' ? current : null);
+    const client = new CC.CallbackClient(el, { callbackId: 'Cb' });
+    await rejection(client.callback('x'));
+    assert.equal(first.textContent, 'The server answered with HTTP 500.');
+    // The page swaps the region out (say, a partial update of the control's markup).
+    first.parentNode = null;
+    current = statusRegion();
+    CC.transport = replyTransport(200, '<html>Login</html>', true);
+    const error = await rejection(client.callback('y'));
+    assert.equal(current.textContent, error.message);
+    assert.equal(first.textContent, 'The server answered with HTTP 500.');
+  });
+
   test('a failure without an error hook is still written to the .cc-status region', async () => {
     CC.transport = replyTransport(200, '<html>Login</html>', true);
     const status = statusRegion();

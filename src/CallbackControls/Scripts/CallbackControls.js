@@ -831,7 +831,7 @@
    * chart failing on every tick of its back-off says so once, not every few seconds).
    */
   CallbackClient.prototype.showStatus = function (text, kind) {
-    var region = statusRegion(this.element);
+    var region = this.statusRegion();
     if (!region) { return; }
     kind = kind || 'info';
     if (region.textContent === text && region.getAttribute('data-kind') === kind) { return; }
@@ -840,12 +840,23 @@
   };
 
   /**
+   * The control's status region, found once and found again only if it leaves the document: a
+   * change writes the region four times, and each search of the control's markup showed in profiles.
+   * @returns {?Element}
+   */
+  CallbackClient.prototype.statusRegion = function () {
+    var region = this._statusRegion;
+    if (!region || region.parentNode === null) { region = this._statusRegion = statusRegion(this.element); }
+    return region;
+  };
+
+  /**
    * Empties the status region if it shows text of the given kind ('error' by default), so a
    * success clears an old error but never a message of another kind.
    * @param {string} [kind]
    */
   CallbackClient.prototype.clearStatus = function (kind) {
-    var region = statusRegion(this.element);
+    var region = this.statusRegion();
     if (region && region.getAttribute('data-kind') === (kind || 'error')) {
       region.textContent = '';
       region.removeAttribute('data-kind');

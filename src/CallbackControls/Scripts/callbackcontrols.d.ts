@@ -132,6 +132,8 @@ declare namespace CallbackControls {
     showStatus(text: string, kind?: string): void;
     /** Empties the status region if it shows text of that kind ('error' by default). */
     clearStatus(kind?: string): void;
+    /** The control's status region (its element with class cc-status), or null when it has none. */
+    statusRegion(): Element | null;
 
     // Extension points for control types registered with registerType: override them.
     /** Starts the object once it is published. */

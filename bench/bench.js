@@ -28,8 +28,8 @@ const HOSTS = (process.env.BENCH_HOSTS || 'dev,nginx,nginx-devhost').split(',');
 const PASSES = Number(process.env.BENCH_PASSES || 2);
 
 const SETTINGS = QUICK
-  ? { changes: 20, warmup: 3, wrkSeconds: 2, wrkSlices: 2, wrkWarmupSeconds: 1, connections: 8 }
-  : { changes: 200, warmup: 10, wrkSeconds: 10, wrkSlices: 5, wrkWarmupSeconds: 3, connections: 8 };
+  ? { changes: 20, warmup: 3, turn: 5, wrkSeconds: 2, wrkSlices: 2, wrkWarmupSeconds: 1, connections: 8 }
+  : { changes: 200, warmup: 10, turn: 10, wrkSeconds: 10, wrkSlices: 5, wrkWarmupSeconds: 3, connections: 8 };
 
 /** Waits (up to 20 minutes) until the 1-minute load average is below 0.7, so other work does not skew a full run. */
 async function waitForQuiet() {

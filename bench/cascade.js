@@ -227,49 +227,77 @@ async function openBenchPage(context) {
   return bench;
 }
 
+/** Loads a variant's page afresh, so no client cache holds a list from an earlier turn. */
+async function loadCycle(bench, base, variant) {
+  await bench.page.goto(base + variant.page, { waitUntil: 'load' });
+}
+
 /**
- * One cycle of a variant: the page loaded afresh (so no client cache holds a list), then `count`
- * countries in a seeded order, each a real change. Cycle 0 is the warm-up: timed but not kept, and
- * its first change is captured as the request wrk replays.
+ * One change on a variant's page: the country chosen, timed until its first city shows. Cycle 0 is
+ * the warm-up: timed but not kept, and its first change is captured as the request wrk replays.
  */
-async function runCycle(bench, base, variant, truth, cycle, count, into, timeout = 15000) {
+async function changeOnce(bench, variant, country, cycle, into, timeout = 15000) {
   const { page } = bench;
-  await page.goto(base + variant.page, { waitUntil: 'load' });
-  for (const country of shuffled(truth, 1000 + cycle).slice(0, count)) {
-    const expect = country.cities[0][0];
-    bench.collecting = [];
-    let timing;
-    if (variant.navigates) {
-      const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout });
-      await page.evaluate(([code, first]) => window.__benchNavigate(code, first), [country.code, expect]);
-      await navigated;
-      await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout, polling: 20 });
-      timing = await page.evaluate(() => window.__benchDone);
-      await page.waitForLoadState('load');
-    } else {
-      timing = await page.evaluate(([code, first, t]) => window.__benchChange(code, first, t), [country.code, expect, timeout]);
-    }
-    const requests = bench.collecting;
-    bench.collecting = null;
-    if (requests.length === 0) throw new Error(`${variant.id}: a change sent no request (served from a cache?)`);
-    if (!into.capture) {
-      const first = requests[0];
-      into.capture = { country: country.code, method: first.method(), url: first.url(), headers: await first.allHeaders(), body: first.postData() || '' };
-    }
-    if (cycle === 0) continue;
-    const traffic = { requests: requests.length, requestBytes: 0, responseBytes: 0, requestBody: 0, responseBody: 0 };
-    for (const r of requests) {
-      const size = await r.sizes();
-      traffic.requestBytes += size.requestHeadersSize + size.requestBodySize;
-      traffic.responseBytes += size.responseHeadersSize + size.responseBodySize;
-      traffic.requestBody += size.requestBodySize;
-      traffic.responseBody += size.responseBodySize;
-    }
-    into.samples.push(timing.ms);
-    if (timing.phases) into.phases.push(timing.phases);
-    into.traffic.push(traffic);
+  const expect = country.cities[0][0];
+  bench.collecting = [];
+  let timing;
+  if (variant.navigates) {
+    const navigated = page.waitForEvent('framenavigated', { predicate: (f) => f === page.mainFrame(), timeout });
+    await page.evaluate(([code, first]) => window.__benchNavigate(code, first), [country.code, expect]);
+    await navigated;
+    await page.waitForFunction(() => window.__benchDone !== undefined, null, { timeout, polling: 20 });
+    timing = await page.evaluate(() => window.__benchDone);
+    await page.waitForLoadState('load');
+  } else {
+    timing = await page.evaluate(([code, first, t]) => window.__benchChange(code, first, t), [country.code, expect, timeout]);
   }
-  if (bench.problems.length) throw new Error(`${variant.id}: errors in the page: ${bench.problems.slice(0, 3).join(' | ')}`);
+  const requests = bench.collecting;
+  bench.collecting = null;
+  if (requests.length === 0) throw new Error(`${variant.id}: a change sent no request (served from a cache?)`);
+  if (!into.capture) {
+    const first = requests[0];
+    into.capture = { country: country.code, method: first.method(), url: first.url(), headers: await first.allHeaders(), body: first.postData() || '' };
+  }
+  if (cycle === 0) return;
+  const traffic = { requests: requests.length, requestBytes: 0, responseBytes: 0, requestBody: 0, responseBody: 0 };
+  for (const r of requests) {
+    const size = await r.sizes();
+    traffic.requestBytes += size.requestHeadersSize + size.requestBodySize;
+    traffic.responseBytes += size.responseHeadersSize + size.responseBodySize;
+    traffic.requestBody += size.requestBodySize;
+    traffic.responseBody += size.responseBodySize;
+  }
+  into.samples.push(timing.ms);
+  if (timing.phases) into.phases.push(timing.phases);
+  into.traffic.push(traffic);
+}
+
+/**
+ * The browser part of one host, on one page (as a user has it: a second page in the same renderer
+ * shares its main thread and heap, which measured slower for every variant and unevenly). Each
+ * cycle visits the countries in a seeded order, in turns of `settings.turn` changes: every variant
+ * loads its page afresh and makes the turn's changes, then the next variant. Turns of a few changes
+ * (rather than a whole cycle each) put a burst of other work on this shared machine on every
+ * variant alike, so the p50 ratios within a run compare like with like.
+ */
+async function runBrowser(context, base, variants, truth, settings, runs) {
+  const bench = await openBenchPage(context);
+  try {
+    for (let cycle = 0; ; cycle++) {
+      const count = cycle === 0 ? Math.min(settings.warmup, truth.length) : Math.min(truth.length, settings.changes - runs[variants[0].id].samples.length);
+      if (count <= 0) break;
+      const countries = shuffled(truth, 1000 + cycle).slice(0, count);
+      for (let at = 0; at < countries.length; at += settings.turn) {
+        for (const v of variants) {
+          await loadCycle(bench, base, v);
+          for (const country of countries.slice(at, at + settings.turn)) await changeOnce(bench, v, country, cycle, runs[v.id]);
+          if (bench.problems.length) throw new Error(`${v.id}: errors in the page: ${bench.problems.slice(0, 3).join(' | ')}`);
+        }
+      }
+    }
+  } finally {
+    await bench.page.close().catch(() => {});
+  }
 }
 
 /** Percentiles, phases and mean bytes of one variant's browser run. */
@@ -315,8 +343,8 @@ function combineSlices(slices) {
  * ---------------------------------------------------------------------------------------- */
 
 /**
- * Measures every variant on one host. The variants take turns (a browser cycle of 50 changes each,
- * then a wrk slice each, round after round), so a burst of other work on the machine lands on all of
+ * Measures every variant on one host. The variants take turns (in the browser change by change, then
+ * a wrk slice each, round after round), so a burst of other work on the machine lands on all of
  * them rather than on one, and the ratios within the run stay fair.
  * @param {{base: string, hostId: string, pass: number, context: object, truth: object[], settings: object}} options
  * settings: changes, warmup (browser changes), wrkSeconds, wrkSlices, wrkWarmupSeconds, connections, order (variant ids)
@@ -327,15 +355,7 @@ async function runHost({ base, hostId, pass, context, truth, settings }) {
   for (const v of variants) await request(base + v.page, { timeout: 120000 }); // compiles each page
 
   log(`pass ${pass} ${hostId}: browser, ${settings.changes} changes per variant`);
-  const bench = await openBenchPage(context);
-  try {
-    for (const v of variants) await runCycle(bench, base, v, truth, 0, Math.min(settings.warmup, truth.length), runs[v.id]);
-    for (let cycle = 1; runs[variants[0].id].samples.length < settings.changes; cycle++) {
-      for (const v of variants) await runCycle(bench, base, v, truth, cycle, Math.min(truth.length, settings.changes - runs[v.id].samples.length), runs[v.id]);
-    }
-  } finally {
-    await bench.page.close().catch(() => {});
-  }
+  await runBrowser(context, base, variants, truth, settings, runs);
 
   const results = {};
   const files = {};

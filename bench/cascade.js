@@ -183,7 +183,7 @@ const IN_PAGE = () => {
   window.__benchChange = (code, expect, timeout) => new Promise((resolve, reject) => {
     if (firstCityIs(expect)) { reject(new Error('the list already shows that country')); return; }
     performance.clearResourceTimings();
-    const start = performance.now();
+    let start = 0;
     let timer = null;
     const observer = new MutationObserver(() => {
       if (!firstCityIs(expect)) return;
@@ -194,7 +194,13 @@ const IN_PAGE = () => {
     });
     observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
     timer = setTimeout(() => { observer.disconnect(); reject(new Error(`no ${expect} within ${timeout} ms`)); }, timeout);
-    choose(code);
+    // The change fires from a task of its own, as a person's does: promise jobs the listeners queue
+    // run as soon as they return, not after the rest of Playwright's evaluate call (which would
+    // count the harness's own script against a client that sends from a promise job).
+    setTimeout(() => {
+      start = performance.now();
+      choose(code);
+    }, 0);
   });
   window.__benchNavigate = (code, expect) => {
     sessionStorage.setItem('bench.pending', JSON.stringify({ expect, start: performance.timeOrigin + performance.now() }));

@@ -19,7 +19,7 @@ const os = require('node:os');
 const path = require('node:path');
 const { execFileSync } = require('node:child_process');
 const harness = require('../tests/browser/harness.js');
-const { OUT, SITE, loadAverage, sleep, log } = require('./common.js');
+const { OUT, SITE, loadAverage, sleep, log, faultsOf } = require('./common.js');
 const cascade = require('./cascade.js');
 
 const QUICK = process.env.BENCH_QUICK === '1';
@@ -93,7 +93,8 @@ function runFloors(results) {
     for (const line of out.split('\n')) {
       const m = line.match(/^(.*?)\s+requests\/s=([\d.]+) p50_ms=([\d.]+) .* checked=(\d+) wrong=(\d+) errors\(connect\/read\/write\/status\/timeout\)=([\d/]+)/);
       if (!m || !hosts[m[1].trim()]) continue;
-      const faults = Number(m[5]) + m[6].split('/').reduce((a, b) => a + Number(b), 0);
+      const [connect, read, write, status, timeout] = m[6].split('/').map(Number);
+      const faults = faultsOf(Number(m[5]), { connect, read, write, status, timeout });
       entry.hosts[hosts[m[1].trim()]] = { rps: Number(m[2]), p50_ms: Number(m[3]), checked: Number(m[4]), faults };
       log(`pass ${pass} floor ${hosts[m[1].trim()]}: ${m[2]} requests/s, ${faults} wrong or failed`);
     }

@@ -156,4 +156,15 @@ async function tokenOf(pageUrl, callbackId) {
   return tokens.get(key);
 }
 
-module.exports = { ROOT, OUT, SITE, request, callbackPayload, percentile, mean, shuffled, runWrk, rssKb, cpuMs, loadAverage, sleep, log, tokenOf };
+/**
+ * Replies that were wrong or never came, from a wrk script's counts: the wrong ones (every script
+ * here checks each reply's status and body) plus the socket errors and timeouts. wrk's own status
+ * errors are not added: a reply with a bad status is already among the wrong ones.
+ * @param {number} wrong
+ * @param {{connect: number, read: number, write: number, status: number, timeout: number}} errors
+ */
+function faultsOf(wrong, errors) {
+  return wrong + errors.connect + errors.read + errors.write + errors.timeout;
+}
+
+module.exports = { ROOT, OUT, SITE, request, callbackPayload, percentile, mean, shuffled, runWrk, rssKb, cpuMs, loadAverage, sleep, log, tokenOf, faultsOf };

@@ -5,7 +5,7 @@
 //   node bench/report.js [results.json]      (bench/run.sh calls it at the end of a run)
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, OUT, percentile } = require('./common.js');
+const { ROOT, OUT, percentile, faultsOf } = require('./common.js');
 const { VARIANTS } = require('./cascade.js');
 
 const RESULTS_MD = path.join(ROOT, 'docs', 'RESULTS.md');
@@ -44,7 +44,7 @@ function runs(results) {
           request: v.browser.bytes.request, response: v.browser.bytes.response, roundTrip: roundTrip(v),
           requestBody: v.browser.bytes.requestBody, responseBody: v.browser.bytes.responseBody,
           rps: v.wrk.rps, wrkP50: v.wrk.p50_ms, wrkP99: v.wrk.p99_ms, sliceRps: v.wrk.sliceRps || [],
-          faults: v.wrk.wrong + Object.values(v.wrk.errors).reduce((a, b) => a + b, 0), checked: v.wrk.checked, setCookie: v.wrk.set_cookie,
+          faults: faultsOf(v.wrk.wrong, v.wrk.errors), checked: v.wrk.checked, setCookie: v.wrk.set_cookie,
           p50: v.browser.p50, p95: v.browser.p95, changes: v.browser.samples.length, phases: v.browser.phases,
         };
       };

@@ -11,7 +11,7 @@
 // bench.js runs it as the "session" part; results.session.
 const fs = require('node:fs');
 const path = require('node:path');
-const { OUT, request, runWrk, tokenOf, log } = require('./common.js');
+const { OUT, request, runWrk, tokenOf, log, faultsOf } = require('./common.js');
 const { combineSlices } = require('./cascade.js');
 
 const LUA = path.join(__dirname, 'cascade.lua');
@@ -67,7 +67,7 @@ async function run({ base, quick, connections = 8 }) {
     }
     const sum = (list) => {
       const c = combineSlices(list);
-      return { rps: c.rps, requests: c.requests, faults: c.wrong + Object.values(c.errors).reduce((a, b) => a + b, 0), p50_ms: c.p50_ms };
+      return { rps: c.rps, requests: c.requests, faults: faultsOf(c.wrong, c.errors), p50_ms: c.p50_ms };
     };
     const entry = { id: variant.id, label: variant.label, none: sum(slicesOf.none), shared: sum(slicesOf.shared) };
     entry.ratio = entry.shared.rps / entry.none.rps;

@@ -234,7 +234,7 @@ async function openBenchPage(context) {
 }
 
 /** Loads a variant's page afresh, so no client cache holds a list from an earlier turn. */
-async function loadCycle(bench, base, variant) {
+async function loadPage(bench, base, variant) {
   await bench.page.goto(base + variant.page, { waitUntil: 'load' });
 }
 
@@ -295,7 +295,7 @@ async function runBrowser(context, base, variants, truth, settings, runs) {
       const countries = shuffled(truth, 1000 + cycle).slice(0, count);
       for (let at = 0; at < countries.length; at += settings.turn) {
         for (const v of variants) {
-          await loadCycle(bench, base, v);
+          await loadPage(bench, base, v);
           for (const country of countries.slice(at, at + settings.turn)) await changeOnce(bench, v, country, cycle, runs[v.id]);
           if (bench.problems.length) throw new Error(`${v.id}: errors in the page: ${bench.problems.slice(0, 3).join(' | ')}`);
         }
@@ -349,8 +349,8 @@ function combineSlices(slices) {
  * ---------------------------------------------------------------------------------------- */
 
 /**
- * Measures every variant on one host. The variants take turns (in the browser change by change, then
- * a wrk slice each, round after round), so a burst of other work on the machine lands on all of
+ * Measures every variant on one host. The variants take turns (in the browser a few changes each,
+ * then a wrk slice each, round after round), so a burst of other work on the machine lands on all of
  * them rather than on one, and the ratios within the run stay fair.
  * @param {{base: string, hostId: string, pass: number, context: object, truth: object[], settings: object}} options
  * settings: changes, warmup (browser changes), wrkSeconds, wrkSlices, wrkWarmupSeconds, connections, order (variant ids)

@@ -324,16 +324,21 @@ describe('failures', { timeout: 3000 }, () => {
     let current = first;
     const el = element(form([]), null);
     el.querySelector = (selector) => (selector === '.cc-status' ? current : null);
-    const client = new CC.CallbackClient(el, { callbackId: 'Cb' });
-    await rejection(client.callback('x'));
-    assert.equal(first.textContent, 'The server answered with HTTP 500.');
-    // The page swaps the region out (say, a partial update of the control's markup).
-    first.parentNode = null;
-    current = statusRegion();
-    CC.transport = replyTransport(200, '<html>Login</html>', true);
-    const error = await rejection(client.callback('y'));
-    assert.equal(current.textContent, error.message);
-    assert.equal(first.textContent, 'The server answered with HTTP 500.');
+    // A document that holds whichever region is current, so a region the page swapped out has left it.
+    globalThis.document = { documentElement: { contains: (node) => node === current } };
+    try {
+      const client = new CC.CallbackClient(el, { callbackId: 'Cb' });
+      await rejection(client.callback('x'));
+      assert.equal(first.textContent, 'The server answered with HTTP 500.');
+      // The page swaps the region out (say, a partial update of the control's markup).
+      current = statusRegion();
+      CC.transport = replyTransport(200, '<html>Login</html>', true);
+      const error = await rejection(client.callback('y'));
+      assert.equal(current.textContent, error.message);
+      assert.equal(first.textContent, 'The server answered with HTTP 500.');
+    } finally {
+      delete globalThis.document;
+    }
   });
 
   test('a failure without an error hook is still written to the .cc-status region', async () => {

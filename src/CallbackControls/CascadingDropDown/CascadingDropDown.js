@@ -124,7 +124,7 @@
     // The label element is found once (list.labels searches the document on every read); its text
     // is read each time, so a label the page rewrites is announced as it reads now.
     var label = this._label;
-    if (!label || label.parentNode === null) {
+    if (!label || !CallbackControls.internals.inDocument(label)) {
       var labels = this.list && this.list.labels;
       label = this._label = labels && labels.length ? labels[0] : null;
     }

@@ -846,7 +846,7 @@
    */
   CallbackClient.prototype.statusRegion = function () {
     var region = this._statusRegion;
-    if (!region || region.parentNode === null) { region = this._statusRegion = statusRegion(this.element); }
+    if (!region || !inDocument(region)) { region = this._statusRegion = statusRegion(this.element); }
     return region;
   };
 
@@ -1081,7 +1081,7 @@
     sweep: sweep,
     disposeAll: disposeAll,
     // Exposed for tests and for control types built on the runtime, which take the shared policy
-    // from here instead of keeping a copy: isQuiet, normalizeArgument, logError, RequestQueue,
+    // from here instead of keeping a copy: isQuiet, normalizeArgument, logError, inDocument, RequestQueue,
     // and the shape of a control script (extendClient, defineType).
     internals: {
       parseReply: parseReply,
@@ -1097,6 +1097,7 @@
       extendClient: extendClient,
       defineType: defineType,
       createInstance: createInstance,
+      inDocument: inDocument,
       instances: function () { return instances.slice(); }
     }
   };

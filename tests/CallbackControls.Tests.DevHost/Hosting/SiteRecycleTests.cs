@@ -66,7 +66,7 @@ namespace CallbackControls.Tests.Hosting
 
                     // Requests keep coming while the domain recycles: none may fail or be refused.
                     var statuses = new ConcurrentBag<int>();
-                    RecycleUnderLoad(folder, server, done => i =>
+                    RecycleUnderLoad(folder, server, (i, done) =>
                     {
                         while (!done.IsCancellationRequested)
                         {
@@ -110,7 +110,7 @@ namespace CallbackControls.Tests.Hosting
                     // connections after the hand-over) or when the socket is between listeners.
                     var statuses = new ConcurrentBag<int>();
                     int reconnects = 0;
-                    RecycleUnderLoad(folder, server, done => i =>
+                    RecycleUnderLoad(folder, server, (i, done) =>
                     {
                         var client = new FastCgiClient(endpoint);
                         try
@@ -140,16 +140,16 @@ namespace CallbackControls.Tests.Hosting
         }
 
         /// <summary>
-        /// Runs four clients while the site's web.config changes, until the next application serves and the
-        /// old domain has had time to finish and go (2 s).
+        /// Runs four clients (each given its number and a token cancelled at the end) while the site's
+        /// web.config changes, until the next application serves and the old domain has had time to finish
+        /// and go (2 s).
         /// </summary>
-        private static void RecycleUnderLoad(string folder, DevServer server, Func<CancellationToken, Action<int>> client)
+        private static void RecycleUnderLoad(string folder, DevServer server, Action<int, CancellationToken> client)
         {
             AspNetApplication first = server.Site.Application;
             using (var done = new CancellationTokenSource())
             {
-                Action<int> run = client(done.Token);
-                Thread[] clients = Enumerable.Range(0, 4).Select(i => new Thread(() => run(i))).ToArray();
+                Thread[] clients = Enumerable.Range(0, 4).Select(i => new Thread(() => client(i, done.Token))).ToArray();
                 foreach (Thread thread in clients)
                 {
                     thread.Start();

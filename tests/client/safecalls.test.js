@@ -57,6 +57,68 @@ describe('token', () => {
   });
 });
 
+describe('token lifetime', () => {
+  const realFetchPage = CC.fetchPage;
+  afterEach(() => { CC.fetchPage = realFetchPage; });
+
+  /** A fetched page whose elements carry data-cc-options, as the server renders them. */
+  function pageWith(optionsList) {
+    const elements = optionsList.map((options) => ({ getAttribute: (name) => (name === 'data-cc-options' ? JSON.stringify(options) : null) }));
+    return { querySelectorAll: (selector) => (selector === '[data-cc-options]' ? elements : []) };
+  }
+
+  test('a reply that brings a renewed token: the next call carries it', async () => {
+    const transport = scriptedTransport([[200, 's' + JSON.stringify({ cc: 1, ok: true, token: 'tok-new', result: 1 })], [200, ok(2)]]);
+    CC.transport = transport;
+    const c = client({});
+    assert.equal(await c.callback('a'), 1);
+    await c.callback('b');
+    assert.equal(transport.requests[0].headers['X-CallbackControls-Token'], 'tok-123');
+    assert.equal(transport.requests[1].headers['X-CallbackControls-Token'], 'tok-new');
+  });
+
+  test('an expired token: the page is fetched again, its token for this control taken, and the same call sent once more', async () => {
+    const transport = scriptedTransport([[403, envelope({ code: 'expired', message: 'expired' })], [200, ok('done')]]);
+    CC.transport = transport;
+    const fetched = [];
+    CC.fetchPage = (url) => { fetched.push(url); return Promise.resolve(pageWith([{ callbackId: 'Other', token: 'tok-other' }, { callbackId: 'Cb', token: 'tok-fresh' }])); };
+    const c = client({});
+    assert.equal(await c.callback('a'), 'done');
+    assert.deepEqual(fetched, ['/Page.aspx']);
+    assert.equal(transport.requests.length, 2);
+    assert.equal(transport.requests[1].headers['X-CallbackControls-Token'], 'tok-fresh');
+    assert.equal(transport.bodies()[1].get('__CALLBACKPARAM'), transport.bodies()[0].get('__CALLBACKPARAM'));
+  });
+
+  test('an expired token the page cannot renew (no such control, a login page): the call fails as refused, sent once', async () => {
+    for (const page of [pageWith([{ callbackId: 'Other', token: 'x' }]), null, pageWith([{ callbackId: 'Cb', token: 'tok-123' }])]) {
+      const transport = scriptedTransport([[403, envelope({ code: 'expired', message: 'Reload the page.' })]]);
+      CC.transport = transport;
+      CC.fetchPage = () => Promise.resolve(page);
+      const status = statusRegion();
+      const error = await rejection(client({}, status).callback('a'));
+      assert.equal(error.kind, 'forbidden');
+      assert.equal(error.code, 'expired');
+      assert.equal(transport.requests.length, 1);
+      assert.equal(status.textContent, 'Reload the page.');
+    }
+  });
+
+  test('a page fetch that fails, or a second expiry after the renewal: reported, never a loop', async () => {
+    CC.transport = scriptedTransport([[403, envelope({ code: 'expired', message: 'expired' })]]);
+    CC.fetchPage = () => Promise.reject(new Error('offline'));
+    assert.equal((await rejection(client({}).callback('a'))).code, 'expired');
+
+    const transport = scriptedTransport([[403, envelope({ code: 'expired', message: 'expired' })]]);
+    CC.transport = transport;
+    let fetches = 0;
+    CC.fetchPage = () => { fetches++; return Promise.resolve(pageWith([{ callbackId: 'Cb', token: 'tok-' + fetches }])); };
+    assert.equal((await rejection(client({}).callback('a'))).code, 'expired');
+    assert.equal(fetches, 1);
+    assert.equal(transport.requests.length, 2);
+  });
+});
+
 describe('page state', () => {
   test('a lean call posts the named fields and never the ViewState', async () => {
     const transport = replyTransport(200, ok('done'));

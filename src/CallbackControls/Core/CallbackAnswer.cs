@@ -61,7 +61,7 @@ namespace CallbackControls
             int start = reply.Length;
             try
             {
-                CallbackEnvelope.WriteResult(reply, result);
+                CallbackEnvelope.WriteResult(reply, result, CallbackSecurity.RenewedToken(context));
             }
             catch (Exception ex)
             {

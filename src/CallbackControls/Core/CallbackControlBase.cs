@@ -389,8 +389,8 @@ namespace CallbackControls
             if (refusal != null)
             {
                 // Reached only by a control created after PreLoad; every other call was checked before Page_Load.
-                Context.Response.StatusCode = 403;
-                _reply = CallbackEnvelope.WriteError(CallbackEnvelope.ForbiddenErrorCode, refusal);
+                Context.Response.StatusCode = refusal.StatusCode;
+                _reply = CallbackEnvelope.WriteError(refusal.Code, refusal.Message);
                 return;
             }
             CallbackPageGuard.HandlerStarting(this);

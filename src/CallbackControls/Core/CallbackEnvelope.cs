@@ -30,6 +30,12 @@ namespace CallbackControls
         /// <summary>Error code: the call was refused before any page code ran (another site, no token, GET).</summary>
         public const string ForbiddenErrorCode = "forbidden";
 
+        /// <summary>
+        /// Error code: the call's token is genuine but older than its lifetime; nothing ran, and the client
+        /// runtime fetches the page's current token and sends the call again once.
+        /// </summary>
+        public const string ExpiredErrorCode = "expired";
+
         /// <summary>Error code: the page failed before the control could answer.</summary>
         public const string PageErrorCode = "page";
 
@@ -282,10 +288,13 @@ namespace CallbackControls
         /// <summary>Appends a successful reply.</summary>
         /// <param name="text">Where the envelope is appended.</param>
         /// <param name="result">The handler's result.</param>
+        /// <param name="renewedToken">A fresh token for the control's next calls (base64url, written as it is), or null.</param>
         /// <exception cref="InvalidOperationException">The result cannot be written (nested too deeply); part of it may be appended.</exception>
-        public static void WriteResult(StringBuilder text, object result)
+        public static void WriteResult(StringBuilder text, object result, string renewedToken = null)
         {
-            text.Append("{\"cc\":").Append(Version).Append(",\"ok\":true,\"result\":");
+            text.Append("{\"cc\":").Append(Version).Append(",\"ok\":true,");
+            if (renewedToken != null) text.Append("\"token\":\"").Append(renewedToken).Append("\",");
+            text.Append("\"result\":");
             JsonText.Write(text, result, 1);
             text.Append('}');
         }

@@ -87,22 +87,26 @@ namespace CallbackControls
             }
 
             var refusal = Refusal(_page, _target);
-            if (refusal != null) throw new CallbackRefusedException(403, CallbackEnvelope.ForbiddenErrorCode, refusal);
+            if (refusal != null) throw refusal;
             _verified = _target;
         }
 
-        /// <summary>Why a call to the control is refused (another site, GET, no or a foreign token), or null.</summary>
-        private static string Refusal(Page page, CallbackControlBase target)
+        /// <summary>Why a call to the control is refused (another site, GET, no, a foreign or an expired token), or null.</summary>
+        private static CallbackRefusedException Refusal(Page page, CallbackControlBase target)
         {
             var request = page.Request;
             var refusal = CallbackSecurity.CheckTransport(request);
-            if (refusal == null && !CallbackSecurity.VerifyToken(page, target.UniqueID, CallHeaders.Of(request).Token))
+            if (refusal != null) return new CallbackRefusedException(403, CallbackEnvelope.ForbiddenErrorCode, refusal);
+            switch (CallbackSecurity.VerifyToken(page, target.UniqueID, CallHeaders.Of(request).Token))
             {
-                refusal = CallbackSecurity.IsLibraryCall(request)
-                    ? Texts.TokenMismatchPage
-                    : CallbackSecurity.NoTokenMessage;
+                case CallTokenCheck.Valid:
+                    return null;
+                case CallTokenCheck.Expired:
+                    return new CallbackRefusedException(403, CallbackEnvelope.ExpiredErrorCode, Texts.TokenExpired);
+                default:
+                    return new CallbackRefusedException(403, CallbackEnvelope.ForbiddenErrorCode,
+                        CallbackSecurity.IsLibraryCall(request) ? Texts.TokenMismatchPage : CallbackSecurity.NoTokenMessage);
             }
-            return refusal;
         }
 
         /// <summary>
@@ -110,7 +114,7 @@ namespace CallbackControls
         /// say) was not there to be checked then, so it is checked now. Returns why the call is refused,
         /// or null when it may run.
         /// </summary>
-        internal static string CheckBeforeHandler(CallbackControlBase control)
+        internal static CallbackRefusedException CheckBeforeHandler(CallbackControlBase control)
         {
             var page = control.Page;
             if (page == null) return null; // not in a request: a unit test calling the handler directly

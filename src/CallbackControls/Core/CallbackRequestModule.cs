@@ -44,9 +44,14 @@ namespace CallbackControls
                 application.CompleteRequest();
                 return;
             }
-            string refusal = CallbackSecurity.IsLibraryCall(request) || (isPost && CallbackSecurity.IsFromAnotherSite(request) && CallbackSecurity.TargetId(request).Length > 0)
+            bool libraryCall = CallbackSecurity.IsLibraryCall(request);
+            string refusal = libraryCall || (isPost && CallbackSecurity.IsFromAnotherSite(request) && CallbackSecurity.TargetId(request).Length > 0)
                 ? CallbackSecurity.CheckTransport(request)
                 : null;
+            // A token that cannot be one of ours by its shape is refused before the form or body is read
+            // and before anything the request names is looked up.
+            if (refusal == null && libraryCall && !CallbackSecurity.HasTokenShape(request))
+                refusal = PageMethodCall.IsPageMethodCall(request) ? Texts.TokenMismatchMethod : Texts.TokenMismatchPage;
             if (refusal == null) return;
 
             CallbackErrors.WriteErrorReply(application.Context.Response, 403, CallbackEnvelope.ForbiddenErrorCode, refusal);

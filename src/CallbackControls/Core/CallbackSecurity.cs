@@ -1,9 +1,7 @@
 using System;
 using System.Globalization;
-using System.Security.Cryptography;
 using System.Threading;
 using System.Web;
-using System.Web.Security;
 using System.Web.UI;
 
 namespace CallbackControls
@@ -12,9 +10,10 @@ namespace CallbackControls
     /// What proves a call came from our own page: a per-control token sent in a custom request header
     /// (a cross-site form cannot set a header, and a cross-origin script cannot send one without a
     /// CORS preflight that the server never grants), bound to the page, the control and the page's
-    /// <see cref="Page.ViewStateUserKey"/>, protected with the machine key so every back end of a farm
-    /// with a shared key verifies it; plus the browser's own <c>Origin</c> and <c>Sec-Fetch-Site</c>
-    /// headers where they are sent, and POST only.
+    /// <see cref="Page.ViewStateUserKey"/> (or, for a page method, the method, the context key and the
+    /// signed-in user), authenticated with a key derived from the machine key so every back end of a
+    /// farm with a shared key verifies it, and issued with a time so it expires (<see cref="CallToken"/>);
+    /// plus the browser's own <c>Origin</c> and <c>Sec-Fetch-Site</c> headers where they are sent, and POST only.
     /// </summary>
     internal static class CallbackSecurity
     {
@@ -24,12 +23,10 @@ namespace CallbackControls
         /// <summary>The form field naming the control a callback is for.</summary>
         internal const string CallbackIdField = "__CALLBACKID";
 
-        private const string Purpose = "CallbackControls.CallToken.v1";
+        private const string Purpose = "CallbackControls.CallToken.v2";
 
-        // The protected payload is a fixed marker: everything the token is bound to travels in the
-        // purposes, which MachineKey mixes into the keys, so a token for another page, control or user
-        // simply fails to unprotect.
-        private static readonly byte[] Payload = { 0x63, 0x63 };
+        /// <summary>Where a call's renewed token waits to be written into its reply (<see cref="HttpContext.Items"/>).</summary>
+        private static readonly object RenewedTokenKey = new object();
 
         /// <summary>
         /// Issues the token a control's calls carry. A control answered by a page method gets a token
@@ -41,34 +38,62 @@ namespace CallbackControls
             var purposes = string.IsNullOrEmpty(serviceMethod)
                 ? Purposes(page, controlUniqueId)
                 : MethodPurposes(page.AppRelativeVirtualPath, controlUniqueId, serviceMethod, HttpContext.Current, contextKey);
-            return HttpServerUtility.UrlTokenEncode(MachineKey.Protect(Payload, purposes));
+            return CallToken.Issue(purposes, DateTime.UtcNow);
         }
 
         /// <summary>Checks a token against the page and control the call is for.</summary>
-        internal static bool VerifyToken(Page page, string controlUniqueId, string token) => Verify(token, Purposes(page, controlUniqueId));
+        internal static CallTokenCheck VerifyToken(Page page, string controlUniqueId, string token) =>
+            Verify(HttpContext.Current, token, Purposes(page, controlUniqueId));
 
         /// <summary>Checks the token of a page-method call against the request's page, the control, the method and the user.</summary>
-        internal static bool VerifyMethodToken(HttpContext context, string controlUniqueId, string serviceMethod, string contextKey, string token) =>
-            Verify(token, MethodPurposes(context.Request.AppRelativeCurrentExecutionFilePath, controlUniqueId, serviceMethod, context, contextKey));
+        internal static CallTokenCheck VerifyMethodToken(HttpContext context, string controlUniqueId, string serviceMethod, string contextKey, string token) =>
+            Verify(context, token, MethodPurposes(context.Request.AppRelativeCurrentExecutionFilePath, controlUniqueId, serviceMethod, context, contextKey));
 
-        // Tokens verified before, with the purposes they were verified for. A page's calls carry the same
-        // token again and again, and MachineKey.Unprotect cost ~60 µs of a ~250 µs page-method call here.
-        // Only successes are kept (a forged token is checked in full every time), a token never expires on
-        // its own (MachineKey has no expiry), and a new machine key restarts the application, which empties it.
+        /// <summary>
+        /// The fresh token a call's reply carries when the one it came with is past half its lifetime, so
+        /// a page that keeps calling (a dashboard) never sees its tokens expire; null otherwise.
+        /// </summary>
+        internal static string RenewedToken(HttpContext context) => context?.Items[RenewedTokenKey] as string;
+
+        // Tokens verified before, with the purposes they were verified for and when they were issued. A
+        // page's calls carry the same token again and again, so the MAC is computed once per token. Only
+        // genuine tokens are kept (a forged one is checked in full every time), bounded.
         private const int VerifiedCapacity = 4096;
-        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, bool> Verified =
-            new System.Collections.Concurrent.ConcurrentDictionary<string, bool>(StringComparer.Ordinal);
+        private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, DateTime> Verified =
+            new System.Collections.Concurrent.ConcurrentDictionary<string, DateTime>(StringComparer.Ordinal);
 
-        private static bool Verify(string token, string[] purposes)
+        private static CallTokenCheck Verify(HttpContext context, string token, string[] purposes)
         {
-            if (!IsUrlToken(token)) return false;
+            // The shape first: nothing of a token that cannot be ours is decoded or looked up.
+            if (token == null || token.Length != CallToken.EncodedLength) return CallTokenCheck.Invalid;
+            var now = DateTime.UtcNow;
             var key = VerifiedKey(token, purposes);
-            if (Verified.ContainsKey(key)) return true;
-            if (!Unprotects(token, purposes)) return false;
-            // Bounded: when full, start again rather than keep an unbounded set of every user's tokens.
-            if (Verified.Count >= VerifiedCapacity) Verified.Clear();
-            Verified[key] = true;
-            return true;
+            CallTokenCheck check;
+            if (Verified.TryGetValue(key, out var issued))
+            {
+                check = now - issued > CallToken.Lifetime ? CallTokenCheck.Expired : CallTokenCheck.Valid;
+            }
+            else
+            {
+                try
+                {
+                    check = CallToken.Check(token, purposes, now, out issued);
+                }
+                catch (Exception ex) when (!(ex is ThreadAbortException))
+                {
+                    // Whatever the runtime throws for a token (none is expected), the answer is the same refusal.
+                    check = CallTokenCheck.Invalid;
+                }
+                if (check == CallTokenCheck.Valid)
+                {
+                    // Bounded: when full, start again rather than keep an unbounded set of every user's tokens.
+                    if (Verified.Count >= VerifiedCapacity) Verified.Clear();
+                    Verified[key] = issued;
+                }
+            }
+            if (check == CallTokenCheck.Valid && context != null && CallToken.IsDueForRenewal(issued, now))
+                context.Items[RenewedTokenKey] = CallToken.Issue(purposes, now);
+            return check;
         }
 
         /// <summary>
@@ -81,53 +106,6 @@ namespace CallbackControls
             key.Append(token.Length).Append(':').Append(token);
             foreach (var purpose in purposes) key.Append(purpose.Length).Append(':').Append(purpose);
             return key.ToString();
-        }
-
-        private static bool Unprotects(string token, string[] purposes)
-        {
-            byte[] bytes;
-            try
-            {
-                bytes = HttpServerUtility.UrlTokenDecode(token);
-            }
-            catch (Exception ex) when (!(ex is ThreadAbortException))
-            {
-                // Mono's decoder throws OutOfMemoryException or IndexOutOfRangeException on some
-                // malformed input, not only FormatException: any failure means "not our token".
-                return false;
-            }
-            if (bytes == null || bytes.Length == 0) return false;
-            try
-            {
-                var payload = MachineKey.Unprotect(bytes, purposes);
-                return payload != null && payload.Length == Payload.Length && payload[0] == Payload[0] && payload[1] == Payload[1];
-            }
-            catch (CryptographicException)
-            {
-                return false;
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
-        }
-
-        /// <summary>
-        /// The shape <see cref="HttpServerUtility.UrlTokenEncode"/> writes: base64url characters and a
-        /// final digit 0-2 (the padding count). Checked before decoding, which trusts that digit.
-        /// </summary>
-        private static bool IsUrlToken(string token)
-        {
-            if (string.IsNullOrEmpty(token) || token.Length < 2 || token.Length > 1024) return false;
-            char last = token[token.Length - 1];
-            if (last < '0' || last > '2') return false;
-            for (int i = 0; i < token.Length - 1; i++)
-            {
-                char c = token[i];
-                bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
-                if (!ok) return false;
-            }
-            return true;
         }
 
         private static string[] Purposes(Page page, string controlUniqueId)
@@ -225,6 +203,9 @@ namespace CallbackControls
 
         /// <summary>The request header carrying a page-method call's context key (URI-encoded).</summary>
         internal const string ContextHeader = "X-CallbackControls-Context";
+
+        /// <summary>Whether the call's token header has the one shape a token of this library has (checked before anything else of the call).</summary>
+        internal static bool HasTokenShape(HttpRequest request) => CallHeaders.Of(request).Token?.Length == CallToken.EncodedLength;
 
         /// <summary>Whether the request is a call of this library's client runtime.</summary>
         internal static bool IsLibraryCall(HttpRequest request) => CallHeaders.Of(request).Token != null;

@@ -30,52 +30,81 @@ namespace CallbackControls
         internal static void TakeOver(HttpContext context)
         {
             if (!IsPageMethodCall(context.Request) || !(context.Handler is Page page)) return;
+            var headers = CallHeaders.Of(context.Request);
+            var method = headers.Method;
+            var controlId = headers.Target ?? string.Empty;
+            var contextKey = ContextKeyOf(headers.Context);
+            // The token first: nothing the request names is looked up or kept before it is proved to be
+            // one this site issued for this page, control, method, context and user.
+            var check = controlId.Length == 0 || contextKey == null
+                ? CallTokenCheck.Invalid
+                : CallbackSecurity.VerifyMethodToken(context, controlId, method, contextKey, headers.Token);
+            if (check != CallTokenCheck.Valid)
+            {
+                context.Handler = check == CallTokenCheck.Expired
+                    ? new RefusalHandler(CallbackEnvelope.ExpiredErrorCode, Texts.TokenExpired)
+                    : new RefusalHandler(CallbackEnvelope.ForbiddenErrorCode, Texts.TokenMismatchMethod);
+                return;
+            }
             var pageType = page.GetType();
-            var method = CallHeaders.Of(context.Request).Method;
-            context.Handler = PageMethods.EnablesSession(pageType, method) ? new ReadOnlySessionHandler(pageType) : new Handler(pageType);
+            context.Handler = PageMethods.EnablesSession(pageType, method)
+                ? new ReadOnlySessionHandler(pageType, controlId, contextKey)
+                : new Handler(pageType, controlId, contextKey);
+        }
+
+        /// <summary>Answers a call whose token was refused: 403 and the reason, without reading the body.</summary>
+        private sealed class RefusalHandler : IHttpHandler
+        {
+            private readonly string _code;
+            private readonly string _message;
+
+            public RefusalHandler(string code, string message)
+            {
+                _code = code;
+                _message = message;
+            }
+
+            public bool IsReusable => false;
+
+            public void ProcessRequest(HttpContext context) =>
+                CallbackErrors.WriteErrorReply(context.Response, 403, _code, _message);
         }
 
         /// <summary>Answers the call of a method that reads session state: the session is read-only.</summary>
         private sealed class ReadOnlySessionHandler : Handler, IReadOnlySessionState
         {
-            public ReadOnlySessionHandler(Type pageType)
-                : base(pageType)
+            public ReadOnlySessionHandler(Type pageType, string controlId, string contextKey)
+                : base(pageType, controlId, contextKey)
             {
             }
         }
 
-        /// <summary>Answers the call in place of the page.</summary>
+        /// <summary>Answers a verified call in place of the page.</summary>
         private class Handler : IHttpHandler
         {
             private readonly Type _pageType;
+            private readonly string _controlId;
+            private readonly string _contextKey;
 
-            public Handler(Type pageType)
+            public Handler(Type pageType, string controlId, string contextKey)
             {
                 _pageType = pageType;
+                _controlId = controlId;
+                _contextKey = contextKey;
             }
 
             public bool IsReusable => false;
 
-            public void ProcessRequest(HttpContext context) => Answer(context, _pageType);
+            public void ProcessRequest(HttpContext context) => Answer(context, _pageType, _controlId, _contextKey);
         }
 
-        private static void Answer(HttpContext context, Type pageType)
+        private static void Answer(HttpContext context, Type pageType, string controlId, string contextKey)
         {
             var request = context.Request;
-            var headers = CallHeaders.Of(request);
-            var method = headers.Method;
-            // The control in its header and the envelope as the whole body: no form to parse, nothing URL-encoded.
-            var controlId = headers.Target ?? string.Empty;
-            var contextKey = ContextKeyOf(headers.Context);
+            var method = CallHeaders.Of(request).Method;
+            // The envelope is the whole body: no form to parse, nothing URL-encoded.
             var reply = ReplyText.Acquire();
-            int status = 200;
-            if (controlId.Length == 0 || contextKey == null || !CallbackSecurity.VerifyMethodToken(context, controlId, method, contextKey, headers.Token))
-            {
-                // The token proves this page rendered this control with this method for this user.
-                status = 403;
-                reply.Append(CallbackEnvelope.WriteError(CallbackEnvelope.ForbiddenErrorCode, Texts.TokenMismatchMethod));
-            }
-            else if (!TryReadEnvelope(request, out var parameter))
+            if (!TryReadEnvelope(request, out var parameter))
             {
                 reply.Append(CallbackEnvelope.WriteError(CallbackEnvelope.BadRequestErrorCode, parameter));
             }
@@ -85,7 +114,7 @@ namespace CallbackControls
             }
 
             // Framed as the framework frames a callback result, so the client reads both paths alike.
-            CallbackErrors.WriteReply(context.Response, status, reply);
+            CallbackErrors.WriteReply(context.Response, 200, reply);
             ReplyText.Release(reply);
         }
 

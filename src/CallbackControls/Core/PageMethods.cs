@@ -13,7 +13,7 @@ namespace CallbackControls
     internal static class PageMethods
     {
         // What a call needs to know of a marked method, found once per page type and name (reflection
-        // allocates on every use); null when there is no marked method of that name.
+        // allocates on every use).
         private static readonly ConcurrentDictionary<(Type, string), Marked> Methods = new ConcurrentDictionary<(Type, string), Marked>();
 
         // The delegates found, so a call (and every render that checks its method) costs one look-up.
@@ -47,7 +47,16 @@ namespace CallbackControls
         /// <summary>Whether the marked method of that name asks for session state (<see cref="CallbackMethodAttribute.EnableSession"/>).</summary>
         internal static bool EnablesSession(Type pageType, string name) => MethodOf(pageType, name)?.EnablesSession == true;
 
-        private static Marked MethodOf(Type pageType, string name) => Methods.GetOrAdd((pageType, name), key => Lookup(key.Item1, key.Item2));
+        private static Marked MethodOf(Type pageType, string name)
+        {
+            var key = (pageType, name);
+            if (Methods.TryGetValue(key, out var marked)) return marked;
+            marked = Lookup(pageType, name);
+            // Only methods the page has are kept: a name it does not have is never remembered, so the
+            // cache is bounded by the marked methods of the site's pages whatever requests arrive.
+            if (marked != null) Methods[key] = marked;
+            return marked;
+        }
 
         private static Marked Lookup(Type type, string name)
         {

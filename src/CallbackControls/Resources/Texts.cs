@@ -85,6 +85,9 @@ namespace CallbackControls
         /// <summary>The call's token does not belong to this page, control and user. Reload the page.</summary>
         internal static string TokenMismatchPage => Get(nameof(TokenMismatchPage));
 
+        /// <summary>This page has been open longer than its calls may be trusted, and its token has expired. Reload the page.</summary>
+        internal static string TokenExpired => Get(nameof(TokenExpired));
+
         /// <summary>The call's token does not match this page, control and method. Reload the page.</summary>
         internal static string TokenMismatchMethod => Get(nameof(TokenMismatchMethod));
 

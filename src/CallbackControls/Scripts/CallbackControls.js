@@ -188,7 +188,7 @@
   }
 
   /** Error codes of the reply envelope and the kinds they are reported as. */
-  var ERROR_KINDS = { forbidden: 'forbidden', page: 'server', 'needs-page-state': 'server' };
+  var ERROR_KINDS = { forbidden: 'forbidden', expired: 'forbidden', page: 'server', 'needs-page-state': 'server' };
 
   function errorFromEnvelope(error) {
     error = error || {};
@@ -299,6 +299,20 @@
       return response.text().then(function (text) {
         return { status: response.status, text: text, redirected: !!response.redirected };
       });
+    });
+  }
+
+  /**
+   * The page at a URL as a document, fetched as a person's reload would (GET, same origin, cookies);
+   * null when it cannot be had (an error status, a redirect to a login page).
+   * @param {string} url
+   * @returns {Promise<?Document>}
+   */
+  function fetchPageDocument(url) {
+    if (typeof root.fetch !== 'function' || typeof root.DOMParser !== 'function') { return Promise.resolve(null); }
+    return root.fetch(url, { method: 'GET', credentials: 'same-origin', cache: 'no-store' }).then(function (response) {
+      if (!response.ok || response.redirected) { return null; }
+      return response.text().then(function (html) { return new root.DOMParser().parseFromString(html, 'text/html'); });
     });
   }
 
@@ -735,6 +749,19 @@
             throw new CallbackError('redirect', 'The server redirected the call (has the session expired?).', { status: response.status });
           }
           var reply = readReply(response);
+          // A reply to a call whose token is past half its lifetime brings the next one.
+          if (typeof reply.envelope.token === 'string' && reply.envelope.token) { self.options.token = reply.envelope.token; }
+          if (!reply.envelope.ok && reply.envelope.error && reply.envelope.error.code === 'expired' && !e.tokenRefreshed) {
+            // The page stayed open longer than a token lives: nothing ran. The page's current token is
+            // fetched as the page itself would be, and the same call is sent again, once.
+            e.tokenRefreshed = true;
+            return self.refreshToken().then(function (fresh) {
+              if (settled) { return undefined; }
+              return fresh ? send() : receive(response);
+            }, function () {
+              return settled ? undefined : receive(response);
+            });
+          }
           if (!reply.envelope.ok && reply.envelope.error && reply.envelope.error.code === 'needs-page-state' &&
               !self._needsPageState && !self.options.fullForm) {
             // Nothing of the control ran: the page needs its state, so every call of this control
@@ -816,6 +843,28 @@
     var text = texts && Object.prototype.hasOwnProperty.call(texts, error.kind) ? texts[error.kind] : null;
     if (typeof text !== 'string') { return error.message; }
     return text.replace('{0}', error.kind === 'timeout' ? String(this.options.timeout) : String(error.status || ''));
+  };
+
+  /**
+   * Takes this control's current token from a fresh copy of the page (same origin, the user's own
+   * cookies: nothing another site can read). Resolves true when a new token was found.
+   * @returns {Promise<boolean>}
+   */
+  CallbackClient.prototype.refreshToken = function () {
+    var self = this;
+    return Promise.resolve(CallbackControls.fetchPage(this.getUrl())).then(function (doc) {
+      var elements = doc && typeof doc.querySelectorAll === 'function' ? doc.querySelectorAll('[' + OPTIONS_ATTRIBUTE + ']') : [];
+      for (var i = 0; i < elements.length; i++) {
+        var options;
+        try { options = JSON.parse(elements[i].getAttribute(OPTIONS_ATTRIBUTE) || '{}'); } catch (ignored) { continue; }
+        if (options && options.callbackId === self.options.callbackId && typeof options.token === 'string' &&
+            options.token && options.token !== self.options.token) {
+          self.options.token = options.token;
+          return true;
+        }
+      }
+      return false;
+    });
   };
 
   /** Runs the afterCallback hook once per call, whether the call succeeded or failed. */
@@ -1075,6 +1124,7 @@
     CallbackError: CallbackError,
     CallbackClient: CallbackClient,
     transport: fetchTransport,
+    fetchPage: fetchPageDocument,
     registerType: registerType,
     start: start,
     get: get,

@@ -27,7 +27,7 @@ declare namespace CallbackControls {
     | 'disposed'; // the control left the page
 
   /** The error code of a server reply that carried an error. */
-  type ReplyErrorCode = 'handler' | 'bad-request' | 'bad-result' | 'forbidden' | 'page' | 'needs-page-state';
+  type ReplyErrorCode = 'handler' | 'bad-request' | 'bad-result' | 'forbidden' | 'expired' | 'page' | 'needs-page-state';
 
   /** Every failed call rejects its promise with one (and, unless quiet, reaches the error hook). */
   class CallbackError extends Error {
@@ -268,6 +268,11 @@ declare namespace CallbackControls {
   const version: string;
   /** Sends every call; fetch by default. Replaceable (tests, instrumentation). */
   let transport: (request: TransportRequest) => Promise<TransportResponse>;
+  /**
+   * Fetches the page (GET, same origin) as a document when a call's token has expired, so the control
+   * can take its current token and send the call again. Replaceable (tests, instrumentation).
+   */
+  let fetchPage: (url: string) => Promise<Document | null>;
   /** Makes a client type available to server controls that render data-cc-control="name", and starts those in the page. */
   function registerType(name: string, constructor: new (element: HTMLElement, options: any) => CallbackClient<any>): void;
   /** Starts every control found in (and including) the node. The runtime does it for the page and for markup added later. */

@@ -1,24 +1,25 @@
 #!/usr/bin/env bash
 # Serves an ASP.NET Web Forms site the way it is deployed on Linux: nginx in front of one or more
-# FastCGI back ends, each listening on its own Unix socket, used round robin. A back end is
-# fastcgi-mono-server4 (the default) or the dev host's FastCGI mode (--backend devhost), which runs
-# each request inside the ASP.NET domain and keeps its connection to nginx open between requests.
+# fastcgi-mono-server4 back ends, each listening on its own Unix socket, used round robin.
 # Everything runs in the foreground out of one temporary directory (config, sockets, pid, logs,
 # temp files); Ctrl+C or SIGTERM stops nginx and every back end and removes that directory.
 #
-#   samples/nginx/run.sh [--url-file FILE] [--backend mono|devhost] SITE_DIR PORT [BACKENDS]
+#   samples/nginx/run.sh [--url-file FILE] SITE_DIR PORT [BACKENDS]
 #
 #   SITE_DIR         the site folder: Web.config, pages, and bin/ already built (./build.sh build)
 #   PORT             nginx listens on 127.0.0.1:PORT
-#   BACKENDS         how many back-end processes to start (default 1). Several back ends
-#                    need a fixed <machineKey> in Web.config so they accept each other's ViewState.
+#   BACKENDS         how many back-end processes to start (default 1). Several back ends need
+#                    one <machineKey> shared by all of them so they accept each other's ViewState
+#                    and call tokens (the sample's: App_Data/machineKey.config, made by ./build.sh).
 #   --url-file FILE  once the site answers, write its URL to FILE (for tests and scripts)
-#   --backend KIND   mono: fastcgi-mono-server4 (default); devhost: CallbackControls.DevHost.exe
-#                    --fastcgi, the $CONFIGURATION (Debug) build unless DEVHOST_EXE names another
 #   SURVIVE_BACKEND_EXIT=1 (environment): a back end that dies is logged and nginx keeps sending
 #                    requests to the others (it skips a dead socket by itself); the script stops only
 #                    when nginx or the last back end is gone. Default: stop at the first death.
+#   RESTART_BACKENDS=1 (environment): a back end that dies is started again on its socket, as a
+#                    service manager would (implies SURVIVE_BACKEND_EXIT=1).
 #
+# Prints the site's URL once every back end answers, and where the logs are (logs: DIR):
+# DIR/access.log names the back end that answered each request (upstream=unix:...backend-N.sock).
 # Needs nginx (Debian: nginx-light) and fastcgi-mono-server4 (mono-fastcgi-server4);
 # `./build.sh nginx` installs both, builds, and runs this script on the sample site.
 set -euo pipefail
@@ -28,24 +29,25 @@ TEMPLATE="$HERE/nginx.conf.template"
 
 log() { printf 'nginx/run.sh: %s\n' "$*" >&2; }
 die() { log "$*"; exit 1; }
-usage() { sed -n '9,17p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
+usage() { sed -n '7,20p' "$0" | sed 's/^# \{0,1\}//' >&2; exit 2; }
 
 # ---- arguments --------------------------------------------------------------------------------
 URL_FILE=""
-BACKEND_KIND="mono"
 ARGS=()
 while [ $# -gt 0 ]; do
   case "$1" in
     --url-file) [ $# -ge 2 ] || usage; URL_FILE="$2"; shift 2 ;;
     --url-file=*) URL_FILE="${1#*=}"; shift ;;
-    --backend) [ $# -ge 2 ] || usage; BACKEND_KIND="$2"; shift 2 ;;
-    --backend=*) BACKEND_KIND="${1#*=}"; shift ;;
+    # The dev host's FastCGI back end is gone (issue 22: we ship controls, not a web server);
+    # `--backend mono`, the only kind left, is still accepted from older callers.
+    --backend|--backend=*)
+      if [ "$1" = --backend ]; then [ $# -ge 2 ] || usage; kind="$2"; shift 2; else kind="${1#*=}"; shift; fi
+      [ "$kind" = mono ] || die "--backend $kind: the only back end is fastcgi-mono-server4 (the dev host's FastCGI mode was removed)" ;;
     -h|--help) usage ;;
     *) ARGS+=("$1"); shift ;;
   esac
 done
 [ "${#ARGS[@]}" -ge 2 ] && [ "${#ARGS[@]}" -le 3 ] || usage
-case "$BACKEND_KIND" in mono|devhost) ;; *) die "--backend is mono or devhost, not '$BACKEND_KIND'" ;; esac
 SITE_DIR="${ARGS[0]}"
 PORT="${ARGS[1]}"
 BACKENDS="${ARGS[2]:-1}"
@@ -61,15 +63,9 @@ case "$SITE_DIR" in *'"'*|*'$'*|*';'*|*'{'*|*'}'*) die "the site path must not c
 # nginx lives in /usr/sbin, which is not on an ordinary user's PATH on Debian.
 NGINX="${NGINX:-$(command -v nginx || echo /usr/sbin/nginx)}"
 FASTCGI="${FASTCGI_MONO_SERVER:-$(command -v fastcgi-mono-server4 || true)}"
-DEVHOST_EXE="${DEVHOST_EXE:-$HERE/../../src/CallbackControls.DevHost/bin/${CONFIGURATION:-Debug}/net472/CallbackControls.DevHost.exe}"
 NGINX_CONF_DIR="${NGINX_CONF_DIR:-/etc/nginx}"
 [ -x "$NGINX" ] || die "nginx not found: apt-get install nginx-light (or ./build.sh nginx)"
-if [ "$BACKEND_KIND" = mono ]; then
-  [ -n "$FASTCGI" ] || die "fastcgi-mono-server4 not found: apt-get install mono-fastcgi-server4 (or ./build.sh nginx)"
-else
-  [ -f "$DEVHOST_EXE" ] || die "no dev host at $DEVHOST_EXE: build first (./build.sh build), or set DEVHOST_EXE"
-  command -v mono >/dev/null || die "mono not found (./build.sh installs it)"
-fi
+[ -n "$FASTCGI" ] || die "fastcgi-mono-server4 not found: apt-get install mono-fastcgi-server4 (or ./build.sh nginx)"
 [ -f "$NGINX_CONF_DIR/fastcgi_params" ] || die "no fastcgi_params in $NGINX_CONF_DIR (set NGINX_CONF_DIR)"
 command -v curl >/dev/null || die "curl not found (used to tell when the site answers)"
 
@@ -125,20 +121,26 @@ show_log() { # file: its last lines, for a start-up failure
 }
 
 # ---- back ends --------------------------------------------------------------------------------
-UPSTREAM=""
-for i in $(seq 1 "$BACKENDS"); do
-  sock="$PREFIX/backend-$i.sock"
+start_backend() { # index (1-based): starts that back end, or starts it again after it died
+  local i="$1" sock="$PREFIX/backend-$1.sock" tmp="$PREFIX/backend-$1.tmp"
+  rm -f "$sock"
+  mkdir -p "$tmp"
+  # Each back end gets a temporary folder of its own (TMPDIR). Mono compiles pages, and shadow-copies
+  # bin/, into Path.GetTempPath()/USER-temp-aspnet-0/ID, where ID is a hash of the site's virtual and
+  # physical path: the same for every process serving the site. A process whose application starts
+  # empties that folder, deleting the assemblies the other back ends compiled and still reference,
+  # so their next compilation failed (CS0006, metadata file not found) until they restarted too.
   # setsid: a process group per back end (see stop_all), out of reach of the terminal's Ctrl+C so
   # that this script, not the keyboard, decides the order things stop in.
-  if [ "$BACKEND_KIND" = mono ]; then
-    setsid "$FASTCGI" /applications=/:"$SITE_DIR" /socket=unix:"$sock" /printlog=False \
-      </dev/null >"$PREFIX/logs/backend-$i.log" 2>&1 &
-  else
-    setsid mono "$DEVHOST_EXE" --site "$SITE_DIR" --fastcgi unix:"$sock" --quiet \
-      </dev/null >"$PREFIX/logs/backend-$i.log" 2>&1 &
-  fi
-  BACKEND_PIDS+=("$!")
-  UPSTREAM+="        server unix:$sock;"$'\n'
+  TMPDIR="$tmp" setsid "$FASTCGI" /applications=/:"$SITE_DIR" /socket=unix:"$sock" /printlog=False \
+    </dev/null >>"$PREFIX/logs/backend-$i.log" 2>&1 &
+  BACKEND_PIDS[$((i - 1))]=$!
+}
+
+UPSTREAM=""
+for i in $(seq 1 "$BACKENDS"); do
+  start_backend "$i"
+  UPSTREAM+="        server unix:$PREFIX/backend-$i.sock;"$'\n'
 done
 
 for i in $(seq 1 "$BACKENDS"); do
@@ -159,13 +161,6 @@ conf="${conf//@PORT@/$PORT}"
 conf="${conf//@SITE_DIR@/$SITE_DIR}"
 conf="${conf//@INCLUDE@/$NGINX_CONF_DIR}"
 conf="${conf//@BACKENDS@/${UPSTREAM%$'\n'}}"
-if [ "$BACKEND_KIND" = devhost ]; then
-  conf="${conf//@UPSTREAM_KEEPALIVE@/        keepalive 32;}"
-  conf="${conf//@KEEP_CONN@/        fastcgi_keep_conn on;}"
-else
-  conf="${conf//@UPSTREAM_KEEPALIVE@/}"
-  conf="${conf//@KEEP_CONN@/}"
-fi
 printf '%s\n' "$conf" >"$PREFIX/nginx.conf"
 
 # -e: even messages from before the configuration is read go to our log, not /var/log/nginx.
@@ -185,20 +180,21 @@ while [ "$warmed" -lt "$BACKENDS" ]; do
   fi
   [ "$SECONDS" -lt "$deadline" ] || { show_log "$PREFIX/logs/error.log"; die "the site did not answer within 120 s"; }
   # Any answer from ASP.NET counts, a 404 for a site without Default.aspx too, but not nginx's
-  # own 502/504 (back end not ready) and not another server on the port (no X-Upstream header).
-  headers="$(curl -s -o /dev/null -D - --max-time 60 "$URL" 2>/dev/null || true)"
-  if grep -qi '^X-Upstream: unix:' <<<"$headers" && ! grep -qE '^HTTP/[0-9.]+ 50[234]' <<<"$headers"; then
+  # own 502/504 (back end not ready) and not another server on the port: the answer must be
+  # logged by our nginx as one from a back end (upstream=unix:...).
+  status="$(curl -s -o /dev/null -w '%{http_code}' --max-time 60 "$URL" 2>/dev/null || true)"
+  if [[ "$status" =~ ^[1-4][0-9][0-9]$|^500$ ]] && tail -n 1 "$PREFIX/logs/access.log" 2>/dev/null | grep -q 'upstream=unix:'; then
     warmed=$((warmed + 1))
   else
     sleep 0.2
   fi
 done
 
+echo "CallbackControls on nginx + fastcgi-mono-server4: $URL ($BACKENDS back end$([ "$BACKENDS" -eq 1 ] || echo s), Ctrl+C to stop)"
+echo "logs: $PREFIX/logs"
 if [ -n "$URL_FILE" ]; then
   printf '%s\n' "$URL" >"$URL_FILE.tmp" && mv "$URL_FILE.tmp" "$URL_FILE"
 fi
-BACKEND_NAME="fastcgi-mono-server4"; [ "$BACKEND_KIND" = mono ] || BACKEND_NAME="the dev host (FastCGI)"
-echo "CallbackControls on nginx + $BACKEND_NAME: $URL ($BACKENDS back end$([ "$BACKENDS" -eq 1 ] || echo s), Ctrl+C to stop)"
 
 # ---- run until stopped, or until nginx or a back end dies -------------------------------------
 # Ctrl+C reaches nginx as well as this script (same process group); nginx then exits with 0
@@ -218,12 +214,17 @@ while true; do
   for i in $(seq 1 "$BACKENDS"); do
     if is_running "${BACKEND_PIDS[$((i - 1))]}"; then
       alive=$((alive + 1))
+    elif [ "${RESTART_BACKENDS:-0}" = 1 ]; then
+      log "back end $i exited; starting it again"
+      start_backend "$i"
+      alive=$((alive + 1))
+      echo "back end $i restarted"
     elif [ -z "${REPORTED[$i]:-}" ]; then
       REPORTED[$i]=1
       show_log "$PREFIX/logs/backend-$i.log"; log "back end $i exited ($code)"
     fi
   done
-  if [ "${SURVIVE_BACKEND_EXIT:-0}" != 1 ] || [ "$alive" -eq 0 ]; then
+  if { [ "${SURVIVE_BACKEND_EXIT:-0}" != 1 ] && [ "${RESTART_BACKENDS:-0}" != 1 ]; } || [ "$alive" -eq 0 ]; then
     log "stopping"
     exit 1
   fi

@@ -1,6 +1,6 @@
 'use strict';
 // Hostile and malformed callback requests, sent by hand (Node's fetch, no browser) to the test site on
-// the dev host, on nginx + fastcgi-mono-server4 and on nginx + the dev host's FastCGI mode. Whatever arrives, the server must answer in time
+// the dev host, and on nginx + fastcgi-mono-server4. Whatever arrives, the server must answer in time
 // with a known status, leak no stack trace or server path, and keep serving: every case is sent four
 // times at once and followed by an ordinary call that must still answer `echo:ok`.
 // Where a request is clearly one of ours (our token header, a control of ours) the exact outcome is
@@ -383,4 +383,3 @@ function printTable(hostName, rows) {
 
 hostSuite('dev host', () => startDevHost('tests/TestSite'));
 hostSuite('nginx + fastcgi-mono-server4', () => startNginxHost('tests/TestSite'), { unavailable: nginxMissing(), behindNginx: true });
-hostSuite('nginx + the dev host (FastCGI)', () => startNginxHost('tests/TestSite', { backend: 'devhost' }), { unavailable: nginxMissing(), behindNginx: true });

@@ -5,7 +5,7 @@
 #   ./build.sh run      build and start the sample site on the dev host (Ctrl+C stops it)
 #   ./build.sh test     build and run every test suite; ends with "N passed, N failed, N skipped"
 #   ./build.sh nginx    start the sample site behind nginx + fastcgi-mono-server4 (Ctrl+C stops it);
-#                       --backend devhost: behind nginx + the dev host's FastCGI mode; BACKENDS=N back ends
+#                       BACKENDS=N back ends (samples/nginx/run.sh)
 #   ./build.sh bench    benchmarks on loopback, results into docs/RESULTS.md (BENCH_QUICK=1: smoke run)
 #   ./build.sh heapshot the soak's pollers on a host under Mono's log profiler: growth by type between two heap-shots
 #   ./build.sh build    build only
@@ -79,7 +79,17 @@ ensure_profiler() {
   apt_install libmono-profiler mono-utils
 }
 
+ensure_machine_keys() {
+  # The sample and the bench site read their <machineKey> from App_Data/machineKey.config: a key of
+  # this install, made once here, never committed (.gitignore) and never served (nginx, ASP.NET).
+  local site
+  for site in samples/CallbackControls.Sample bench/BenchSite; do
+    "$ROOT/samples/nginx/new-machine-key.sh" "$ROOT/$site/App_Data/machineKey.config"
+  done
+}
+
 build() {
+  ensure_machine_keys
   log "building ($CONFIGURATION)"
   dotnet build "$ROOT/CallbackControls.sln" -c "$CONFIGURATION" -nologo -clp:ErrorsOnly -v:q
 }
@@ -98,8 +108,8 @@ cmd_nginx() {
   ensure_sample_data
   ensure_nginx
   build
-  # Options (--backend devhost) go to run.sh; BACKENDS=N starts N back ends.
-  CONFIGURATION="$CONFIGURATION" exec "$ROOT/samples/nginx/run.sh" "$@" "$ROOT/samples/CallbackControls.Sample" "$PORT" "${BACKENDS:-1}"
+  # Options (--url-file FILE) go to run.sh; BACKENDS=N starts N back ends.
+  exec "$ROOT/samples/nginx/run.sh" "$@" "$ROOT/samples/CallbackControls.Sample" "$PORT" "${BACKENDS:-1}"
 }
 
 cmd_bench() {

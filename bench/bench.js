@@ -7,8 +7,8 @@
 // Environment:
 //   BENCH_QUICK=1          a smoke run: a few seconds per measurement, short soak
 //   BENCH_PARTS=floors,cascade,session,chart,soak   which parts to run (default all)
-//   BENCH_HOSTS=dev,nginx,nginx-devhost  which hosts the cascading part uses (default all three;
-//                          nginx-devhost: nginx in front of the dev host's FastCGI mode)
+//   BENCH_HOSTS=dev,nginx  which hosts the cascading part uses (default both; nginx: nginx in front of
+//                          fastcgi-mono-server4)
 //   BENCH_PASSES=N         passes of the cascading part (default 2)
 //   BENCH_NO_WAIT=1        do not wait for a quiet machine before a full run
 //   BENCH_NO_REPORT=1      leave docs/RESULTS.md alone
@@ -24,7 +24,7 @@ const cascade = require('./cascade.js');
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const PARTS = (process.env.BENCH_PARTS || 'floors,cascade,session,chart,soak').split(',');
-const HOSTS = (process.env.BENCH_HOSTS || 'dev,nginx,nginx-devhost').split(',');
+const HOSTS = (process.env.BENCH_HOSTS || 'dev,nginx').split(',');
 const PASSES = Number(process.env.BENCH_PASSES || 2);
 
 const SETTINGS = QUICK
@@ -72,7 +72,7 @@ function machine() {
 
 async function startHost(id) {
   if (id === 'dev') return harness.startDevHost(SITE);
-  return harness.startNginxHost(SITE, { backend: id === 'nginx-devhost' ? 'devhost' : 'mono' });
+  return harness.startNginxHost(SITE);
 }
 
 /**
@@ -82,7 +82,7 @@ async function startHost(id) {
  */
 function runFloors(results) {
   const seconds = QUICK ? 3 : 10;
-  const hosts = { 'minimal host (reference)': 'minimal', 'dev host': 'dev', 'nginx + fastcgi-mono-server4 (1 back end)': 'nginx', 'nginx + dev host FastCGI (1 back end)': 'nginx-devhost' };
+  const hosts = { 'minimal host (reference)': 'minimal', 'dev host': 'dev', 'nginx + fastcgi-mono-server4 (1 back end)': 'nginx' };
   results.floors = { seconds, passes: [] };
   for (let pass = 1; pass <= PASSES; pass++) {
     log(`pass ${pass}: host floors, ${seconds} s each`);

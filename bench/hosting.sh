@@ -1,9 +1,8 @@
 #!/usr/bin/env bash
 # Host throughput, with wrk and bench/callback-post.lua (every reply checked): the floor (a bare .ashx
 # of bench/BenchSite that only answers) on the reference minimal host (bench/MinimalHost: HttpListener
-# inside the ASP.NET domain, nothing else), on the dev host, behind nginx + fastcgi-mono-server4 and behind
-# nginx + the dev host's FastCGI mode; then a real callback POST of tests/TestSite on the dev host and on
-# nginx with 1, 2 and 4 back ends of each kind. Build first in the configuration
+# inside the ASP.NET domain, nothing else), on the dev host and behind nginx + fastcgi-mono-server4; then a
+# real callback POST of tests/TestSite on the dev host and on nginx with 1, 2 and 4 back ends. Build first in the configuration
 # to measure (CONFIGURATION=Release ./build.sh build for published numbers).
 #
 #   bench/hosting.sh [DURATION_SECONDS]     (default 10; loopback only; build first: ./build.sh build)
@@ -99,13 +98,6 @@ HOST_PID=$!
 floor "nginx + fastcgi-mono-server4 (1 back end)" "$(wait_url "$TMP/nginx-floor.url" "$HOST_PID")"
 stop_host
 
-port="$(free_port)"
-rm -f "$TMP/nginx-floor.url"
-DEVHOST_EXE="$DEVHOST" "$ROOT/samples/nginx/run.sh" --backend devhost --url-file "$TMP/nginx-floor.url" "$BENCH_SITE" "$port" 1 >"$TMP/nginx.log" 2>&1 &
-HOST_PID=$!
-floor "nginx + dev host FastCGI (1 back end)" "$(wait_url "$TMP/nginx-floor.url" "$HOST_PID")"
-stop_host
-
 [[ "$PARTS" == *callbacks* ]] || exit 0
 
 echo "callback: POST /Echo.aspx (tests/TestSite)"
@@ -116,16 +108,14 @@ measure "dev host (HttpListener, in process)" "$url"
 measure_method "dev host, page method" "$url"
 stop_host
 
-for kind in mono devhost; do
-  name="fastcgi-mono-server4"; [ "$kind" = mono ] || name="dev host FastCGI"
-  for backends in 1 2 4; do
-    port="$(free_port)"
-    DEVHOST_EXE="$DEVHOST" "$ROOT/samples/nginx/run.sh" --backend "$kind" --url-file "$TMP/nginx.url" "$SITE" "$port" "$backends" >"$TMP/nginx.log" 2>&1 &
-    HOST_PID=$!
-    url="$(wait_url "$TMP/nginx.url" "$HOST_PID")"
-    measure "nginx + $name ($backends back end$([ "$backends" -eq 1 ] || echo s))" "$url"
-    measure_method "nginx + $name ($backends), page method" "$url"
-    stop_host
-    rm -f "$TMP/nginx.url"
-  done
+name="fastcgi-mono-server4"
+for backends in 1 2 4; do
+  port="$(free_port)"
+  "$ROOT/samples/nginx/run.sh" --url-file "$TMP/nginx.url" "$SITE" "$port" "$backends" >"$TMP/nginx.log" 2>&1 &
+  HOST_PID=$!
+  url="$(wait_url "$TMP/nginx.url" "$HOST_PID")"
+  measure "nginx + $name ($backends back end$([ "$backends" -eq 1 ] || echo s))" "$url"
+  measure_method "nginx + $name ($backends), page method" "$url"
+  stop_host
+  rm -f "$TMP/nginx.url"
 done

@@ -23,8 +23,8 @@ const kb = (bytes) => (!Number.isFinite(bytes) ? '–' : bytes >= 1e6 ? `${(byte
 const mb = (bytes) => (!Number.isFinite(bytes) ? '–' : `${(bytes / 1e6).toFixed(1)} MB`);
 const ratio = (n) => (!Number.isFinite(n) ? '–' : n >= 10 ? `${n.toFixed(0)}x` : n >= 1 ? `${n.toFixed(2)}x` : `${n.toFixed(2)}x`);
 const table = (header, rows) => [`| ${header.join(' | ')} |`, `| ${header.map((h) => (/^(variant|target|host|what|points|decimation|measure)/i.test(h) ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
-const HOST_NAMES = { dev: 'dev host', nginx: 'nginx + fastcgi-mono-server4', 'nginx-devhost': 'nginx + dev host (FastCGI)' };
-const HOST_SHORT = { dev: 'dev', nginx: 'nginx', 'nginx-devhost': 'nginx/dev host' };
+const HOST_NAMES = { dev: 'dev host', nginx: 'nginx + fastcgi-mono-server4' };
+const HOST_SHORT = { dev: 'dev', nginx: 'nginx' };
 const label = (id) => VARIANTS.find((v) => v.id === id).label;
 
 /* ------------------------------------------------------------------------------------------
@@ -114,7 +114,7 @@ function targets(results, all) {
       target: 'throughput ≥ 4x UpdatePanel on every host',
       measured: list(all, (r) => `${ratio(cb(r).vsUpdatePanel.rps)} (${int(cb(r).rps)} vs ${int(r.variants.updatepanel.rps)}/s)`),
       ok: all.map((r) => cb(r).vsUpdatePanel.rps >= 4),
-      why: `The UpdatePanel request carries and verifies the ViewState, rebuilds the grid from it, re-renders the panel and the ViewState; the callback does none of that. Behind nginx every request pays the FastCGI hop and Mono's fastcgi server, a fixed cost that narrows every ratio: there the floor itself (a bare handler and a fetch) reaches only ${all.filter((r) => r.host === 'nginx').map((r) => ratio(r.variants.floor.vsUpdatePanel.rps)).join(', ')} of UpdatePanel's rate in the same runs, so no callback can reach 4x on that host without answering faster than the floor. The dev host's FastCGI mode behind the same nginx (\`run.sh --backend devhost\`) runs each request inside the ASP.NET domain on a kept connection; there the floor reaches ${all.filter((r) => r.host === 'nginx-devhost').map((r) => ratio(r.variants.floor.vsUpdatePanel.rps)).join(', ') || '–'} of UpdatePanel's rate.`,
+      why: `The UpdatePanel request carries and verifies the ViewState, rebuilds the grid from it, re-renders the panel and the ViewState; the callback does none of that. Behind nginx every request pays the FastCGI hop and Mono's fastcgi server, a fixed cost that narrows every ratio: there the floor itself (a bare handler and a fetch) reaches only ${all.filter((r) => r.host === 'nginx').map((r) => ratio(r.variants.floor.vsUpdatePanel.rps)).join(', ')} of UpdatePanel's rate in the same runs, so no callback can reach 4x on that host without answering faster than the floor.`,
     });
     const fast = all.filter((r) => r.variants.pagemethod);
     if (fast.length) {
@@ -302,7 +302,7 @@ function section(results) {
     out.push('');
     out.push(`What a host costs by itself: \`bench/hosting.sh\` with \`HOSTING_PARTS=floors\`, wrk -t2 -c8 for ${results.floors.seconds} s after a 3 s warm-up on \`bench/BenchSite/Bare.ashx\` (a handler that only answers \`ok\`), every reply checked. The minimal host (\`bench/MinimalHost\`, ~130 lines: HttpListener inside the ASP.NET domain, nothing else) is the reference. Cells: requests/s (ratio to the minimal host), wrong or failed replies.`);
     out.push('');
-    const hostRows = [['minimal', 'minimal host (reference)'], ['dev', 'dev host'], ['nginx', 'nginx + fastcgi-mono-server4, 1 back end'], ['nginx-devhost', 'nginx + dev host (FastCGI), 1 back end']];
+    const hostRows = [['minimal', 'minimal host (reference)'], ['dev', 'dev host'], ['nginx', 'nginx + fastcgi-mono-server4, 1 back end']];
     out.push(table(['host', ...floorPasses.map((p) => `pass ${p.pass}`)], hostRows.map(([id, name]) => [name,
       ...floorPasses.map((p) => (p.hosts[id] ? `${int(p.hosts[id].rps)}/s (${ratio(p.hosts[id].rps / p.hosts.minimal.rps)}), ${int(p.hosts[id].faults)}` : '–'))])));
     out.push('');

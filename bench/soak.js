@@ -8,7 +8,7 @@
 //     the chart and the floor handler on nginx + fastcgi-mono-server4: what each host keeps by itself.
 //
 // Run by itself, only the server part, on one host (no browser), the timeline printed as it goes:
-//   node bench/soak.js --server-only [--host dev|nginx|nginx-devhost] [--seconds 300] [--target chart|floor] [--pollers 50]
+//   node bench/soak.js --server-only [--host dev|nginx] [--seconds 300] [--target chart|floor] [--pollers 50]
 // (CONFIGURATION defaults to Release here, as ./build.sh bench builds; build first.)
 if (require.main === module && !process.env.CONFIGURATION) process.env.CONFIGURATION = 'Release';
 const harness = require('../tests/browser/harness.js');
@@ -21,11 +21,11 @@ const POLLERS = 50;
 
 /**
  * The process that runs the site: the dev host itself, or the back end samples/nginx/run.sh started
- * (fastcgi-mono-server4, or the dev host in FastCGI mode for nginx-devhost).
+ * (fastcgi-mono-server4).
  */
 function sitePid(hostId, host) {
   if (hostId === 'dev') return host.process.pid;
-  const backend = hostId === 'nginx-devhost' ? /CallbackControls\.DevHost/ : /fastcgi-mono-server/;
+  const backend = /fastcgi-mono-server/;
   for (const entry of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
     try {
       const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
@@ -223,14 +223,14 @@ function sampleLine(sample) {
 /** The command line: the server part only, on one host, for N seconds; JSON to .tmp/bench/soak-<host>-<target>.json. */
 async function main(argv) {
   const option = (name, fallback) => { const i = argv.indexOf(`--${name}`); return i >= 0 ? argv[i + 1] : fallback; };
-  if (!argv.includes('--server-only')) throw new Error('usage: node bench/soak.js --server-only [--host dev|nginx|nginx-devhost] [--seconds 300] [--target chart|floor] [--pollers 50]');
+  if (!argv.includes('--server-only')) throw new Error('usage: node bench/soak.js --server-only [--host dev|nginx] [--seconds 300] [--target chart|floor] [--pollers 50]');
   const hostId = option('host', 'dev');
   const seconds = Number(option('seconds', 300));
   const pollers = Number(option('pollers', POLLERS));
   const target = { chart: CHART_TICK, floor: FLOOR_POLL }[option('target', 'chart')];
-  if (!target || !['dev', 'nginx', 'nginx-devhost'].includes(hostId) || !(seconds > 0)) throw new Error('bad --host, --target or --seconds');
+  if (!target || !['dev', 'nginx'].includes(hostId) || !(seconds > 0)) throw new Error('bad --host, --target or --seconds');
   const { SITE, OUT } = require('./common.js');
-  const startHost = (id) => (id === 'dev' ? harness.startDevHost(SITE) : harness.startNginxHost(SITE, { backend: id === 'nginx-devhost' ? 'devhost' : 'mono' }));
+  const startHost = (id) => (id === 'dev' ? harness.startDevHost(SITE) : harness.startNginxHost(SITE));
   log(`soak (server only): ${pollers} pollers at 1/s, ${target.label}, ${hostId} host, ${seconds} s`);
   const result = await serverSoak(startHost, seconds, target, hostId, { pollers, onSample: (sample) => log(sampleLine(sample)) });
   const file = path.join(OUT, `soak-${hostId}-${option('target', 'chart')}.json`);

@@ -96,6 +96,11 @@ namespace CallbackControls.DevHost
                 return ErrorResponse(ex);
             }
 
+            if (worker.Refused)
+            {
+                return PlainResponse(404, "Not Found", "Not Found");
+            }
+
             if (worker.DirectoryRedirect != null)
             {
                 HostedResponse redirect = PlainResponse(301, "Moved Permanently", "Moved to " + worker.DirectoryRedirect);
@@ -155,15 +160,16 @@ namespace CallbackControls.DevHost
         }
 
         /// <summary>
-        /// Creates a listener in this application's domain that serves it without a domain crossing per
-        /// request; <see cref="RequestListener.Start"/> binds it.
+        /// The site's <c>httpRuntime maxRequestLength</c> in bytes (ASP.NET's default, 4096 KB, when the site
+        /// sets none): the server refuses a longer body before reading it.
         /// </summary>
-        /// <param name="owner">The host's side: the next application after a recycle, the request log.</param>
-        /// <param name="logRequests">Whether a line is written per request.</param>
-        /// <returns>The listener (a proxy when called from another domain).</returns>
-        internal ApplicationListener CreateListener(ListenerOwner owner, bool logRequests)
+        public long MaxRequestLength
         {
-            return new ApplicationListener(this, owner, logRequests);
+            get
+            {
+                var section = System.Web.Configuration.WebConfigurationManager.GetSection("system.web/httpRuntime") as System.Web.Configuration.HttpRuntimeSection;
+                return (section == null ? 4096L : section.MaxRequestLength) * 1024L;
+            }
         }
 
         /// <summary>Sends a GET request.</summary>
@@ -250,9 +256,6 @@ namespace CallbackControls.DevHost
             response.Headers.Add(new KeyValuePair<string, string>("Content-Type", "text/plain; charset=utf-8"));
             return response;
         }
-
-        /// <summary>The reply to a request that arrives while the server stops.</summary>
-        internal static HostedResponse ShuttingDownResponse() => PlainResponse(503, "Service Unavailable", "The server is shutting down.");
 
         internal static HostedResponse UnloadingResponse()
         {

@@ -25,7 +25,6 @@ namespace CallbackControls.DevHost
                 writer.Write(request.RemotePort);
                 writer.Write(request.LocalAddress ?? string.Empty);
                 writer.Write(request.LocalPort);
-                writer.Write(request.IsSecure);
                 WriteHeadersAndBody(writer, request.Headers, request.Body);
             });
         }
@@ -41,7 +40,6 @@ namespace CallbackControls.DevHost
                     RemotePort = reader.ReadInt32(),
                     LocalAddress = reader.ReadString(),
                     LocalPort = reader.ReadInt32(),
-                    IsSecure = reader.ReadBoolean(),
                     Headers = ReadHeaders(reader),
                 };
                 request.Body = ReadBody(reader);

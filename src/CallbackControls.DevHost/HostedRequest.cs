@@ -56,12 +56,6 @@ namespace CallbackControls.DevHost
         /// <summary>The server's TCP port the request arrived on.</summary>
         public int LocalPort { get; set; } = 80;
 
-        /// <summary>
-        /// Whether the client reached the server over TLS (a web server in front says so, as nginx does with
-        /// the <c>HTTPS</c> FastCGI variable); ASP.NET then reports <c>https</c> and secure cookies are sent.
-        /// </summary>
-        public bool IsSecure { get; set; }
-
         /// <summary>Appends a header; an existing header of the same name is kept.</summary>
         /// <param name="name">The header name.</param>
         /// <param name="value">The header value.</param>

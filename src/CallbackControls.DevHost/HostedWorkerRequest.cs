@@ -1,4 +1,3 @@
-// Over 500 lines on purpose: every HttpWorkerRequest member ASP.NET calls, each replaced because Mono's SimpleWorkerRequest hard-codes it.
 using System;
 using System.Collections.Generic;
 using System.Globalization;
@@ -21,10 +20,8 @@ namespace CallbackControls.DevHost
     /// request-facing member is replaced because Mono's version hard-codes GET, HTTP/1.0, no headers,
     /// no body, and drops status, headers and file output.
     /// </remarks>
-    public sealed class HostedWorkerRequest : SimpleWorkerRequest
+    internal sealed class HostedWorkerRequest : SimpleWorkerRequest
     {
-        private static readonly string[] HandlerExtensions = { ".aspx", ".ashx", ".asmx", ".axd", ".svc", ".asax", ".ascx", ".master" };
-
         // Linux file names are case-sensitive, so both spellings are tried.
         private static readonly string[] DefaultDocuments =
         {
@@ -40,6 +37,7 @@ namespace CallbackControls.DevHost
         private readonly string filePath;
         private readonly string pathInfo;
         private readonly string directoryRedirect;
+        private readonly bool refused;
         private readonly string queryString;
         private readonly string[] knownHeaders = new string[RequestHeaderMaximum];
         private readonly string[][] unknownHeaders;
@@ -71,8 +69,16 @@ namespace CallbackControls.DevHost
             string rawPath = question < 0 ? rawUrl : rawUrl.Substring(0, question);
             queryString = question < 0 ? string.Empty : rawUrl.Substring(question + 1);
 
-            // Dot segments are resolved so a "/../" in the URL cannot map outside the site folder.
-            uriPath = RemoveDotSegments(Uri.UnescapeDataString(rawPath));
+            // Protected folders, dot segments and ".." are refused here, before ASP.NET sees the request.
+            uriPath = SitePaths.Normalize(rawPath);
+            if (uriPath == null)
+            {
+                refused = true;
+                uriPath = filePath = "/";
+                pathInfo = string.Empty;
+                unknownHeaders = new string[0][];
+                return;
+            }
 
             // System.Web leaves folders to the web server (IIS, XSP): "/dir" is redirected to "/dir/",
             // and "/dir/" runs the folder's default document.
@@ -80,7 +86,8 @@ namespace CallbackControls.DevHost
             {
                 if (!uriPath.EndsWith("/", StringComparison.Ordinal))
                 {
-                    directoryRedirect = rawPath + "/" + (question < 0 ? string.Empty : rawUrl.Substring(question));
+                    // Built from the normalized path, so "//evil.example/x" cannot become "Location: //evil.example/x/".
+                    directoryRedirect = SitePaths.Encode(uriPath) + "/" + (question < 0 ? string.Empty : rawUrl.Substring(question));
                 }
                 else
                 {
@@ -92,8 +99,8 @@ namespace CallbackControls.DevHost
                 }
             }
 
-            SplitPathInfo(uriPath, out filePath, out pathInfo);
-
+            SitePaths.SplitPathInfo(uriPath, out filePath, out pathInfo);
+            refused = !SitePaths.IsInside(this.appPhysicalPath, MapPath(filePath));
             unknownHeaders = SortHeaders(request);
         }
 
@@ -104,6 +111,12 @@ namespace CallbackControls.DevHost
         public string DirectoryRedirect
         {
             get { return directoryRedirect; }
+        }
+
+        /// <summary>True when the request must be answered 404 without ASP.NET: a protected path, or a file reached through a link out of the site.</summary>
+        public bool Refused
+        {
+            get { return refused; }
         }
 
         /// <summary>The request being served.</summary>
@@ -176,80 +189,67 @@ namespace CallbackControls.DevHost
                     Body = responseBody.ToArray(),
                 };
 
-                RemoveChunking(response);
                 return response;
             }
         }
 
         // ---- request line and paths ----
 
-        /// <inheritdoc />
         public override string GetHttpVerbName()
         {
             return request.Verb;
         }
 
-        /// <inheritdoc />
         public override string GetHttpVersion()
         {
             return string.IsNullOrEmpty(request.HttpVersion) ? "HTTP/1.1" : request.HttpVersion;
         }
 
-        /// <inheritdoc />
         public override string GetRawUrl()
         {
             return rawUrl;
         }
 
-        /// <inheritdoc />
         public override string GetUriPath()
         {
             return uriPath;
         }
 
-        /// <inheritdoc />
         public override string GetFilePath()
         {
             return filePath;
         }
 
-        /// <inheritdoc />
         public override string GetFilePathTranslated()
         {
             return MapPath(filePath);
         }
 
-        /// <inheritdoc />
         public override string GetPathInfo()
         {
             return pathInfo;
         }
 
-        /// <inheritdoc />
         public override string GetQueryString()
         {
             return queryString;
         }
 
-        /// <inheritdoc />
         public override byte[] GetQueryStringRawBytes()
         {
             return Encoding.UTF8.GetBytes(queryString);
         }
 
-        /// <inheritdoc />
         public override string GetAppPath()
         {
             return appVirtualPath;
         }
 
-        /// <inheritdoc />
         public override string GetAppPathTranslated()
         {
             return appPhysicalPath;
         }
 
-        /// <inheritdoc />
         public override string MapPath(string path)
         {
             if (string.IsNullOrEmpty(path) || path == "/")
@@ -263,7 +263,7 @@ namespace CallbackControls.DevHost
                 relative = relative.Substring(appVirtualPath.Length);
             }
 
-            relative = RemoveDotSegments("/" + relative.TrimStart('/')).TrimStart('/');
+            relative = relative.TrimStart('/');
             if (relative.Length == 0)
             {
                 return appPhysicalPath;
@@ -274,37 +274,31 @@ namespace CallbackControls.DevHost
 
         // ---- connection ----
 
-        /// <inheritdoc />
         public override string GetRemoteAddress()
         {
             return request.RemoteAddress ?? "127.0.0.1";
         }
 
-        /// <inheritdoc />
         public override int GetRemotePort()
         {
             return request.RemotePort;
         }
 
-        /// <inheritdoc />
         public override string GetRemoteName()
         {
             return GetRemoteAddress();
         }
 
-        /// <inheritdoc />
         public override string GetLocalAddress()
         {
             return request.LocalAddress ?? "127.0.0.1";
         }
 
-        /// <inheritdoc />
         public override int GetLocalPort()
         {
             return request.LocalPort;
         }
 
-        /// <inheritdoc />
         public override string GetServerName()
         {
             string host = knownHeaders[HeaderHost];
@@ -323,25 +317,21 @@ namespace CallbackControls.DevHost
             return colon < 0 ? host : host.Substring(0, colon);
         }
 
-        /// <inheritdoc />
         public override string GetProtocol()
         {
-            return request.IsSecure ? "https" : "http";
+            return "http";
         }
 
-        /// <inheritdoc />
         public override bool IsSecure()
         {
-            return request.IsSecure;
+            return false;
         }
 
-        /// <inheritdoc />
         public override bool IsClientConnected()
         {
             return !IsCompleted;
         }
 
-        /// <inheritdoc />
         public override string GetServerVariable(string name)
         {
             switch ((name ?? string.Empty).ToUpperInvariant())
@@ -359,9 +349,9 @@ namespace CallbackControls.DevHost
                 case "SERVER_PORT":
                     return GetLocalPort().ToString(CultureInfo.InvariantCulture);
                 case "SERVER_PORT_SECURE":
-                    return request.IsSecure ? "1" : "0";
+                    return "0";
                 case "HTTPS":
-                    return request.IsSecure ? "on" : "off";
+                    return "off";
                 case "REQUEST_METHOD":
                     return GetHttpVerbName();
                 case "REMOTE_ADDR":
@@ -410,13 +400,11 @@ namespace CallbackControls.DevHost
 
         // ---- request headers and body ----
 
-        /// <inheritdoc />
         public override string GetKnownRequestHeader(int index)
         {
             return index >= 0 && index < knownHeaders.Length ? knownHeaders[index] : null;
         }
 
-        /// <inheritdoc />
         public override string GetUnknownRequestHeader(string name)
         {
             foreach (string[] pair in unknownHeaders)
@@ -430,19 +418,16 @@ namespace CallbackControls.DevHost
             return null;
         }
 
-        /// <inheritdoc />
         public override string[][] GetUnknownRequestHeaders()
         {
             return unknownHeaders;
         }
 
-        /// <inheritdoc />
         public override byte[] GetPreloadedEntityBody()
         {
             return request.Body;
         }
 
-        /// <inheritdoc />
         public override int GetPreloadedEntityBody(byte[] buffer, int offset)
         {
             byte[] body = request.Body;
@@ -450,31 +435,26 @@ namespace CallbackControls.DevHost
             return body.Length;
         }
 
-        /// <inheritdoc />
         public override int GetPreloadedEntityBodyLength()
         {
             return request.Body.Length;
         }
 
-        /// <inheritdoc />
         public override int GetTotalEntityBodyLength()
         {
             return request.Body.Length;
         }
 
-        /// <inheritdoc />
         public override bool IsEntireEntityBodyIsPreloaded()
         {
             return true;
         }
 
-        /// <inheritdoc />
         public override int ReadEntityBody(byte[] buffer, int size)
         {
             return 0;
         }
 
-        /// <inheritdoc />
         public override int ReadEntityBody(byte[] buffer, int offset, int size)
         {
             return 0;
@@ -482,7 +462,6 @@ namespace CallbackControls.DevHost
 
         // ---- response ----
 
-        /// <inheritdoc />
         public override void SendStatus(int statusCode, string statusDescription)
         {
             lock (sync)
@@ -497,25 +476,21 @@ namespace CallbackControls.DevHost
             }
         }
 
-        /// <inheritdoc />
         public override void SendKnownResponseHeader(int index, string value)
         {
             AddResponseHeader(GetKnownResponseHeaderName(index), value);
         }
 
-        /// <inheritdoc />
         public override void SendUnknownResponseHeader(string name, string value)
         {
             AddResponseHeader(name, value);
         }
 
-        /// <inheritdoc />
         public override void SendCalculatedContentLength(int contentLength)
         {
             SendCalculatedContentLength((long)contentLength);
         }
 
-        /// <inheritdoc />
         public override void SendCalculatedContentLength(long contentLength)
         {
             lock (sync)
@@ -527,7 +502,6 @@ namespace CallbackControls.DevHost
             }
         }
 
-        /// <inheritdoc />
         public override void SendResponseFromMemory(byte[] data, int length)
         {
             if (data == null || length <= 0)
@@ -544,7 +518,6 @@ namespace CallbackControls.DevHost
             }
         }
 
-        /// <inheritdoc />
         public override void SendResponseFromMemory(IntPtr data, int length)
         {
             if (data == IntPtr.Zero || length <= 0)
@@ -557,7 +530,6 @@ namespace CallbackControls.DevHost
             SendResponseFromMemory(copy, length);
         }
 
-        /// <inheritdoc />
         public override void SendResponseFromFile(string filename, long offset, long length)
         {
             if (length == 0)
@@ -571,7 +543,6 @@ namespace CallbackControls.DevHost
             }
         }
 
-        /// <inheritdoc />
         public override void SendResponseFromFile(IntPtr handle, long offset, long length)
         {
             if (length == 0)
@@ -586,20 +557,17 @@ namespace CallbackControls.DevHost
             }
         }
 
-        /// <inheritdoc />
         public override void FlushResponse(bool finalFlush)
         {
             // Everything is buffered until the request ends; the host writes the reply in one piece.
         }
 
-        /// <inheritdoc />
         public override void SetEndOfSendNotification(EndOfSendNotification callback, object extraData)
         {
             endOfSendCallback = callback;
             endOfSendExtraData = extraData;
         }
 
-        /// <inheritdoc />
         public override void CloseConnection()
         {
             // Mono's early-failure paths (application start-up errors, a full request queue) close the
@@ -607,7 +575,6 @@ namespace CallbackControls.DevHost
             Finish();
         }
 
-        /// <inheritdoc />
         public override void EndOfRequest()
         {
             Finish();
@@ -732,35 +699,6 @@ namespace CallbackControls.DevHost
             return -1;
         }
 
-        private void SplitPathInfo(string path, out string file, out string info)
-        {
-            // "/page.aspx/extra" runs page.aspx with PathInfo "/extra"; the split is made at the first
-            // segment that names a file on disk or a handler extension ASP.NET maps without a file.
-            int start = 1;
-            while (start < path.Length)
-            {
-                int slash = path.IndexOf('/', start);
-                if (slash < 0)
-                {
-                    break;
-                }
-
-                string candidate = path.Substring(0, slash);
-                string segment = path.Substring(start, slash - start);
-                if (segment.IndexOf('.') >= 0 && (IsHandlerExtension(segment) || IsFile(candidate)))
-                {
-                    file = candidate;
-                    info = path.Substring(slash);
-                    return;
-                }
-
-                start = slash + 1;
-            }
-
-            file = path;
-            info = string.Empty;
-        }
-
         // A path the file system rejects (a NUL byte, say) is simply not a file or folder; ASP.NET then
         // answers it with its own error instead of the host failing.
         private bool IsDirectory(string virtualPath)
@@ -768,22 +706,6 @@ namespace CallbackControls.DevHost
             try
             {
                 return Directory.Exists(MapPath(virtualPath));
-            }
-            catch (ArgumentException)
-            {
-                return false;
-            }
-            catch (NotSupportedException)
-            {
-                return false;
-            }
-        }
-
-        private bool IsFile(string virtualPath)
-        {
-            try
-            {
-                return File.Exists(MapPath(virtualPath));
             }
             catch (ArgumentException)
             {
@@ -808,94 +730,6 @@ namespace CallbackControls.DevHost
             return null;
         }
 
-        private static bool IsHandlerExtension(string segment)
-        {
-            foreach (string extension in HandlerExtensions)
-            {
-                if (segment.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-                {
-                    return true;
-                }
-            }
-
-            return false;
-        }
-
-        private static void RemoveChunking(HostedResponse response)
-        {
-            // Only a safety net: GATEWAY_INTERFACE=CGI keeps Mono from chunking in the first place.
-            string transferEncoding = response.GetHeader("Transfer-Encoding");
-            if (transferEncoding == null || transferEncoding.IndexOf("chunked", StringComparison.OrdinalIgnoreCase) < 0)
-            {
-                return;
-            }
-
-            byte[] decoded;
-            if (!TryDecodeChunked(response.Body, out decoded))
-            {
-                return;
-            }
-
-            response.Body = decoded;
-            response.Headers.RemoveAll(h => string.Equals(h.Key, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase));
-        }
-
-        private static bool TryDecodeChunked(byte[] body, out byte[] decoded)
-        {
-            decoded = null;
-            var output = new MemoryStream(body.Length);
-            int position = 0;
-            while (true)
-            {
-                int lineEnd = IndexOfCrLf(body, position);
-                if (lineEnd < 0)
-                {
-                    return false;
-                }
-
-                string sizeText = Encoding.ASCII.GetString(body, position, lineEnd - position);
-                int semicolon = sizeText.IndexOf(';');
-                if (semicolon >= 0)
-                {
-                    sizeText = sizeText.Substring(0, semicolon);
-                }
-
-                int size;
-                if (!int.TryParse(sizeText.Trim(), NumberStyles.HexNumber, CultureInfo.InvariantCulture, out size) || size < 0)
-                {
-                    return false;
-                }
-
-                position = lineEnd + 2;
-                if (size == 0)
-                {
-                    decoded = output.ToArray();
-                    return true;
-                }
-
-                if (position + size > body.Length)
-                {
-                    return false;
-                }
-
-                output.Write(body, position, size);
-                position += size + 2;
-            }
-        }
-
-        private static int IndexOfCrLf(byte[] data, int start)
-        {
-            for (int i = start; i + 1 < data.Length; i++)
-            {
-                if (data[i] == '\r' && data[i + 1] == '\n')
-                {
-                    return i;
-                }
-            }
-
-            return -1;
-        }
-
         private static string StripSchemeAndAuthority(string url)
         {
             if (string.IsNullOrEmpty(url))
@@ -912,41 +746,6 @@ namespace CallbackControls.DevHost
             }
 
             return url[0] == '/' ? url : "/" + url;
-        }
-
-        private static string RemoveDotSegments(string path)
-        {
-            if (path.IndexOf("/.", StringComparison.Ordinal) < 0)
-            {
-                return path;
-            }
-
-            var kept = new List<string>();
-            string[] segments = path.Split('/');
-            for (int i = 1; i < segments.Length; i++)
-            {
-                string segment = segments[i];
-                if (segment == ".")
-                {
-                    continue;
-                }
-
-                if (segment == "..")
-                {
-                    if (kept.Count > 0)
-                    {
-                        kept.RemoveAt(kept.Count - 1);
-                    }
-
-                    continue;
-                }
-
-                kept.Add(segment);
-            }
-
-            string result = "/" + string.Join("/", kept);
-            bool trailing = segments.Length > 1 && (segments[segments.Length - 1] == "." || segments[segments.Length - 1] == "..");
-            return trailing && !result.EndsWith("/", StringComparison.Ordinal) ? result + "/" : result;
         }
 
         private static string NormalizeAppPath(string path)

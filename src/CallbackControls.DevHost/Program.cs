@@ -1,12 +1,13 @@
 using System;
 using System.Globalization;
 using System.IO;
+using System.Net;
 using System.Threading;
 
 namespace CallbackControls.DevHost
 {
     /// <summary>
-    /// The command line: <c>CallbackControls.DevHost.exe --site DIR [--port N] [--quiet] [--url-file FILE]</c>.
+    /// The command line: <c>CallbackControls.DevHost.exe --site DIR [--port N] [--bind ADDRESS] [--quiet] [--url-file FILE]</c>.
     /// </summary>
     public static class Program
     {
@@ -19,14 +20,18 @@ namespace CallbackControls.DevHost
         /// <summary>Exit code for bad arguments or a missing site folder.</summary>
         public const int ExitUsage = 2;
 
+        /// <summary>What the server is, printed at every start.</summary>
+        public const string Banner =
+            "CallbackControls dev host: a development server, not for deployment. Deploy on IIS, or on nginx + fastcgi-mono-server4.";
+
         private const string Usage =
-            "Usage: CallbackControls.DevHost.exe --site DIR [--port N | --fastcgi ENDPOINT] [--quiet] [--url-file FILE]\n" +
+            "Usage: CallbackControls.DevHost.exe --site DIR [--port N] [--bind ADDRESS] [--quiet] [--url-file FILE]\n" +
+            "A development server, not for deployment (deploy on IIS, or on nginx + fastcgi-mono-server4).\n" +
             "  --site DIR        the Web Forms site folder (required)\n" +
-            "  --port N          TCP port on 127.0.0.1 (default 5080; 0 picks a free port)\n" +
-            "  --fastcgi ENDPOINT  serve FastCGI to a web server in front (nginx) instead of HTTP:\n" +
-            "                    unix:/path/to.sock, HOST:PORT or PORT\n" +
+            "  --port N          TCP port (default 5080; 0 picks a free port)\n" +
+            "  --bind ADDRESS    listen on ADDRESS instead of 127.0.0.1 (other machines may then reach it)\n" +
             "  --quiet           no request log\n" +
-            "  --url-file FILE   write the base URL (with --fastcgi: the endpoint) to FILE once listening (deleted on exit)\n";
+            "  --url-file FILE   write the base URL to FILE once listening (deleted on exit)\n";
 
         /// <summary>Runs the development server until Ctrl+C, SIGINT or SIGTERM.</summary>
         /// <param name="args">The command-line arguments.</param>
@@ -48,6 +53,12 @@ namespace CallbackControls.DevHost
                 return ExitOk;
             }
 
+            Console.Out.WriteLine(Banner);
+            if (!IPAddress.IsLoopback(options.Bind))
+            {
+                Console.Out.WriteLine("WARNING: listening on " + options.Bind + ", not on a loopback address: other machines can reach this development server.");
+            }
+
             string site = Path.GetFullPath(options.Site);
             if (!Directory.Exists(site))
             {
@@ -58,7 +69,7 @@ namespace CallbackControls.DevHost
             // A URL file left by an earlier run would send waiting scripts to a dead port.
             TryDelete(options.UrlFile);
 
-            var server = new DevServer(site, options.Port) { Log = options.Quiet ? null : Console.Out, FastCgiEndpoint = options.FastCgi };
+            var server = new DevServer(site, options.Port) { Log = options.Quiet ? null : Console.Out, BindAddress = options.Bind };
             try
             {
                 server.Start();
@@ -88,15 +99,14 @@ namespace CallbackControls.DevHost
                 string signalError;
                 UnixSignals.TryWatch(name => SetQuietly(stopRequested), out signalError);
 
-                string where = options.FastCgi == null ? server.Url : "FastCGI " + options.FastCgi;
-                Console.Out.WriteLine("CallbackControls dev host: serving " + site + " at " + where + " (Ctrl+C to stop)");
+                Console.Out.WriteLine("CallbackControls dev host: serving " + site + " at " + server.Url + " (Ctrl+C to stop)");
                 Console.Out.Flush();
 
                 if (!string.IsNullOrEmpty(options.UrlFile))
                 {
                     try
                     {
-                        WriteAtomically(options.UrlFile, options.FastCgi ?? server.Url);
+                        WriteAtomically(options.UrlFile, server.Url);
                     }
                     catch (Exception ex)
                     {
@@ -183,7 +193,7 @@ namespace CallbackControls.DevHost
 
             public string UrlFile { get; private set; }
 
-            public string FastCgi { get; private set; }
+            public IPAddress Bind { get; private set; } = IPAddress.Loopback;
 
             public static bool TryParse(string[] args, out Options options, out string error)
             {
@@ -233,19 +243,20 @@ namespace CallbackControls.DevHost
 
                             options.UrlFile = urlFile;
                             break;
-                        case "--fastcgi":
-                            if (!TakeValue(args, ref i, inlineValue, arg, out string fastCgi, out error))
+                        case "--bind":
+                            if (!TakeValue(args, ref i, inlineValue, arg, out string bindText, out error))
                             {
                                 return false;
                             }
 
-                            if (!FastCgiListening.TryValidate(fastCgi, out error))
+                            IPAddress bind;
+                            if (!IPAddress.TryParse(bindText, out bind))
                             {
-                                error = "--fastcgi: " + error;
+                                error = "--bind needs an IP address, not '" + bindText + "'";
                                 return false;
                             }
 
-                            options.FastCgi = fastCgi;
+                            options.Bind = bind;
                             break;
                         case "--quiet":
                         case "-q":

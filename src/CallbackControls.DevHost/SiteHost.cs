@@ -19,7 +19,8 @@ namespace CallbackControls.DevHost
         private AspNetApplication application;
         private TimeSpan requestTimeout = TimeSpan.FromSeconds(110);
         private bool disposed;
-        private bool started;
+        private AspNetApplication limitOf;
+        private long maxRequestLength = DefaultMaxRequestLength;
 
         private SiteHost(string physicalPath)
         {
@@ -221,12 +222,6 @@ namespace CallbackControls.DevHost
         }
 
         /// <summary>
-        /// Raised after a new application replaced one that ASP.NET recycled (not for the first), on the thread
-        /// that started it and outside the host's lock: a listener inside the old domain moves to the new one.
-        /// </summary>
-        internal event Action<AspNetApplication> ApplicationStarted;
-
-        /// <summary>
         /// Forgets an application whose domain is going away, so that the next request starts a new one.
         /// </summary>
         /// <param name="dead">The application; nothing happens when another already replaced it.</param>
@@ -242,25 +237,30 @@ namespace CallbackControls.DevHost
             }
         }
 
-        /// <summary>
-        /// Whether another application replaced <paramref name="app"/>: <see cref="ApplicationStarted"/> is raised
-        /// outside the lock, so a handler may run after a newer application started (and its own handler ran).
-        /// False while <paramref name="app"/> is retired but nothing replaced it yet.
-        /// </summary>
-        /// <param name="app">The application.</param>
-        /// <returns>True when the site now serves another application.</returns>
-        internal bool IsReplaced(AspNetApplication app)
+        /// <summary>ASP.NET's default <c>maxRequestLength</c> (4096 KB) in bytes.</summary>
+        public const long DefaultMaxRequestLength = 4096L * 1024L;
+
+        /// <summary>The application's <c>maxRequestLength</c> in bytes, asked of each application once.</summary>
+        public long MaxRequestLength
         {
-            lock (sync)
+            get
             {
-                return application != null && !ReferenceEquals(application, app);
+                AspNetApplication app = GetApplication();
+                lock (sync)
+                {
+                    if (!ReferenceEquals(limitOf, app))
+                    {
+                        maxRequestLength = app.MaxRequestLength;
+                        limitOf = app;
+                    }
+
+                    return maxRequestLength;
+                }
             }
         }
 
         private AspNetApplication GetApplication()
         {
-            AspNetApplication current;
-            bool replaced = false;
             lock (sync)
             {
                 if (disposed)
@@ -273,20 +273,11 @@ namespace CallbackControls.DevHost
                     DeployHostAssembly(physicalPath);
                     var app = (AspNetApplication)ApplicationHost.CreateApplicationHost(typeof(AspNetApplication), "/", physicalPath);
                     app.RequestTimeout = requestTimeout;
-                    replaced = started;
-                    started = true;
                     application = app;
                 }
 
-                current = application;
+                return application;
             }
-
-            if (replaced)
-            {
-                ApplicationStarted?.Invoke(current);
-            }
-
-            return current;
         }
 
         private static bool WaitForDomainGone(AspNetApplication app, TimeSpan timeout)

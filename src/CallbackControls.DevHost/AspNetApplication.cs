@@ -44,29 +44,17 @@ namespace CallbackControls.DevHost
         }
 
         /// <summary>The application's virtual path (<c>/</c>).</summary>
-        public string VirtualPath
-        {
-            get { return HttpRuntime.AppDomainAppVirtualPath; }
-        }
+        public string VirtualPath => HttpRuntime.AppDomainAppVirtualPath;
 
         /// <summary>The application's folder on disk.</summary>
-        public string PhysicalPath
-        {
-            get { return HttpRuntime.AppDomainAppPath; }
-        }
+        public string PhysicalPath => HttpRuntime.AppDomainAppPath;
 
         /// <summary>True once ASP.NET has begun shutting this application domain down.</summary>
-        public bool IsUnloading
-        {
-            get { return CheckUnloading(); }
-        }
+        public bool IsUnloading => CheckUnloading();
 
         /// <summary>Keeps the remoting proxy alive for the life of the application domain.</summary>
         /// <returns>Null: an infinite lease.</returns>
-        public override object InitializeLifetimeService()
-        {
-            return null;
-        }
+        public override object InitializeLifetimeService() => null;
 
         /// <summary>Runs one request through ASP.NET and returns what it sent back.</summary>
         /// <param name="request">The request.</param>
@@ -76,15 +64,9 @@ namespace CallbackControls.DevHost
         /// </returns>
         public HostedResponse Process(HostedRequest request)
         {
-            if (request == null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
+            if (request == null) throw new ArgumentNullException(nameof(request));
 
-            if (CheckUnloading())
-            {
-                return UnloadingResponse();
-            }
+            if (CheckUnloading()) return UnloadingResponse();
 
             HostedWorkerRequest worker;
             try
@@ -96,10 +78,7 @@ namespace CallbackControls.DevHost
                 return ErrorResponse(ex);
             }
 
-            if (worker.Refused)
-            {
-                return PlainResponse(404, "Not Found", "Not Found");
-            }
+            if (worker.Refused) return PlainResponse(404, "Not Found", "Not Found");
 
             if (worker.DirectoryRedirect != null)
             {
@@ -129,10 +108,7 @@ namespace CallbackControls.DevHost
                     }
                 }
 
-                if (worker.WasAbandoned)
-                {
-                    return UnloadingResponse();
-                }
+                if (worker.WasAbandoned) return UnloadingResponse();
 
                 return worker.CreateResponse();
             }
@@ -154,10 +130,7 @@ namespace CallbackControls.DevHost
         /// </summary>
         /// <param name="packedRequest">The request, packed by <see cref="HostedMessageCodec"/>.</param>
         /// <returns>The reply, packed the same way.</returns>
-        public byte[] ProcessPacked(byte[] packedRequest)
-        {
-            return HostedMessageCodec.Pack(Process(HostedMessageCodec.UnpackRequest(packedRequest)));
-        }
+        public byte[] ProcessPacked(byte[] packedRequest) => HostedMessageCodec.Pack(Process(HostedMessageCodec.UnpackRequest(packedRequest)));
 
         /// <summary>
         /// The site's <c>httpRuntime maxRequestLength</c> in bytes (ASP.NET's default, 4096 KB, when the site
@@ -175,20 +148,14 @@ namespace CallbackControls.DevHost
         /// <summary>Sends a GET request.</summary>
         /// <param name="pathAndQuery">The URL path and query, such as <c>/Default.aspx?x=1</c>.</param>
         /// <returns>The reply.</returns>
-        public HostedResponse Get(string pathAndQuery)
-        {
-            return Process(CreateGet(pathAndQuery));
-        }
+        public HostedResponse Get(string pathAndQuery) => Process(CreateGet(pathAndQuery));
 
         /// <summary>Sends a POST request.</summary>
         /// <param name="pathAndQuery">The URL path and query.</param>
         /// <param name="contentType">The body's content type, such as <c>application/x-www-form-urlencoded</c>.</param>
         /// <param name="body">The body bytes.</param>
         /// <returns>The reply.</returns>
-        public HostedResponse Post(string pathAndQuery, string contentType, byte[] body)
-        {
-            return Process(CreatePost(pathAndQuery, contentType, body));
-        }
+        public HostedResponse Post(string pathAndQuery, string contentType, byte[] body) => Process(CreatePost(pathAndQuery, contentType, body));
 
         /// <summary>Asks ASP.NET to shut this application down and unload its domain; returns at once.</summary>
         public void Shutdown()
@@ -221,10 +188,7 @@ namespace CallbackControls.DevHost
 
         /// <summary>A cheap call to tell whether the domain is still alive (the proxy throws once it is gone).</summary>
         /// <returns>False while the domain is shutting down.</returns>
-        public bool Ping()
-        {
-            return !CheckUnloading();
-        }
+        public bool Ping() => !CheckUnloading();
 
         internal static HostedRequest CreateGet(string pathAndQuery)
         {
@@ -237,10 +201,7 @@ namespace CallbackControls.DevHost
         {
             var request = new HostedRequest("POST", pathAndQuery) { Body = body };
             request.AddHeader("Host", "localhost");
-            if (!string.IsNullOrEmpty(contentType))
-            {
-                request.AddHeader("Content-Type", contentType);
-            }
+            if (!string.IsNullOrEmpty(contentType)) request.AddHeader("Content-Type", contentType);
 
             return request;
         }
@@ -281,10 +242,7 @@ namespace CallbackControls.DevHost
 
         private bool CheckUnloading()
         {
-            if (domainUnloading)
-            {
-                return true;
-            }
+            if (domainUnloading) return true;
 
             if (MonoDomainUnloadingField != null)
             {
@@ -304,10 +262,7 @@ namespace CallbackControls.DevHost
         private void OnDomainUnload(object sender, EventArgs e)
         {
             domainUnloading = true;
-            foreach (HostedWorkerRequest worker in pending.Keys)
-            {
-                worker.Abandon();
-            }
+            foreach (HostedWorkerRequest worker in pending.Keys) worker.Abandon();
         }
     }
 }

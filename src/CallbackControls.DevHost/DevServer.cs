@@ -36,10 +36,7 @@ namespace CallbackControls.DevHost
         /// <param name="port">The TCP port; 0 picks a free one.</param>
         public DevServer(string physicalSitePath, int port)
         {
-            if (string.IsNullOrEmpty(physicalSitePath))
-            {
-                throw new ArgumentException("A site folder is required.", nameof(physicalSitePath));
-            }
+            if (string.IsNullOrEmpty(physicalSitePath)) throw new ArgumentException("A site folder is required.", nameof(physicalSitePath));
 
             CheckPort(port);
             sitePath = physicalSitePath;
@@ -85,10 +82,7 @@ namespace CallbackControls.DevHost
         {
             get
             {
-                if (port == 0)
-                {
-                    return null;
-                }
+                if (port == 0) return null;
 
                 IPAddress shown = BindAddress.Equals(IPAddress.Any) ? IPAddress.Loopback : BindAddress.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : BindAddress;
                 string host = shown.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + shown + "]" : shown.ToString();
@@ -132,23 +126,14 @@ namespace CallbackControls.DevHost
         {
             lock (sync)
             {
-                if (running)
-                {
-                    throw new InvalidOperationException("The server is already running.");
-                }
+                if (running) throw new InvalidOperationException("The server is already running.");
 
                 // Each request holds its connection's thread into ASP.NET, which also takes pool threads;
                 // the pool's slow thread injection would queue a handful of concurrent requests.
                 ThreadPool.GetMinThreads(out int workers, out int completionPorts);
-                if (workers < 32)
-                {
-                    ThreadPool.SetMinThreads(32, completionPorts);
-                }
+                if (workers < 32) ThreadPool.SetMinThreads(32, completionPorts);
 
-                if (ownsSite && site == null)
-                {
-                    site = SiteHost.Create(sitePath);
-                }
+                if (ownsSite && site == null) site = SiteHost.Create(sitePath);
 
                 var socket = new Socket(BindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
                 try
@@ -178,10 +163,7 @@ namespace CallbackControls.DevHost
             Thread thread;
             lock (sync)
             {
-                if (!running)
-                {
-                    return;
-                }
+                if (!running) return;
 
                 stopping = true;
                 running = false;
@@ -193,10 +175,7 @@ namespace CallbackControls.DevHost
             CloseQuietly(socket);
             thread?.Join(TimeSpan.FromSeconds(2));
             DateTime deadline = DateTime.UtcNow + DrainTimeout;
-            while (Volatile.Read(ref inFlight) > 0 && DateTime.UtcNow < deadline)
-            {
-                Thread.Sleep(10);
-            }
+            while (Volatile.Read(ref inFlight) > 0 && DateTime.UtcNow < deadline) Thread.Sleep(10);
 
             Socket[] open;
             lock (connections)
@@ -205,10 +184,7 @@ namespace CallbackControls.DevHost
                 connections.CopyTo(open);
             }
 
-            foreach (Socket connection in open)
-            {
-                CloseQuietly(connection);
-            }
+            foreach (Socket connection in open) CloseQuietly(connection);
 
             lock (sync)
             {
@@ -227,10 +203,7 @@ namespace CallbackControls.DevHost
 
         private static void CheckPort(int port)
         {
-            if (port < 0 || port > 65535)
-            {
-                throw new ArgumentOutOfRangeException(nameof(port), port, "A TCP port is 0 to 65535.");
-            }
+            if (port < 0 || port > 65535) throw new ArgumentOutOfRangeException(nameof(port), port, "A TCP port is 0 to 65535.");
         }
 
         private static void CloseQuietly(Socket socket)
@@ -256,10 +229,7 @@ namespace CallbackControls.DevHost
                 }
                 catch (Exception ex)
                 {
-                    if (stopping)
-                    {
-                        return;
-                    }
+                    if (stopping) return;
 
                     Warn("accepting a connection: " + ex.Message);
                     Thread.Sleep(10);
@@ -298,13 +268,7 @@ namespace CallbackControls.DevHost
                     return;
                 }
 
-                while (!wire.Closed && !stopping)
-                {
-                    if (!ServeOne(connection, wire))
-                    {
-                        return;
-                    }
-                }
+                while (!wire.Closed && !stopping) if (!ServeOne(connection, wire)) return;
             }
             catch (Exception ex) when (ex is SocketException || ex is ObjectDisposedException || ex is IOException)
             {
@@ -330,10 +294,7 @@ namespace CallbackControls.DevHost
             try
             {
                 request = wire.ReadHead(DateTime.UtcNow + HeaderTimeout);
-                if (request == null)
-                {
-                    return false;
-                }
+                if (request == null) return false;
 
                 started = Stopwatch.GetTimestamp();
                 Interlocked.Increment(ref inFlight);
@@ -361,10 +322,7 @@ namespace CallbackControls.DevHost
                 return false;
             }
 
-            if (connection.NoDelay)
-            {
-                Interlocked.Increment(ref noDelayRequests);
-            }
+            if (connection.NoDelay) Interlocked.Increment(ref noDelayRequests);
 
             wire.WriteResponse(response, string.Equals(request.Verb, "HEAD", StringComparison.Ordinal), close);
             WriteLog(request, response.StatusCode, started);
@@ -438,10 +396,7 @@ namespace CallbackControls.DevHost
         private void WriteLog(HostedRequest request, int status, long started)
         {
             TextWriter writer = log;
-            if (writer == null)
-            {
-                return;
-            }
+            if (writer == null) return;
 
             double milliseconds = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
             string what = request == null ? "(unreadable request)" : request.Verb + " " + request.PathAndQuery;

@@ -45,10 +45,7 @@ namespace CallbackControls.DevHost
             var values = new List<string>();
             foreach (KeyValuePair<string, string> header in headers)
             {
-                if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    values.Add(header.Value);
-                }
+                if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)) values.Add(header.Value);
             }
 
             return values;

@@ -62,10 +62,7 @@ namespace CallbackControls.DevHost
         /// <returns>This request, so calls can be chained.</returns>
         public HostedRequest AddHeader(string name, string value)
         {
-            if (string.IsNullOrEmpty(name))
-            {
-                throw new ArgumentException("A header needs a name.", nameof(name));
-            }
+            if (string.IsNullOrEmpty(name)) throw new ArgumentException("A header needs a name.", nameof(name));
 
             Headers.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
             return this;

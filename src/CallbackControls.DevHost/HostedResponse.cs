@@ -24,30 +24,18 @@ namespace CallbackControls.DevHost
         public bool ApplicationUnloading { get; set; }
 
         /// <summary>The <c>Content-Type</c> header, or null.</summary>
-        public string ContentType
-        {
-            get { return GetHeader("Content-Type"); }
-        }
+        public string ContentType => GetHeader("Content-Type");
 
         /// <summary>The <c>Location</c> header, or null.</summary>
-        public string Location
-        {
-            get { return GetHeader("Location"); }
-        }
+        public string Location => GetHeader("Location");
 
         /// <summary>The body decoded with the charset of <c>Content-Type</c>, UTF-8 when none is named.</summary>
         /// <returns>The body as text.</returns>
-        public string GetBodyText()
-        {
-            return HeaderList.CharsetOf(ContentType).GetString(Body);
-        }
+        public string GetBodyText() => HeaderList.CharsetOf(ContentType).GetString(Body);
 
         /// <summary>A one-line summary for logs and test failures.</summary>
         /// <returns>Status, content type and length.</returns>
-        public override string ToString()
-        {
-            return StatusCode + " " + StatusDescription + " (" + (ContentType ?? "no content type") + ", " + Body.Length + " bytes)";
-        }
+        public override string ToString() => StatusCode + " " + StatusDescription + " (" + (ContentType ?? "no content type") + ", " + Body.Length + " bytes)";
     }
 
     /// <summary>Reading the charset a <c>Content-Type</c> names.</summary>

@@ -92,10 +92,7 @@ namespace CallbackControls.DevHost
                 else
                 {
                     string document = FindDefaultDocument(MapPath(uriPath));
-                    if (document != null)
-                    {
-                        uriPath += document;
-                    }
+                    if (document != null) uriPath += document;
                 }
             }
 
@@ -108,34 +105,19 @@ namespace CallbackControls.DevHost
         /// Where the client must be sent instead, when the URL names a folder without the trailing slash
         /// (ASP.NET is not involved then); otherwise null.
         /// </summary>
-        public string DirectoryRedirect
-        {
-            get { return directoryRedirect; }
-        }
+        public string DirectoryRedirect => directoryRedirect;
 
         /// <summary>True when the request must be answered 404 without ASP.NET: a protected path, or a file reached through a link out of the site.</summary>
-        public bool Refused
-        {
-            get { return refused; }
-        }
+        public bool Refused => refused;
 
         /// <summary>The request being served.</summary>
-        public HostedRequest Request
-        {
-            get { return request; }
-        }
+        public HostedRequest Request => request;
 
         /// <summary>Set once ASP.NET has finished the request (or closed its connection).</summary>
-        public WaitHandle CompletedHandle
-        {
-            get { return completed.WaitHandle; }
-        }
+        public WaitHandle CompletedHandle => completed.WaitHandle;
 
         /// <summary>True once ASP.NET has finished the request (or closed its connection).</summary>
-        public bool IsCompleted
-        {
-            get { return completed.IsSet; }
-        }
+        public bool IsCompleted => completed.IsSet;
 
         /// <summary>True when <see cref="Abandon"/> ended the request before ASP.NET did.</summary>
         public bool WasAbandoned
@@ -152,10 +134,7 @@ namespace CallbackControls.DevHost
         /// <summary>Waits for ASP.NET to finish the request.</summary>
         /// <param name="timeout">How long to wait.</param>
         /// <returns>True when the request finished in time.</returns>
-        public bool WaitForCompletion(TimeSpan timeout)
-        {
-            return completed.Wait(timeout);
-        }
+        public bool WaitForCompletion(TimeSpan timeout) => completed.Wait(timeout);
 
         /// <summary>
         /// Ends the request from outside ASP.NET (timeout, domain shutdown); later output from ASP.NET
@@ -195,67 +174,26 @@ namespace CallbackControls.DevHost
 
         // ---- request line and paths ----
 
-        public override string GetHttpVerbName()
-        {
-            return request.Verb;
-        }
+        public override string GetHttpVerbName() => request.Verb;
+        public override string GetHttpVersion() => string.IsNullOrEmpty(request.HttpVersion) ? "HTTP/1.1" : request.HttpVersion;
 
-        public override string GetHttpVersion()
-        {
-            return string.IsNullOrEmpty(request.HttpVersion) ? "HTTP/1.1" : request.HttpVersion;
-        }
+        public override string GetRawUrl() => rawUrl;
+        public override string GetUriPath() => uriPath;
 
-        public override string GetRawUrl()
-        {
-            return rawUrl;
-        }
+        public override string GetFilePath() => filePath;
+        public override string GetFilePathTranslated() => MapPath(filePath);
 
-        public override string GetUriPath()
-        {
-            return uriPath;
-        }
+        public override string GetPathInfo() => pathInfo;
+        public override string GetQueryString() => queryString;
 
-        public override string GetFilePath()
-        {
-            return filePath;
-        }
+        public override byte[] GetQueryStringRawBytes() => Encoding.UTF8.GetBytes(queryString);
+        public override string GetAppPath() => appVirtualPath;
 
-        public override string GetFilePathTranslated()
-        {
-            return MapPath(filePath);
-        }
-
-        public override string GetPathInfo()
-        {
-            return pathInfo;
-        }
-
-        public override string GetQueryString()
-        {
-            return queryString;
-        }
-
-        public override byte[] GetQueryStringRawBytes()
-        {
-            return Encoding.UTF8.GetBytes(queryString);
-        }
-
-        public override string GetAppPath()
-        {
-            return appVirtualPath;
-        }
-
-        public override string GetAppPathTranslated()
-        {
-            return appPhysicalPath;
-        }
+        public override string GetAppPathTranslated() => appPhysicalPath;
 
         public override string MapPath(string path)
         {
-            if (string.IsNullOrEmpty(path) || path == "/")
-            {
-                return appPhysicalPath;
-            }
+            if (string.IsNullOrEmpty(path) || path == "/") return appPhysicalPath;
 
             string relative = path;
             if (appVirtualPath != "/" && relative.StartsWith(appVirtualPath, StringComparison.OrdinalIgnoreCase))
@@ -264,48 +202,25 @@ namespace CallbackControls.DevHost
             }
 
             relative = relative.TrimStart('/');
-            if (relative.Length == 0)
-            {
-                return appPhysicalPath;
-            }
+            if (relative.Length == 0) return appPhysicalPath;
 
             return Path.Combine(appPhysicalPath, relative.Replace('/', Path.DirectorySeparatorChar));
         }
 
         // ---- connection ----
 
-        public override string GetRemoteAddress()
-        {
-            return request.RemoteAddress ?? "127.0.0.1";
-        }
+        public override string GetRemoteAddress() => request.RemoteAddress ?? "127.0.0.1";
+        public override int GetRemotePort() => request.RemotePort;
 
-        public override int GetRemotePort()
-        {
-            return request.RemotePort;
-        }
+        public override string GetRemoteName() => GetRemoteAddress();
+        public override string GetLocalAddress() => request.LocalAddress ?? "127.0.0.1";
 
-        public override string GetRemoteName()
-        {
-            return GetRemoteAddress();
-        }
-
-        public override string GetLocalAddress()
-        {
-            return request.LocalAddress ?? "127.0.0.1";
-        }
-
-        public override int GetLocalPort()
-        {
-            return request.LocalPort;
-        }
+        public override int GetLocalPort() => request.LocalPort;
 
         public override string GetServerName()
         {
             string host = knownHeaders[HeaderHost];
-            if (string.IsNullOrEmpty(host))
-            {
-                return GetLocalAddress();
-            }
+            if (string.IsNullOrEmpty(host)) return GetLocalAddress();
 
             if (host.StartsWith("[", StringComparison.Ordinal))
             {
@@ -317,20 +232,10 @@ namespace CallbackControls.DevHost
             return colon < 0 ? host : host.Substring(0, colon);
         }
 
-        public override string GetProtocol()
-        {
-            return "http";
-        }
+        public override string GetProtocol() => "http";
+        public override bool IsSecure() => false;
 
-        public override bool IsSecure()
-        {
-            return false;
-        }
-
-        public override bool IsClientConnected()
-        {
-            return !IsCompleted;
-        }
+        public override bool IsClientConnected() => !IsCompleted;
 
         public override string GetServerVariable(string name)
         {
@@ -400,33 +305,17 @@ namespace CallbackControls.DevHost
 
         // ---- request headers and body ----
 
-        public override string GetKnownRequestHeader(int index)
-        {
-            return index >= 0 && index < knownHeaders.Length ? knownHeaders[index] : null;
-        }
+        public override string GetKnownRequestHeader(int index) => index >= 0 && index < knownHeaders.Length ? knownHeaders[index] : null;
 
         public override string GetUnknownRequestHeader(string name)
         {
-            foreach (string[] pair in unknownHeaders)
-            {
-                if (string.Equals(pair[0], name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return pair[1];
-                }
-            }
+            foreach (string[] pair in unknownHeaders) if (string.Equals(pair[0], name, StringComparison.OrdinalIgnoreCase)) return pair[1];
 
             return null;
         }
 
-        public override string[][] GetUnknownRequestHeaders()
-        {
-            return unknownHeaders;
-        }
-
-        public override byte[] GetPreloadedEntityBody()
-        {
-            return request.Body;
-        }
+        public override string[][] GetUnknownRequestHeaders() => unknownHeaders;
+        public override byte[] GetPreloadedEntityBody() => request.Body;
 
         public override int GetPreloadedEntityBody(byte[] buffer, int offset)
         {
@@ -435,30 +324,13 @@ namespace CallbackControls.DevHost
             return body.Length;
         }
 
-        public override int GetPreloadedEntityBodyLength()
-        {
-            return request.Body.Length;
-        }
+        public override int GetPreloadedEntityBodyLength() => request.Body.Length;
+        public override int GetTotalEntityBodyLength() => request.Body.Length;
 
-        public override int GetTotalEntityBodyLength()
-        {
-            return request.Body.Length;
-        }
+        public override bool IsEntireEntityBodyIsPreloaded() => true;
+        public override int ReadEntityBody(byte[] buffer, int size) => 0;
 
-        public override bool IsEntireEntityBodyIsPreloaded()
-        {
-            return true;
-        }
-
-        public override int ReadEntityBody(byte[] buffer, int size)
-        {
-            return 0;
-        }
-
-        public override int ReadEntityBody(byte[] buffer, int offset, int size)
-        {
-            return 0;
-        }
+        public override int ReadEntityBody(byte[] buffer, int offset, int size) => 0;
 
         // ---- response ----
 
@@ -466,10 +338,7 @@ namespace CallbackControls.DevHost
         {
             lock (sync)
             {
-                if (finished)
-                {
-                    return;
-                }
+                if (finished) return;
 
                 this.statusCode = statusCode;
                 this.statusDescription = string.IsNullOrEmpty(statusDescription) ? GetStatusDescription(statusCode) : statusDescription;
@@ -504,26 +373,17 @@ namespace CallbackControls.DevHost
 
         public override void SendResponseFromMemory(byte[] data, int length)
         {
-            if (data == null || length <= 0)
-            {
-                return;
-            }
+            if (data == null || length <= 0) return;
 
             lock (sync)
             {
-                if (!finished)
-                {
-                    responseBody.Write(data, 0, Math.Min(length, data.Length));
-                }
+                if (!finished) responseBody.Write(data, 0, Math.Min(length, data.Length));
             }
         }
 
         public override void SendResponseFromMemory(IntPtr data, int length)
         {
-            if (data == IntPtr.Zero || length <= 0)
-            {
-                return;
-            }
+            if (data == IntPtr.Zero || length <= 0) return;
 
             var copy = new byte[length];
             Marshal.Copy(data, copy, 0, length);
@@ -532,10 +392,7 @@ namespace CallbackControls.DevHost
 
         public override void SendResponseFromFile(string filename, long offset, long length)
         {
-            if (length == 0)
-            {
-                return;
-            }
+            if (length == 0) return;
 
             using (var stream = new FileStream(filename, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete))
             {
@@ -545,10 +402,7 @@ namespace CallbackControls.DevHost
 
         public override void SendResponseFromFile(IntPtr handle, long offset, long length)
         {
-            if (length == 0)
-            {
-                return;
-            }
+            if (length == 0) return;
 
             // The caller owns the handle; closing our stream must not close it.
             using (var stream = new FileStream(new SafeFileHandle(handle, false), FileAccess.Read))
@@ -606,26 +460,17 @@ namespace CallbackControls.DevHost
 
         private void AddResponseHeader(string name, string value)
         {
-            if (string.IsNullOrEmpty(name))
-            {
-                return;
-            }
+            if (string.IsNullOrEmpty(name)) return;
 
             lock (sync)
             {
-                if (!finished)
-                {
-                    responseHeaders.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
-                }
+                if (!finished) responseHeaders.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
             }
         }
 
         private void CopyFromFile(FileStream stream, long offset, long length)
         {
-            if (offset > 0)
-            {
-                stream.Seek(offset, SeekOrigin.Begin);
-            }
+            if (offset > 0) stream.Seek(offset, SeekOrigin.Begin);
 
             // A negative length means "to the end of the file".
             long remaining = length < 0 ? long.MaxValue : length;
@@ -633,10 +478,7 @@ namespace CallbackControls.DevHost
             while (remaining > 0)
             {
                 int read = stream.Read(buffer, 0, (int)Math.Min(buffer.Length, remaining));
-                if (read <= 0)
-                {
-                    break;
-                }
+                if (read <= 0) break;
 
                 SendResponseFromMemory(buffer, read);
                 remaining -= read;
@@ -648,10 +490,7 @@ namespace CallbackControls.DevHost
             var unknown = new List<string[]>();
             foreach (KeyValuePair<string, string> header in source.Headers)
             {
-                if (string.IsNullOrEmpty(header.Key))
-                {
-                    continue;
-                }
+                if (string.IsNullOrEmpty(header.Key)) continue;
 
                 // The body arrives already de-chunked and whole; its true length replaces whatever was sent.
                 if (string.Equals(header.Key, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
@@ -683,17 +522,11 @@ namespace CallbackControls.DevHost
         private static int FindKnownRequestHeader(string name)
         {
             int index = GetKnownRequestHeaderIndex(name);
-            if (index >= 0)
-            {
-                return index;
-            }
+            if (index >= 0) return index;
 
             for (int i = 0; i < RequestHeaderMaximum; i++)
             {
-                if (string.Equals(GetKnownRequestHeaderName(i), name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return i;
-                }
+                if (string.Equals(GetKnownRequestHeaderName(i), name, StringComparison.OrdinalIgnoreCase)) return i;
             }
 
             return -1;
@@ -719,13 +552,7 @@ namespace CallbackControls.DevHost
 
         private static string FindDefaultDocument(string folder)
         {
-            foreach (string document in DefaultDocuments)
-            {
-                if (File.Exists(Path.Combine(folder, document)))
-                {
-                    return document;
-                }
-            }
+            foreach (string document in DefaultDocuments) if (File.Exists(Path.Combine(folder, document))) return document;
 
             return null;
         }

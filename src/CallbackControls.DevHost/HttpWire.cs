@@ -65,19 +65,13 @@ namespace CallbackControls.DevHost
                     start = 0;
                 }
 
-                if (end == buffer.Length)
-                {
-                    throw new HttpError(431, "Request Header Fields Too Large");
-                }
+                if (end == buffer.Length) throw new HttpError(431, "Request Header Fields Too Large");
 
                 bool any = end > start;
                 int read = Receive(buffer, end, buffer.Length - end, deadline);
                 if (read == 0)
                 {
-                    if (any && !Closed)
-                    {
-                        throw new HttpError(408, "Request Timeout");
-                    }
+                    if (any && !Closed) throw new HttpError(408, "Request Timeout");
 
                     Closed = true;
                     return null;
@@ -112,19 +106,13 @@ namespace CallbackControls.DevHost
                         throw new HttpError(400, "Bad Request", "Content-Length is not a number");
                     }
 
-                    if (first != null && first != text)
-                    {
-                        throw new HttpError(400, "Bad Request", "two different Content-Length values");
-                    }
+                    if (first != null && first != text) throw new HttpError(400, "Bad Request", "two different Content-Length values");
 
                     first = text;
                 }
             }
 
-            if (length > maxBytes)
-            {
-                throw new HttpError(413, "Payload Too Large", "the body is over the site's maxRequestLength");
-            }
+            if (length > maxBytes) throw new HttpError(413, "Payload Too Large", "the body is over the site's maxRequestLength");
 
             bool chunked = transferEncoding != null;
             if (chunked && !string.Equals(transferEncoding.Trim(), "chunked", StringComparison.OrdinalIgnoreCase))
@@ -132,10 +120,7 @@ namespace CallbackControls.DevHost
                 throw new HttpError(501, "Not Implemented", "Transfer-Encoding other than chunked");
             }
 
-            if (length == 0 && !chunked)
-            {
-                return new byte[0];
-            }
+            if (length == 0 && !chunked) return new byte[0];
 
             if (string.Equals(request.GetHeader("Expect"), "100-continue", StringComparison.OrdinalIgnoreCase) && !HasBufferedBytes)
             {
@@ -154,19 +139,13 @@ namespace CallbackControls.DevHost
             bool nosniff = false;
             foreach (KeyValuePair<string, string> header in response.Headers)
             {
-                if (IsFramingHeader(header.Key) || header.Key.IndexOfAny(new[] { '\r', '\n', ':', ' ' }) >= 0)
-                {
-                    continue;
-                }
+                if (IsFramingHeader(header.Key) || header.Key.IndexOfAny(new[] { '\r', '\n', ':', ' ' }) >= 0) continue;
 
                 nosniff |= string.Equals(header.Key, "X-Content-Type-Options", StringComparison.OrdinalIgnoreCase);
                 head.Append(header.Key).Append(": ").Append(OneLine(header.Value)).Append("\r\n");
             }
 
-            if (!nosniff)
-            {
-                head.Append("X-Content-Type-Options: nosniff\r\n");
-            }
+            if (!nosniff) head.Append("X-Content-Type-Options: nosniff\r\n");
 
             bool bodyless = response.StatusCode == 204 || response.StatusCode == 304 || response.StatusCode < 200;
             if (!bodyless)
@@ -188,10 +167,7 @@ namespace CallbackControls.DevHost
             }
 
             Write(headBytes);
-            if (withBody)
-            {
-                Write(response.Body);
-            }
+            if (withBody) Write(response.Body);
         }
 
         /// <summary>
@@ -209,10 +185,7 @@ namespace CallbackControls.DevHost
                 while (drained < 1024 * 1024 && DateTime.UtcNow < deadline)
                 {
                     int read = Receive(sink, 0, sink.Length, deadline);
-                    if (read == 0)
-                    {
-                        break;
-                    }
+                    if (read == 0) break;
 
                     drained += read;
                 }
@@ -271,15 +244,9 @@ namespace CallbackControls.DevHost
         {
             for (int i = Math.Max(from, start); i + 1 < end; i++)
             {
-                if (buffer[i] == '\n' && buffer[i + 1] == '\n')
-                {
-                    return i;
-                }
+                if (buffer[i] == '\n' && buffer[i + 1] == '\n') return i;
 
-                if (buffer[i] == '\r' && i + 3 < end && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n')
-                {
-                    return i;
-                }
+                if (buffer[i] == '\r' && i + 3 < end && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n') return i;
             }
 
             return -1;
@@ -294,10 +261,7 @@ namespace CallbackControls.DevHost
             while (have < length)
             {
                 int read = Receive(body, have, length - have, deadline);
-                if (read == 0)
-                {
-                    throw new HttpError(Closed ? 400 : 408, Closed ? "Bad Request" : "Request Timeout", "the body ended early");
-                }
+                if (read == 0) throw new HttpError(Closed ? 400 : 408, Closed ? "Bad Request" : "Request Timeout", "the body ended early");
 
                 have += read;
             }
@@ -336,10 +300,7 @@ namespace CallbackControls.DevHost
 
                     byte[] chunk = ReadExactly((int)size, deadline);
                     body.Write(chunk, 0, chunk.Length);
-                    if (ReadLine(deadline).Length != 0)
-                    {
-                        throw new HttpError(400, "Bad Request", "malformed chunk");
-                    }
+                    if (ReadLine(deadline).Length != 0) throw new HttpError(400, "Bad Request", "malformed chunk");
                 }
             }
         }
@@ -363,16 +324,10 @@ namespace CallbackControls.DevHost
                     start = 0;
                 }
 
-                if (end == buffer.Length)
-                {
-                    throw new HttpError(400, "Bad Request", "a chunk line is too long");
-                }
+                if (end == buffer.Length) throw new HttpError(400, "Bad Request", "a chunk line is too long");
 
                 int read = Receive(buffer, end, buffer.Length - end, deadline);
-                if (read == 0)
-                {
-                    throw new HttpError(Closed ? 400 : 408, Closed ? "Bad Request" : "Request Timeout", "the body ended early");
-                }
+                if (read == 0) throw new HttpError(Closed ? 400 : 408, Closed ? "Bad Request" : "Request Timeout", "the body ended early");
 
                 end += read;
             }
@@ -382,10 +337,7 @@ namespace CallbackControls.DevHost
         private int Receive(byte[] target, int offset, int count, DateTime deadline)
         {
             int remaining = (int)Math.Ceiling((deadline - DateTime.UtcNow).TotalMilliseconds);
-            if (remaining <= 0)
-            {
-                return 0;
-            }
+            if (remaining <= 0) return 0;
 
             try
             {
@@ -408,10 +360,7 @@ namespace CallbackControls.DevHost
         private void Write(byte[] bytes)
         {
             int sent = 0;
-            while (sent < bytes.Length)
-            {
-                sent += socket.Send(bytes, sent, bytes.Length - sent, SocketFlags.None);
-            }
+            while (sent < bytes.Length) sent += socket.Send(bytes, sent, bytes.Length - sent, SocketFlags.None);
         }
     }
 

@@ -156,20 +156,14 @@ namespace CallbackControls.DevHost
             string full = Path.GetFullPath(path);
             string temp = full + ".tmp" + System.Diagnostics.Process.GetCurrentProcess().Id.ToString(CultureInfo.InvariantCulture);
             File.WriteAllText(temp, text);
-            if (File.Exists(full))
-            {
-                File.Delete(full);
-            }
+            if (File.Exists(full)) File.Delete(full);
 
             File.Move(temp, full);
         }
 
         private static void TryDelete(string path)
         {
-            if (string.IsNullOrEmpty(path))
-            {
-                return;
-            }
+            if (string.IsNullOrEmpty(path)) return;
 
             try
             {
@@ -213,18 +207,12 @@ namespace CallbackControls.DevHost
                     switch (arg)
                     {
                         case "--site":
-                            if (!TakeValue(args, ref i, inlineValue, arg, out string site, out error))
-                            {
-                                return false;
-                            }
+                            if (!TakeValue(args, ref i, inlineValue, arg, out string site, out error)) return false;
 
                             options.Site = site;
                             break;
                         case "--port":
-                            if (!TakeValue(args, ref i, inlineValue, arg, out string portText, out error))
-                            {
-                                return false;
-                            }
+                            if (!TakeValue(args, ref i, inlineValue, arg, out string portText, out error)) return false;
 
                             int port;
                             if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535)
@@ -236,18 +224,12 @@ namespace CallbackControls.DevHost
                             options.Port = port;
                             break;
                         case "--url-file":
-                            if (!TakeValue(args, ref i, inlineValue, arg, out string urlFile, out error))
-                            {
-                                return false;
-                            }
+                            if (!TakeValue(args, ref i, inlineValue, arg, out string urlFile, out error)) return false;
 
                             options.UrlFile = urlFile;
                             break;
                         case "--bind":
-                            if (!TakeValue(args, ref i, inlineValue, arg, out string bindText, out error))
-                            {
-                                return false;
-                            }
+                            if (!TakeValue(args, ref i, inlineValue, arg, out string bindText, out error)) return false;
 
                             IPAddress bind;
                             if (!IPAddress.TryParse(bindText, out bind))

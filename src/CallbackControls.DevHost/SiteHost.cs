@@ -28,10 +28,7 @@ namespace CallbackControls.DevHost
         }
 
         /// <summary>The site folder on disk (full path).</summary>
-        public string PhysicalPath
-        {
-            get { return physicalPath; }
-        }
+        public string PhysicalPath => physicalPath;
 
         /// <summary>How long a request may run before the host answers 503; 110 seconds unless set.</summary>
         public TimeSpan RequestTimeout
@@ -46,10 +43,7 @@ namespace CallbackControls.DevHost
                 lock (sync)
                 {
                     requestTimeout = value;
-                    if (application != null)
-                    {
-                        application.RequestTimeout = value;
-                    }
+                    if (application != null) application.RequestTimeout = value;
                 }
             }
         }
@@ -58,10 +52,7 @@ namespace CallbackControls.DevHost
         /// The proxy to the application in its ASP.NET domain, created on first use and recreated after
         /// ASP.NET recycled the domain.
         /// </summary>
-        public AspNetApplication Application
-        {
-            get { return GetApplication(); }
-        }
+        public AspNetApplication Application => GetApplication();
 
         /// <summary>
         /// Deploys this assembly into <c>SITE/bin</c> (ASP.NET loads the host type from there) and starts the
@@ -72,16 +63,10 @@ namespace CallbackControls.DevHost
         /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
         public static SiteHost Create(string physicalSitePath)
         {
-            if (string.IsNullOrEmpty(physicalSitePath))
-            {
-                throw new ArgumentException("A site folder is required.", nameof(physicalSitePath));
-            }
+            if (string.IsNullOrEmpty(physicalSitePath)) throw new ArgumentException("A site folder is required.", nameof(physicalSitePath));
 
             string fullPath = Path.GetFullPath(physicalSitePath);
-            if (!Directory.Exists(fullPath))
-            {
-                throw new DirectoryNotFoundException("The site folder does not exist: " + fullPath);
-            }
+            if (!Directory.Exists(fullPath)) throw new DirectoryNotFoundException("The site folder does not exist: " + fullPath);
 
             var host = new SiteHost(fullPath);
             host.GetApplication();
@@ -102,10 +87,7 @@ namespace CallbackControls.DevHost
 
             bool copied = CopyIfDifferent(source, Path.Combine(bin, Path.GetFileName(source)));
             string pdb = Path.ChangeExtension(source, ".pdb");
-            if (File.Exists(pdb))
-            {
-                copied |= CopyIfDifferent(pdb, Path.Combine(bin, Path.GetFileName(pdb)));
-            }
+            if (File.Exists(pdb)) copied |= CopyIfDifferent(pdb, Path.Combine(bin, Path.GetFileName(pdb)));
 
             return copied;
         }
@@ -118,10 +100,7 @@ namespace CallbackControls.DevHost
         /// <returns>The reply.</returns>
         public HostedResponse Process(HostedRequest request)
         {
-            if (request == null)
-            {
-                throw new ArgumentNullException(nameof(request));
-            }
+            if (request == null) throw new ArgumentNullException(nameof(request));
 
             for (int attempt = 0; ; attempt++)
             {
@@ -156,30 +135,21 @@ namespace CallbackControls.DevHost
         /// <summary>Sends a GET request.</summary>
         /// <param name="pathAndQuery">The URL path and query, such as <c>/Default.aspx?x=1</c>.</param>
         /// <returns>The reply.</returns>
-        public HostedResponse Get(string pathAndQuery)
-        {
-            return Process(AspNetApplication.CreateGet(pathAndQuery));
-        }
+        public HostedResponse Get(string pathAndQuery) => Process(AspNetApplication.CreateGet(pathAndQuery));
 
         /// <summary>Sends a POST request.</summary>
         /// <param name="pathAndQuery">The URL path and query.</param>
         /// <param name="contentType">The body's content type, such as <c>application/x-www-form-urlencoded</c>.</param>
         /// <param name="body">The body bytes.</param>
         /// <returns>The reply.</returns>
-        public HostedResponse Post(string pathAndQuery, string contentType, byte[] body)
-        {
-            return Process(AspNetApplication.CreatePost(pathAndQuery, contentType, body));
-        }
+        public HostedResponse Post(string pathAndQuery, string contentType, byte[] body) => Process(AspNetApplication.CreatePost(pathAndQuery, contentType, body));
 
         /// <summary>Sends a POST request with a UTF-8 text body.</summary>
         /// <param name="pathAndQuery">The URL path and query.</param>
         /// <param name="contentType">The body's content type, such as <c>application/x-www-form-urlencoded</c>.</param>
         /// <param name="body">The body text.</param>
         /// <returns>The reply.</returns>
-        public HostedResponse Post(string pathAndQuery, string contentType, string body)
-        {
-            return Post(pathAndQuery, contentType, Encoding.UTF8.GetBytes(body ?? string.Empty));
-        }
+        public HostedResponse Post(string pathAndQuery, string contentType, string body) => Post(pathAndQuery, contentType, Encoding.UTF8.GetBytes(body ?? string.Empty));
 
         /// <summary>Shuts the ASP.NET application down and waits up to <paramref name="timeout"/> for its domain to go.</summary>
         /// <param name="timeout">How long to wait for the orderly shutdown before forcing the unload.</param>
@@ -193,18 +163,12 @@ namespace CallbackControls.DevHost
                 application = null;
             }
 
-            if (app == null)
-            {
-                return;
-            }
+            if (app == null) return;
 
             try
             {
                 app.Shutdown();
-                if (WaitForDomainGone(app, timeout))
-                {
-                    return;
-                }
+                if (WaitForDomainGone(app, timeout)) return;
 
                 app.UnloadDomain();
                 WaitForDomainGone(app, TimeSpan.FromSeconds(2));
@@ -230,10 +194,7 @@ namespace CallbackControls.DevHost
             lock (sync)
             {
                 // Another request may already have replaced it.
-                if (ReferenceEquals(application, dead))
-                {
-                    application = null;
-                }
+                if (ReferenceEquals(application, dead)) application = null;
             }
         }
 
@@ -263,10 +224,7 @@ namespace CallbackControls.DevHost
         {
             lock (sync)
             {
-                if (disposed)
-                {
-                    throw new ObjectDisposedException(nameof(SiteHost));
-                }
+                if (disposed) throw new ObjectDisposedException(nameof(SiteHost));
 
                 if (application == null)
                 {
@@ -313,10 +271,7 @@ namespace CallbackControls.DevHost
         }
 
         /// <summary>Whether an exception says the application's domain is gone or going (a call into it cannot succeed).</summary>
-        internal static bool IsDeadDomain(Exception ex)
-        {
-            return ex is AppDomainUnloadedException || ex is RemotingException || ex is CannotUnloadAppDomainException;
-        }
+        internal static bool IsDeadDomain(Exception ex) => ex is AppDomainUnloadedException || ex is RemotingException || ex is CannotUnloadAppDomainException;
 
         internal static string HostAssemblyPath()
         {
@@ -325,10 +280,7 @@ namespace CallbackControls.DevHost
             // Test runners shadow-copy assemblies; CodeBase still names the original file, Location the copy.
             // Either holds the same bytes, so the first usable one wins.
             string location = assembly.Location;
-            if (!string.IsNullOrEmpty(location) && File.Exists(location))
-            {
-                return location;
-            }
+            if (!string.IsNullOrEmpty(location) && File.Exists(location)) return location;
 
             var codeBase = new Uri(assembly.CodeBase);
             return codeBase.LocalPath;
@@ -336,10 +288,7 @@ namespace CallbackControls.DevHost
 
         private static bool CopyIfDifferent(string source, string target)
         {
-            if (File.Exists(target) && SameContent(source, target))
-            {
-                return false;
-            }
+            if (File.Exists(target) && SameContent(source, target)) return false;
 
             File.Copy(source, target, true);
             return true;
@@ -349,20 +298,11 @@ namespace CallbackControls.DevHost
         {
             var infoA = new FileInfo(a);
             var infoB = new FileInfo(b);
-            if (infoA.Length != infoB.Length)
-            {
-                return false;
-            }
+            if (infoA.Length != infoB.Length) return false;
 
             byte[] bytesA = File.ReadAllBytes(a);
             byte[] bytesB = File.ReadAllBytes(b);
-            for (int i = 0; i < bytesA.Length; i++)
-            {
-                if (bytesA[i] != bytesB[i])
-                {
-                    return false;
-                }
-            }
+            for (int i = 0; i < bytesA.Length; i++) if (bytesA[i] != bytesB[i]) return false;
 
             return true;
         }

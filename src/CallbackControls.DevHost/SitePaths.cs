@@ -52,10 +52,7 @@ namespace CallbackControls.DevHost
             for (int i = 0; i < segments.Length; i++)
             {
                 string segment = segments[i];
-                if (segment.Length == 0)
-                {
-                    continue;
-                }
+                if (segment.Length == 0) continue;
 
                 // Windows drops trailing dots and spaces from a name ("App_Data." and "bin " are the folders).
                 string asWindowsReadsIt = segment.TrimEnd('.', ' ');
@@ -78,10 +75,7 @@ namespace CallbackControls.DevHost
             while (start < path.Length)
             {
                 int slash = path.IndexOf('/', start);
-                if (slash < 0)
-                {
-                    break;
-                }
+                if (slash < 0) break;
 
                 string segment = path.Substring(start, slash - start);
                 foreach (string extension in HandlerExtensions)
@@ -108,10 +102,7 @@ namespace CallbackControls.DevHost
         public static string Encode(string path)
         {
             string[] segments = path.Split('/');
-            for (int i = 0; i < segments.Length; i++)
-            {
-                segments[i] = Uri.EscapeDataString(segments[i]);
-            }
+            for (int i = 0; i < segments.Length; i++) segments[i] = Uri.EscapeDataString(segments[i]);
 
             return string.Join("/", segments);
         }
@@ -129,10 +120,7 @@ namespace CallbackControls.DevHost
 
             string root = RealPath(siteRoot);
             string real = RealPath(physicalPath);
-            if (root == null || real == null)
-            {
-                return false;
-            }
+            if (root == null || real == null) return false;
 
             root = root.TrimEnd('/') + "/";
             return real == root.TrimEnd('/') || real.StartsWith(root, StringComparison.Ordinal);
@@ -141,10 +129,7 @@ namespace CallbackControls.DevHost
         private static string RealPath(string path)
         {
             IntPtr resolved = realpath(path, IntPtr.Zero);
-            if (resolved == IntPtr.Zero)
-            {
-                return null;
-            }
+            if (resolved == IntPtr.Zero) return null;
 
             try
             {

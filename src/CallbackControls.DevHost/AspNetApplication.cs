@@ -1,7 +1,6 @@
 using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
-using System.Reflection;
 using System.Text;
 using System.Threading;
 using System.Web;
@@ -16,11 +15,6 @@ namespace CallbackControls.DevHost
     /// <remarks>Create it with <see cref="SiteHost.Create(string)"/>, which also deploys this assembly to the site.</remarks>
     public sealed class AspNetApplication : MarshalByRefObject
     {
-        // Mono drops a request without a word (no EndOfRequest, no CloseConnection) once this private
-        // flag is set, so it is read to answer "restarting" instead of waiting for the timeout.
-        private static readonly FieldInfo MonoDomainUnloadingField =
-            typeof(HttpRuntime).GetField("domainUnloading", BindingFlags.NonPublic | BindingFlags.Static);
-
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
         private readonly ConcurrentDictionary<HostedWorkerRequest, bool> pending = new ConcurrentDictionary<HostedWorkerRequest, bool>();
@@ -243,18 +237,6 @@ namespace CallbackControls.DevHost
         private bool CheckUnloading()
         {
             if (domainUnloading) return true;
-
-            if (MonoDomainUnloadingField != null)
-            {
-                try
-                {
-                    return (bool)MonoDomainUnloadingField.GetValue(null);
-                }
-                catch (Exception)
-                {
-                    // A runtime without the field or without reflection rights simply lacks the shortcut.
-                }
-            }
 
             return false;
         }

@@ -180,9 +180,11 @@ namespace CallbackControls.DevHost
             {
                 socket.Shutdown(SocketShutdown.Send);
                 var sink = new byte[8192];
-                DateTime deadline = DateTime.UtcNow.AddMilliseconds(500);
-                int drained = 0;
-                while (drained < 1024 * 1024 && DateTime.UtcNow < deadline)
+                // As nginx's lingering close: long enough for a client still writing a refused body (a 5 MB
+                // upload over maxRequestLength) to finish and read the 413, bounded in time and bytes.
+                DateTime deadline = DateTime.UtcNow.AddSeconds(2);
+                long drained = 0;
+                while (drained < 64L * 1024 * 1024 && DateTime.UtcNow < deadline)
                 {
                     int read = Receive(sink, 0, sink.Length, deadline);
                     if (read == 0) break;

@@ -140,6 +140,14 @@ TOTAL_FAILED=0
 TOTAL_SKIPPED=0
 RETRIED=0
 RETRY_NOTES=()
+
+# Test groups whose test host may die for a reason outside the tests, each with that reason. Only a
+# crash of one of these (no test failed) earns another run, and every such run is named in the closing
+# lines; a crash of any other group fails the suite at once, as a failing test does.
+declare -A QUARANTINE=(
+  ["C# integration (xunit)"]="Mono 6.8 dies natively (SIGSEGV in its remoting or application-domain code) while hosting ASP.NET in-process: seen in one run in four to ten, at any point of the run, with no test failing"
+  ["C# dev host (xunit)"]="the same native Mono crash: these tests start and unload ASP.NET application domains"
+)
 SUITES_FAILED=()
 
 record() { # name passed failed skipped exit-code
@@ -177,14 +185,13 @@ run_dotnet_group() { # name project
   expected="$(dotnet test "$(test_project "$2")" -c "$CONFIGURATION" --no-build \
     --list-tests 2>/dev/null | grep -c '^    ' || true)"
   dotnet_test "$2" "$out" --logger "console;verbosity=normal" || code=$?
-  # Mono 6.8 sometimes dies natively (SIGSEGV in its remoting or domain-unload code) during the
-  # in-process tests: measured here in one run in four to ten, at any point of the run, before this
-  # session's changes as after them. Such a crash with no failed test earns another run of the whole
-  # group, at most three times; the group passes only if that run is complete (every listed test
-  # reported) and clean, so a test that never ran cannot pass as green. A failing test fails the
-  # suite at once. Every log is kept and the closing lines say how often and where it retried.
+  # A crash with no failed test in a quarantined group (QUARANTINE, with its reason) earns another run
+  # of the whole group, at most three times; the group passes only if that run is complete (every
+  # listed test reported) and clean, so a test that never ran cannot pass as green. A failing test, or
+  # a crash of a group not quarantined, fails the suite at once. Every log is kept and the closing
+  # lines say how often, where and why it retried.
   local attempt=0
-  while [ "$code" -ne 0 ] && [ "$attempt" -lt 3 ] \
+  while [ "$code" -ne 0 ] && [ "$attempt" -lt 3 ] && [ -n "${QUARANTINE[$1]:-}" ] \
      && grep -qE 'Native Crash Reporting|Test host process crashed|Test Run Aborted' "$out" \
      && ! grep -qE '^\s+Failed [A-Za-z]' "$out"; do
     attempt=$((attempt + 1))
@@ -193,7 +200,7 @@ run_dotnet_group() { # name project
     log "$1: the test host crashed after $completed of $expected tests, none failed; running the group again (log kept: $base.crashed-$attempt.log)"
     mv "$out" "$base.crashed-$attempt.log"
     RETRIED=$((RETRIED + 1))
-    RETRY_NOTES+=("$1 crashed after $completed of $expected")
+    RETRY_NOTES+=("$1 crashed after $completed of $expected; quarantined: ${QUARANTINE[$1]}")
     code=0
     dotnet_test "$2" "$out" --logger "console;verbosity=normal" || code=$?
   done
@@ -220,7 +227,8 @@ run_dotnet_group() { # name project
 
 run_node_suite() { # name dir
   local out="$ROOT/.tmp/$(basename "$2").log" code=0
-  (cd "$ROOT" && node --test --test-reporter=spec --test-reporter-destination=stdout \
+  # A test that hangs fails after 3 minutes instead of holding the run (the slowest takes about 30 s).
+  (cd "$ROOT" && node --test --test-timeout=180000 --test-reporter=spec --test-reporter-destination=stdout \
     --test-reporter=tap --test-reporter-destination="$out" "$2"/) || code=$?
   local passed failed skipped
   passed="$(sed -nE 's/^# pass ([0-9]+)$/\1/p' "$out" | tail -1)"

@@ -16,6 +16,13 @@ test('the home page links every sample', page('sample-home', async (p) => {
   }
 }));
 
+test('the sample names no framework version and every reply says nosniff', page('sample-headers', async (p) => {
+  const reply = await p.goto(host.url + 'Cascading.aspx');
+  const headers = reply.headers();
+  assert.equal(headers['x-aspnet-version'], undefined);
+  assert.equal(headers['x-content-type-options'], 'nosniff');
+}));
+
 test('CallbackControl sample: the server counts the letters of the word typed now', page('sample-callback', async (p) => {
   await p.goto(host.url + 'CallbackDemo.aspx');
   await p.fill('#Word', 'Zoë-2026');

@@ -155,7 +155,7 @@ test('HTTP errors, login pages, network failures and timeouts all reach the erro
 
 test('controls inside master pages and repeated user controls each get their own client object', page('nested', async (p) => {
   await p.goto(host.url + 'Nested.aspx');
-  await p.waitForFunction(() => window.CallbackControls && CallbackControls.internals.instances().length === 4);
+  await p.waitForFunction(() => window.CallbackControls && Array.from(document.querySelectorAll('[data-cc-control]')).filter((el) => el.__callbackControl).length === 4);
   const results = await p.evaluate(async () => {
     const boxes = Array.from(document.querySelectorAll('.box [data-cc-control]'));
     const answers = [];

@@ -59,7 +59,7 @@ test('GridView: edit a row in place, its chain cascades by callback, Update save
   await Promise.all([p.waitForNavigation(), p.click('tr:nth-child(3) input[value="Edit"]')]);
   const country = 'tr:nth-child(3) select[name$="Country"]';
   const city = 'tr:nth-child(3) select[name$="City"]';
-  await p.waitForFunction(() => window.CallbackControls && CallbackControls.internals.instances().length === 2);
+  await p.waitForFunction(() => window.CallbackControls && Array.from(document.querySelectorAll('[data-cc-control]')).filter((el) => el.__callbackControl).length === 2);
   assert.equal(await p.$eval(country, (s) => s.value), 'jp');
   assert.equal(await p.$eval(city, (s) => s.value), '東京');
 
@@ -119,7 +119,7 @@ test('a RefreshingChart in each Repeater item refreshes itself with its own row'
 test('a page without <meta charset> still round-trips non-Latin values: the reply declares UTF-8', page('no-charset', async (p) => {
   const response = await p.goto(url('Mistakes/NoCharset.aspx'));
   assert.equal(response.headers()['content-type'], 'text/html; charset=utf-8');
-  await p.waitForFunction(() => window.CallbackControls && CallbackControls.internals.instances().length === 2);
+  await p.waitForFunction(() => window.CallbackControls && Array.from(document.querySelectorAll('[data-cc-control]')).filter((el) => el.__callbackControl).length === 2);
   await p.selectOption('select[name="Country"]', 'Zürich');
   await waitOptions(p, 'select[name="Street"]', 2);
   assert.deepEqual(await options(p, 'select[name="Street"]'), ['Street', 'Bahnhofstraße in Zürich']);

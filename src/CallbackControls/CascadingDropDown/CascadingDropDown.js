@@ -8,13 +8,13 @@
   // The browser has loaded the runtime before this file; node --test loads this file by itself.
   var runtime = root.CallbackControls || (typeof require === 'function' ? require('../Scripts/CallbackControls.js') : null);
   if (!runtime) { throw new Error('CascadingDropDown.js needs the CallbackControls runtime loaded first.'); }
-  var type = runtime.internals.defineType('cascadingdropdown', define);
+  var type = runtime.define('cascadingdropdown', define);
   if (typeof module === 'object' && module.exports) { module.exports = type; }
-}(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, root) {
+}(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, internals, root) {
   'use strict';
 
   var CallbackClient = CallbackControls.CallbackClient;
-  var isQuiet = CallbackControls.internals.isQuiet;
+  var isQuiet = internals.isQuiet;
 
   // Arrow keys through a parent list fire a change per key (100 in a second when a key is held).
   // A change that follows a key press on the parent waits this long for the next one, so only the
@@ -64,7 +64,7 @@
     this.parent = null;
     this._filling = false;
   }
-  CallbackControls.internals.extendClient(CascadingDropDownClient);
+  internals.extendClient(CascadingDropDownClient);
 
   /* ------------------------------------------------------------------------------------------
    * Start and stop
@@ -124,7 +124,7 @@
     // The label element is found once (list.labels searches the document on every read); its text
     // is read each time, so a label the page rewrites is announced as it reads now.
     var label = this._label;
-    if (!label || !CallbackControls.internals.inDocument(label)) {
+    if (!label || !internals.inDocument(label)) {
       var labels = this.list && this.list.labels;
       label = this._label = labels && labels.length ? labels[0] : null;
     }

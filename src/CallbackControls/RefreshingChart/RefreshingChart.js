@@ -28,15 +28,15 @@
   // The browser has loaded the runtime before this file; node --test loads this file by itself.
   var runtime = root.CallbackControls || (typeof require === 'function' ? require('../Scripts/CallbackControls.js') : null);
   if (!runtime) { throw new Error('RefreshingChart.js needs the CallbackControls runtime loaded first.'); }
-  var type = runtime.internals.defineType('refreshingchart', define);
+  var type = runtime.define('refreshingchart', define);
   if (typeof module === 'object' && module.exports) { module.exports = type; }
-}(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, root) {
+}(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, internals, root) {
   'use strict';
 
   var CallbackClient = CallbackControls.CallbackClient;
   var CallbackError = CallbackControls.CallbackError;
-  var isQuiet = CallbackControls.internals.isQuiet;
-  var normalizeArgument = CallbackControls.internals.normalizeArgument;
+  var isQuiet = internals.isQuiet;
+  var normalizeArgument = internals.normalizeArgument;
   var BODY_CLASS = 'cc-chart-body';
   var BUSY_CLASS = 'cc-chart-refreshing';
   var FAILING_CLASS = 'cc-chart-failing';
@@ -82,7 +82,7 @@
     this._onResize = this._resized.bind(this);
     this._resizeTimer = null;
   }
-  CallbackControls.internals.extendClient(RefreshingChartClient);
+  internals.extendClient(RefreshingChartClient);
 
   /** True while a refresh (a tick or a callback()) is waiting for its reply. */
   Object.defineProperty(RefreshingChartClient.prototype, 'isRefreshing', {

@@ -7,11 +7,13 @@
  */
 (function (root, factory) {
   'use strict';
-  var api = factory(root);
+  var runtime = factory(root);
   if (typeof module === 'object' && module.exports) {
-    module.exports = api;
+    // Under node (the client tests) the module also hands out the internals; a page never sees them.
+    runtime.api.internals = runtime.internals;
+    module.exports = runtime.api;
   } else {
-    root.CallbackControls = api;
+    root.CallbackControls = runtime.api;
   }
 }(typeof window !== 'undefined' ? window : globalThis, function (root) {
   'use strict';
@@ -962,14 +964,16 @@
   }
 
   /**
-   * Builds a control type and registers it. The type is registered only once define has returned,
-   * so controls already in the page start with every method of their type in place.
+   * Builds a control type and registers it: the one way a control script reaches the runtime's
+   * internals, which are handed to its factory and never published on the page. The type is
+   * registered only once the factory has returned, so controls already in the page start with every
+   * method of their type in place.
    * @param {string} name the data-cc-control value its server control renders
-   * @param {function(object, object): function} define (CallbackControls, root) => the constructor
+   * @param {function(object, object, object): function} factory (CallbackControls, internals, root) => the constructor
    * @returns {function} the constructor
    */
-  function defineType(name, define) {
-    var type = define(CallbackControls, root);
+  function define(name, factory) {
+    var type = factory(CallbackControls, internals, root);
     registerType(name, type);
     return type;
   }
@@ -1130,28 +1134,29 @@
     get: get,
     sweep: sweep,
     disposeAll: disposeAll,
-    // Exposed for tests and for control types built on the runtime, which take the shared policy
-    // from here instead of keeping a copy: isQuiet, normalizeArgument, logError, inDocument, RequestQueue,
-    // and the shape of a control script (extendClient, defineType).
-    internals: {
-      parseReply: parseReply,
-      readReply: readReply,
-      encodeEnvelope: encodeEnvelope,
-      formPairs: formPairs,
-      fieldMatcher: fieldMatcher,
-      resolveHook: resolveHook,
-      isQuiet: isQuiet,
-      normalizeArgument: normalizeArgument,
-      logError: logError,
-      RequestQueue: RequestQueue,
-      extendClient: extendClient,
-      defineType: defineType,
-      createInstance: createInstance,
-      inDocument: inDocument,
-      instances: function () { return instances.slice(); }
-    }
+    define: define
+  };
+
+  // The runtime's own helpers, for control scripts (through define) and the client tests (through
+  // node's module only): isQuiet, normalizeArgument, logError, inDocument, RequestQueue, and the
+  // shape of a control type (extendClient).
+  var internals = {
+    parseReply: parseReply,
+    readReply: readReply,
+    encodeEnvelope: encodeEnvelope,
+    formPairs: formPairs,
+    fieldMatcher: fieldMatcher,
+    resolveHook: resolveHook,
+    isQuiet: isQuiet,
+    normalizeArgument: normalizeArgument,
+    logError: logError,
+    RequestQueue: RequestQueue,
+    extendClient: extendClient,
+    createInstance: createInstance,
+    inDocument: inDocument,
+    instances: function () { return instances.slice(); }
   };
 
   watchDocument();
-  return CallbackControls;
+  return { api: CallbackControls, internals: internals };
 }));

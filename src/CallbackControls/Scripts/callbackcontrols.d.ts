@@ -98,6 +98,14 @@ declare namespace CallbackControls {
     readonly eventValidation?: boolean;
     /** Hooks by event name, as set in markup: a function name or a script body. */
     readonly hooks: { readonly [event: string]: string };
+    /** The token every call carries in X-CallbackControls-Token; replaced when a reply renews it. */
+    readonly token: string;
+    /** The runtime's failure messages in the page's language, by error kind; absent for English. */
+    readonly texts?: { readonly [kind: string]: string };
+    /** The page method answering the calls (ServiceMethod), sent in X-CallbackControls-Method. */
+    readonly method?: string;
+    /** The page's context key for a page method (ContextKey), sent in X-CallbackControls-Context. */
+    readonly contextKey?: string;
     /** Where calls go; the form's action when absent. */
     readonly url?: string;
   }
@@ -182,6 +190,13 @@ declare namespace CallbackControls {
     readonly prompt: { readonly text: string; readonly value: string } | null;
     readonly loadingText: string | null;
     readonly emptyText: string | null;
+    /** The value of the empty-text item (encoded as list values are); "" when absent. */
+    readonly emptyValue?: string;
+    /** The announcement of how many items arrived ("{0} items"), and its singular form. */
+    readonly countText: string | null;
+    readonly countOneText: string | null;
+    /** The announcement when no items arrived. */
+    readonly noItemsText: string | null;
     readonly cache: boolean;
     readonly multiple: boolean;
   }
@@ -220,6 +235,8 @@ declare namespace CallbackControls {
   interface RefreshingChartOptions extends ClientOptions {
     readonly refreshFrequency: number;
     readonly refreshBackoffLimit: number;
+    /** The drawing's width in SVG units: a narrower container asks for a drawing of its own width. */
+    readonly chartWidth: number;
   }
 
   /** The client object of a RefreshingChart (defined once RefreshingChart.js has loaded). */
@@ -286,8 +303,13 @@ declare namespace CallbackControls {
   function sweep(): void;
   /** Disposes every client object (the runtime does it on pagehide). */
   function disposeAll(): void;
-  /** The runtime's own helpers for its control scripts and tests: not part of the API, may change in any version. */
-  const internals: unknown;
+  /**
+   * Defines a client type for server controls that render data-cc-control="name" and starts those in
+   * the page. The factory gets the runtime, the runtime's own helpers (not part of the API: they may
+   * change in any version, and are never published on the page) and the global object.
+   */
+  function define<T extends new (element: HTMLElement, options: any) => CallbackClient<any>>(
+    name: string, factory: (runtime: typeof CallbackControls, internals: unknown, root: typeof globalThis) => T): T;
 }
 
 interface Window {

@@ -244,7 +244,7 @@ namespace CallbackControls.DevHost
 
                 try
                 {
-                    // Without it a reply written in two pieces waits for the client's delayed ACK (~40 ms).
+                    // Without it a reply written in two pieces waits for the client's delayed ACK.
                     connection.NoDelay = true;
                     var thread = new Thread(() => Serve(connection, admitted)) { IsBackground = true, Name = "Dev host connection" };
                     thread.Start();

@@ -7,8 +7,8 @@ namespace CallbackControls.DevHost
     /// <summary>
     /// Packs requests and replies into byte arrays for the one call per request that crosses into the
     /// ASP.NET application domain. A byte array crosses by a plain copy; the [Serializable] objects
-    /// themselves went through the binary formatter, which cost the host two thirds of its throughput
-    /// on a bare handler (2,050 against 6,000 requests/s for a host with no boundary).
+    /// themselves went through the binary formatter, which cost the host most of its throughput on a
+    /// bare handler (docs/RESULTS.md).
     /// </summary>
     internal static class HostedMessageCodec
     {

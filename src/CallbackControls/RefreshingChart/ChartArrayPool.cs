@@ -8,7 +8,7 @@ namespace CallbackControls
     /// <summary>
     /// Keeps the big value arrays of charts that have finished, for the next refresh to fill. A fresh
     /// large array costs more than filling it: Mono (and .NET) hand it out as new, untouched pages, and
-    /// touching 16 MB of them was 7 of the 25 ms a 1,000,000-point refresh took. Reusing them also
+    /// touching them was a large share of a big refresh (docs/RESULTS.md). Reusing them also
     /// spares the collector the large-object churn of a chart refreshed every second.
     /// Written here rather than taken from System.Buffers' ArrayPool: that package's assembly versions
     /// are a known source of binding-redirect conflicts on .NET Framework sites, and this needs 60 lines.

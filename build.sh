@@ -50,8 +50,8 @@ ensure_browser() {
 }
 
 ensure_client_tests() {
-  # The client tests compile the shipped typings with the TypeScript compiler.
-  if [ ! -d "$ROOT/tests/client/node_modules/typescript" ]; then
+  # The client tests compile the shipped typings with the TypeScript compiler; ESLint lints every script.
+  if [ ! -d "$ROOT/tests/client/node_modules/typescript" ] || [ ! -d "$ROOT/tests/client/node_modules/eslint" ]; then
     log "installing npm packages for the client tests"
     (cd "$ROOT/tests/client" && npm ci --no-audit --no-fund --loglevel=error)
   fi
@@ -237,6 +237,21 @@ run_node_suite() { # name dir
   record "$1" "${passed:-0}" "${failed:-0}" "${skipped:-0}" "$code"
 }
 
+run_lint_suite() { # name
+  # Every JavaScript file of the repository (tests/client/eslint.config.js says which rules where):
+  # a file with an error fails the suite, one counted per file.
+  local out="$ROOT/.tmp/eslint.json" code=0
+  (cd "$ROOT" && tests/client/node_modules/.bin/eslint --config tests/client/eslint.config.js --format json --output-file "$out" .) || code=$?
+  local counts
+  # Each problem on stderr (seen in the log), "clean-files failing-files" on stdout.
+  counts="$(node -e '
+    const files = require(process.argv[1]);
+    for (const f of files) for (const m of f.messages) console.error(`  ${f.filePath}:${m.line}:${m.column} ${m.message} (${m.ruleId})`);
+    const bad = files.filter((f) => f.errorCount + f.warningCount > 0).length;
+    console.log(`${files.length - bad} ${bad}`);' "$out")" || counts="0 1"
+  record "$1" "${counts% *}" "${counts#* }" 0 "$code"
+}
+
 cmd_test() {
   mkdir -p "$ROOT/.tmp"
   ensure_mono
@@ -246,6 +261,7 @@ cmd_test() {
   ensure_nginx
   build
   run_dotnet_tests
+  run_lint_suite "JavaScript lint (eslint)"
   run_node_suite "client runtime (node --test)" tests/client
   CONFIGURATION="$CONFIGURATION" run_node_suite "browser (Chromium)" tests/browser
   if [ "${#SUITES_FAILED[@]}" -ne 0 ]; then

@@ -5,7 +5,7 @@
 //   node bench/report.js [results.json]      (bench/run.sh calls it at the end of a run)
 const fs = require('node:fs');
 const path = require('node:path');
-const { ROOT, OUT, percentile, faultsOf } = require('./common.js');
+const { ROOT, OUT, faultsOf } = require('./common.js');
 const { VARIANTS } = require('./cascade.js');
 
 const RESULTS_MD = path.join(ROOT, 'docs', 'RESULTS.md');
@@ -25,7 +25,6 @@ const ratio = (n) => (!Number.isFinite(n) ? '–' : n >= 10 ? `${n.toFixed(0)}x`
 const table = (header, rows) => [`| ${header.join(' | ')} |`, `| ${header.map((h) => (/^(variant|target|host|what|points|decimation|measure)/i.test(h) ? '---' : '---:')).join(' | ')} |`, ...rows.map((r) => `| ${r.join(' | ')} |`)].join('\n');
 const HOST_NAMES = { dev: 'dev host', nginx: 'nginx + fastcgi-mono-server4' };
 const HOST_SHORT = { dev: 'dev', nginx: 'nginx' };
-const label = (id) => VARIANTS.find((v) => v.id === id).label;
 
 /* ------------------------------------------------------------------------------------------
  * Reading the results
@@ -183,8 +182,6 @@ function targets(results, all) {
   if (chartRow && chartRow.server && !chartRow.server.error) {
     const s = chartRow.server;
     const noTips = results.chart.rows.find((r) => r.points === 1000000 && r.decimate && !r.tooltips);
-    const tenthRow = results.chart.rows.find((r) => r.points === 100000 && r.decimate && r.tooltips);
-    const tenth = tenthRow && tenthRow.server && !tenthRow.server.error ? tenthRow.server : null;
     rows.push({
       target: 'chart, 1,000,000 points with tooltips: ≤ 15 KB on the wire per refresh',
       measured: `${kb(s.gzipBytes)} as a browser gets it (${s.gzipEncoding}), ${kb(s.bytes)} uncompressed (default settings: decimation on, point tooltips on)${noTips && noTips.server && !noTips.server.error ? `; ${kb(noTips.server.gzipBytes)} (${kb(noTips.server.bytes)}) with ShowPointToolTips="false"` : ''}`,
@@ -232,7 +229,6 @@ function targets(results, all) {
   if (soak) {
     const sv = soak.server;
     const br = soak.browser;
-    const peak = (x) => (x ? Math.max(...x.timeline.map((t) => t.managedBytes || 0)) : NaN);
     const minutes = `${sv.seconds >= 60 ? `${Math.round(sv.seconds / 60)} minutes` : `${sv.seconds} s`}`;
     const all = [sv, soak.floor, soak.nginx, soak.nginxFloor].filter(Boolean);
     rows.push({

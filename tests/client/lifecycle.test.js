@@ -70,7 +70,7 @@ describe('latest reply wins', { timeout: 3000 }, () => {
   });
 
   test('an older call that fails after being superseded reports nothing', async () => {
-    const { transport, client, log, applied, a, b } = await twoPendingCalls();
+    const { transport, log, applied, a, b } = await twoPendingCalls();
     transport.calls[0].respond(500, 'late failure');
     transport.calls[1].respond(200, ok('B'));
     assert.equal((await rejection(a)).kind, 'superseded');

@@ -352,7 +352,7 @@
     return function (e) {
       if (!compiled) {
         // A script body needs eval rights; pages with a strict Content-Security-Policy name a function instead.
-        compiled = new Function('e', spec); // eslint-disable-line no-new-func
+        compiled = new Function('e', spec);
       }
       return compiled.call(this, e);
     };

@@ -252,6 +252,17 @@ run_lint_suite() { # name
   record "$1" "${counts% *}" "${counts#* }" 0 "$code"
 }
 
+run_format_suite() { # name
+  # The C# layout of .editorconfig, checked as the build checks names: a file it would change fails.
+  local out="$ROOT/.tmp/format.log" code=0
+  dotnet format whitespace "$ROOT/CallbackControls.sln" --verify-no-changes >"$out" 2>&1 || code=$?
+  local bad
+  bad="$(grep -oE '^[^(]+\.cs\(' "$out" | sort -u | wc -l)"
+  grep -E ' error ' "$out" | head -20 >&2 || true
+  if [ "$code" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
+  record "$1" "$([ "$bad" -eq 0 ] && echo 1 || echo 0)" "$bad" 0 "$code"
+}
+
 cmd_test() {
   mkdir -p "$ROOT/.tmp"
   ensure_mono
@@ -261,6 +272,7 @@ cmd_test() {
   ensure_nginx
   build
   run_dotnet_tests
+  run_format_suite "C# format (dotnet format)"
   run_lint_suite "JavaScript lint (eslint)"
   run_node_suite "client runtime (node --test)" tests/client
   CONFIGURATION="$CONFIGURATION" run_node_suite "browser (Chromium)" tests/browser

@@ -31,75 +31,76 @@ namespace MinimalHost
 
     public sealed class InDomainServer : MarshalByRefObject
     {
-        private HttpListener listener;
+        private HttpListener _listener;
 
         public override object InitializeLifetimeService() => null;
 
         public void Start(int port)
         {
             ThreadPool.SetMinThreads(32, 32);
-            listener = new HttpListener();
-            listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
-            listener.Start();
+            _listener = new HttpListener();
+            _listener.Prefixes.Add("http://127.0.0.1:" + port + "/");
+            _listener.Start();
             new Thread(() =>
             {
                 while (true)
                 {
-                    var context = listener.GetContext();
+                    var context = _listener.GetContext();
                     ThreadPool.UnsafeQueueUserWorkItem(state => HttpRuntime.ProcessRequest(new ListenerWorkerRequest((HttpListenerContext)state)), context);
                 }
-            }) { IsBackground = true }.Start();
+            })
+            { IsBackground = true }.Start();
         }
     }
 
     internal sealed class ListenerWorkerRequest : SimpleWorkerRequest
     {
-        private readonly HttpListenerContext context;
-        private readonly byte[] body;
-        private readonly string path;
-        private readonly string query;
+        private readonly HttpListenerContext _context;
+        private readonly byte[] _body;
+        private readonly string _path;
+        private readonly string _query;
 
         public ListenerWorkerRequest(HttpListenerContext context) : base(string.Empty, string.Empty, null)
         {
-            this.context = context;
+            this._context = context;
             var raw = context.Request.RawUrl;
             int q = raw.IndexOf('?');
-            path = q < 0 ? raw : raw.Substring(0, q);
-            query = q < 0 ? string.Empty : raw.Substring(q + 1);
+            _path = q < 0 ? raw : raw.Substring(0, q);
+            _query = q < 0 ? string.Empty : raw.Substring(q + 1);
             if (context.Request.HasEntityBody)
             {
                 using (var buffer = new MemoryStream())
                 {
                     context.Request.InputStream.CopyTo(buffer);
-                    body = buffer.ToArray();
+                    _body = buffer.ToArray();
                 }
             }
         }
 
-        public override string GetHttpVerbName() => context.Request.HttpMethod;
+        public override string GetHttpVerbName() => _context.Request.HttpMethod;
         public override string GetHttpVersion() => "HTTP/1.1";
-        public override string GetRawUrl() => context.Request.RawUrl;
-        public override string GetUriPath() => path;
-        public override string GetFilePath() => path;
-        public override string GetFilePathTranslated() => Path.Combine(HttpRuntime.AppDomainAppPath, path.TrimStart('/'));
+        public override string GetRawUrl() => _context.Request.RawUrl;
+        public override string GetUriPath() => _path;
+        public override string GetFilePath() => _path;
+        public override string GetFilePathTranslated() => Path.Combine(HttpRuntime.AppDomainAppPath, _path.TrimStart('/'));
         public override string GetPathInfo() => string.Empty;
-        public override string GetQueryString() => query;
+        public override string GetQueryString() => _query;
         public override string GetAppPath() => HttpRuntime.AppDomainAppVirtualPath;
         public override string GetAppPathTranslated() => HttpRuntime.AppDomainAppPath;
         public override string GetRemoteAddress() => "127.0.0.1";
         public override string GetLocalAddress() => "127.0.0.1";
-        public override int GetLocalPort() => context.Request.LocalEndPoint.Port;
+        public override int GetLocalPort() => _context.Request.LocalEndPoint.Port;
         public override string GetServerName() => "127.0.0.1";
-        public override string GetKnownRequestHeader(int index) => context.Request.Headers[GetKnownRequestHeaderName(index)];
-        public override string GetUnknownRequestHeader(string name) => context.Request.Headers[name];
-        public override byte[] GetPreloadedEntityBody() => body;
-        public override int GetPreloadedEntityBodyLength() => body?.Length ?? 0;
-        public override int GetTotalEntityBodyLength() => body?.Length ?? 0;
+        public override string GetKnownRequestHeader(int index) => _context.Request.Headers[GetKnownRequestHeaderName(index)];
+        public override string GetUnknownRequestHeader(string name) => _context.Request.Headers[name];
+        public override byte[] GetPreloadedEntityBody() => _body;
+        public override int GetPreloadedEntityBodyLength() => _body?.Length ?? 0;
+        public override int GetTotalEntityBodyLength() => _body?.Length ?? 0;
         public override bool IsEntireEntityBodyIsPreloaded() => true;
 
         public override void SendStatus(int statusCode, string statusDescription)
         {
-            context.Response.StatusCode = statusCode;
+            _context.Response.StatusCode = statusCode;
         }
 
         public override void SendKnownResponseHeader(int index, string value) => SendUnknownResponseHeader(GetKnownResponseHeaderName(index), value);
@@ -108,12 +109,12 @@ namespace MinimalHost
         {
             // The listener writes these itself.
             if (name == "Content-Length" || name == "Transfer-Encoding" || name == "Connection" || name == "Keep-Alive") return;
-            context.Response.AppendHeader(name, value);
+            _context.Response.AppendHeader(name, value);
         }
 
-        private readonly MemoryStream output = new MemoryStream();
+        private readonly MemoryStream _output = new MemoryStream();
 
-        public override void SendResponseFromMemory(byte[] data, int length) => output.Write(data, 0, length);
+        public override void SendResponseFromMemory(byte[] data, int length) => _output.Write(data, 0, length);
 
         public override void FlushResponse(bool finalFlush)
         {
@@ -121,9 +122,9 @@ namespace MinimalHost
 
         public override void EndOfRequest()
         {
-            context.Response.ContentLength64 = output.Length;
-            context.Response.OutputStream.Write(output.GetBuffer(), 0, (int)output.Length);
-            context.Response.Close();
+            _context.Response.ContentLength64 = _output.Length;
+            _context.Response.OutputStream.Write(_output.GetBuffer(), 0, (int)_output.Length);
+            _context.Response.Close();
         }
     }
 }

@@ -17,9 +17,9 @@ namespace CallbackControls.DevHost
     {
         private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(250);
 
-        private readonly ConcurrentDictionary<HostedWorkerRequest, bool> pending = new ConcurrentDictionary<HostedWorkerRequest, bool>();
-        private volatile bool domainUnloading;
-        private long requestTimeoutTicks = TimeSpan.FromSeconds(110).Ticks;
+        private readonly ConcurrentDictionary<HostedWorkerRequest, bool> _pending = new ConcurrentDictionary<HostedWorkerRequest, bool>();
+        private volatile bool _domainUnloading;
+        private long _requestTimeoutTicks = TimeSpan.FromSeconds(110).Ticks;
 
         /// <summary>Called by the ASP.NET hosting layer inside the new application domain.</summary>
         public AspNetApplication()
@@ -33,8 +33,8 @@ namespace CallbackControls.DevHost
         /// </summary>
         public TimeSpan RequestTimeout
         {
-            get { return TimeSpan.FromTicks(Interlocked.Read(ref requestTimeoutTicks)); }
-            set { Interlocked.Exchange(ref requestTimeoutTicks, value <= TimeSpan.Zero ? TimeSpan.FromSeconds(110).Ticks : value.Ticks); }
+            get { return TimeSpan.FromTicks(Interlocked.Read(ref _requestTimeoutTicks)); }
+            set { Interlocked.Exchange(ref _requestTimeoutTicks, value <= TimeSpan.Zero ? TimeSpan.FromSeconds(110).Ticks : value.Ticks); }
         }
 
         /// <summary>The application's virtual path (<c>/</c>).</summary>
@@ -81,7 +81,7 @@ namespace CallbackControls.DevHost
                 return redirect;
             }
 
-            pending[worker] = true;
+            _pending[worker] = true;
             try
             {
                 HttpRuntime.ProcessRequest(worker);
@@ -114,7 +114,7 @@ namespace CallbackControls.DevHost
             finally
             {
                 bool ignored;
-                pending.TryRemove(worker, out ignored);
+                _pending.TryRemove(worker, out ignored);
             }
         }
 
@@ -236,15 +236,15 @@ namespace CallbackControls.DevHost
 
         private bool CheckUnloading()
         {
-            if (domainUnloading) return true;
+            if (_domainUnloading) return true;
 
             return false;
         }
 
         private void OnDomainUnload(object sender, EventArgs e)
         {
-            domainUnloading = true;
-            foreach (HostedWorkerRequest worker in pending.Keys) worker.Abandon();
+            _domainUnloading = true;
+            foreach (HostedWorkerRequest worker in _pending.Keys) worker.Abandon();
         }
     }
 }

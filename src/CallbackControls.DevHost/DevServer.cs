@@ -16,20 +16,20 @@ namespace CallbackControls.DevHost
     /// </summary>
     public sealed class DevServer : IDisposable
     {
-        private readonly object sync = new object();
-        private readonly string sitePath;
-        private readonly bool ownsSite;
-        private readonly int requestedPort;
-        private readonly HashSet<Socket> connections = new HashSet<Socket>();
-        private SiteHost site;
-        private Socket listening;
-        private Thread acceptThread;
-        private int port;
-        private int inFlight;
-        private int noDelayRequests;
-        private volatile bool running;
-        private volatile bool stopping;
-        private TextWriter log;
+        private readonly object _sync = new object();
+        private readonly string _sitePath;
+        private readonly bool _ownsSite;
+        private readonly int _requestedPort;
+        private readonly HashSet<Socket> _connections = new HashSet<Socket>();
+        private SiteHost _site;
+        private Socket _listening;
+        private Thread _acceptThread;
+        private int _port;
+        private int _inFlight;
+        private int _noDelayRequests;
+        private volatile bool _running;
+        private volatile bool _stopping;
+        private TextWriter _log;
 
         /// <summary>Creates a server for a site folder; the site is started by <see cref="Start"/> and stopped by <see cref="Stop()"/>.</summary>
         /// <param name="physicalSitePath">The Web Forms site folder.</param>
@@ -39,9 +39,9 @@ namespace CallbackControls.DevHost
             if (string.IsNullOrEmpty(physicalSitePath)) throw new ArgumentException("A site folder is required.", nameof(physicalSitePath));
 
             CheckPort(port);
-            sitePath = physicalSitePath;
-            requestedPort = port;
-            ownsSite = true;
+            _sitePath = physicalSitePath;
+            _requestedPort = port;
+            _ownsSite = true;
         }
 
         /// <summary>Creates a server in front of a running site; stopping the server leaves the site running.</summary>
@@ -50,9 +50,9 @@ namespace CallbackControls.DevHost
         public DevServer(SiteHost site, int port)
         {
             CheckPort(port);
-            this.site = site ?? throw new ArgumentNullException(nameof(site));
-            sitePath = site.PhysicalPath;
-            requestedPort = port;
+            this._site = site ?? throw new ArgumentNullException(nameof(site));
+            _sitePath = site.PhysicalPath;
+            _requestedPort = port;
         }
 
         /// <summary>The address listened on; 127.0.0.1 unless set before <see cref="Start"/>.</summary>
@@ -73,8 +73,8 @@ namespace CallbackControls.DevHost
         /// <summary>Where one line per request goes (method, URL, status, milliseconds); null for none.</summary>
         public TextWriter Log
         {
-            get => log;
-            set => log = value == null ? null : TextWriter.Synchronized(value);
+            get => _log;
+            set => _log = value == null ? null : TextWriter.Synchronized(value);
         }
 
         /// <summary>The base URL, such as <c>http://127.0.0.1:5080/</c>; null until started.</summary>
@@ -82,28 +82,28 @@ namespace CallbackControls.DevHost
         {
             get
             {
-                if (port == 0) return null;
+                if (_port == 0) return null;
 
                 IPAddress shown = BindAddress.Equals(IPAddress.Any) ? IPAddress.Loopback : BindAddress.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback : BindAddress;
                 string host = shown.AddressFamily == AddressFamily.InterNetworkV6 ? "[" + shown + "]" : shown.ToString();
-                return "http://" + host + ":" + port.ToString(CultureInfo.InvariantCulture) + "/";
+                return "http://" + host + ":" + _port.ToString(CultureInfo.InvariantCulture) + "/";
             }
         }
 
         /// <summary>The TCP port listened on; 0 until started.</summary>
-        public int Port => port;
+        public int Port => _port;
 
         /// <summary>The end point the listening socket is bound to; null until started.</summary>
-        public IPEndPoint LocalEndPoint => (IPEndPoint)listening?.LocalEndPoint;
+        public IPEndPoint LocalEndPoint => (IPEndPoint)_listening?.LocalEndPoint;
 
         /// <summary>The site being served; null until started when the server was given a folder.</summary>
-        public SiteHost Site => site;
+        public SiteHost Site => _site;
 
         /// <summary>True between <see cref="Start"/> and <see cref="Stop()"/>.</summary>
-        public bool IsRunning => running;
+        public bool IsRunning => _running;
 
         /// <summary>How many requests were answered on a connection with TCP_NODELAY set.</summary>
-        public int NoDelayRequests => Volatile.Read(ref noDelayRequests);
+        public int NoDelayRequests => Volatile.Read(ref _noDelayRequests);
 
         /// <summary>Finds a TCP port on 127.0.0.1 that nothing listens on right now.</summary>
         /// <returns>The port number.</returns>
@@ -124,21 +124,21 @@ namespace CallbackControls.DevHost
         /// <summary>Starts the site (when given a folder) and begins listening.</summary>
         public void Start()
         {
-            lock (sync)
+            lock (_sync)
             {
-                if (running) throw new InvalidOperationException("The server is already running.");
+                if (_running) throw new InvalidOperationException("The server is already running.");
 
                 // Each request holds its connection's thread into ASP.NET, which also takes pool threads;
                 // the pool's slow thread injection would queue a handful of concurrent requests.
                 ThreadPool.GetMinThreads(out int workers, out int completionPorts);
                 if (workers < 32) ThreadPool.SetMinThreads(32, completionPorts);
 
-                if (ownsSite && site == null) site = SiteHost.Create(sitePath);
+                if (_ownsSite && _site == null) _site = SiteHost.Create(_sitePath);
 
                 var socket = new Socket(BindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
                 try
                 {
-                    socket.Bind(new IPEndPoint(BindAddress, requestedPort));
+                    socket.Bind(new IPEndPoint(BindAddress, _requestedPort));
                     socket.Listen(512);
                 }
                 catch (Exception)
@@ -147,12 +147,12 @@ namespace CallbackControls.DevHost
                     throw;
                 }
 
-                listening = socket;
-                port = ((IPEndPoint)socket.LocalEndPoint).Port;
-                stopping = false;
-                running = true;
-                acceptThread = new Thread(() => AcceptLoop(socket)) { IsBackground = true, Name = "Dev host accept" };
-                acceptThread.Start();
+                _listening = socket;
+                _port = ((IPEndPoint)socket.LocalEndPoint).Port;
+                _stopping = false;
+                _running = true;
+                _acceptThread = new Thread(() => AcceptLoop(socket)) { IsBackground = true, Name = "Dev host accept" };
+                _acceptThread.Start();
             }
         }
 
@@ -161,39 +161,39 @@ namespace CallbackControls.DevHost
         {
             Socket socket;
             Thread thread;
-            lock (sync)
+            lock (_sync)
             {
-                if (!running) return;
+                if (!_running) return;
 
-                stopping = true;
-                running = false;
-                socket = listening;
-                thread = acceptThread;
-                acceptThread = null;
+                _stopping = true;
+                _running = false;
+                socket = _listening;
+                thread = _acceptThread;
+                _acceptThread = null;
             }
 
             CloseQuietly(socket);
             thread?.Join(TimeSpan.FromSeconds(2));
             DateTime deadline = DateTime.UtcNow + DrainTimeout;
-            while (Volatile.Read(ref inFlight) > 0 && DateTime.UtcNow < deadline) Thread.Sleep(10);
+            while (Volatile.Read(ref _inFlight) > 0 && DateTime.UtcNow < deadline) Thread.Sleep(10);
 
             Socket[] open;
-            lock (connections)
+            lock (_connections)
             {
-                open = new Socket[connections.Count];
-                connections.CopyTo(open);
+                open = new Socket[_connections.Count];
+                _connections.CopyTo(open);
             }
 
             foreach (Socket connection in open) CloseQuietly(connection);
 
-            lock (sync)
+            lock (_sync)
             {
-                listening = null;
-                port = 0;
-                if (ownsSite && site != null)
+                _listening = null;
+                _port = 0;
+                if (_ownsSite && _site != null)
                 {
-                    site.Shutdown(TimeSpan.FromSeconds(5));
-                    site = null;
+                    _site.Shutdown(TimeSpan.FromSeconds(5));
+                    _site = null;
                 }
             }
         }
@@ -220,7 +220,7 @@ namespace CallbackControls.DevHost
 
         private void AcceptLoop(Socket socket)
         {
-            while (!stopping)
+            while (!_stopping)
             {
                 Socket connection;
                 try
@@ -229,7 +229,7 @@ namespace CallbackControls.DevHost
                 }
                 catch (Exception ex)
                 {
-                    if (stopping) return;
+                    if (_stopping) return;
 
                     Warn("accepting a connection: " + ex.Message);
                     Thread.Sleep(10);
@@ -237,9 +237,9 @@ namespace CallbackControls.DevHost
                 }
 
                 bool admitted;
-                lock (connections)
+                lock (_connections)
                 {
-                    admitted = connections.Count < MaxConnections && connections.Add(connection);
+                    admitted = _connections.Count < MaxConnections && _connections.Add(connection);
                 }
 
                 try
@@ -268,7 +268,7 @@ namespace CallbackControls.DevHost
                     return;
                 }
 
-                while (!wire.Closed && !stopping) if (!ServeOne(connection, wire)) return;
+                while (!wire.Closed && !_stopping) if (!ServeOne(connection, wire)) return;
             }
             catch (Exception ex) when (ex is SocketException || ex is ObjectDisposedException || ex is IOException)
             {
@@ -297,18 +297,18 @@ namespace CallbackControls.DevHost
                 if (request == null) return false;
 
                 started = Stopwatch.GetTimestamp();
-                Interlocked.Increment(ref inFlight);
+                Interlocked.Increment(ref _inFlight);
                 try
                 {
                     request.Body = wire.ReadBody(request, MaxRequestBytes(), DateTime.UtcNow + BodyTimeout);
                     SetEndPoints(request, connection);
-                    close = stopping || request.HttpVersion != "HTTP/1.1"
+                    close = _stopping || request.HttpVersion != "HTTP/1.1"
                         || string.Equals(request.GetHeader("Connection"), "close", StringComparison.OrdinalIgnoreCase);
-                    response = stopping ? Plain(503, "Service Unavailable", "The server is shutting down.") : Answer(request);
+                    response = _stopping ? Plain(503, "Service Unavailable", "The server is shutting down.") : Answer(request);
                 }
                 finally
                 {
-                    Interlocked.Decrement(ref inFlight);
+                    Interlocked.Decrement(ref _inFlight);
                 }
             }
             catch (HttpError error)
@@ -322,7 +322,7 @@ namespace CallbackControls.DevHost
                 return false;
             }
 
-            if (connection.NoDelay) Interlocked.Increment(ref noDelayRequests);
+            if (connection.NoDelay) Interlocked.Increment(ref _noDelayRequests);
 
             wire.WriteResponse(response, string.Equals(request.Verb, "HEAD", StringComparison.Ordinal), close);
             WriteLog(request, response.StatusCode, started);
@@ -335,9 +335,9 @@ namespace CallbackControls.DevHost
             {
                 try
                 {
-                    return site.Process(request);
+                    return _site.Process(request);
                 }
-                catch (ThreadAbortException) when (attempt == 0 && !stopping)
+                catch (ThreadAbortException) when (attempt == 0 && !_stopping)
                 {
                     // Mono aborts a thread that is inside a domain it unloads (a recycle): the request goes to the next application.
                     Thread.ResetAbort();
@@ -355,7 +355,7 @@ namespace CallbackControls.DevHost
         {
             try
             {
-                return site.MaxRequestLength;
+                return _site.MaxRequestLength;
             }
             catch (Exception)
             {
@@ -383,9 +383,9 @@ namespace CallbackControls.DevHost
 
         private void Forget(Socket connection)
         {
-            lock (connections)
+            lock (_connections)
             {
-                connections.Remove(connection);
+                _connections.Remove(connection);
             }
 
             CloseQuietly(connection);
@@ -395,7 +395,7 @@ namespace CallbackControls.DevHost
 
         private void WriteLog(HostedRequest request, int status, long started)
         {
-            TextWriter writer = log;
+            TextWriter writer = _log;
             if (writer == null) return;
 
             double milliseconds = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;

@@ -11,21 +11,21 @@ namespace CallbackControls.DevHost
     [Serializable]
     public abstract class HostedMessage
     {
-        private List<KeyValuePair<string, string>> headers = new List<KeyValuePair<string, string>>();
-        private byte[] body = new byte[0];
+        private List<KeyValuePair<string, string>> _headers = new List<KeyValuePair<string, string>>();
+        private byte[] _body = new byte[0];
 
         /// <summary>The headers in the order they were sent; a name may repeat (<c>Set-Cookie</c>).</summary>
         public List<KeyValuePair<string, string>> Headers
         {
-            get { return headers; }
-            set { headers = value ?? new List<KeyValuePair<string, string>>(); }
+            get { return _headers; }
+            set { _headers = value ?? new List<KeyValuePair<string, string>>(); }
         }
 
         /// <summary>The entity body, exactly as sent; empty, never null.</summary>
         public byte[] Body
         {
-            get { return body; }
-            set { body = value ?? new byte[0]; }
+            get { return _body; }
+            set { _body = value ?? new byte[0]; }
         }
 
         /// <summary>The values of a header joined with <c>", "</c>, or null when absent.</summary>
@@ -43,7 +43,7 @@ namespace CallbackControls.DevHost
         public IList<string> GetHeaders(string name)
         {
             var values = new List<string>();
-            foreach (KeyValuePair<string, string> header in headers)
+            foreach (KeyValuePair<string, string> header in _headers)
             {
                 if (string.Equals(header.Key, name, StringComparison.OrdinalIgnoreCase)) values.Add(header.Value);
             }

@@ -10,8 +10,8 @@ namespace CallbackControls.DevHost
     [Serializable]
     public sealed class HostedRequest : HostedMessage
     {
-        private string verb = "GET";
-        private string pathAndQuery = "/";
+        private string _verb = "GET";
+        private string _pathAndQuery = "/";
 
         /// <summary>Creates a GET request for the application root.</summary>
         public HostedRequest()
@@ -30,15 +30,15 @@ namespace CallbackControls.DevHost
         /// <summary>The HTTP method, such as <c>GET</c> or <c>POST</c>.</summary>
         public string Verb
         {
-            get { return verb; }
-            set { verb = string.IsNullOrEmpty(value) ? "GET" : value; }
+            get { return _verb; }
+            set { _verb = string.IsNullOrEmpty(value) ? "GET" : value; }
         }
 
         /// <summary>The raw URL as sent on the request line, still percent-encoded, such as <c>/a.aspx?x=1</c>.</summary>
         public string PathAndQuery
         {
-            get { return pathAndQuery; }
-            set { pathAndQuery = string.IsNullOrEmpty(value) ? "/" : value; }
+            get { return _pathAndQuery; }
+            set { _pathAndQuery = string.IsNullOrEmpty(value) ? "/" : value; }
         }
 
         /// <summary>The protocol on the request line; <c>HTTP/1.1</c> unless set.</summary>

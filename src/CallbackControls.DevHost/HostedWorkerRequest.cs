@@ -29,29 +29,29 @@ namespace CallbackControls.DevHost
             "Default.html", "default.html", "Default.htm", "default.htm", "index.html", "index.htm",
         };
 
-        private readonly HostedRequest request;
-        private readonly string appVirtualPath;
-        private readonly string appPhysicalPath;
-        private readonly string rawUrl;
-        private readonly string uriPath;
-        private readonly string filePath;
-        private readonly string pathInfo;
-        private readonly string directoryRedirect;
-        private readonly bool refused;
-        private readonly string queryString;
-        private readonly string[] knownHeaders = new string[RequestHeaderMaximum];
-        private readonly string[][] unknownHeaders;
+        private readonly HostedRequest _request;
+        private readonly string _appVirtualPath;
+        private readonly string _appPhysicalPath;
+        private readonly string _rawUrl;
+        private readonly string _uriPath;
+        private readonly string _filePath;
+        private readonly string _pathInfo;
+        private readonly string _directoryRedirect;
+        private readonly bool _refused;
+        private readonly string _queryString;
+        private readonly string[] _knownHeaders = new string[RequestHeaderMaximum];
+        private readonly string[][] _unknownHeaders;
 
-        private readonly object sync = new object();
-        private readonly ManualResetEventSlim completed = new ManualResetEventSlim(false);
-        private readonly MemoryStream responseBody = new MemoryStream();
-        private readonly List<KeyValuePair<string, string>> responseHeaders = new List<KeyValuePair<string, string>>();
-        private int statusCode = 200;
-        private string statusDescription = "OK";
-        private bool finished;
-        private bool abandoned;
-        private EndOfSendNotification endOfSendCallback;
-        private object endOfSendExtraData;
+        private readonly object _sync = new object();
+        private readonly ManualResetEventSlim _completed = new ManualResetEventSlim(false);
+        private readonly MemoryStream _responseBody = new MemoryStream();
+        private readonly List<KeyValuePair<string, string>> _responseHeaders = new List<KeyValuePair<string, string>>();
+        private int _statusCode = 200;
+        private string _statusDescription = "OK";
+        private bool _finished;
+        private bool _abandoned;
+        private EndOfSendNotification _endOfSendCallback;
+        private object _endOfSendExtraData;
 
         /// <summary>Prepares a worker request; call from inside the ASP.NET application domain.</summary>
         /// <param name="request">The request to present to ASP.NET.</param>
@@ -60,73 +60,73 @@ namespace CallbackControls.DevHost
         public HostedWorkerRequest(HostedRequest request, string appVirtualPath, string appPhysicalPath)
             : base(string.Empty, string.Empty, TextWriter.Null)
         {
-            this.request = request ?? throw new ArgumentNullException(nameof(request));
-            this.appVirtualPath = NormalizeAppPath(appVirtualPath);
-            this.appPhysicalPath = EnsureTrailingSeparator(appPhysicalPath ?? throw new ArgumentNullException(nameof(appPhysicalPath)));
+            this._request = request ?? throw new ArgumentNullException(nameof(request));
+            this._appVirtualPath = NormalizeAppPath(appVirtualPath);
+            this._appPhysicalPath = EnsureTrailingSeparator(appPhysicalPath ?? throw new ArgumentNullException(nameof(appPhysicalPath)));
 
-            rawUrl = StripSchemeAndAuthority(request.PathAndQuery);
-            int question = rawUrl.IndexOf('?');
-            string rawPath = question < 0 ? rawUrl : rawUrl.Substring(0, question);
-            queryString = question < 0 ? string.Empty : rawUrl.Substring(question + 1);
+            _rawUrl = StripSchemeAndAuthority(request.PathAndQuery);
+            int question = _rawUrl.IndexOf('?');
+            string rawPath = question < 0 ? _rawUrl : _rawUrl.Substring(0, question);
+            _queryString = question < 0 ? string.Empty : _rawUrl.Substring(question + 1);
 
             // Protected folders, dot segments and ".." are refused here, before ASP.NET sees the request.
-            uriPath = SitePaths.Normalize(rawPath);
-            if (uriPath == null)
+            _uriPath = SitePaths.Normalize(rawPath);
+            if (_uriPath == null)
             {
-                refused = true;
-                uriPath = filePath = "/";
-                pathInfo = string.Empty;
-                unknownHeaders = new string[0][];
+                _refused = true;
+                _uriPath = _filePath = "/";
+                _pathInfo = string.Empty;
+                _unknownHeaders = new string[0][];
                 return;
             }
 
             // System.Web leaves folders to the web server (IIS, XSP): "/dir" is redirected to "/dir/",
             // and "/dir/" runs the folder's default document.
-            if (IsDirectory(uriPath))
+            if (IsDirectory(_uriPath))
             {
-                if (!uriPath.EndsWith("/", StringComparison.Ordinal))
+                if (!_uriPath.EndsWith("/", StringComparison.Ordinal))
                 {
                     // Built from the normalized path, so "//evil.example/x" cannot become "Location: //evil.example/x/".
-                    directoryRedirect = SitePaths.Encode(uriPath) + "/" + (question < 0 ? string.Empty : rawUrl.Substring(question));
+                    _directoryRedirect = SitePaths.Encode(_uriPath) + "/" + (question < 0 ? string.Empty : _rawUrl.Substring(question));
                 }
                 else
                 {
-                    string document = FindDefaultDocument(MapPath(uriPath));
-                    if (document != null) uriPath += document;
+                    string document = FindDefaultDocument(MapPath(_uriPath));
+                    if (document != null) _uriPath += document;
                 }
             }
 
-            SitePaths.SplitPathInfo(uriPath, out filePath, out pathInfo);
-            refused = !SitePaths.IsInside(this.appPhysicalPath, MapPath(filePath));
-            unknownHeaders = SortHeaders(request);
+            SitePaths.SplitPathInfo(_uriPath, out _filePath, out _pathInfo);
+            _refused = !SitePaths.IsInside(this._appPhysicalPath, MapPath(_filePath));
+            _unknownHeaders = SortHeaders(request);
         }
 
         /// <summary>
         /// Where the client must be sent instead, when the URL names a folder without the trailing slash
         /// (ASP.NET is not involved then); otherwise null.
         /// </summary>
-        public string DirectoryRedirect => directoryRedirect;
+        public string DirectoryRedirect => _directoryRedirect;
 
         /// <summary>True when the request must be answered 404 without ASP.NET: a protected path, or a file reached through a link out of the site.</summary>
-        public bool Refused => refused;
+        public bool Refused => _refused;
 
         /// <summary>The request being served.</summary>
-        public HostedRequest Request => request;
+        public HostedRequest Request => _request;
 
         /// <summary>Set once ASP.NET has finished the request (or closed its connection).</summary>
-        public WaitHandle CompletedHandle => completed.WaitHandle;
+        public WaitHandle CompletedHandle => _completed.WaitHandle;
 
         /// <summary>True once ASP.NET has finished the request (or closed its connection).</summary>
-        public bool IsCompleted => completed.IsSet;
+        public bool IsCompleted => _completed.IsSet;
 
         /// <summary>True when <see cref="Abandon"/> ended the request before ASP.NET did.</summary>
         public bool WasAbandoned
         {
             get
             {
-                lock (sync)
+                lock (_sync)
                 {
-                    return abandoned;
+                    return _abandoned;
                 }
             }
         }
@@ -134,7 +134,7 @@ namespace CallbackControls.DevHost
         /// <summary>Waits for ASP.NET to finish the request.</summary>
         /// <param name="timeout">How long to wait.</param>
         /// <returns>True when the request finished in time.</returns>
-        public bool WaitForCompletion(TimeSpan timeout) => completed.Wait(timeout);
+        public bool WaitForCompletion(TimeSpan timeout) => _completed.Wait(timeout);
 
         /// <summary>
         /// Ends the request from outside ASP.NET (timeout, domain shutdown); later output from ASP.NET
@@ -142,30 +142,30 @@ namespace CallbackControls.DevHost
         /// </summary>
         public void Abandon()
         {
-            lock (sync)
+            lock (_sync)
             {
-                if (!finished)
+                if (!_finished)
                 {
-                    finished = true;
-                    abandoned = true;
+                    _finished = true;
+                    _abandoned = true;
                 }
             }
 
-            completed.Set();
+            _completed.Set();
         }
 
         /// <summary>Copies what ASP.NET has sent so far into a serializable reply.</summary>
         /// <returns>Status, headers and body.</returns>
         public HostedResponse CreateResponse()
         {
-            lock (sync)
+            lock (_sync)
             {
                 var response = new HostedResponse
                 {
-                    StatusCode = statusCode,
-                    StatusDescription = statusDescription,
-                    Headers = new List<KeyValuePair<string, string>>(responseHeaders),
-                    Body = responseBody.ToArray(),
+                    StatusCode = _statusCode,
+                    StatusDescription = _statusDescription,
+                    Headers = new List<KeyValuePair<string, string>>(_responseHeaders),
+                    Body = _responseBody.ToArray(),
                 };
 
                 return response;
@@ -174,52 +174,52 @@ namespace CallbackControls.DevHost
 
         // ---- request line and paths ----
 
-        public override string GetHttpVerbName() => request.Verb;
-        public override string GetHttpVersion() => string.IsNullOrEmpty(request.HttpVersion) ? "HTTP/1.1" : request.HttpVersion;
+        public override string GetHttpVerbName() => _request.Verb;
+        public override string GetHttpVersion() => string.IsNullOrEmpty(_request.HttpVersion) ? "HTTP/1.1" : _request.HttpVersion;
 
-        public override string GetRawUrl() => rawUrl;
-        public override string GetUriPath() => uriPath;
+        public override string GetRawUrl() => _rawUrl;
+        public override string GetUriPath() => _uriPath;
 
-        public override string GetFilePath() => filePath;
-        public override string GetFilePathTranslated() => MapPath(filePath);
+        public override string GetFilePath() => _filePath;
+        public override string GetFilePathTranslated() => MapPath(_filePath);
 
-        public override string GetPathInfo() => pathInfo;
-        public override string GetQueryString() => queryString;
+        public override string GetPathInfo() => _pathInfo;
+        public override string GetQueryString() => _queryString;
 
-        public override byte[] GetQueryStringRawBytes() => Encoding.UTF8.GetBytes(queryString);
-        public override string GetAppPath() => appVirtualPath;
+        public override byte[] GetQueryStringRawBytes() => Encoding.UTF8.GetBytes(_queryString);
+        public override string GetAppPath() => _appVirtualPath;
 
-        public override string GetAppPathTranslated() => appPhysicalPath;
+        public override string GetAppPathTranslated() => _appPhysicalPath;
 
         public override string MapPath(string path)
         {
-            if (string.IsNullOrEmpty(path) || path == "/") return appPhysicalPath;
+            if (string.IsNullOrEmpty(path) || path == "/") return _appPhysicalPath;
 
             string relative = path;
-            if (appVirtualPath != "/" && relative.StartsWith(appVirtualPath, StringComparison.OrdinalIgnoreCase))
+            if (_appVirtualPath != "/" && relative.StartsWith(_appVirtualPath, StringComparison.OrdinalIgnoreCase))
             {
-                relative = relative.Substring(appVirtualPath.Length);
+                relative = relative.Substring(_appVirtualPath.Length);
             }
 
             relative = relative.TrimStart('/');
-            if (relative.Length == 0) return appPhysicalPath;
+            if (relative.Length == 0) return _appPhysicalPath;
 
-            return Path.Combine(appPhysicalPath, relative.Replace('/', Path.DirectorySeparatorChar));
+            return Path.Combine(_appPhysicalPath, relative.Replace('/', Path.DirectorySeparatorChar));
         }
 
         // ---- connection ----
 
-        public override string GetRemoteAddress() => request.RemoteAddress ?? "127.0.0.1";
-        public override int GetRemotePort() => request.RemotePort;
+        public override string GetRemoteAddress() => _request.RemoteAddress ?? "127.0.0.1";
+        public override int GetRemotePort() => _request.RemotePort;
 
         public override string GetRemoteName() => GetRemoteAddress();
-        public override string GetLocalAddress() => request.LocalAddress ?? "127.0.0.1";
+        public override string GetLocalAddress() => _request.LocalAddress ?? "127.0.0.1";
 
-        public override int GetLocalPort() => request.LocalPort;
+        public override int GetLocalPort() => _request.LocalPort;
 
         public override string GetServerName()
         {
-            string host = knownHeaders[HeaderHost];
+            string host = _knownHeaders[HeaderHost];
             if (string.IsNullOrEmpty(host)) return GetLocalAddress();
 
             if (host.StartsWith("[", StringComparison.Ordinal))
@@ -267,17 +267,17 @@ namespace CallbackControls.DevHost
                 case "LOCAL_ADDR":
                     return GetLocalAddress();
                 case "QUERY_STRING":
-                    return queryString;
+                    return _queryString;
                 case "PATH_INFO":
-                    return pathInfo;
+                    return _pathInfo;
                 case "SCRIPT_NAME":
-                    return filePath;
+                    return _filePath;
                 case "URL":
-                    return uriPath;
+                    return _uriPath;
                 case "CONTENT_TYPE":
-                    return knownHeaders[HeaderContentType] ?? string.Empty;
+                    return _knownHeaders[HeaderContentType] ?? string.Empty;
                 case "CONTENT_LENGTH":
-                    return knownHeaders[HeaderContentLength] ?? "0";
+                    return _knownHeaders[HeaderContentLength] ?? "0";
             }
 
             if (name != null && name.StartsWith("HTTP_", StringComparison.OrdinalIgnoreCase))
@@ -297,7 +297,7 @@ namespace CallbackControls.DevHost
                     }
                 }
 
-                return index >= 0 ? knownHeaders[index] : GetUnknownRequestHeader(headerName);
+                return index >= 0 ? _knownHeaders[index] : GetUnknownRequestHeader(headerName);
             }
 
             return base.GetServerVariable(name);
@@ -305,27 +305,27 @@ namespace CallbackControls.DevHost
 
         // ---- request headers and body ----
 
-        public override string GetKnownRequestHeader(int index) => index >= 0 && index < knownHeaders.Length ? knownHeaders[index] : null;
+        public override string GetKnownRequestHeader(int index) => index >= 0 && index < _knownHeaders.Length ? _knownHeaders[index] : null;
 
         public override string GetUnknownRequestHeader(string name)
         {
-            foreach (string[] pair in unknownHeaders) if (string.Equals(pair[0], name, StringComparison.OrdinalIgnoreCase)) return pair[1];
+            foreach (string[] pair in _unknownHeaders) if (string.Equals(pair[0], name, StringComparison.OrdinalIgnoreCase)) return pair[1];
 
             return null;
         }
 
-        public override string[][] GetUnknownRequestHeaders() => unknownHeaders;
-        public override byte[] GetPreloadedEntityBody() => request.Body;
+        public override string[][] GetUnknownRequestHeaders() => _unknownHeaders;
+        public override byte[] GetPreloadedEntityBody() => _request.Body;
 
         public override int GetPreloadedEntityBody(byte[] buffer, int offset)
         {
-            byte[] body = request.Body;
+            byte[] body = _request.Body;
             Buffer.BlockCopy(body, 0, buffer, offset, body.Length);
             return body.Length;
         }
 
-        public override int GetPreloadedEntityBodyLength() => request.Body.Length;
-        public override int GetTotalEntityBodyLength() => request.Body.Length;
+        public override int GetPreloadedEntityBodyLength() => _request.Body.Length;
+        public override int GetTotalEntityBodyLength() => _request.Body.Length;
 
         public override bool IsEntireEntityBodyIsPreloaded() => true;
         public override int ReadEntityBody(byte[] buffer, int size) => 0;
@@ -336,12 +336,12 @@ namespace CallbackControls.DevHost
 
         public override void SendStatus(int statusCode, string statusDescription)
         {
-            lock (sync)
+            lock (_sync)
             {
-                if (finished) return;
+                if (_finished) return;
 
-                this.statusCode = statusCode;
-                this.statusDescription = string.IsNullOrEmpty(statusDescription) ? GetStatusDescription(statusCode) : statusDescription;
+                this._statusCode = statusCode;
+                this._statusDescription = string.IsNullOrEmpty(statusDescription) ? GetStatusDescription(statusCode) : statusDescription;
             }
         }
 
@@ -362,9 +362,9 @@ namespace CallbackControls.DevHost
 
         public override void SendCalculatedContentLength(long contentLength)
         {
-            lock (sync)
+            lock (_sync)
             {
-                if (!responseHeaders.Exists(h => string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)))
+                if (!_responseHeaders.Exists(h => string.Equals(h.Key, "Content-Length", StringComparison.OrdinalIgnoreCase)))
                 {
                     AddResponseHeader("Content-Length", contentLength.ToString(CultureInfo.InvariantCulture));
                 }
@@ -375,9 +375,9 @@ namespace CallbackControls.DevHost
         {
             if (data == null || length <= 0) return;
 
-            lock (sync)
+            lock (_sync)
             {
-                if (!finished) responseBody.Write(data, 0, Math.Min(length, data.Length));
+                if (!_finished) _responseBody.Write(data, 0, Math.Min(length, data.Length));
             }
         }
 
@@ -418,8 +418,8 @@ namespace CallbackControls.DevHost
 
         public override void SetEndOfSendNotification(EndOfSendNotification callback, object extraData)
         {
-            endOfSendCallback = callback;
-            endOfSendExtraData = extraData;
+            _endOfSendCallback = callback;
+            _endOfSendExtraData = extraData;
         }
 
         public override void CloseConnection()
@@ -433,13 +433,13 @@ namespace CallbackControls.DevHost
         {
             Finish();
 
-            EndOfSendNotification callback = Interlocked.Exchange(ref endOfSendCallback, null);
+            EndOfSendNotification callback = Interlocked.Exchange(ref _endOfSendCallback, null);
             if (callback != null)
             {
                 try
                 {
                     // The .NET Framework runtime releases the HttpContext from this callback.
-                    callback(this, endOfSendExtraData);
+                    callback(this, _endOfSendExtraData);
                 }
                 catch (Exception)
                 {
@@ -450,21 +450,21 @@ namespace CallbackControls.DevHost
 
         private void Finish()
         {
-            lock (sync)
+            lock (_sync)
             {
-                finished = true;
+                _finished = true;
             }
 
-            completed.Set();
+            _completed.Set();
         }
 
         private void AddResponseHeader(string name, string value)
         {
             if (string.IsNullOrEmpty(name)) return;
 
-            lock (sync)
+            lock (_sync)
             {
-                if (!finished) responseHeaders.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
+                if (!_finished) _responseHeaders.Add(new KeyValuePair<string, string>(name, value ?? string.Empty));
             }
         }
 
@@ -503,7 +503,7 @@ namespace CallbackControls.DevHost
                 if (index >= 0)
                 {
                     string separator = index == HeaderCookie ? "; " : ", ";
-                    knownHeaders[index] = knownHeaders[index] == null ? header.Value : knownHeaders[index] + separator + header.Value;
+                    _knownHeaders[index] = _knownHeaders[index] == null ? header.Value : _knownHeaders[index] + separator + header.Value;
                 }
                 else
                 {
@@ -513,7 +513,7 @@ namespace CallbackControls.DevHost
 
             if (source.Body.Length > 0 || !string.Equals(source.Verb, "GET", StringComparison.OrdinalIgnoreCase) && !string.Equals(source.Verb, "HEAD", StringComparison.OrdinalIgnoreCase))
             {
-                knownHeaders[HeaderContentLength] = source.Body.Length.ToString(CultureInfo.InvariantCulture);
+                _knownHeaders[HeaderContentLength] = source.Body.Length.ToString(CultureInfo.InvariantCulture);
             }
 
             return unknown.ToArray();

@@ -23,21 +23,21 @@ namespace CallbackControls.DevHost
 
         private static readonly Encoding Latin1 = Encoding.GetEncoding(28591);
 
-        private readonly Socket socket;
-        private readonly byte[] buffer = new byte[MaxHeadBytes];
-        private int start;
-        private int end;
+        private readonly Socket _socket;
+        private readonly byte[] _buffer = new byte[MaxHeadBytes];
+        private int _start;
+        private int _end;
 
         public HttpWire(Socket socket)
         {
-            this.socket = socket;
+            this._socket = socket;
         }
 
         /// <summary>Set once the client sent no more bytes, or a read failed: the connection is over.</summary>
         public bool Closed { get; private set; }
 
         /// <summary>Whether bytes of a next request are already buffered (pipelined).</summary>
-        public bool HasBufferedBytes => end > start;
+        public bool HasBufferedBytes => _end > _start;
 
         /// <summary>
         /// Reads a request head. Returns null when the connection ended or timed out before any byte of it
@@ -45,30 +45,30 @@ namespace CallbackControls.DevHost
         /// </summary>
         public HostedRequest ReadHead(DateTime deadline)
         {
-            int scanned = start;
+            int scanned = _start;
             while (true)
             {
                 int headEnd = IndexOfBlankLine(scanned);
                 if (headEnd >= 0)
                 {
-                    string head = Latin1.GetString(buffer, start, headEnd - start);
-                    start = headEnd + (buffer[headEnd] == '\r' ? 4 : 2);
+                    string head = Latin1.GetString(_buffer, _start, headEnd - _start);
+                    _start = headEnd + (_buffer[headEnd] == '\r' ? 4 : 2);
                     return ParseHead(head);
                 }
 
-                scanned = Math.Max(start, end - 3);
-                if (start > 0)
+                scanned = Math.Max(_start, _end - 3);
+                if (_start > 0)
                 {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                    scanned -= start;
-                    end -= start;
-                    start = 0;
+                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                    scanned -= _start;
+                    _end -= _start;
+                    _start = 0;
                 }
 
-                if (end == buffer.Length) throw new HttpError(431, "Request Header Fields Too Large");
+                if (_end == _buffer.Length) throw new HttpError(431, "Request Header Fields Too Large");
 
-                bool any = end > start;
-                int read = Receive(buffer, end, buffer.Length - end, deadline);
+                bool any = _end > _start;
+                int read = Receive(_buffer, _end, _buffer.Length - _end, deadline);
                 if (read == 0)
                 {
                     if (any && !Closed) throw new HttpError(408, "Request Timeout");
@@ -77,7 +77,7 @@ namespace CallbackControls.DevHost
                     return null;
                 }
 
-                end += read;
+                _end += read;
             }
         }
 
@@ -178,7 +178,7 @@ namespace CallbackControls.DevHost
         {
             try
             {
-                socket.Shutdown(SocketShutdown.Send);
+                _socket.Shutdown(SocketShutdown.Send);
                 var sink = new byte[8192];
                 // As nginx's lingering close: long enough for a client still writing a refused body (a 5 MB
                 // upload over maxRequestLength) to finish and read the 413, bounded in time and bytes.
@@ -244,11 +244,11 @@ namespace CallbackControls.DevHost
 
         private int IndexOfBlankLine(int from)
         {
-            for (int i = Math.Max(from, start); i + 1 < end; i++)
+            for (int i = Math.Max(from, _start); i + 1 < _end; i++)
             {
-                if (buffer[i] == '\n' && buffer[i + 1] == '\n') return i;
+                if (_buffer[i] == '\n' && _buffer[i + 1] == '\n') return i;
 
-                if (buffer[i] == '\r' && i + 3 < end && buffer[i + 1] == '\n' && buffer[i + 2] == '\r' && buffer[i + 3] == '\n') return i;
+                if (_buffer[i] == '\r' && i + 3 < _end && _buffer[i + 1] == '\n' && _buffer[i + 2] == '\r' && _buffer[i + 3] == '\n') return i;
             }
 
             return -1;
@@ -257,9 +257,9 @@ namespace CallbackControls.DevHost
         private byte[] ReadExactly(int length, DateTime deadline)
         {
             var body = new byte[length];
-            int have = Math.Min(length, end - start);
-            Buffer.BlockCopy(buffer, start, body, 0, have);
-            start += have;
+            int have = Math.Min(length, _end - _start);
+            Buffer.BlockCopy(_buffer, _start, body, 0, have);
+            _start += have;
             while (have < length)
             {
                 int read = Receive(body, have, length - have, deadline);
@@ -311,27 +311,27 @@ namespace CallbackControls.DevHost
         {
             while (true)
             {
-                int newline = Array.IndexOf(buffer, (byte)'\n', start, end - start);
+                int newline = Array.IndexOf(_buffer, (byte)'\n', _start, _end - _start);
                 if (newline >= 0)
                 {
-                    string line = Latin1.GetString(buffer, start, newline - start).TrimEnd('\r');
-                    start = newline + 1;
+                    string line = Latin1.GetString(_buffer, _start, newline - _start).TrimEnd('\r');
+                    _start = newline + 1;
                     return line;
                 }
 
-                if (start > 0)
+                if (_start > 0)
                 {
-                    Buffer.BlockCopy(buffer, start, buffer, 0, end - start);
-                    end -= start;
-                    start = 0;
+                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                    _end -= _start;
+                    _start = 0;
                 }
 
-                if (end == buffer.Length) throw new HttpError(400, "Bad Request", "a chunk line is too long");
+                if (_end == _buffer.Length) throw new HttpError(400, "Bad Request", "a chunk line is too long");
 
-                int read = Receive(buffer, end, buffer.Length - end, deadline);
+                int read = Receive(_buffer, _end, _buffer.Length - _end, deadline);
                 if (read == 0) throw new HttpError(Closed ? 400 : 408, Closed ? "Bad Request" : "Request Timeout", "the body ended early");
 
-                end += read;
+                _end += read;
             }
         }
 
@@ -343,8 +343,8 @@ namespace CallbackControls.DevHost
 
             try
             {
-                socket.ReceiveTimeout = remaining;
-                int read = socket.Receive(target, offset, count, SocketFlags.None);
+                _socket.ReceiveTimeout = remaining;
+                int read = _socket.Receive(target, offset, count, SocketFlags.None);
                 Closed |= read == 0;
                 return read;
             }
@@ -362,7 +362,7 @@ namespace CallbackControls.DevHost
         private void Write(byte[] bytes)
         {
             int sent = 0;
-            while (sent < bytes.Length) sent += socket.Send(bytes, sent, bytes.Length - sent, SocketFlags.None);
+            while (sent < bytes.Length) sent += _socket.Send(bytes, sent, bytes.Length - sent, SocketFlags.None);
         }
     }
 

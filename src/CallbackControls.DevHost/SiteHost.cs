@@ -14,36 +14,36 @@ namespace CallbackControls.DevHost
     /// </summary>
     public sealed class SiteHost : IDisposable
     {
-        private readonly object sync = new object();
-        private readonly string physicalPath;
-        private AspNetApplication application;
-        private TimeSpan requestTimeout = TimeSpan.FromSeconds(110);
-        private bool disposed;
-        private AspNetApplication limitOf;
-        private long maxRequestLength = DefaultMaxRequestLength;
+        private readonly object _sync = new object();
+        private readonly string _physicalPath;
+        private AspNetApplication _application;
+        private TimeSpan _requestTimeout = TimeSpan.FromSeconds(110);
+        private bool _disposed;
+        private AspNetApplication _limitOf;
+        private long _maxRequestLength = DefaultMaxRequestLength;
 
         private SiteHost(string physicalPath)
         {
-            this.physicalPath = physicalPath;
+            this._physicalPath = physicalPath;
         }
 
         /// <summary>The site folder on disk (full path).</summary>
-        public string PhysicalPath => physicalPath;
+        public string PhysicalPath => _physicalPath;
 
         /// <summary>How long a request may run before the host answers 503; 110 seconds unless set.</summary>
         public TimeSpan RequestTimeout
         {
             get
             {
-                return requestTimeout;
+                return _requestTimeout;
             }
 
             set
             {
-                lock (sync)
+                lock (_sync)
                 {
-                    requestTimeout = value;
-                    if (application != null) application.RequestTimeout = value;
+                    _requestTimeout = value;
+                    if (_application != null) _application.RequestTimeout = value;
                 }
             }
         }
@@ -156,11 +156,11 @@ namespace CallbackControls.DevHost
         public void Shutdown(TimeSpan timeout)
         {
             AspNetApplication app;
-            lock (sync)
+            lock (_sync)
             {
-                disposed = true;
-                app = application;
-                application = null;
+                _disposed = true;
+                app = _application;
+                _application = null;
             }
 
             if (app == null) return;
@@ -191,10 +191,10 @@ namespace CallbackControls.DevHost
         /// <param name="dead">The application; nothing happens when another already replaced it.</param>
         internal void Retire(AspNetApplication dead)
         {
-            lock (sync)
+            lock (_sync)
             {
                 // Another request may already have replaced it.
-                if (ReferenceEquals(application, dead)) application = null;
+                if (ReferenceEquals(_application, dead)) _application = null;
             }
         }
 
@@ -207,34 +207,34 @@ namespace CallbackControls.DevHost
             get
             {
                 AspNetApplication app = GetApplication();
-                lock (sync)
+                lock (_sync)
                 {
-                    if (!ReferenceEquals(limitOf, app))
+                    if (!ReferenceEquals(_limitOf, app))
                     {
-                        maxRequestLength = app.MaxRequestLength;
-                        limitOf = app;
+                        _maxRequestLength = app.MaxRequestLength;
+                        _limitOf = app;
                     }
 
-                    return maxRequestLength;
+                    return _maxRequestLength;
                 }
             }
         }
 
         private AspNetApplication GetApplication()
         {
-            lock (sync)
+            lock (_sync)
             {
-                if (disposed) throw new ObjectDisposedException(nameof(SiteHost));
+                if (_disposed) throw new ObjectDisposedException(nameof(SiteHost));
 
-                if (application == null)
+                if (_application == null)
                 {
-                    DeployHostAssembly(physicalPath);
-                    var app = (AspNetApplication)ApplicationHost.CreateApplicationHost(typeof(AspNetApplication), "/", physicalPath);
-                    app.RequestTimeout = requestTimeout;
-                    application = app;
+                    DeployHostAssembly(_physicalPath);
+                    var app = (AspNetApplication)ApplicationHost.CreateApplicationHost(typeof(AspNetApplication), "/", _physicalPath);
+                    app.RequestTimeout = _requestTimeout;
+                    _application = app;
                 }
 
-                return application;
+                return _application;
             }
         }
 

@@ -243,30 +243,30 @@ namespace CallbackControls
                     case DateUnit.Second:
                     case DateUnit.Minute:
                     case DateUnit.Hour:
-                    {
-                        // Counted from midnight, so 15-minute ticks fall on :00, :15, :30 and :45.
-                        long stepTicks = Unit == DateUnit.Second ? TimeSpan.TicksPerSecond * Count
-                            : Unit == DateUnit.Minute ? TimeSpan.TicksPerMinute * Count : TimeSpan.TicksPerHour * Count;
-                        long sinceMidnight = (value - day).Ticks;
-                        long steps = (sinceMidnight + stepTicks - 1) / stepTicks;
-                        return day.AddTicks(steps * stepTicks);
-                    }
+                        {
+                            // Counted from midnight, so 15-minute ticks fall on :00, :15, :30 and :45.
+                            long stepTicks = Unit == DateUnit.Second ? TimeSpan.TicksPerSecond * Count
+                                : Unit == DateUnit.Minute ? TimeSpan.TicksPerMinute * Count : TimeSpan.TicksPerHour * Count;
+                            long sinceMidnight = (value - day).Ticks;
+                            long steps = (sinceMidnight + stepTicks - 1) / stepTicks;
+                            return day.AddTicks(steps * stepTicks);
+                        }
                     case DateUnit.Day:
                         return value == day ? day : SafeAddDays(day, 1);
                     case DateUnit.Month:
-                    {
-                        var month = new DateTime(value.Year, value.Month, 1, 0, 0, 0, value.Kind);
-                        if (month < value) month = SafeAddMonths(month, 1);
-                        while ((month.Month - 1) % Count != 0) month = SafeAddMonths(month, 1);
-                        return month;
-                    }
+                        {
+                            var month = new DateTime(value.Year, value.Month, 1, 0, 0, 0, value.Kind);
+                            if (month < value) month = SafeAddMonths(month, 1);
+                            while ((month.Month - 1) % Count != 0) month = SafeAddMonths(month, 1);
+                            return month;
+                        }
                     default:
-                    {
-                        int year = value.Year;
-                        if (new DateTime(year, 1, 1, 0, 0, 0, value.Kind) < value) year++;
-                        if (year % Count != 0) year += Count - year % Count;
-                        return year > 9999 ? DateTime.MaxValue : new DateTime(year, 1, 1, 0, 0, 0, value.Kind);
-                    }
+                        {
+                            int year = value.Year;
+                            if (new DateTime(year, 1, 1, 0, 0, 0, value.Kind) < value) year++;
+                            if (year % Count != 0) year += Count - year % Count;
+                            return year > 9999 ? DateTime.MaxValue : new DateTime(year, 1, 1, 0, 0, 0, value.Kind);
+                        }
                 }
             }
 

@@ -48,14 +48,14 @@ namespace CallbackControls.Tests.Hosting
     [Collection(HostingCollection.Name)]
     public sealed class DevServerHardeningTests : IClassFixture<HardenedSiteFixture>
     {
-        private readonly HardenedSiteFixture fixture;
+        private readonly HardenedSiteFixture _fixture;
 
         public DevServerHardeningTests(HardenedSiteFixture fixture)
         {
-            this.fixture = fixture;
+            this._fixture = fixture;
         }
 
-        private int Port => fixture.Server.Port;
+        private int Port => _fixture.Server.Port;
 
         [Theory]
         [InlineData("/App_Data/secret.txt")]

@@ -15,20 +15,20 @@ namespace CallbackControls.Tests.Hosting
     [Collection(HostingCollection.Name)]
     public sealed class DevServerTests : IDisposable
     {
-        private readonly HostingFixture fixture;
-        private readonly DevServer server;
-        private readonly StringWriter log = new StringWriter();
+        private readonly HostingFixture _fixture;
+        private readonly DevServer _server;
+        private readonly StringWriter _log = new StringWriter();
 
         public DevServerTests(HostingFixture fixture)
         {
-            this.fixture = fixture;
-            server = new DevServer(fixture.Site, 0) { Log = log };
-            server.Start();
+            this._fixture = fixture;
+            _server = new DevServer(fixture.Site, 0) { Log = _log };
+            _server.Start();
         }
 
         public void Dispose()
         {
-            server.Dispose();
+            _server.Dispose();
         }
 
         private sealed class Reply
@@ -42,7 +42,7 @@ namespace CallbackControls.Tests.Hosting
 
         private Reply Send(string method, string path, string contentType = null, byte[] body = null, Action<HttpWebRequest> configure = null)
         {
-            var request = (HttpWebRequest)WebRequest.Create(server.Url + path.TrimStart('/'));
+            var request = (HttpWebRequest)WebRequest.Create(_server.Url + path.TrimStart('/'));
             request.Method = method;
             request.AllowAutoRedirect = false;
             request.Timeout = 30000;
@@ -82,10 +82,10 @@ namespace CallbackControls.Tests.Hosting
         [Fact]
         public void Url_IsLoopbackWithTheChosenPort()
         {
-            Assert.True(server.IsRunning);
-            Assert.NotEqual(0, server.Port);
-            Assert.Equal("http://127.0.0.1:" + server.Port + "/", server.Url);
-            Assert.Equal(IPAddress.Loopback, server.LocalEndPoint.Address);
+            Assert.True(_server.IsRunning);
+            Assert.NotEqual(0, _server.Port);
+            Assert.Equal("http://127.0.0.1:" + _server.Port + "/", _server.Url);
+            Assert.Equal(IPAddress.Loopback, _server.LocalEndPoint.Address);
         }
 
         [Fact]
@@ -97,7 +97,7 @@ namespace CallbackControls.Tests.Hosting
             Assert.StartsWith("text/html", reply.Headers["Content-Type"]);
             Assert.Equal("Dev host test", new HtmlParser().ParseDocument(reply.Text).Title);
             // The line is written once the reply has gone out, so it may land a moment after the client has it.
-            Assert.True(SpinWait.SpinUntil(() => log.ToString().Contains("GET /Default.aspx 200"), TimeSpan.FromSeconds(5)), log.ToString());
+            Assert.True(SpinWait.SpinUntil(() => _log.ToString().Contains("GET /Default.aspx 200"), TimeSpan.FromSeconds(5)), _log.ToString());
         }
 
         [Fact]
@@ -149,7 +149,7 @@ namespace CallbackControls.Tests.Hosting
             Reply reply = Send("GET", "/blob.bin");
 
             Assert.Equal(200, reply.Status);
-            Assert.Equal(File.ReadAllBytes(Path.Combine(fixture.Folder, "blob.bin")), reply.Body);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_fixture.Folder, "blob.bin")), reply.Body);
             Assert.Equal(reply.Body.Length.ToString(), reply.Headers["Content-Length"]);
         }
 
@@ -212,20 +212,20 @@ namespace CallbackControls.Tests.Hosting
             // Mono's listener sends such a reply in two writes; with Nagle on, the client's delayed ACK
             // made each keep-alive request ~40 ms slower. The server must have switched Nagle off on the
             // connection that carried the reply (timing itself belongs in the benchmarks).
-            int before = server.NoDelayRequests;
+            int before = _server.NoDelayRequests;
             Reply reply = Send("GET", "/Default.aspx?size=20000");
 
             Assert.Equal(20000, reply.Body.Length);
-            Assert.True(server.NoDelayRequests > before, "TCP_NODELAY was not set on the request's connection");
+            Assert.True(_server.NoDelayRequests > before, "TCP_NODELAY was not set on the request's connection");
         }
 
         [Fact]
         public void Stop_ClosesThePort()
         {
-            int port = server.Port;
-            server.Stop();
+            int port = _server.Port;
+            _server.Stop();
 
-            Assert.False(server.IsRunning);
+            Assert.False(_server.IsRunning);
             Assert.Throws<SocketException>(() =>
             {
                 using (var client = new TcpClient())
@@ -238,10 +238,10 @@ namespace CallbackControls.Tests.Hosting
         [Fact]
         public void Start_AfterStop_ServesAgain()
         {
-            server.Stop();
-            server.Start();
+            _server.Stop();
+            _server.Start();
 
-            Assert.True(server.IsRunning);
+            Assert.True(_server.IsRunning);
             Reply reply = Send("GET", "/Default.aspx");
             Assert.Equal(200, reply.Status);
         }

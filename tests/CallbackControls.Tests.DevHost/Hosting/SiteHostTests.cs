@@ -13,14 +13,14 @@ namespace CallbackControls.Tests.Hosting
     [Collection(HostingCollection.Name)]
     public class SiteHostTests
     {
-        private readonly HostingFixture fixture;
+        private readonly HostingFixture _fixture;
 
         public SiteHostTests(HostingFixture fixture)
         {
-            this.fixture = fixture;
+            this._fixture = fixture;
         }
 
-        private SiteHost Site => fixture.Site;
+        private SiteHost Site => _fixture.Site;
 
         private static IHtmlDocument Html(HostedResponse response) => new HtmlParser().ParseDocument(response.GetBodyText());
 
@@ -130,7 +130,7 @@ namespace CallbackControls.Tests.Hosting
             HostedResponse response = Site.Get("/blob.bin");
 
             Assert.Equal(200, response.StatusCode);
-            Assert.Equal(File.ReadAllBytes(Path.Combine(fixture.Folder, "blob.bin")), response.Body);
+            Assert.Equal(File.ReadAllBytes(Path.Combine(_fixture.Folder, "blob.bin")), response.Body);
         }
 
         [Fact]

@@ -44,7 +44,7 @@ namespace CallbackControls.Tests.Hosting
                 TestSite.TryDelete(folder);
             }
         }
-    
+
 
         [Fact]
         public void DevServer_ChangedWebConfig_RestartsTheApplication_AndEveryRequestIsAnswered()

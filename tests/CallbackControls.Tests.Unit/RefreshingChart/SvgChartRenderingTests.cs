@@ -86,7 +86,11 @@ namespace CallbackControls.Tests.RefreshingChart
         {
             var chart = new CallbackControls.RefreshingChart
             {
-                ID = "Chart1", Title = Hostile, XAxisTitle = Hostile, YAxisTitle = Hostile, ShowDataTable = true,
+                ID = "Chart1",
+                Title = Hostile,
+                XAxisTitle = Hostile,
+                YAxisTitle = Hostile,
+                ShowDataTable = true,
                 XAxisType = IsCircular(type) ? ChartAxisType.Auto : ChartAxisType.Category,
             };
             var series = chart.Series.Add(Hostile, type);

@@ -262,33 +262,9 @@ namespace CallbackControls
         }
 
         /// <summary>The reply to a call: just the [text, value] pairs (the client knows which chain it asked for).</summary>
-        private static ListRows ToRows(ListItemCollection items) => new ListRows(items);
+        internal static ListRows ToRows(ListItemCollection items) => new ListRows(items);
 
         private Action<CascadingDropDownPopulateEventArgs> FindServiceMethod() =>
             PageMethods.Find<CascadingDropDownPopulateEventArgs>(Page.GetType(), ServiceMethod, ID);
-
-        /// <summary>
-        /// Answers a page-method call (the fast path, no page built): the values of the levels above come
-        /// from the call's state, as the client read them from the lists. The method sees them as the
-        /// browser sent them, as a web service method would; a posted selection is still checked at the
-        /// postback, against what the method offers for the posted parent.
-        /// </summary>
-        internal static object PopulateFromState(Action<CascadingDropDownPopulateEventArgs> populate, IDictionary<string, object> state, string contextKey)
-        {
-            object raw = null;
-            if (state == null || !state.TryGetValue("ancestors", out raw) || !(raw is object[] encoded))
-                throw new CallbackRequestException("The call did not say which values are chosen above the list.");
-            var ancestors = new List<string>(encoded.Length);
-            foreach (var value in encoded)
-            {
-                var decoded = value is string text ? ListValueCodec.Decode(text) : null;
-                if (decoded == null) throw new CallbackRequestException("A value chosen above the list is not one this page wrote.");
-                ancestors.Add(decoded);
-            }
-            if (ancestors.Any(string.IsNullOrEmpty)) return ToRows(null);
-            var items = new ListItemCollection();
-            populate(new CascadingDropDownPopulateEventArgs(ancestors, items, contextKey));
-            return ToRows(items);
-        }
     }
 }

@@ -400,6 +400,11 @@ namespace CallbackControls
         /// <inheritdoc />
         protected override string ClientControlType => "cascadingdropdown";
 
+        /// <summary>The logical name of the list's client type; it needs the runtime loaded first.</summary>
+        internal const string ScriptResource = "CallbackControls.CascadingDropDown.CascadingDropDown.js";
+
+        private protected override IEnumerable<string> GetScriptResources() => new[] { ClientResources.RuntimeScript, ScriptResource };
+
         /// <inheritdoc />
         protected override void OnInit(EventArgs e)
         {
@@ -418,7 +423,6 @@ namespace CallbackControls
         protected override void OnPreRender(EventArgs e)
         {
             base.OnPreRender(e);
-            ClientResources.Register(this, ClientResources.CascadingDropDownScript);
             if (SelectionMode == ListSelectionMode.Multiple && Rows == 0)
                 throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
                     "CascadingDropDown '{0}' allows multiple selection, which needs a list box: set Rows to 1 or more.", ID));

@@ -8,6 +8,7 @@ namespace CallbackControls
     /// <summary>
     /// Asks the page for the items of a <see cref="CascadingDropDown"/> given the values chosen above it.
     /// </summary>
+    [PageMethodAnswer(typeof(CascadingDropDownPageMethod))]
     public class CascadingDropDownPopulateEventArgs : EventArgs
     {
         /// <summary>Creates the arguments for one fill of the list.</summary>

@@ -297,10 +297,10 @@ namespace CallbackControls
         /// <inheritdoc />
         protected override void PerformSelect()
         {
-            // DataBind() (and the automatic binding of a DataSourceID) fills the items for the current
-            // values above, the one way every source (Populate, ServiceMethod, data) fills them; the
-            // framework's own binding (ListControl.OnDataBinding) would fill them from the source without
-            // the values above and query it a second time.
+            // The DataBinding event first: <%# Bind("...") %> on SelectedValue (a GridView's edit row) is
+            // evaluated there. Then the items for the current values above, the one way every source
+            // (Populate, ServiceMethod, data) fills them (the framework's own fill is ignored, below).
+            OnDataBinding(EventArgs.Empty);
             _itemsByAncestors.Clear();
             var keep = _pending ?? (_itemsKey != null ? Choices() : null);
             _itemsKey = null;
@@ -309,6 +309,12 @@ namespace CallbackControls
             RequiresDataBinding = false;
             MarkAsDataBound();
             OnDataBound(EventArgs.Empty);
+        }
+
+        /// <summary>Ignores the framework's fill from the data source: the items depend on the values above (see <see cref="PerformSelect"/>).</summary>
+        /// <param name="dataSource">The data, unused.</param>
+        protected override void PerformDataBinding(System.Collections.IEnumerable dataSource)
+        {
         }
 
         void IValidator.Validate() => CheckPostedValues();

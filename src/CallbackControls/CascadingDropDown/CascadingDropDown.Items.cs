@@ -46,7 +46,7 @@ namespace CallbackControls
             var values = new List<string>();
             foreach (var parent in Ancestors())
             {
-                values.Insert(0, parent is CascadingDropDown cascading ? cascading.SelectedValue : ReadListValue((ListControl)parent, out _));
+                values.Insert(0, parent is CascadingDropDown cascading ? cascading.ChosenValue : ReadListValue((ListControl)parent, out _));
             }
             return values;
         }
@@ -78,7 +78,7 @@ namespace CallbackControls
             {
                 if (parent is CascadingDropDown cascading)
                 {
-                    if (cascading.SelectedValue.Length == 0 && cascading._rejected) return cascading;
+                    if (cascading.ChosenValue.Length == 0 && cascading._rejected) return cascading;
                 }
                 else
                 {
@@ -89,8 +89,8 @@ namespace CallbackControls
             return null;
         }
 
-        /// <summary>Gets whether the list has a source of items: a <see cref="Populate"/> handler, <see cref="DataSourceID"/> or <see cref="DataSource"/>.</summary>
-        protected virtual bool HasItemSource => Events[EventPopulate] != null || ServiceMethod.Length > 0 || !string.IsNullOrEmpty(DataSourceID) || _dataSource != null;
+        /// <summary>Gets whether the list has a source of items: a <see cref="Populate"/> handler, <see cref="DataBoundControl.DataSourceID"/> or <see cref="BaseDataBoundControl.DataSource"/>.</summary>
+        protected virtual bool HasItemSource => Events[EventPopulate] != null || ServiceMethod.Length > 0 || !string.IsNullOrEmpty(DataSourceID) || DataSource != null;
 
         private void EnsureItemSource()
         {
@@ -141,6 +141,10 @@ namespace CallbackControls
             if (_itemsByAncestors.TryGetValue(key, out var cached)) return cached;
 
             var items = new ListItemCollection();
+            if (AppendDataBoundItems && _declaredItems != null)
+            {
+                foreach (var declared in _declaredItems) items.Add(CopyOf(declared));
+            }
             var e = new CascadingDropDownPopulateEventArgs(ancestorValues, items, ContextKey);
             if (Events[EventPopulate] != null)
             {
@@ -154,6 +158,9 @@ namespace CallbackControls
             {
                 AddDataSourceItems(items);
             }
+            // A default the server chose: the item becomes selected, in the markup and in a callback's rows alike.
+            var chosen = e.SelectedValue.Length > 0 ? items.FindByValue(e.SelectedValue) : null;
+            if (chosen != null) chosen.Selected = true;
             _itemsByAncestors[key] = items;
             return items;
         }
@@ -167,61 +174,58 @@ namespace CallbackControls
 
         private void AddDataSourceItems(ListItemCollection items)
         {
-            object data = _dataSource;
+            object data = DataSource;
             if (!string.IsNullOrEmpty(DataSourceID))
             {
-                var source = FindReferencedControl(DataSourceID) as IDataSource
-                    ?? throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-                        "DataSourceID of CascadingDropDown '{0}' names '{1}', which is not a data source control.", ID, DataSourceID));
                 // Data source controls answer synchronously; parameters (a ControlParameter on the
                 // parent) are read now, so they see the parent's current value.
-                source.GetView(string.Empty).Select(DataSourceSelectArguments.Empty, result => data = result);
+                GetData().Select(DataSourceSelectArguments.Empty, result => data = result);
             }
             if (data == null) return;
 
-            // The composed list binds the data as any ListControl does (DataTextField,
-            // DataValueField, DataTextFormatString, DataTable and DataSet through IListSource). It is
-            // bound with DataSource rather than DataSourceID so that binding it here, in a callback or
-            // at render, never sets off its own automatic binding, which would query the source again.
-            EnsureChildControls();
-            var list = _list;
-            list.DataTextField = DataTextField;
-            list.DataValueField = DataValueField;
-            list.DataTextFormatString = DataTextFormatString;
-            list.DataSource = data;
-            try
-            {
-                list.DataBind();
-                foreach (ListItem item in list.Items) items.Add(new ListItem(item.Text, item.Value));
-            }
-            finally
-            {
-                list.DataSource = null;
-                list.Items.Clear();
-            }
+            // Bound by a list control of the framework, as any ListControl binds (DataTextField,
+            // DataValueField, DataTextFormatString, DataTable and DataSet through IListSource), into a
+            // collection of its own: items are computed per set of parent values, in a callback as at render.
+            var binder = new ItemBinder { DataTextField = DataTextField, DataValueField = DataValueField, DataTextFormatString = DataTextFormatString, DataMember = DataMember, DataSource = data };
+            binder.DataBind();
+            foreach (ListItem item in binder.Items) items.Add(item);
         }
 
-        /// <inheritdoc />
-        protected override bool CallbackNeedsEventValidation
+        /// <summary>A list control used only to turn data into items the way the framework does.</summary>
+        private sealed class ItemBinder : ListControl
+        {
+        }
+
+        /// <summary>A copy of an item with its attributes, state and selection.</summary>
+        internal static ListItem CopyOf(ListItem item)
+        {
+            var copy = new ListItem(item.Text, item.Value, item.Enabled) { Selected = item.Selected };
+            foreach (string name in item.Attributes.Keys) copy.Attributes[name] = item.Attributes[name];
+            return copy;
+        }
+
+        /// <summary>Gets whether calls must post __EVENTVALIDATION: a plain list above, or fields named in <see cref="CallbackFieldIDs"/>.</summary>
+        protected virtual bool CallbackNeedsEventValidation
         {
             get
             {
                 // Only a plain list above (checked with ASP.NET's own event validation) or fields the
                 // page author named need it; CascadingDropDown levels check themselves.
-                return base.CallbackNeedsEventValidation || Ancestors().Any(parent => !(parent is CascadingDropDown));
+                return Channel.DefaultNeedsEventValidation || Ancestors().Any(parent => !(parent is CascadingDropDown));
             }
         }
 
-        /// <inheritdoc />
-        protected override IList<string> GetCallbackFieldNames()
+        /// <summary>The form fields every call posts: the levels above and those named in <see cref="CallbackFieldIDs"/>.</summary>
+        /// <returns>Form field names (UniqueIDs).</returns>
+        protected virtual IList<string> GetCallbackFieldNames()
         {
             // The handler reads every level above as it stands now, so their fields travel with the call.
-            var names = new List<string>(base.GetCallbackFieldNames());
+            var names = new List<string>(Channel.ResolveFieldNames());
             names.AddRange(Ancestors().Select(parent => parent.UniqueID));
             return names;
         }
 
-        private protected override ClientOptions CreateClientOptions()
+        private ClientOptions CreateClientOptions()
         {
             var options = new CascadingDropDownOptions
             {
@@ -245,8 +249,10 @@ namespace CallbackControls
             return options;
         }
 
-        /// <inheritdoc />
-        protected override object ProcessCallback(CallbackEventArgs e)
+        /// <summary>Answers a call: the rows offered for the values of the levels above, as posted.</summary>
+        /// <param name="e">The call.</param>
+        /// <returns>The rows.</returns>
+        protected virtual object ProcessCallback(CallbackEventArgs e)
         {
             // The levels above are read from their posted fields, each checked the same way as on a
             // postback, so a tampered parent value yields no items rather than someone else's.
@@ -261,34 +267,10 @@ namespace CallbackControls
             return ToRows(GetItems(ancestors));
         }
 
-        /// <summary>The reply to a call: just the [text, value] pairs (the client knows which chain it asked for).</summary>
-        private static ListRows ToRows(ListItemCollection items) => new ListRows(items);
+        /// <summary>The reply to a call: a row per item (the client knows which chain it asked for).</summary>
+        internal static ListRows ToRows(ListItemCollection items) => new ListRows(items);
 
         private Action<CascadingDropDownPopulateEventArgs> FindServiceMethod() =>
             PageMethods.Find<CascadingDropDownPopulateEventArgs>(Page.GetType(), ServiceMethod, ID);
-
-        /// <summary>
-        /// Answers a page-method call (the fast path, no page built): the values of the levels above come
-        /// from the call's state, as the client read them from the lists. The method sees them as the
-        /// browser sent them, as a web service method would; a posted selection is still checked at the
-        /// postback, against what the method offers for the posted parent.
-        /// </summary>
-        internal static object PopulateFromState(Action<CascadingDropDownPopulateEventArgs> populate, IDictionary<string, object> state, string contextKey)
-        {
-            object raw = null;
-            if (state == null || !state.TryGetValue("ancestors", out raw) || !(raw is object[] encoded))
-                throw new CallbackRequestException("The call did not say which values are chosen above the list.");
-            var ancestors = new List<string>(encoded.Length);
-            foreach (var value in encoded)
-            {
-                var decoded = value is string text ? ListValueCodec.Decode(text) : null;
-                if (decoded == null) throw new CallbackRequestException("A value chosen above the list is not one this page wrote.");
-                ancestors.Add(decoded);
-            }
-            if (ancestors.Any(string.IsNullOrEmpty)) return ToRows(null);
-            var items = new ListItemCollection();
-            populate(new CascadingDropDownPopulateEventArgs(ancestors, items, contextKey));
-            return ToRows(items);
-        }
     }
 }

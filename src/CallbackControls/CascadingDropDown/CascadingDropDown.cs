@@ -13,7 +13,7 @@ namespace CallbackControls
     /// A list whose items depend on the value chosen in a parent list (Country → Region → City).
     /// Choosing a parent fills this list from the server by callback; a chain of any depth works and
     /// changing a level clears and refills every level below it. Items come from the
-    /// <see cref="Populate"/> event or from a data source (<see cref="DataSourceID"/> with a
+    /// <see cref="Populate"/> event or from a data source (<see cref="DataBoundControl.DataSourceID"/> with a
     /// ControlParameter naming the parent). A posted value is accepted only if the server would offer
     /// it for the posted parent, so event validation stays on.
     /// </summary>
@@ -30,18 +30,16 @@ namespace CallbackControls
     [DefaultProperty("ParentControlID")]
     [ValidationProperty("SelectedValue")]
     [ToolboxData("<{0}:CascadingDropDown runat=\"server\" ParentControlID=\"\" PromptText=\"Choose...\" OnPopulate=\"\" />")]
-    public partial class CascadingDropDown : CallbackControlBase, IPostBackDataHandler, IValidator
+    public partial class CascadingDropDown : ListControl, IPostBackDataHandler, IValidator, ICallbackEventHandler, ICallbackOwner
     {
         private static readonly object EventPopulate = new object();
-        private static readonly object EventSelectedIndexChanged = new object();
-
+        
         private readonly Dictionary<string, ListItemCollection> _itemsByAncestors = new Dictionary<string, ListItemCollection>(StringComparer.Ordinal);
         private string[] _postedValues;
         private bool _postedValuesChecked;
         private bool _selectionChanged;
         private bool _rejected;
-        private object _dataSource;
-        private ComposedList _list;
+        private CallbackChannel _channel;
 
         /// <summary>Occurs when the list needs its items for the values chosen above it.</summary>
         [Category("Data")]
@@ -50,15 +48,6 @@ namespace CallbackControls
         {
             add { Events.AddHandler(EventPopulate, value); }
             remove { Events.RemoveHandler(EventPopulate, value); }
-        }
-
-        /// <summary>Occurs on a postback when the selection differs from the one the page last rendered.</summary>
-        [Category("Action")]
-        [Description("Raised on a postback when the selection changed.")]
-        public event EventHandler SelectedIndexChanged
-        {
-            add { Events.AddHandler(EventSelectedIndexChanged, value); }
-            remove { Events.RemoveHandler(EventSelectedIndexChanged, value); }
         }
 
         /// <summary>
@@ -229,69 +218,6 @@ namespace CallbackControls
             set => ViewState[nameof(ServiceMethod)] = value;
         }
 
-        private protected override string ServiceMethodName => ServiceMethod.Length == 0 ? null : ServiceMethod;
-
-        private protected override string ServiceContextKey => ContextKey.Length == 0 ? null : ContextKey;
-
-        /// <summary>Gets or sets the ID of a data source control (SqlDataSource, ObjectDataSource...) that supplies the items. Default: empty.</summary>
-        [Category("Data")]
-        [DefaultValue("")]
-        [IDReferenceProperty(typeof(DataSourceControl))]
-        [Description("ID of the data source control supplying the items.")]
-        public string DataSourceID
-        {
-            get => (string)ViewState[nameof(DataSourceID)] ?? string.Empty;
-            set => ViewState[nameof(DataSourceID)] = value;
-        }
-
-        /// <summary>
-        /// Gets or sets an object supplying the items (an IEnumerable, a DataTable or DataSet). It is not
-        /// kept between requests: set it on every request, callbacks included. Default: null.
-        /// </summary>
-        [Browsable(false)]
-        [DesignerSerializationVisibility(DesignerSerializationVisibility.Hidden)]
-        [Bindable(true)]
-        public object DataSource
-        {
-            get => _dataSource;
-            set
-            {
-                if (value != null && !(value is IEnumerable) && !(value is IListSource))
-                    throw new ArgumentException("DataSource must be an IEnumerable or an IListSource (DataTable, DataSet).", nameof(value));
-                _dataSource = value;
-                _itemsByAncestors.Clear();
-            }
-        }
-
-        /// <summary>Gets or sets the field of each data item shown as its text. Default: empty (the item itself).</summary>
-        [Category("Data")]
-        [DefaultValue("")]
-        [Description("Field of each data item shown as its text.")]
-        public string DataTextField
-        {
-            get => (string)ViewState[nameof(DataTextField)] ?? string.Empty;
-            set => ViewState[nameof(DataTextField)] = value;
-        }
-
-        /// <summary>Gets or sets the field of each data item used as its value. Default: empty (the text).</summary>
-        [Category("Data")]
-        [DefaultValue("")]
-        [Description("Field of each data item used as its value.")]
-        public string DataValueField
-        {
-            get => (string)ViewState[nameof(DataValueField)] ?? string.Empty;
-            set => ViewState[nameof(DataValueField)] = value;
-        }
-
-        /// <summary>Gets or sets the format of each data item's text, such as <c>"{0:C}"</c>. Default: empty (the text as it is).</summary>
-        [Category("Data")]
-        [DefaultValue("")]
-        [Description("Format of each data item's text, such as {0:C}.")]
-        public string DataTextFormatString
-        {
-            get => (string)ViewState[nameof(DataTextFormatString)] ?? string.Empty;
-            set => ViewState[nameof(DataTextFormatString)] = value;
-        }
 
         /// <summary>Gets or sets the client hook run before items are fetched; <c>e.cancel = true</c> skips the fetch. Default: empty.</summary>
         [Category("Client Side")]
@@ -323,56 +249,6 @@ namespace CallbackControls
             set => ViewState[nameof(OnClientSelectionChanged)] = value;
         }
 
-        /// <summary>
-        /// Gets or sets the selected value; empty when nothing (or the prompt) is selected. On a postback
-        /// it is the posted value once the server has checked it is offered for the posted parent.
-        /// </summary>
-        [Category("Behavior")]
-        [DefaultValue("")]
-        [Bindable(true, BindingDirection.TwoWay)]
-        [Themeable(false)]
-        [Description("The selected value.")]
-        public string SelectedValue
-        {
-            get
-            {
-                var values = SelectedValues;
-                return values.Length == 0 ? string.Empty : values[0];
-            }
-            set => StoredSelection = string.IsNullOrEmpty(value) ? new string[0] : new[] { value };
-        }
-
-        /// <summary>Gets or sets every selected value (several with <see cref="ListSelectionMode.Multiple"/>).</summary>
-        [Browsable(false)]
-        [DesignerSerializationVisibility(DesignerSerializationVisibility.Hidden)]
-        public string[] SelectedValues
-        {
-            get
-            {
-                CheckPostedValues();
-                return (string[])StoredSelection.Clone();
-            }
-            set => StoredSelection = (value ?? new string[0]).Where(v => !string.IsNullOrEmpty(v)).ToArray();
-        }
-
-        /// <summary>Gets the selected item (text and value) among the items offered for the current parent, or null.</summary>
-        [Browsable(false)]
-        [DesignerSerializationVisibility(DesignerSerializationVisibility.Hidden)]
-        public ListItem SelectedItem
-        {
-            get
-            {
-                var value = SelectedValue;
-                return value.Length == 0 ? null : GetItems()?.FindByValue(value);
-            }
-        }
-
-        private string[] StoredSelection
-        {
-            get => (string[])ViewState["Selection"] ?? new string[0];
-            set => ViewState["Selection"] = value;
-        }
-
         /// <summary>Gets or sets the message used when a posted value is rejected. Default: a sentence naming no value, in the request's UI language.</summary>
         [Category("Behavior")]
         [DefaultValue("The selected item is not available for the chosen parent. Please choose again.")]
@@ -397,14 +273,22 @@ namespace CallbackControls
             set { /* Validity follows the posted value alone; IValidator requires a setter. */ }
         }
 
-        /// <inheritdoc />
-        protected override string ClientControlType => "cascadingdropdown";
+        /// <summary>Gets the client type the runtime creates for the list.</summary>
+        protected virtual string ClientControlType => "cascadingdropdown";
+
+        /// <summary>The logical name of the list's client type; it needs the runtime loaded first.</summary>
+        internal const string ScriptResource = "CallbackControls.CascadingDropDown.CascadingDropDown.js";
+
+        private static IEnumerable<string> GetScriptResources() => new[] { ClientResources.RuntimeScript, ScriptResource };
 
         /// <inheritdoc />
         protected override void OnInit(EventArgs e)
         {
             base.OnInit(e);
+            Channel.OnInit();
             Page?.Validators.Add(this);
+            // Items written in markup stay, before the items offered, with AppendDataBoundItems (as in a DropDownList).
+            _declaredItems = Items.Cast<ListItem>().ToArray();
         }
 
         /// <inheritdoc />
@@ -418,7 +302,7 @@ namespace CallbackControls
         protected override void OnPreRender(EventArgs e)
         {
             base.OnPreRender(e);
-            ClientResources.Register(this, ClientResources.CascadingDropDownScript);
+            Channel.OnPreRender();
             if (SelectionMode == ListSelectionMode.Multiple && Rows == 0)
                 throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
                     "CascadingDropDown '{0}' allows multiple selection, which needs a list box: set Rows to 1 or more.", ID));
@@ -426,7 +310,8 @@ namespace CallbackControls
             // A missing or misshapen method fails here, naming what to write, not at the first call.
             if (ServiceMethod.Length > 0 && Events[EventPopulate] == null && Page != null) FindServiceMethod();
             CheckPostedValues();
-            if (_rejected) StatusErrorText = ErrorMessage;
+            EnsureItems();
+            if (_rejected) Channel.StatusErrorText = ErrorMessage;
         }
     }
 }

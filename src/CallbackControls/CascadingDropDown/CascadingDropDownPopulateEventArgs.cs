@@ -8,6 +8,7 @@ namespace CallbackControls
     /// <summary>
     /// Asks the page for the items of a <see cref="CascadingDropDown"/> given the values chosen above it.
     /// </summary>
+    [PageMethodAnswer(typeof(CascadingDropDownPageMethod))]
     public class CascadingDropDownPopulateEventArgs : EventArgs
     {
         /// <summary>Creates the arguments for one fill of the list.</summary>
@@ -44,8 +45,25 @@ namespace CallbackControls
         /// <summary>Gets the selected value of every level above, from the top level down to the parent.</summary>
         public IList<string> AncestorValues { get; }
 
-        /// <summary>Gets the items to offer; add one <see cref="ListItem"/> per choice (text and value).</summary>
+        /// <summary>
+        /// Gets the items to offer; add one <see cref="ListItem"/> per choice (text and value). An item's
+        /// <see cref="ListItem.Attributes"/> (title, data-*), <see cref="ListItem.Enabled"/> and
+        /// <see cref="ListItem.Selected"/> are rendered and sent with a callback's rows.
+        /// </summary>
         public ListItemCollection Items { get; }
+
+        /// <summary>
+        /// Gets or sets the value of the item chosen by default when the user has chosen none for these
+        /// values above (rendered selected, and selected by the browser when the rows arrive by callback).
+        /// Default: empty (none; an item's own <see cref="ListItem.Selected"/> also chooses it).
+        /// </summary>
+        public string SelectedValue
+        {
+            get => _selectedValue;
+            set => _selectedValue = value ?? string.Empty;
+        }
+
+        private string _selectedValue = string.Empty;
     }
 
     /// <summary>Represents the method that fills a <see cref="CascadingDropDown"/>.</summary>

@@ -18,9 +18,12 @@ namespace CallbackControls
     /// </summary>
     [ParseChildren(true)]
     [PersistChildren(false)]
-    public abstract class CallbackControlBase : CompositeControl, ICallbackEventHandler
+    public abstract class CallbackControlBase : CompositeControl, ICallbackEventHandler, ICallbackOwner
     {
-        private string _reply;
+        private CallbackChannel _channel;
+
+        /// <summary>The callback plumbing this control forwards to.</summary>
+        private protected CallbackChannel Channel => _channel ?? (_channel = new CallbackChannel(this, this, ViewState));
 
         /// <summary>The attribute naming the client type the runtime creates for the element.</summary>
         public const string ControlTypeAttribute = "data-cc-control";
@@ -44,8 +47,8 @@ namespace CallbackControls
         [Description("Name of the global client object for this control; empty uses the ClientID.")]
         public string ClientInstanceName
         {
-            get => (string)ViewState[nameof(ClientInstanceName)] ?? string.Empty;
-            set => ViewState[nameof(ClientInstanceName)] = value;
+            get => Channel.ClientInstanceName;
+            set => Channel.ClientInstanceName = value;
         }
 
         /// <summary>Gets or sets how long, in milliseconds, a call may take before it is aborted. Default: 30000.</summary>
@@ -54,12 +57,8 @@ namespace CallbackControls
         [Description("Milliseconds a call may take before it is aborted and reported as an error.")]
         public int CallbackTimeout
         {
-            get => (int?)ViewState[nameof(CallbackTimeout)] ?? DefaultCallbackTimeout;
-            set
-            {
-                if (value <= 0) throw new ArgumentOutOfRangeException(nameof(value), value, "CallbackTimeout must be a positive number of milliseconds.");
-                ViewState[nameof(CallbackTimeout)] = value;
-            }
+            get => Channel.CallbackTimeout;
+            set => Channel.CallbackTimeout = value;
         }
 
         /// <summary>
@@ -72,8 +71,8 @@ namespace CallbackControls
         [TypeConverter(typeof(StringArrayConverter))]
         public string[] CallbackFieldIDs
         {
-            get => (string[])ViewState[nameof(CallbackFieldIDs)] ?? new string[0];
-            set => ViewState[nameof(CallbackFieldIDs)] = value;
+            get => Channel.CallbackFieldIDs;
+            set => Channel.CallbackFieldIDs = value;
         }
 
         /// <summary>
@@ -86,8 +85,8 @@ namespace CallbackControls
         [Description("Post the whole current form (with ViewState) with every call.")]
         public bool PostFullForm
         {
-            get => (bool?)ViewState[nameof(PostFullForm)] ?? false;
-            set => ViewState[nameof(PostFullForm)] = value;
+            get => Channel.PostFullForm;
+            set => Channel.PostFullForm = value;
         }
 
         /// <summary>
@@ -99,8 +98,8 @@ namespace CallbackControls
         [Description("Script (or function name) run before a call is sent; e.cancel = true cancels it.")]
         public string BeforeCallbackScript
         {
-            get => (string)ViewState[nameof(BeforeCallbackScript)] ?? string.Empty;
-            set => ViewState[nameof(BeforeCallbackScript)] = value;
+            get => Channel.BeforeCallbackScript;
+            set => Channel.BeforeCallbackScript = value;
         }
 
         /// <summary>
@@ -112,8 +111,8 @@ namespace CallbackControls
         [Description("Script (or function name) run when the reply or the failure arrives.")]
         public string AfterCallbackScript
         {
-            get => (string)ViewState[nameof(AfterCallbackScript)] ?? string.Empty;
-            set => ViewState[nameof(AfterCallbackScript)] = value;
+            get => Channel.AfterCallbackScript;
+            set => Channel.AfterCallbackScript = value;
         }
 
         /// <summary>
@@ -125,8 +124,8 @@ namespace CallbackControls
         [Description("Script (or function name) run before the result is applied; e.cancel = true skips it.")]
         public string BeforeCallbackResponseProcessScript
         {
-            get => (string)ViewState[nameof(BeforeCallbackResponseProcessScript)] ?? string.Empty;
-            set => ViewState[nameof(BeforeCallbackResponseProcessScript)] = value;
+            get => Channel.BeforeCallbackResponseProcessScript;
+            set => Channel.BeforeCallbackResponseProcessScript = value;
         }
 
         /// <summary>Gets or sets the client hook run after a result has been applied. Default: empty.</summary>
@@ -135,8 +134,8 @@ namespace CallbackControls
         [Description("Script (or function name) run after the result has been applied.")]
         public string AfterCallbackResponseProcessScript
         {
-            get => (string)ViewState[nameof(AfterCallbackResponseProcessScript)] ?? string.Empty;
-            set => ViewState[nameof(AfterCallbackResponseProcessScript)] = value;
+            get => Channel.AfterCallbackResponseProcessScript;
+            set => Channel.AfterCallbackResponseProcessScript = value;
         }
 
         /// <summary>
@@ -149,8 +148,8 @@ namespace CallbackControls
         [Description("Script (or function name) run when a call fails; e.error describes the failure.")]
         public string CallbackErrorScript
         {
-            get => (string)ViewState[nameof(CallbackErrorScript)] ?? string.Empty;
-            set => ViewState[nameof(CallbackErrorScript)] = value;
+            get => Channel.CallbackErrorScript;
+            set => Channel.CallbackErrorScript = value;
         }
 
         /// <summary>
@@ -163,8 +162,8 @@ namespace CallbackControls
         [Description("Link the library's default look for status, loading, error, focus and disabled states.")]
         public bool EnableDefaultStyle
         {
-            get => (bool?)ViewState[nameof(EnableDefaultStyle)] ?? true;
-            set => ViewState[nameof(EnableDefaultStyle)] = value;
+            get => Channel.EnableDefaultStyle;
+            set => Channel.EnableDefaultStyle = value;
         }
 
         /// <summary>Gets the client type name the runtime creates for this control, such as <c>callback</c>.</summary>
@@ -173,8 +172,7 @@ namespace CallbackControls
         /// <summary>Gets the name the client object is published under: <see cref="ClientInstanceName"/> or the ClientID.</summary>
         [Browsable(false)]
         [DesignerSerializationVisibility(DesignerSerializationVisibility.Hidden)]
-        public string EffectiveClientInstanceName =>
-            string.IsNullOrEmpty(ClientInstanceName) ? ClientID : ClientInstanceName;
+        public string EffectiveClientInstanceName => Channel.EffectiveClientInstanceName;
 
         /// <summary>
         /// Answers one call with the control's own data (each control raises its own event here).
@@ -202,43 +200,29 @@ namespace CallbackControls
         /// <summary>Creates the control's client options with its own settings filled in; the base fills the runtime's.</summary>
         private protected virtual ClientOptions CreateClientOptions() => new ClientOptions();
 
+        /// <summary>The control's scripts in load order: the runtime, then a control's own client type.</summary>
+        private protected virtual IEnumerable<string> GetScriptResources() => new[] { ClientResources.RuntimeScript };
+
         /// <inheritdoc />
         protected override void CreateChildControls()
         {
             Controls.Clear();
             CreateVisibleContent(Controls);
-            Controls.Add(new StatusRegion(this));
+            Controls.Add(new StatusRegion(Channel));
         }
 
         /// <inheritdoc />
         protected override void OnInit(EventArgs e)
         {
             base.OnInit(e);
-            // On a callback request, the page's guard checks the call before Page_Load runs.
-            CallbackPageGuard.Attach(this);
+            Channel.OnInit();
         }
 
         /// <inheritdoc />
         protected override void OnPreRender(EventArgs e)
         {
             base.OnPreRender(e);
-            ClientResources.Register(this, ClientResources.RuntimeScript);
-            if (EnableDefaultStyle && Page != null && !Page.IsCallback) ClientResources.RegisterDefaultStyle(this);
-            DeclareResponseCharset();
-        }
-
-        /// <summary>
-        /// Mono sends pages as "text/html" with no charset, so a page without a meta charset is read as
-        /// windows-1252 and posts "Zürich" back as "ZÃ¼rich". Declaring the encoding the response is
-        /// actually written in fixes that without changing what a .NET Framework site sends.
-        /// </summary>
-        private void DeclareResponseCharset()
-        {
-            var context = Context;
-            if (context == null || Page == null || Page.IsCallback) return;
-            var response = context.Response;
-            if (response.ContentEncoding is System.Text.UTF8Encoding && !string.Equals(response.Charset, "utf-8", StringComparison.OrdinalIgnoreCase))
-                response.Charset = "utf-8";
+            Channel.OnPreRender();
         }
 
         /// <inheritdoc />
@@ -264,43 +248,12 @@ namespace CallbackControls
         /// <param name="writer">The writer the next begin tag is written to.</param>
         protected void AddClientAttributes(HtmlTextWriter writer)
         {
-            if (writer == null) throw new ArgumentNullException(nameof(writer));
-            writer.AddAttribute(ControlTypeAttribute, ClientControlType);
-            // The writer HTML-encodes the value; the JSON itself escapes <, > and & as \u sequences.
-            writer.AddAttribute(OptionsAttribute, CallbackEnvelope.ToJson(BuildClientOptions().ToJson()));
+            Channel.AddClientAttributes(writer);
         }
 
         /// <summary>Builds the options object the client runtime starts the control with.</summary>
         /// <returns>The options, ready to be written as JSON.</returns>
-        internal ClientOptions BuildClientOptions()
-        {
-            var options = CreateClientOptions();
-            options.Name = EffectiveClientInstanceName;
-            options.CallbackId = UniqueID;
-            options.Timeout = CallbackTimeout;
-            options.Texts = Texts.ForClient();
-            var method = ServiceMethodName;
-            options.Token = Page == null ? null : CallbackSecurity.IssueToken(Page, UniqueID, method, ServiceContextKey);
-            if (string.IsNullOrEmpty(method))
-            {
-                options.Fields = GetCallbackFieldNames();
-                options.FullForm = PostFullForm;
-                options.PageState = CallbackNeedsPageState;
-                options.EventValidation = CallbackNeedsEventValidation;
-            }
-            else
-            {
-                // A page method runs without the page: no field, no page state travels.
-                options.Method = method;
-                options.ContextKey = ServiceContextKey;
-            }
-            options.AddHook("beforeCallback", BeforeCallbackScript);
-            options.AddHook("afterCallback", AfterCallbackScript);
-            options.AddHook("beforeResponseProcess", BeforeCallbackResponseProcessScript);
-            options.AddHook("afterResponseProcess", AfterCallbackResponseProcessScript);
-            options.AddHook("error", CallbackErrorScript);
-            return options;
-        }
+        internal ClientOptions BuildClientOptions() => Channel.BuildClientOptions();
 
         /// <summary>
         /// Gets whether calls must carry the page state (ViewState and event validation) because the
@@ -310,48 +263,21 @@ namespace CallbackControls
         /// the rows are bound under <c>!IsPostBack</c>. Other pages get the lean call; a page that
         /// fails without its state still works, because the client then resends the call with it.
         /// </summary>
-        protected virtual bool CallbackNeedsPageState
-        {
-            get
-            {
-                if (PostFullForm) return false; // the whole form travels anyway
-                if (Page != null && !string.IsNullOrEmpty(Page.ViewStateUserKey)) return true;
-                for (Control c = Parent; c != null && !(c is Page); c = c.Parent)
-                {
-                    if (c is IDataItemContainer) return true;
-                }
-                return false;
-            }
-        }
+        protected virtual bool CallbackNeedsPageState => Channel.DefaultNeedsPageState;
 
         /// <summary>
         /// Gets whether calls must post the page's <c>__EVENTVALIDATION</c> field: true when
         /// <see cref="CallbackFieldIDs"/> names fields, because input controls check their posted
         /// values against it. It costs hundreds of bytes per call, so it is sent only when needed.
         /// </summary>
-        protected virtual bool CallbackNeedsEventValidation => CallbackFieldIDs.Length > 0;
+        protected virtual bool CallbackNeedsEventValidation => Channel.DefaultNeedsEventValidation;
 
         /// <summary>
         /// The form field names whose current values travel with every call: by default those of
         /// <see cref="CallbackFieldIDs"/>; derived controls add the fields their handler reads.
         /// </summary>
         /// <returns>Form field names (UniqueIDs).</returns>
-        protected virtual IList<string> GetCallbackFieldNames() => ResolveFieldNames();
-
-        private string[] ResolveFieldNames()
-        {
-            var ids = CallbackFieldIDs;
-            var names = new string[ids.Length];
-            for (int i = 0; i < ids.Length; i++)
-            {
-                var id = ids[i].Trim();
-                var target = FindReferencedControl(id)
-                    ?? throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-                        "CallbackFieldIDs of '{0}' names '{1}', but no control with that ID was found.", ID, id));
-                names[i] = target.UniqueID;
-            }
-            return names;
-        }
+        protected virtual IList<string> GetCallbackFieldNames() => Channel.ResolveFieldNames();
 
         /// <summary>
         /// Finds a control named by ID the way ControlParameter does: in this control's naming
@@ -359,50 +285,24 @@ namespace CallbackControls
         /// </summary>
         /// <param name="id">The ID as the page author wrote it.</param>
         /// <returns>The control, or null.</returns>
-        protected Control FindReferencedControl(string id)
-        {
-            if (string.IsNullOrEmpty(id)) return null;
-            for (Control container = NamingContainer; container != null; container = container.NamingContainer)
-            {
-                var found = container.FindControl(id);
-                if (found != null) return found;
-                if (container is Page) break;
-            }
-            return null;
-        }
+        protected Control FindReferencedControl(string id) => CallbackChannel.FindReferencedControl(this, id);
 
         void ICallbackEventHandler.RaiseCallbackEvent(string eventArgument) => RaiseCallbackEvent(eventArgument);
 
         string ICallbackEventHandler.GetCallbackResult()
         {
             var reply = GetCallbackResult();
-            // The framework writes the reply as soon as this returns: the last moment to choose its encoding.
-            ReplyCompression.Apply(Context, reply?.Length ?? 0);
+            Channel.BeforeReplyWritten(reply);
             return reply;
         }
 
         /// <summary>Reads the call's envelope and runs <see cref="ProcessCallback"/>, keeping any error as data.</summary>
         /// <param name="eventArgument">The raw callback parameter.</param>
-        protected virtual void RaiseCallbackEvent(string eventArgument)
-        {
-            var refusal = CallbackPageGuard.CheckBeforeHandler(this);
-            if (refusal != null)
-            {
-                // Reached only by a control created after PreLoad; every other call was checked before Page_Load.
-                Context.Response.StatusCode = refusal.StatusCode;
-                _reply = CallbackEnvelope.WriteError(refusal.Code, refusal.Message);
-                return;
-            }
-            CallbackPageGuard.HandlerStarting(this);
-            _reply = CallbackAnswer.Run(Context, UniqueID, eventArgument, ProcessCallback);
-        }
+        protected virtual void RaiseCallbackEvent(string eventArgument) => Channel.RaiseCallbackEvent(eventArgument);
 
         /// <summary>Returns the reply prepared by <see cref="RaiseCallbackEvent"/>.</summary>
         /// <returns>The JSON reply envelope.</returns>
-        protected virtual string GetCallbackResult()
-        {
-            return _reply ?? CallbackEnvelope.WriteError(CallbackEnvelope.BadRequestErrorCode, "The call was not processed.");
-        }
+        protected virtual string GetCallbackResult() => Channel.GetCallbackResult();
 
         /// <summary>
         /// The message sent to the client for a failure: a <see cref="CallbackException"/>'s own message
@@ -419,33 +319,43 @@ namespace CallbackControls
         /// </summary>
         [Browsable(false)]
         [DesignerSerializationVisibility(DesignerSerializationVisibility.Hidden)]
-        protected string StatusErrorText { get; set; }
+        protected string StatusErrorText
+        {
+            get => Channel.StatusErrorText;
+            set => Channel.StatusErrorText = value;
+        }
+
+        string ICallbackOwner.ClientControlType => ClientControlType;
+
+        IEnumerable<string> ICallbackOwner.GetScriptResources() => GetScriptResources();
+
+        object ICallbackOwner.ProcessCallback(CallbackEventArgs e) => ProcessCallback(e);
+
+        ClientOptions ICallbackOwner.CreateClientOptions() => CreateClientOptions();
+
+        IList<string> ICallbackOwner.GetCallbackFieldNames() => GetCallbackFieldNames();
+
+        bool ICallbackOwner.CallbackNeedsPageState => CallbackNeedsPageState;
+
+        bool ICallbackOwner.CallbackNeedsEventValidation => CallbackNeedsEventValidation;
+
+        string ICallbackOwner.ServiceMethodName => ServiceMethodName;
+
+        string ICallbackOwner.ServiceContextKey => ServiceContextKey;
 
         /// <summary>The live region where the client runtime writes loading and error messages.</summary>
         private sealed class StatusRegion : Control
         {
-            private readonly CallbackControlBase _owner;
+            private readonly CallbackChannel _channel;
 
-            public StatusRegion(CallbackControlBase owner)
+            public StatusRegion(CallbackChannel channel)
             {
-                _owner = owner;
+                _channel = channel;
                 // Its content is recomputed on every request: nothing to remember.
                 EnableViewState = false;
             }
 
-            // No id: the client finds the region by class inside its control, which keeps repeated
-            // controls free of id clashes.
-            protected override void Render(HtmlTextWriter writer)
-            {
-                writer.AddAttribute(HtmlTextWriterAttribute.Class, StatusCssClass);
-                writer.AddAttribute("role", "status");
-                writer.AddAttribute("aria-live", "polite");
-                var error = _owner.StatusErrorText;
-                if (!string.IsNullOrEmpty(error)) writer.AddAttribute("data-kind", "error");
-                writer.RenderBeginTag(HtmlTextWriterTag.Span);
-                if (!string.IsNullOrEmpty(error)) writer.WriteEncodedText(error);
-                writer.RenderEndTag();
-            }
+            protected override void Render(HtmlTextWriter writer) => _channel.RenderStatusRegion(writer);
         }
     }
 }

@@ -18,8 +18,8 @@ namespace CallbackControls
         private static readonly object ItemKey = new object();
 
         private readonly Page _page;
-        private CallbackControlBase _target;
-        private CallbackControlBase _verified;
+        private ICallbackOwner _target;
+        private ICallbackOwner _verified;
         private bool _handlerStarted;
 
         private CallbackPageGuard(Page page)
@@ -67,7 +67,7 @@ namespace CallbackControls
         {
             var targetId = CallbackSecurity.TargetId(Request);
             var target = string.IsNullOrEmpty(targetId) ? null : _page.FindControl(targetId);
-            _target = target as CallbackControlBase;
+            _target = target as ICallbackOwner;
             if (target != null && _target == null) return; // another control's callback (a GridView's, say): not ours to judge
 
             var libraryCall = CallbackSecurity.IsLibraryCall(Request);
@@ -92,7 +92,7 @@ namespace CallbackControls
         }
 
         /// <summary>Why a call to the control is refused (another site, GET, no, a foreign or an expired token), or null.</summary>
-        private static CallbackRefusedException Refusal(Page page, CallbackControlBase target)
+        private static CallbackRefusedException Refusal(Page page, ICallbackOwner target)
         {
             var request = page.Request;
             var refusal = CallbackSecurity.CheckTransport(request);
@@ -114,12 +114,12 @@ namespace CallbackControls
         /// say) was not there to be checked then, so it is checked now. Returns why the call is refused,
         /// or null when it may run.
         /// </summary>
-        internal static CallbackRefusedException CheckBeforeHandler(CallbackControlBase control)
+        internal static CallbackRefusedException CheckBeforeHandler(Control control, ICallbackOwner owner)
         {
             var page = control.Page;
             if (page == null) return null; // not in a request: a unit test calling the handler directly
-            if (page.Items[ItemKey] is CallbackPageGuard guard && ReferenceEquals(guard._verified, control)) return null;
-            return Refusal(page, control);
+            if (page.Items[ItemKey] is CallbackPageGuard guard && ReferenceEquals(guard._verified, owner)) return null;
+            return Refusal(page, owner);
         }
 
         private void OnError(object sender, EventArgs e)
@@ -135,8 +135,8 @@ namespace CallbackControls
                 // Only calls to our controls, and calls to no control at all, are ours to answer; any
                 // other callback (a stock GridView or TreeView one) keeps the framework's own handling.
                 var targetId = CallbackSecurity.TargetId(Request);
-                var target = _target ?? (targetId.Length == 0 ? null : SafeFind(targetId));
-                if (target is CallbackControlBase)
+                var target = (object)_target ?? (targetId.Length == 0 ? null : SafeFind(targetId));
+                if (target is ICallbackOwner)
                 {
                     // The page failed (a tampered ViewState, say) before the token could be checked:
                     // a call without one is refused, whatever failed first.

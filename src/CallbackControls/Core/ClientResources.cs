@@ -4,18 +4,14 @@ using System.Web.UI;
 namespace CallbackControls
 {
     /// <summary>
-    /// Names of the scripts embedded in the assembly and the one place that registers them with a page.
+    /// The runtime's own resources (its script and the default look) and the one place that registers a
+    /// control's scripts with a page. Each control names its own scripts (the channel registers them in the
+    /// order the control lists them).
     /// </summary>
     internal static class ClientResources
     {
         /// <summary>The logical name of the client runtime every callback control needs.</summary>
         public const string RuntimeScript = "CallbackControls.Scripts.CallbackControls.js";
-
-        /// <summary>The logical name of the RefreshingChart client type; it needs <see cref="RuntimeScript"/> loaded first.</summary>
-        public const string RefreshingChartScript = "CallbackControls.RefreshingChart.RefreshingChart.js";
-
-        /// <summary>The logical name of the CascadingDropDown client type (needs the runtime first).</summary>
-        public const string CascadingDropDownScript = "CallbackControls.CascadingDropDown.CascadingDropDown.js";
 
         /// <summary>The logical name of the default look (Styles/CallbackControls.css).</summary>
         public const string DefaultStyleSheet = "CallbackControls.Styles.CallbackControls.css";

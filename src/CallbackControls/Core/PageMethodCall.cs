@@ -172,19 +172,9 @@ namespace CallbackControls
         {
             try
             {
-                var argumentType = PageMethods.ArgumentTypeOf(pageType, method);
-                if (argumentType == typeof(CascadingDropDownPopulateEventArgs))
-                {
-                    var populate = PageMethods.Find<CascadingDropDownPopulateEventArgs>(pageType, method, controlId);
-                    CallbackAnswer.Run(context, controlId, parameter, e => CascadingDropDown.PopulateFromState(populate, e.ClientState, contextKey), reply);
-                    return;
-                }
-                var answer = PageMethods.Find<CallbackEventArgs>(pageType, method, controlId);
-                CallbackAnswer.Run(context, controlId, parameter, e =>
-                {
-                    answer(e);
-                    return e.Result;
-                }, reply);
+                // The method's parameter type says what answers it (a control's own event args name their answer).
+                var answer = PageMethodAnswers.For(PageMethods.ArgumentTypeOf(pageType, method)).Bind(pageType, method, controlId, contextKey);
+                CallbackAnswer.Run(context, controlId, parameter, answer, reply);
             }
             catch (InvalidOperationException ex)
             {

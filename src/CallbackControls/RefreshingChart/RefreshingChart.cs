@@ -385,6 +385,11 @@ namespace CallbackControls
         /// <inheritdoc />
         protected override string ClientControlType => ClientType;
 
+        /// <summary>The logical name of the chart's client type; it needs the runtime loaded first.</summary>
+        internal const string ScriptResource = "CallbackControls.RefreshingChart.RefreshingChart.js";
+
+        private protected override IEnumerable<string> GetScriptResources() => new[] { ClientResources.RuntimeScript, ScriptResource };
+
         /// <inheritdoc />
         protected override HtmlTextWriterTag TagKey => HtmlTextWriterTag.Div;
 
@@ -488,8 +493,6 @@ namespace CallbackControls
         protected override void OnPreRender(EventArgs e)
         {
             base.OnPreRender(e);
-            // After the base, so the runtime's script tag comes first and the chart's type can register with it.
-            ClientResources.Register(this, ClientResources.RefreshingChartScript);
             if (RefreshFrequency > 0 && Events[EventRefreshCallback] == null && DataSource == null && Series.Cast<ChartSeries>().All(s => s.Points.Count == 0))
             {
                 // Every tick would redraw the same empty chart: a missing handler, said where it is missed.

@@ -33,7 +33,7 @@ namespace CallbackControls
     public partial class CascadingDropDown : ListControl, IPostBackDataHandler, IValidator, ICallbackEventHandler, ICallbackOwner
     {
         private static readonly object EventPopulate = new object();
-        
+
         private readonly Dictionary<string, ListItemCollection> _itemsByAncestors = new Dictionary<string, ListItemCollection>(StringComparer.Ordinal);
         private string[] _postedValues;
         private bool _postedValuesChecked;

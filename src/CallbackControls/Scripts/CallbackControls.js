@@ -942,11 +942,11 @@
    *
    *   (function (root, define) {
    *     var runtime = root.CallbackControls || require('../Scripts/CallbackControls.js'); // node: require
-   *     var type = runtime.internals.defineType('name', define);
+   *     var type = runtime.define('name', define);
    *     if (typeof module === 'object' && module.exports) { module.exports = type; }
-   *   }(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, root) {
+   *   }(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, internals, root) {
    *     function NameClient(element, options) { CallbackControls.CallbackClient.call(this, element, options); }
-   *     CallbackControls.internals.extendClient(NameClient);
+   *     internals.extendClient(NameClient);
    *     NameClient.prototype.init = function () { ... };  // applyResult, getState, dispose ...
    *     return NameClient;
    *   }));

@@ -45,7 +45,7 @@ namespace CallbackControls.Tests.RefreshingChart
             var runtime = Site.Get(sources[0]);
             var chartScript = Site.Get(sources[1]);
             Assert.Contains("CallbackControls client runtime", runtime.GetBodyText());
-            Assert.Contains("defineType('refreshingchart'", chartScript.GetBodyText());
+            Assert.Contains("define('refreshingchart'", chartScript.GetBodyText());
             Assert.StartsWith("text/javascript", chartScript.ContentType);
         }
 

@@ -50,11 +50,13 @@ namespace CallbackControls.Sample
             writer.Write("</tbody></table>");
         }
 
-        private static IEnumerable<CallbackControlBase> CallbackControlsOf(Control root)
+        /// <summary>The library's controls on the page (CascadingDropDown is a ListControl, the others CallbackControlBase).</summary>
+        private static IEnumerable<Control> CallbackControlsOf(Control root)
         {
             foreach (Control child in root.Controls)
             {
-                if (child is CallbackControlBase control) yield return control;
+                if (child.GetType().Assembly == typeof(CallbackControlBase).Assembly || child.GetType().BaseType?.Assembly == typeof(CallbackControlBase).Assembly)
+                    yield return child;
                 foreach (var nested in CallbackControlsOf(child)) yield return nested;
             }
         }

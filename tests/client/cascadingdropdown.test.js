@@ -25,7 +25,13 @@ function recordsMarkup(node) {
 }
 
 function fakeOption(text, value, selected) {
-  return recordsMarkup({ tagName: 'OPTION', textContent: text || '', value: value || '', selected: !!selected, disabled: false });
+  return recordsMarkup({
+    tagName: 'OPTION', textContent: text || '', value: value || '', selected: !!selected, disabled: false, attributes: {},
+    setAttribute(name, attributeValue) {
+      if (!/^[A-Za-z_][\w.-]*$/.test(name)) throw new Error('InvalidCharacterError');
+      this.attributes[name] = String(attributeValue);
+    }
+  });
 }
 
 class FakeSelect extends EventTarget {
@@ -685,5 +691,38 @@ describe('hostile text and encoded values', { timeout: 5000 }, () => {
     assert.deepEqual(seen, ['A&#B']);
     assert.deepEqual(askedFor(), [[encoded('A&#B')]]);
     assert.equal(transport.calls[0].body.get('Country'), encoded('A&#B'));
+  });
+});
+
+describe('what the server says of an item (a row\'s third member)', () => {
+  test('a default chosen by the server is selected in place of the prompt, and the levels below follow it', async () => {
+    const { country, region, city } = chain();
+    country.choose('FR');
+    await answer(ok([['Île-de-France', 'IDF'], ['Bretagne', 'BRE', { selected: true }]]));
+    assert.equal(region.list.value, 'BRE');
+    assert.deepEqual(askedFor().at(-1), ['FR', 'BRE'], 'the level below asks for the default\'s items');
+    assert.equal(city.list.disabled, true);
+  });
+
+  test('disabled items and item attributes are applied as values; event-handler attributes and invalid names never', async () => {
+    const { country, region } = chain();
+    country.choose('FR');
+    await answer(ok([
+      ['Île-de-France', 'IDF', { attributes: { title: 'Paris and around', 'data-code': '75', onclick: 'alert(1)', ONMOUSEOVER: 'x', 'a b': 'y' } }],
+      ['Bretagne', 'BRE', { disabled: true, selected: true }],
+    ]));
+    const [, idf, bre] = region.list.options;
+    assert.deepEqual(idf.attributes, { title: 'Paris and around', 'data-code': '75' });
+    assert.equal(bre.disabled, true);
+    assert.notEqual(region.list.value, 'BRE', 'a disabled item is not chosen as the default');
+    assert.deepEqual(markupWrites, []);
+  });
+
+  test('in a multiple list every item the server marks is selected', async () => {
+    const { country, region } = chain({ multiple: true, prompt: null });
+    region.list.multiple = true;
+    country.choose('FR');
+    await answer(ok([['Île-de-France', 'IDF', { selected: true }], ['Bretagne', 'BRE', { selected: true }], ['Corse', 'COR']]));
+    assert.deepEqual(region.list.options.filter((o) => o.selected).map((o) => o.value), ['IDF', 'BRE']);
   });
 });

@@ -354,10 +354,11 @@
     var previous = this.getValues().join('\u001f');
     var fragment = doc.createDocumentFragment();
     var prompt = this.options.prompt;
-    var addOption = function (text, value) {
+    var addOption = function (text, value, item) {
       var option = doc.createElement('option');
       option.value = value == null ? '' : String(value);
       option.textContent = text == null ? '' : String(text);
+      if (item) { applyItem(option, item); }
       fragment.appendChild(option);
       return option;
     };
@@ -368,8 +369,18 @@
     } else if (prompt) {
       addOption(prompt.text, prompt.value).selected = true;
     }
-    for (var i = 0; i < items.length; i++) { addOption(items[i][0], items[i][1]); }
-    if (!prompt && !this.options.multiple && items.length) { fragment.firstChild.selected = true; }
+    // The server's default (an item's Selected, or e.SelectedValue) wins over the prompt and the first item.
+    var chosen = [];
+    for (var i = 0; i < items.length; i++) {
+      var option = addOption(items[i][0], items[i][1], items[i][2]);
+      if (items[i][2] && items[i][2].selected && !option.disabled) { chosen.push(option); }
+    }
+    if (chosen.length) {
+      if (prompt && fragment.firstChild) { fragment.firstChild.selected = false; }
+      for (var c = 0; c < (this.options.multiple ? chosen.length : 1); c++) { chosen[c].selected = true; }
+    } else if (!prompt && !this.options.multiple && items.length) {
+      fragment.firstChild.selected = true;
+    }
     this._filling = true;
     try {
       list.textContent = '';
@@ -381,14 +392,21 @@
     if (this.getValues().join('\u001f') !== previous || noItems) { this.notifyChildren(); }
   };
 
-  /** Fires 'change' on the list so every level below clears and refills. */
+  /**
+   * Fires 'change' on the list so every level below clears and refills. The list's own inline
+   * onchange (AutoPostBack's __doPostBack, or the page's) does not run for it: a refill is not a
+   * person's choice, and only a person's choice posts the page back.
+   */
   CascadingDropDownClient.prototype.notifyChildren = function () {
     var list = this.list;
     if (!list || typeof root.Event !== 'function') { return; }
+    var inline = list.onchange;
     this._filling = true;
     try {
+      list.onchange = null;
       list.dispatchEvent(new root.Event('change', { bubbles: true }));
     } finally {
+      list.onchange = inline;
       this._filling = false;
     }
   };
@@ -404,6 +422,29 @@
       this.clearStatus('loading');
     }
   };
+
+  /** Attribute names an item may not set from a reply: event handlers would run data as script. */
+  var UNSAFE_ATTRIBUTE = /^on/i;
+
+  /**
+   * What a reply says of an item beyond its text and value (the optional third member of a row):
+   * disabled, and its attributes (a title, data-*), set as attribute values, never as markup.
+   * @param {HTMLOptionElement} option
+   * @param {{disabled?: boolean, attributes?: Object<string, string>}} item
+   */
+  function applyItem(option, item) {
+    if (item.disabled) { option.disabled = true; }
+    var attributes = item.attributes;
+    if (!attributes || typeof attributes !== 'object') { return; }
+    for (var name in attributes) {
+      if (!Object.prototype.hasOwnProperty.call(attributes, name) || UNSAFE_ATTRIBUTE.test(name)) { continue; }
+      try {
+        option.setAttribute(name, attributes[name] == null ? '' : String(attributes[name]));
+      } catch (ignored) {
+        // Not a valid attribute name: nothing to set.
+      }
+    }
+  }
 
   CascadingDropDownClient.decodeValue = decodeValue;
   return CascadingDropDownClient;

@@ -155,7 +155,17 @@ declare namespace CallbackControls {
   }
 
   /** One list item of a CascadingDropDown: [text, value]. */
-  type ListItemPair = [text: string, value: string];
+  /** What a reply says of an item beyond its text and value; each member only when it applies. */
+  interface ListItemDetails {
+    /** The server's default choice (ListItem.Selected or e.SelectedValue). */
+    readonly selected?: boolean;
+    /** ListItem.Enabled false: shown, not choosable. */
+    readonly disabled?: boolean;
+    /** ListItem.Attributes (title, data-*); event-handler attributes are never applied. */
+    readonly attributes?: { readonly [name: string]: string };
+  }
+
+  type ListItemPair = [text: string, value: string, item?: ListItemDetails];
 
   /** OnClientPopulating: before a list asks the server for its items (not run for items from the cache). */
   interface PopulatingEvent {

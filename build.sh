@@ -257,7 +257,7 @@ run_format_suite() { # name
   local out="$ROOT/.tmp/format.log" code=0
   dotnet format whitespace "$ROOT/CallbackControls.sln" --verify-no-changes >"$out" 2>&1 || code=$?
   local bad
-  bad="$(grep -oE '^[^(]+\.cs\(' "$out" | sort -u | wc -l)"
+  bad="$( (grep -oE '^[^(]+\.cs\(' "$out" || true) | sort -u | wc -l)"
   grep -E ' error ' "$out" | head -20 >&2 || true
   if [ "$code" -ne 0 ] && [ "$bad" -eq 0 ]; then bad=1; fi
   record "$1" "$([ "$bad" -eq 0 ] && echo 1 || echo 0)" "$bad" 0 "$code"

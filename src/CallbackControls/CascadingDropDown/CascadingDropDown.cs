@@ -18,13 +18,14 @@ namespace CallbackControls
     /// it for the posted parent, so event validation stays on.
     /// </summary>
     /// <remarks>
-    /// A composite control: it composes a real <see cref="ListBox"/> (one row, a drop-down, unless
-    /// <see cref="Rows"/> is above 0) that renders the items and binds data sources, and answers to this
-    /// control's ClientID and UniqueID. The selection is this control's own, because it must be checked
-    /// against the items offered for the posted parent: the items filled by callback were never rendered,
-    /// so ASP.NET's event validation (which only knows rendered values) would refuse them.
+    /// A <see cref="ListControl"/>, so AutoPostBack, SelectedIndexChanged, data binding and item attributes
+    /// are the framework's; the callback plumbing is a <c>CallbackChannel</c> it owns, as every callback
+    /// control does. It writes its own <c>select</c> (one row, a drop-down, unless <see cref="Rows"/> is
+    /// above 0) the same way on .NET and Mono. The selection is checked by this control against the items
+    /// offered for the posted parent, not by ASP.NET's event validation: the items filled by callback were
+    /// never rendered, and event validation only knows rendered values. The prompt is a real first item.
     /// The class is split by concern: the chain and its items (<c>.Items.cs</c>), the posted selection
-    /// (<c>.PostedSelection.cs</c>) and the markup (<c>.Rendering.cs</c>).
+    /// (<c>.PostedSelection.cs</c>), the markup (<c>.Rendering.cs</c>) and the callback (<c>.Callback.cs</c>).
     /// </remarks>
     [DefaultEvent("Populate")]
     [DefaultProperty("ParentControlID")]

@@ -395,6 +395,31 @@ test('keyboard only: the range and timer buttons are reachable and named; a refr
   assert.equal(await p.evaluate(() => Chart1.isRunning), true);
 }));
 
+test('keyboard only: a list that could not be filled says which one failed and offers Try again; pressing it refills the list and the keyboard goes on from it', page('a11y-retry', async (p) => {
+  await p.goto(siteUrl('Cascading.aspx'));
+  await p.waitForFunction(() => window.Region && window.Region.list);
+  const restore = await failCallbacks(p);
+  await p.selectOption('#Country', 'fr');
+  const retry = p.getByRole('button', { name: 'Try again: Region' });
+  await retry.waitFor();
+  assert.equal(await p.textContent('#Region_Container .cc-status'), 'Region: The server answered with HTTP 503.');
+
+  // Still failing: pressed from the keyboard, the new button keeps the focus.
+  await retry.focus();
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => document.activeElement && document.activeElement.classList.contains('cc-retry') && document.activeElement.isConnected);
+  assert.equal(await p.locator('#Region_Container .cc-retry').count(), 1);
+
+  // The server is back: Enter refills the list, the button goes, and the focus is on the list.
+  await restore();
+  await p.keyboard.press('Enter');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length > 1 && !document.getElementById('Region').disabled);
+  await p.waitForFunction(() => document.activeElement && document.activeElement.id === 'Region');
+  assert.equal(await p.locator('#Region_Container .cc-retry').count(), 0);
+  assert.match(await p.textContent('#Region_Container .cc-status'), /^Region: \d+ items?$/);
+  assert.deepEqual(p.pageErrors, []);
+}));
+
 /* ------------------------------------------------------------------------------------------------
  * What a screen reader hears
  * ---------------------------------------------------------------------------------------------- */
@@ -425,7 +450,7 @@ test('screen reader: each list is named by its label and described by its status
   await p.selectOption('#Country', 'jp');
   await p.waitForFunction(() => document.querySelector('#Region_Container .cc-status').getAttribute('data-kind') === 'error');
   await restore();
-  assert.deepEqual(await accessible(p, '#Region'), { role: 'combobox', name: 'Region', description: 'The server answered with HTTP 503.' });
+  assert.deepEqual(await accessible(p, '#Region'), { role: 'combobox', name: 'Region', description: 'Region: The server answered with HTTP 503.' });
 
   // A loading state shows only once a call has taken 100 ms: the slow region list always says it; the
   // others answer quickly and usually say nothing of loading, but on a busy machine they may. Whatever
@@ -446,7 +471,7 @@ test('screen reader: each list is named by its label and described by its status
     { control: 'Region_Container', text: 'Region: 2 items' },
     { control: 'Region_Container', text: 'Region: 1 item' },
     { control: 'City_Container', text: 'City: No cities' },
-    { control: 'Region_Container', text: 'The server answered with HTTP 503.' },
+    { control: 'Region_Container', text: 'Region: The server answered with HTTP 503.' },
   ]);
 }));
 

@@ -94,6 +94,7 @@
   };
 
   CascadingDropDownClient.prototype.dispose = function () {
+    this.withdrawRetry();
     this._clearQuietTimer();
     this._clearLoadingTimer();
     if (this.parent && this._onParentChange) {
@@ -145,6 +146,53 @@
       : String((count === 1 ? this.options.countOneText : this.options.countText) || (count === 1 ? '{0} item' : '{0} items')).replace('{0}', String(count));
     var label = this.labelText();
     this.showStatus(label ? label + ': ' + text : text, 'count');
+  };
+
+  /**
+   * A failure names the list it is about ("Region: The server answered with HTTP 503."), as the count
+   * does, so a user who was on another list knows which one failed.
+   */
+  CascadingDropDownClient.prototype.userMessage = function (error) {
+    var text = CallbackClient.prototype.userMessage.call(this, error);
+    var label = this.labelText();
+    return label ? label + ': ' + text : text;
+  };
+
+  /**
+   * Shows a Try again button after the status region (a real button: keyboard reachable, named by
+   * its text, in the page's language); pressing it asks again for the chain as it stands.
+   */
+  CascadingDropDownClient.prototype.offerRetry = function () {
+    var region = this.statusRegion();
+    var doc = root.document;
+    if (!region || !region.parentNode || !doc || this._retry) { return; }
+    var self = this;
+    var button = doc.createElement('button');
+    button.type = 'button';
+    button.className = 'cc-retry';
+    var texts = this.options.texts;
+    button.textContent = texts && typeof texts.retry === 'string' ? texts.retry : 'Try again';
+    var label = this.labelText();
+    if (label) { button.setAttribute('aria-label', button.textContent + ': ' + label); }
+    button.addEventListener('click', function () {
+      var hadFocus = doc.activeElement === button;
+      self._focusAfterRetry = hadFocus;
+      self.refresh();
+    });
+    region.parentNode.insertBefore(button, region.nextSibling);
+    this._retry = button;
+    // Pressed with the keyboard and failed again: the new button takes the focus the old one had.
+    if (this._focusAfterRetry) {
+      this._focusAfterRetry = false;
+      button.focus();
+    }
+  };
+
+  /** Removes the Try again button, if one is shown. */
+  CascadingDropDownClient.prototype.withdrawRetry = function () {
+    var button = this._retry;
+    this._retry = null;
+    if (button && button.parentNode) { button.parentNode.removeChild(button); }
   };
 
   /* ------------------------------------------------------------------------------------------
@@ -271,6 +319,7 @@
    */
   CascadingDropDownClient.prototype.refresh = function () {
     var self = this;
+    this.withdrawRetry();
     this._clearQuietTimer();
     this._clearLoadingTimer();
     // Loading shown already (a keyboard change waiting for its quiet period): it stays up, no flicker.
@@ -300,9 +349,11 @@
     // The chain asked for travels as the call's context, so the reply need not echo it.
     return this.callback('', { cascadingKey: key }).then(function () {}, function (error) {
       if (isQuiet(error)) { return; }
-      // The list stays empty and disabled; the error hook and the status region have told the user.
+      // The list stays empty and disabled; the status region says which list failed and why, and a
+      // button beside it asks again for the same chain.
       self.replaceOptions([], true, false);
       self.setBusy(false);
+      self.offerRetry();
     });
   };
 
@@ -319,6 +370,11 @@
   /** Fills the list with [text, value] pairs and tells the levels below that it changed. */
   CascadingDropDownClient.prototype.fill = function (items) {
     this.replaceOptions(items, items.length === 0);
+    // Filled after the user pressed Try again: the keyboard goes on from the list, not from the page's top.
+    if (this._focusAfterRetry) {
+      this._focusAfterRetry = false;
+      if (this.list && !this.list.disabled && typeof this.list.focus === 'function') { this.list.focus(); }
+    }
     this.setBusy(false);
     this.announceCount(items.length);
     this.runHookSafely('populated', { control: this, items: items });

@@ -44,10 +44,14 @@ namespace CallbackControls
         {
             ("network", nameof(ClientNetwork)), ("timeout", nameof(ClientTimeout)), ("http", nameof(ClientHttp)),
             ("redirect", nameof(ClientRedirect)), ("server", nameof(ClientServer)), ("malformed", nameof(ClientMalformed)),
+            ("retry", nameof(ClientRetry)),
         };
 
         /// <summary>A text in the current UI culture with its placeholders filled.</summary>
         internal static string Format(string name, params object[] args) => string.Format(CultureInfo.CurrentCulture, Get(name), args);
+
+        /// <summary>Try again (the button a list shows when it could not be filled)</summary>
+        internal static string ClientRetry => Get(nameof(ClientRetry));
 
         /// <summary>Loading...</summary>
         internal static string Loading => Get(nameof(Loading));

@@ -26,6 +26,7 @@
     }
   };
 
-  document.getElementById('Fail').addEventListener('click', function () { Chart1.callback('fail').catch(function () {}); });
-  document.getElementById('Recover').addEventListener('click', function () { Chart1.callback('').catch(function () {}); });
+  // The failure lasts: every tick sends the tick argument "fail" until Recover sets it back.
+  document.getElementById('Fail').addEventListener('click', function () { Chart1.tickArgument = 'fail'; Chart1.callback('fail').catch(function () {}); });
+  document.getElementById('Recover').addEventListener('click', function () { Chart1.tickArgument = ''; Chart1.callback('').catch(function () {}); });
 }());

@@ -5,8 +5,9 @@
 <body class="sample">
   <nav><a href="Default.aspx">All samples</a></nav>
   <h1>Choose a time range</h1>
-  <p>Each button calls <code>Chart1.callback("1m")</code> (or 5m, 15m, 1h). The server's RefreshCallback handler
-     reads the argument and fills the chart; later timer ticks repeat the last argument. An hour holds 3,600
+  <p>Each button sets <code>Chart1.tickArgument = "1m"</code> (or 5m, 15m, 1h) and calls <code>Chart1.callback("1m")</code>.
+     The server's RefreshCallback handler reads the argument and fills the chart; every later timer tick sends the tick
+     argument, so the range stays (a <code>callback()</code> argument on its own is sent once). An hour holds 3,600
      samples a series: the chart draws about one per pixel of its width (largest-triangle-three-buckets).</p>
   <form id="form1" runat="server">
     <div class="demo">
@@ -38,7 +39,7 @@
   </form>
   <script src="ChartRanges.js"></script>
   <sample:SampleInfo runat="server">
-    <ul><li>Each button calls <code>Chart1.callback("5m")</code>; later ticks repeat the last argument. The pressed button shows the range drawn.</li>
+    <ul><li>Each button sets <code>Chart1.tickArgument</code> and calls <code>Chart1.callback("5m")</code>; later ticks send the tick argument. The pressed button shows the range drawn.</li>
       <li>An hour holds 3,600 samples a series: the chart draws about one per pixel of its width.</li>
       <li>Stop, Start and the frequency act on the timer from script.</li></ul>
   </sample:SampleInfo>

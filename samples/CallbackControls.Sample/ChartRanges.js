@@ -21,8 +21,9 @@ window.SampleChartRanges = {
 };
 document.querySelectorAll('[data-range]').forEach(function (button) {
   button.addEventListener('click', function () {
-    // callback() refreshes now; the chart's timer repeats this argument on every later tick.
-    Chart1.callback(button.getAttribute('data-range')).catch(function () { /* shown by the chart's status region */ });
+    // The range stays: every later tick sends tickArgument; callback() refreshes now with it.
+    Chart1.tickArgument = button.getAttribute('data-range');
+    Chart1.callback(Chart1.tickArgument).catch(function () { /* shown by the chart's status region */ });
   });
 });
 document.getElementById('Stop').addEventListener('click', function () {

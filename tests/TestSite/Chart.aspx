@@ -19,13 +19,11 @@
 
     protected void Chart1_RefreshCallback(object sender, CallbackControls.CallbackEventArgs e)
     {
-        // A failure on demand: ticks repeat the argument, so every tick fails until callback('') is made.
+        // A failure on demand: with Chart1.tickArgument = 'fail' every tick fails until it is set back.
         if (e.CallbackArgument == "fail") throw new InvalidOperationException("The metrics source is down.");
         int n = System.Threading.Interlocked.Increment(ref refreshes);
         Fill(n, e.CallbackArgument);
-        object timer;
-        e.ClientState.TryGetValue("timer", out timer);
-        e.Result = new { refresh = n, argument = e.CallbackArgument, timer = timer is bool && (bool)timer };
+        e.Result = new { refresh = n, argument = e.CallbackArgument, timer = e.IsTimerTick };
     }
 
     void Fill(int n, string argument)

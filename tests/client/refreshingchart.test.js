@@ -221,17 +221,32 @@ describe('the refresh timer', { timeout: 5000 }, () => {
     assert.deepEqual(sentArguments(), ['now']);
   });
 
-  test('a tick repeats the argument of the last callback(); callback() with no argument repeats it too', async () => {
+  test('callback(argument) is one-off: a later tick sends tickArgument (\'\' by default), as Syncfusion\'s charts do', async () => {
     const { client } = chart();
+    client.callback('MyCustomArgs');
+    await flush();
+    await answer(chartReply('custom'));
+    await advance(FREQUENCY);
+    await answer(chartReply('tick'));
+    await advance(FREQUENCY);
+    assert.deepEqual(sentArguments(), ['MyCustomArgs', '', '']);
+    assert.deepEqual(sentStates(), [null, { timer: true }, { timer: true }]);
+  });
+
+  test('tickArgument makes an argument sticky: every tick sends it, and so does callback() with no argument', async () => {
+    const { client } = chart();
+    client.tickArgument = 'range:1h';
     client.callback('range:1h');
     await flush();
     await answer(chartReply('1h'));
     await advance(FREQUENCY);
     await answer(chartReply('tick'));
-    client.callback();
+    client.Callback();
     await flush();
-    assert.deepEqual(sentArguments(), ['range:1h', 'range:1h', 'range:1h']);
+    assert.deepEqual(sentArguments(), ['range:1h', 'range:1h', 'range:1h'], 'Callback (capital C, as Syncfusion writes it) is callback');
     assert.deepEqual(sentStates(), [null, { timer: true }, null]);
+    client.tickArgument = { days: 1 };
+    assert.equal(client.tickArgument, '{"days":1}', 'set as it travels');
   });
 
   test('a reply to callback() restarts the wait for the next tick', async () => {
@@ -275,7 +290,7 @@ describe('callback() during a tick', { timeout: 5000 }, () => {
     assert.deepEqual(await queued, { chart: '<div class="cc-chart-body">day</div>', data: 'd' });
     assert.equal(element.body.markup, 'day');
     await advance(FREQUENCY);
-    assert.deepEqual(sentArguments(), ['', 'range:1d', 'range:1d'], 'later ticks repeat the new argument');
+    assert.deepEqual(sentArguments(), ['', 'range:1d', ''], 'later ticks send tickArgument, not the one-off argument');
   });
 
   test('only the newest queued call is sent; an older one rejects as superseded without an error report', async () => {

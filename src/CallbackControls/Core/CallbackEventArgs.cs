@@ -31,6 +31,14 @@ namespace CallbackControls
         public IDictionary<string, object> ClientState { get; }
 
         /// <summary>
+        /// Gets whether the control's own timer made this call (a RefreshingChart's refresh every
+        /// RefreshFrequency) rather than page script (<c>Chart1.callback("args")</c>). A tick's
+        /// <see cref="CallbackArgument"/> is the client's <c>tickArgument</c> (empty unless page script sets
+        /// it); a script's argument reaches the handler once. False for every other call.
+        /// </summary>
+        public bool IsTimerTick => ClientState.TryGetValue("timer", out var timer) && timer is bool tick && tick;
+
+        /// <summary>
         /// Gets or sets the result returned to the client: a string, a number, a boolean, null, or any
         /// object <see cref="System.Web.Script.Serialization.JavaScriptSerializer"/> can serialize
         /// (arrays, dictionaries, anonymous objects). The client receives it as the equivalent JSON value.

@@ -22,9 +22,10 @@ namespace CallbackControls
     /// each series' <see cref="ChartSeries.XValueMember"/> and <see cref="ChartSeries.YValueMembers"/>).
     /// Points are never kept in ViewState, and a refresh callback carries no ViewState: fill the points on
     /// every request that draws the chart, the refresh callbacks included.</para>
-    /// <para>From script: <c>Chart1.callback("range:1h")</c> refreshes now and makes later timer ticks repeat
-    /// that argument; <c>start()</c>, <c>stop()</c>, <c>setRefreshFrequency(ms)</c> and <c>isRefreshing</c>
-    /// control the timer.</para>
+    /// <para>From script: <c>Chart1.callback("range:1h")</c> refreshes now with that argument, once; ticks
+    /// send <c>Chart1.tickArgument</c> (empty unless set: set it to make an argument sticky);
+    /// <c>start()</c>, <c>stop()</c>, <c>setRefreshFrequency(ms)</c>, <c>isRunning</c> (the timer's state)
+    /// and <c>isRefreshing</c> (a call in flight) control and show the timer.</para>
     /// <para>Timer rules: the next tick is scheduled only after the previous reply or failure, so ticks never
     /// overlap. A <c>callback()</c> made while a tick is in flight joins it when its argument is the same (one
     /// request, one promise) and otherwise waits for the tick's reply, then is sent (only the newest waiting
@@ -67,8 +68,9 @@ namespace CallbackControls
         /// <summary>
         /// Occurs on the server for every call of the chart's client object: each timer tick and each
         /// <c>callback(argument)</c> from script. Fill the series here; the chart is drawn after the handler
-        /// returns and sent back. <see cref="CallbackEventArgs.CallbackArgument"/> holds the argument (a tick
-        /// repeats the last one passed to <c>callback</c>); <c>e.ClientState["timer"]</c> is true for a tick.
+        /// returns and sent back. <see cref="CallbackEventArgs.CallbackArgument"/> holds the argument (a
+        /// tick sends the client's <c>tickArgument</c>, empty unless page script set it);
+        /// <see cref="CallbackEventArgs.IsTimerTick"/> is true for a tick.
         /// Anything the handler puts in <see cref="CallbackEventArgs.Result"/> reaches script as <c>result.data</c>.
         /// </summary>
         [Category("Action")]

@@ -12,7 +12,8 @@
  *     the newest queued call is kept; an older one rejects with kind 'superseded';
  *   - callback() goes under 'replace', the runtime's "newest call wins": callback() while another
  *     callback() is in flight replaces it;
- *   - a tick repeats the argument of the last callback() (empty until there is one);
+ *   - a tick sends tickArgument ('' unless page script sets it); callback(argument) is one-off: its
+ *     argument reaches the server once, and the server's e.IsTimerTick tells a tick from a call;
  *   - while the page is hidden (document.visibilityState) no tick is sent; on return one is sent at once;
  *   - a tick names the drawing the page shows (state.shown: the hash the server sent with it); when the
  *     server would send that drawing again it answers { unchanged: true } and the DOM is left as it is
@@ -73,7 +74,7 @@
     this._timer = null;
     this._failures = 0;
     this._paused = false;
-    this._argument = '';
+    this._tickArgument = '';
     // The hash the server sent with the drawing on the page: ticks name it, and the server answers
     // { unchanged: true } when it would send the same drawing again. Null until a reply brings one.
     this._shown = null;
@@ -97,6 +98,15 @@
   /** False after stop() until start(). */
   Object.defineProperty(RefreshingChartClient.prototype, 'isRunning', {
     get: function () { return this._running && !this.disposed; }
+  });
+
+  /**
+   * What every timer tick sends as its argument ('' by default). Set it to make an argument sticky
+   * (a time range the chart keeps showing); callback(argument) on its own is one-off.
+   */
+  Object.defineProperty(RefreshingChartClient.prototype, 'tickArgument', {
+    get: function () { return this._tickArgument; },
+    set: function (value) { this._tickArgument = normalizeArgument(value); }
   });
 
   /** Failures in a row since the last success; the wait before the next tick grows with it. */
@@ -126,17 +136,22 @@
   };
 
   /**
-   * Refreshes now. The argument reaches the server's RefreshCallback as e.CallbackArgument and is
-   * repeated by later ticks; with no argument (undefined) the current one is sent again.
+   * Refreshes now. The argument reaches the server's RefreshCallback as e.CallbackArgument, once (with
+   * e.IsTimerTick false); later ticks send tickArgument. With no argument (undefined) it sends
+   * tickArgument, as a tick would.
    * @param {*} [argument]
    * @param {*} [context] handed to the hooks as e.context
    * @returns {Promise<{chart: string, data: *}>} the reply; data is what the handler put in e.Result
    */
   RefreshingChartClient.prototype.callback = function (argument, context) {
-    var text = argument === undefined ? this._argument : normalizeArgument(argument);
-    this._argument = text;
+    var text = argument === undefined ? this._tickArgument : normalizeArgument(argument);
     // Whether it joins a tick, waits for one or replaces another callback() is the queue's to decide.
     return this.submitCall(text, context, 'replace');
+  };
+
+  /** Chart1.Callback("args"), as Syncfusion's documentation spells it: the same as callback(). */
+  RefreshingChartClient.prototype.Callback = function (argument, context) {
+    return this.callback(argument, context);
   };
 
   /** Starts (or restarts) the timer: the next tick comes one refreshFrequency from now. */
@@ -327,7 +342,7 @@
     }
     // A call of page script is in flight: its reply schedules the next tick.
     if (this.isCallbackPending) { return; }
-    this.submitCall(this._argument, { timer: true }, TICK_STRATEGY);
+    this.submitCall(this._tickArgument, { timer: true }, TICK_STRATEGY);
   };
 
   /**

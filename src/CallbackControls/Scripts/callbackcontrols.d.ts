@@ -257,16 +257,20 @@ declare namespace CallbackControls {
     readonly isRefreshing: boolean;
     /** Milliseconds between refreshes; 0 when the timer is off. */
     readonly refreshFrequency: number;
-    /** False after stop() until start(). */
+    /** Whether the timer runs: false after stop() until start() (isRefreshing says whether a call is in flight). */
     readonly isRunning: boolean;
+    /** What every tick sends as its argument ('' by default); set it to make an argument sticky. */
+    tickArgument: string;
     /** Failures in a row since the last success; the wait before the next tick doubles with each. */
     readonly failureCount: number;
     /**
-     * Refreshes now. The argument reaches RefreshCallback as e.CallbackArgument and is repeated by
-     * later ticks; with no argument the current one is sent again. It joins a tick in flight with the
-     * same argument, otherwise it is sent right after it.
+     * Refreshes now. The argument reaches RefreshCallback as e.CallbackArgument once (e.IsTimerTick is
+     * false); later ticks send tickArgument. With no argument it sends tickArgument. It joins a tick in
+     * flight with the same argument, otherwise it is sent right after it.
      */
     callback(argument?: unknown, context?: unknown): Promise<RefreshingChartReply<TData>>;
+    /** The same as callback(), as Syncfusion's documentation spells it. */
+    Callback(argument?: unknown, context?: unknown): Promise<RefreshingChartReply<TData>>;
     /** Starts (or restarts) the timer. */
     start(): void;
     /** Stops the timer and aborts what is in flight or queued (kind 'superseded'). */

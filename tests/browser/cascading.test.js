@@ -64,7 +64,8 @@ test('after a postback the server sees every level, raises SelectedIndexChanged,
   assert.equal(await p.inputValue('#Country'), 'fr');
   assert.equal(await p.inputValue('#Region'), 'idf');
   assert.equal(await p.inputValue('#City'), 'versailles');
-  await p.waitForTimeout(300);
+  // A level that needed a call would have one in flight from its start (init sends at once): none has.
+  assert.deepEqual(await p.evaluate(() => [Country, Region, City].map((c) => c.isCallbackPending)), [false, false, false], 'no callback at load');
   assert.equal(counter.posts, 0, 'no callback at load');
   // A second postback with nothing changed raises no change event.
   await Promise.all([p.waitForNavigation(), p.click('#Submit')]);
@@ -95,11 +96,16 @@ test('a tampered value is rejected with a clear message, never accepted, and the
 
 test('changing the parent quickly never shows a stale child list', page('race', async (p) => {
   await open(p);
-  await p.selectOption('#Country', 'slow'); // its regions take 1.5 s
-  await p.waitForTimeout(100);
+  // The slow call is sent (its regions take 1.5 s), then France replaces it.
+  const slowSent = p.waitForRequest((r) => r.method() === 'POST' && /Country=slow/.test(r.postData() || ''));
+  await p.selectOption('#Country', 'slow');
+  const slow = await slowSent;
   await p.selectOption('#Country', 'fr');
   await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
-  await p.waitForTimeout(2000); // long after the slow reply would have arrived
+  // The superseded call was aborted by the page; whether its reply still arrives or fails, once it has
+  // ended (and the page has had a turn) the list is France's.
+  await Promise.race([slow.response(), p.waitForEvent('requestfailed', (r) => r === slow)]).catch(() => {});
+  await p.evaluate(() => new Promise((resolve) => setTimeout(resolve, 0)));
   assert.deepEqual(await optionTexts(p, 'Region'), ['Choose a region', 'Île-de-France', 'Provence']);
   assert.deepEqual(p.pageErrors, []);
 }));
@@ -150,8 +156,11 @@ test('client events fire, populating can cancel, and the cache answers a parent 
   const log = await p.evaluate(() => CascadingLog.log);
   assert.deepEqual(log.slice(0, 5), ['populating:fr', 'populated:2', 'selectionChanged:idf', 'populating:jp', 'populated:1']);
   await p.evaluate(() => { CascadingLog.cancelPopulating = true; });
+  const postsBeforeCancel = counter.posts;
   await p.selectOption('#Country', 'none');
-  await p.waitForTimeout(300);
+  // The populating hook runs inside the change itself: when it cancels, no call is ever started.
+  assert.equal(await p.evaluate(() => Region.isCallbackPending), false);
+  assert.equal(counter.posts, postsBeforeCancel, 'nothing was sent');
   assert.deepEqual(await optionTexts(p, 'Region'), ['Choose a region'], 'a cancelled populating leaves the list empty');
 }));
 

@@ -41,7 +41,12 @@ async function accessLog(h) {
     const m = /"(\S+) (\S+) [^"]*" (\d{3}) .* upstream=(.+)$/.exec(line);
     return m ? { method: m[1], uri: m[2], status: Number(m[3]), upstream: m[4] } : { method: '', uri: '', status: 0, upstream: '', line };
   });
-  return { dir: path.dirname(file), read, mark: () => read().length };
+  /** Waits (a bounded number of short polls) until at least `count` entries are logged after `mark`: nginx writes a line just after its reply. */
+  const settle = async (mark, count) => {
+    for (let i = 0; i < 100 && read().length - mark < count; i += 1) await sleep(20);
+    return read().slice(mark);
+  };
+  return { dir: path.dirname(file), read, mark: () => read().length, settle };
 }
 
 /**
@@ -81,6 +86,7 @@ async function openEcho(p) {
 
 test('Mono serves the runtime through WebResource.axd; nginx serves static files and hides the rest', { skip }, page('nginx-files', async (p) => {
   const log = await accessLog(host);
+  const mark = log.mark();
   const replies = [];
   p.on('response', (r) => replies.push(r));
   await openEcho(p);
@@ -88,7 +94,8 @@ test('Mono serves the runtime through WebResource.axd; nginx serves static files
   assert.ok(runtime, 'the page loaded a script from WebResource.axd');
   assert.equal(runtime.status(), 200);
   assert.match(runtime.headers()['content-type'], /javascript/);
-  await sleep(100);
+  // The page's own request and the runtime's are both logged before the log is read.
+  await log.settle(mark, 2);
   const axd = log.read().filter((e) => e.uri.startsWith('/WebResource.axd'));
   assert.ok(axd.length && axd.every((e) => /backend-[12]\.sock$/.test(e.upstream)), `WebResource.axd came from Mono: ${JSON.stringify(axd)}`);
   assert.match(await runtime.text(), /CallbackControls/);
@@ -287,8 +294,9 @@ test('nginx refuses every protected path and spelling with 404, without asking a
     if (/configuration|machineKey|MZ\x90/.test(r.body)) wrong.push(`${rawPath}: body shows the file`);
   }
   assert.deepEqual(wrong, []);
-  await sleep(100);
-  const reached = log.read().slice(mark).filter((e) => e.upstream !== '-');
+  const logged = await log.settle(mark, PROTECTED.length);
+  assert.ok(logged.length >= PROTECTED.length, `every probe is logged (${logged.length} of ${PROTECTED.length})`);
+  const reached = logged.filter((e) => e.upstream !== '-');
   assert.deepEqual(reached.map((e) => `${e.uri} -> ${e.upstream}`), [], 'no protected path reached a back end');
   for (const ordinary of ['/Echo.aspx', '/hooks.js', '/Rows/Lists.aspx']) {
     assert.equal((await rawGet(host.url, ordinary)).status, 200, ordinary);

@@ -96,6 +96,20 @@ test('after an async postback the chain in the panel is re-created, keeps its ch
   assert.deepEqual(p.pageErrors, []);
 }));
 
+test('the list that had the focus has it again after an async postback replaces the panel', page('updatepanel-focus', async (p) => {
+  await open(p);
+  await p.selectOption('#PanelCountry', 'FR');
+  await regionsArrived(p, 'PanelRegion', 'Île-de-France');
+  await p.focus('#PanelRegion');
+  const stamp = await p.textContent('#Stamp');
+  // An update the user did not make (a script's click; a Timer tick does the same): the panel's HTML is replaced.
+  await p.evaluate(() => document.getElementById('Save').click());
+  await p.waitForFunction((before) => document.getElementById('Stamp').textContent !== before, stamp);
+  await p.waitForFunction(() => document.activeElement && document.activeElement.id === 'PanelRegion');
+  assert.equal(await p.evaluate(() => document.activeElement === document.getElementById('PanelRegion') && document.activeElement.isConnected), true);
+  assert.deepEqual(p.pageErrors, []);
+}));
+
 test('after Timer ticks the chart keeps refreshing and both chains still cascade', page('updatepanel-timer', async (p) => {
   await open(p);
   const calls = recordCallbacks(p);

@@ -1095,11 +1095,34 @@
     instances = [];
   }
 
+  /**
+   * Gives the focus back after markup that held it is replaced (an UpdatePanel's async postback, a
+   * Timer tick): when the focused element has left the page and nothing else took the focus, the new
+   * element with the same id gets it, without scrolling. A keyboard user stays where they were.
+   * @param {Document} doc
+   * @param {?Element} lost the element that had the focus before the change
+   */
+  function restoreFocus(doc, lost) {
+    if (!lost || !lost.id || inDocument(lost)) { return; }
+    var active = doc.activeElement;
+    if (active && active !== doc.body && active !== doc.documentElement) { return; }
+    var again = doc.getElementById(lost.id);
+    if (!again || again.disabled || typeof again.focus !== 'function') { return; }
+    try {
+      again.focus({ preventScroll: true });
+    } catch (ignored) {
+      again.focus();
+    }
+  }
+
   function watchDocument() {
     var doc = root.document;
     if (!doc) { return; }
     var begin = function () {
       start(doc);
+      // The element that has the focus now, kept so it can be found again after it is replaced.
+      var focused = null;
+      doc.addEventListener('focusin', function (event) { focused = event.target; });
       if (typeof root.MutationObserver === 'function') {
         // Covers UpdatePanel partial updates and any other script that replaces markup.
         new root.MutationObserver(function (mutations) {
@@ -1109,7 +1132,10 @@
             for (var j = 0; j < added.length; j++) { start(added[j]); }
             if (mutations[i].removedNodes.length) { removed = true; }
           }
-          if (removed) { sweep(); }
+          if (removed) {
+            sweep();
+            restoreFocus(doc, focused);
+          }
         }).observe(doc.documentElement, { childList: true, subtree: true });
       }
       root.addEventListener('pagehide', function (event) {

@@ -508,6 +508,20 @@ test('screen reader: the ChartRanges sample\'s live output says the range once, 
   await p.waitForFunction(() => /last minute/.test(document.querySelector('#Chart1 svg title').textContent));
   await nextDrawing(p, '#Chart1', 2);
   assert.deepEqual((await said.all()).map((a) => a.text), ['Range 1m, refreshing every 2 s']);
+
+  // Never, then Start: the page does not claim a refresh that does not happen; Stop and a frequency say what they do.
+  await p.selectOption('#Frequency', '0');
+  await p.click('#Start');
+  await p.click('#Stop');
+  await p.selectOption('#Frequency', '1000');
+  await p.click('#Start');
+  await p.waitForFunction(() => document.getElementById('State').textContent === 'Range 1m, refreshing every 1 s');
+  assert.deepEqual((await said.all()).map((a) => a.text), [
+    'Range 1m, refreshing every 2 s',
+    'Range 1m, not refreshing (choose how often under Every)',
+    'Range 1m, stopped',
+    'Range 1m, refreshing every 1 s',
+  ]);
 }));
 
 /* ------------------------------------------------------------------------------------------------

@@ -20,8 +20,7 @@ namespace CallbackControls
         public static string Encode(string value)
         {
             if (string.IsNullOrEmpty(value) || !NeedsEncoding(value)) return value ?? string.Empty;
-            var base64 = Convert.ToBase64String(Encoding.UTF8.GetBytes(value));
-            return Marker + base64.TrimEnd('=').Replace('+', '-').Replace('/', '_');
+            return Marker + Base64Url.Encode(Encoding.UTF8.GetBytes(value));
         }
 
         /// <summary>Returns the page author's value for a posted one.</summary>

@@ -46,6 +46,9 @@ namespace CallbackControls
         /// <summary>Base64url of <see cref="TokenLength"/> bytes, without padding.</summary>
         internal const int EncodedLength = (TokenLength * 4 + 2) / 3;
 
+        /// <summary>Whether a header value has the one shape a token has; checked before anything else of a call.</summary>
+        internal static bool HasShape(string token) => token != null && token.Length == EncodedLength;
+
         // The label the key is derived under. It starts with bytes no ViewState or forms-ticket
         // serializer writes first, so no other MAC the site computes with the same key is this one.
         private static readonly byte[] KeyLabel = Encoding.ASCII.GetBytes("\u0001\u0002CallbackControls.CallToken.Key.v2");
@@ -87,7 +90,7 @@ namespace CallbackControls
         internal static CallTokenCheck Check(byte[] key, TimeSpan lifetime, string token, string[] purposes, DateTime nowUtc, out DateTime issuedUtc)
         {
             issuedUtc = default;
-            if (token == null || token.Length != EncodedLength) return CallTokenCheck.Invalid;
+            if (!HasShape(token)) return CallTokenCheck.Invalid;
             var bytes = Base64Url.Decode(token);
             if (bytes == null || bytes.Length != TokenLength || bytes[0] != Version) return CallTokenCheck.Invalid;
             var expected = Mac(key, bytes, purposes);
@@ -191,37 +194,6 @@ namespace CallbackControls
             throw new ConfigurationErrorsException(string.Format(CultureInfo.InvariantCulture,
                 "The appSettings value '{0}' is '{1}'; write a positive time span such as 12:00:00 (hours:minutes:seconds) or 1.00:00:00 (one day).",
                 LifetimeSetting, text));
-        }
-    }
-
-    /// <summary>Base64url without padding (RFC 4648 section 5), decoded strictly: null for anything else.</summary>
-    internal static class Base64Url
-    {
-        internal static string Encode(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-
-        internal static byte[] Decode(string text)
-        {
-            if (text == null || text.Length % 4 == 1) return null;
-            var base64 = new StringBuilder(text.Length + 3);
-            foreach (char c in text)
-            {
-                if ((c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) base64.Append(c);
-                else if (c == '-') base64.Append('+');
-                else if (c == '_') base64.Append('/');
-                else return null;
-            }
-            while (base64.Length % 4 != 0) base64.Append('=');
-            byte[] bytes;
-            try
-            {
-                bytes = Convert.FromBase64String(base64.ToString());
-            }
-            catch (FormatException)
-            {
-                return null;
-            }
-            // The last character may carry bits the bytes do not use: only the one spelling of them is read.
-            return string.Equals(Encode(bytes), text, StringComparison.Ordinal) ? bytes : null;
         }
     }
 }

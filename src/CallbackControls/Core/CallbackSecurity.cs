@@ -65,7 +65,7 @@ namespace CallbackControls
         private static CallTokenCheck Verify(HttpContext context, string token, string[] purposes)
         {
             // The shape first: nothing of a token that cannot be ours is decoded or looked up.
-            if (token == null || token.Length != CallToken.EncodedLength) return CallTokenCheck.Invalid;
+            if (!CallToken.HasShape(token)) return CallTokenCheck.Invalid;
             var now = DateTime.UtcNow;
             var key = VerifiedKey(token, purposes);
             CallTokenCheck check;
@@ -205,7 +205,7 @@ namespace CallbackControls
         internal const string ContextHeader = "X-CallbackControls-Context";
 
         /// <summary>Whether the call's token header has the one shape a token of this library has (checked before anything else of the call).</summary>
-        internal static bool HasTokenShape(HttpRequest request) => CallHeaders.Of(request).Token?.Length == CallToken.EncodedLength;
+        internal static bool HasTokenShape(HttpRequest request) => CallToken.HasShape(CallHeaders.Of(request).Token);
 
         /// <summary>Whether the request is a call of this library's client runtime.</summary>
         internal static bool IsLibraryCall(HttpRequest request) => CallHeaders.Of(request).Token != null;

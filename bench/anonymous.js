@@ -11,9 +11,8 @@
 //   - server time of 1 MB calls: tokenless, with a token of the wrong shape, with a genuine-looking
 //     token of the right shape that is not genuine, and a plain 1 MB postback for comparison, each
 //     measured as the back end's CPU time per request (the transfer itself is nginx's).
-const { SITE, request, rssKb, cpuMs, percentile, log } = require('./common.js');
+const { SITE, request, cpuMs, percentile, log, sitePid, serverMemory } = require('./common.js');
 const harness = require('../tests/browser/harness.js');
-const fs = require('node:fs');
 
 const args = process.argv.slice(2);
 const option = (name, fallback) => {
@@ -31,29 +30,6 @@ const SAME_NAME = args.includes('--same-name');
 const NAME_LENGTH = Number(option('--name-length', '4000'));
 const SETTLE_SECONDS = Number(option('--settle', '0'));
 const CONCURRENCY = 8;
-
-/** The FastCGI back end nginx's run.sh started (its child), or the dev host itself. */
-function backendPid(host) {
-  if (HOST === 'dev') return host.process.pid;
-  const children = (pid) => fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d)).filter((d) => {
-    try {
-      const stat = fs.readFileSync(`/proc/${d}/stat`, 'utf8');
-      return Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]) === pid;
-    } catch {
-      return false;
-    }
-  }).map(Number);
-  for (const child of children(host.process.pid)) {
-    if (/fastcgi-mono-server/.test(fs.readFileSync(`/proc/${child}/cmdline`, 'utf8'))) return child;
-  }
-  throw new Error('no fastcgi-mono-server4 back end found under run.sh');
-}
-
-async function memory(base, pid) {
-  const reply = await request(`${base}Gc.ashx`, { timeout: 60000 });
-  const { managedBytes, cacheEntries, internalCacheEntries } = JSON.parse(reply.body);
-  return { rssKb: rssKb(pid), managedBytes, cacheEntries, internalCacheEntries };
-}
 
 /** N requests, CONCURRENCY at a time; every reply must have the expected status. */
 async function flood(count, make, expectedStatus) {
@@ -89,7 +65,8 @@ async function main() {
   const host = HOST === 'dev' ? await harness.startDevHost(SITE) : await harness.startNginxHost(SITE);
   const base = host.url;
   try {
-    const pid = backendPid(host);
+    const pid = sitePid(HOST, host);
+    if (!pid) throw new Error('no fastcgi-mono-server4 back end found under run.sh');
     const page = `${base}PageMethod.aspx`;
     const html = (await request(page, { timeout: 120000 })).body;
     const city = harness.controlOptions(html).City;
@@ -102,12 +79,12 @@ async function main() {
     // Warm up the refusal path, then read memory, flood, read again.
     const refused = FLOOD_PAGE === 'PageMethod.aspx' ? 403 : 200;
     await flood(500, methodCall, refused);
-    const before = await memory(base, pid);
+    const before = await serverMemory(base, pid);
     log(`anonymous: ${CALLS} tokenless page-method calls with distinct 4,000-character names`);
     const wrong = await flood(CALLS, methodCall, refused);
-    const after = await memory(base, pid);
+    const after = await serverMemory(base, pid);
     // Optionally again after a pause: memory held for a while (Mono's request timers) is told from memory kept.
-    const settled = SETTLE_SECONDS > 0 ? (await new Promise((r) => setTimeout(r, SETTLE_SECONDS * 1000)), await memory(base, pid)) : null;
+    const settled = SETTLE_SECONDS > 0 ? (await new Promise((r) => setTimeout(r, SETTLE_SECONDS * 1000)), await serverMemory(base, pid)) : null;
 
     const megabyte = 'a'.repeat(1024 * 1024);
     const callBody = `__EVENTTARGET=&__CALLBACKID=City&__CALLBACKPARAM=${encodeURIComponent(JSON.stringify({ v: 1, arg: megabyte }))}`;

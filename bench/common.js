@@ -128,6 +128,32 @@ function rssKb(pid) {
   }
 }
 
+/**
+ * The process that runs the site: the dev host itself, or the back end samples/nginx/run.sh started
+ * (fastcgi-mono-server4).
+ */
+function sitePid(hostId, host) {
+  if (hostId === 'dev') return host.process.pid;
+  const backend = /fastcgi-mono-server/;
+  for (const entry of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
+    try {
+      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === host.process.pid && backend.test(fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) return Number(entry);
+    } catch {
+      // gone meanwhile
+    }
+  }
+  return null;
+}
+
+/** The site's managed heap after a full collection (its Gc.ashx), its cache counts, and the process's RSS. */
+async function serverMemory(base, pid) {
+  const reply = await request(`${base}Gc.ashx`, { timeout: 60000 });
+  const { managedBytes, cacheEntries, internalCacheEntries } = JSON.parse(reply.body);
+  return { rssKb: rssKb(pid), managedBytes, cacheEntries, internalCacheEntries };
+}
+
 /** The 1-, 5- and 15-minute load averages. */
 function loadAverage() {
   const [one, five, fifteen] = fs.readFileSync('/proc/loadavg', 'utf8').split(' ').map(Number);
@@ -167,4 +193,4 @@ function faultsOf(wrong, errors) {
   return wrong + errors.connect + errors.read + errors.write + errors.timeout;
 }
 
-module.exports = { ROOT, OUT, SITE, request, callbackPayload, percentile, mean, shuffled, runWrk, rssKb, cpuMs, loadAverage, sleep, log, tokenOf, faultsOf };
+module.exports = { ROOT, OUT, SITE, request, callbackPayload, percentile, mean, shuffled, runWrk, rssKb, cpuMs, loadAverage, sleep, log, tokenOf, faultsOf, sitePid, serverMemory };

@@ -14,35 +14,10 @@ if (require.main === module && !process.env.CONFIGURATION) process.env.CONFIGURA
 const harness = require('../tests/browser/harness.js');
 const fs = require('node:fs');
 const path = require('node:path');
-const { request, percentile, rssKb, sleep, log, tokenOf } = require('./common.js');
+const { request, percentile, sleep, log, tokenOf, sitePid, serverMemory } = require('./common.js');
 const { callbackBody, readReply } = require('./chart.js');
 
 const POLLERS = 50;
-
-/**
- * The process that runs the site: the dev host itself, or the back end samples/nginx/run.sh started
- * (fastcgi-mono-server4).
- */
-function sitePid(hostId, host) {
-  if (hostId === 'dev') return host.process.pid;
-  const backend = /fastcgi-mono-server/;
-  for (const entry of fs.readdirSync('/proc').filter((d) => /^\d+$/.test(d))) {
-    try {
-      const stat = fs.readFileSync(`/proc/${entry}/stat`, 'utf8');
-      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
-      if (ppid === host.process.pid && backend.test(fs.readFileSync(`/proc/${entry}/cmdline`, 'utf8'))) return Number(entry);
-    } catch {
-      // gone meanwhile
-    }
-  }
-  return null;
-}
-
-async function serverMemory(base, pid) {
-  const reply = await request(`${base}Gc.ashx`, { timeout: 60000 });
-  const { managedBytes, cacheEntries, internalCacheEntries } = JSON.parse(reply.body);
-  return { rssKb: rssKb(pid), managedBytes, cacheEntries, internalCacheEntries };
-}
 
 /**
  * 50 pollers at one request per second each, on a fixed rate (a slow reply does not shift the

@@ -4,6 +4,7 @@ using CallbackControls;
 // Every assembly-level declaration of the library lives here, with resource names taken from
 // the classes that own them so a rename cannot leave a WebResource attribute and its EmbeddedResource apart.
 [assembly: TagPrefix("CallbackControls", "cc")]
+[assembly: WebResource(ClientResources.ProtocolScript, "text/javascript")]
 [assembly: WebResource(ClientResources.RuntimeScript, "text/javascript")]
 [assembly: WebResource(CascadingDropDown.ScriptResource, "text/javascript")]
 [assembly: WebResource(RefreshingChart.ScriptResource, "text/javascript")]

@@ -33,7 +33,7 @@ function typedNames(interfaceName) {
 }
 
 const CONTROLS = [
-  { name: 'the runtime (every control)', options: 'Core/ClientOptions.cs', scripts: ['Scripts/CallbackControls.js'], typed: 'ClientOptions' },
+  { name: 'the runtime (every control)', options: 'Core/ClientOptions.cs', scripts: ['Scripts/CallbackControls.Protocol.js', 'Scripts/CallbackControls.js'], typed: 'ClientOptions' },
   { name: 'CascadingDropDown', options: 'CascadingDropDown/CascadingDropDownOptions.cs', scripts: ['CascadingDropDown/CascadingDropDown.js'], typed: 'CascadingDropDownOptions' },
   { name: 'RefreshingChart', options: 'RefreshingChart/RefreshingChartOptions.cs', scripts: ['RefreshingChart/RefreshingChart.js'], typed: 'RefreshingChartOptions' },
 ];
@@ -75,4 +75,27 @@ test('the runtime hangs no internals on the page: a control script gets them fro
   }
   // The object published as window.CallbackControls has no internals member.
   assert.doesNotMatch(runtime.slice(runtime.indexOf('var CallbackControls = {')), /^\s*internals:/m);
+});
+
+// The page loads the runtime as two scripts (ClientResources.WithRuntime lists them in this order).
+// Run as a browser runs them: plain scripts sharing one global, no module.
+function loadAsPage(files) {
+  const vm = require('node:vm');
+  const page = vm.createContext({ console });
+  page.window = page;
+  for (const file of files) { vm.runInContext(read(file), page, { filename: file }); }
+  return page;
+}
+
+test('in a page, the first part hands itself to the second and leaves only window.CallbackControls', () => {
+  const page = loadAsPage(['Scripts/CallbackControls.Protocol.js', 'Scripts/CallbackControls.js']);
+  assert.equal(typeof page.CallbackControls.define, 'function');
+  assert.equal(page.CallbackControls.internals, undefined);
+  assert.equal(Object.getOwnPropertyNames(page).filter((n) => /callbackcontrols/i.test(n)).join(), 'CallbackControls');
+  // The error type is the protocol's own, so instanceof holds for errors from either part.
+  assert.equal(page.CallbackControls.CallbackError.name, 'CallbackError');
+});
+
+test('in a page, the runtime loaded without its first part says which script is missing', () => {
+  assert.throws(() => loadAsPage(['Scripts/CallbackControls.js']), /CallbackControls\.Protocol\.js must load before CallbackControls\.js/);
 });

@@ -189,7 +189,7 @@ test('every error kind the typings list is one the runtime documents', () => {
   const typings = fs.readFileSync(TYPINGS, 'utf8');
   const union = /type CallbackErrorKind =([\s\S]*?);/.exec(typings)[1];
   const declared = [...union.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]).sort();
-  const runtime = fs.readFileSync(path.join(SRC, 'Scripts', 'CallbackControls.js'), 'utf8');
+  const runtime = fs.readFileSync(path.join(SRC, 'Scripts', 'CallbackControls.Protocol.js'), 'utf8');
   const documented = /A failed call\. kind is one of:([\s\S]*?)\* @constructor/.exec(runtime)[1];
   const listed = [...documented.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]).sort();
   assert.deepEqual(declared, listed);

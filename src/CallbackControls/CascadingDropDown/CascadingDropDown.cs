@@ -280,7 +280,7 @@ namespace CallbackControls
         /// <summary>The logical name of the list's client type; it needs the runtime loaded first.</summary>
         internal const string ScriptResource = "CallbackControls.CascadingDropDown.CascadingDropDown.js";
 
-        private static IEnumerable<string> GetScriptResources() => new[] { ClientResources.RuntimeScript, ScriptResource };
+        private static IEnumerable<string> GetScriptResources() => ClientResources.WithRuntime(ScriptResource);
 
         /// <inheritdoc />
         protected override void OnInit(EventArgs e)

@@ -201,7 +201,7 @@ namespace CallbackControls
         private protected virtual ClientOptions CreateClientOptions() => new ClientOptions();
 
         /// <summary>The control's scripts in load order: the runtime, then a control's own client type.</summary>
-        private protected virtual IEnumerable<string> GetScriptResources() => new[] { ClientResources.RuntimeScript };
+        private protected virtual IEnumerable<string> GetScriptResources() => ClientResources.WithRuntime();
 
         /// <inheritdoc />
         protected override void CreateChildControls()

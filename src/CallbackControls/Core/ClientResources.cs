@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Web.UI;
 
 namespace CallbackControls
@@ -10,8 +11,23 @@ namespace CallbackControls
     /// </summary>
     internal static class ClientResources
     {
-        /// <summary>The logical name of the client runtime every callback control needs.</summary>
+        /// <summary>The logical name of the client runtime's first part (wire format, transport, request queue).</summary>
+        public const string ProtocolScript = "CallbackControls.Scripts.CallbackControls.Protocol.js";
+
+        /// <summary>The logical name of the client runtime's second part (client objects, page lifecycle).</summary>
         public const string RuntimeScript = "CallbackControls.Scripts.CallbackControls.js";
+
+        /// <summary>
+        /// The scripts every callback control needs, in load order, followed by the control's own
+        /// (the runtime takes its first part over as it loads, so the order is part of the contract).
+        /// </summary>
+        /// <param name="controlScripts">The control's own scripts, after the runtime.</param>
+        public static IEnumerable<string> WithRuntime(params string[] controlScripts)
+        {
+            yield return ProtocolScript;
+            yield return RuntimeScript;
+            foreach (var script in controlScripts) yield return script;
+        }
 
         /// <summary>The logical name of the default look (Styles/CallbackControls.css).</summary>
         public const string DefaultStyleSheet = "CallbackControls.Styles.CallbackControls.css";

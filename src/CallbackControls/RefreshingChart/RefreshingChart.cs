@@ -390,7 +390,7 @@ namespace CallbackControls
         /// <summary>The logical name of the chart's client type; it needs the runtime loaded first.</summary>
         internal const string ScriptResource = "CallbackControls.RefreshingChart.RefreshingChart.js";
 
-        private protected override IEnumerable<string> GetScriptResources() => new[] { ClientResources.RuntimeScript, ScriptResource };
+        private protected override IEnumerable<string> GetScriptResources() => ClientResources.WithRuntime(ScriptResource);
 
         /// <inheritdoc />
         protected override HtmlTextWriterTag TagKey => HtmlTextWriterTag.Div;

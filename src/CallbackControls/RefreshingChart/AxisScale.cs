@@ -62,6 +62,22 @@ namespace CallbackControls
         private const int TickLimit = 1000;
 
         /// <summary>
+        /// The range an axis shows around its only value: 1 either side of a whole number (a year, a count, zero),
+        /// a nice step either side of a fraction, a minute either side of a date, so the value stands in the
+        /// middle with ticks around it, itself among them.
+        /// </summary>
+        /// <param name="value">The value (an OLE Automation date when <paramref name="date"/>).</param>
+        /// <param name="date">Whether the axis is a date axis.</param>
+        /// <param name="minimum">Where the axis starts.</param>
+        /// <param name="maximum">Where the axis ends.</param>
+        public static void AroundOneValue(double value, bool date, out double minimum, out double maximum)
+        {
+            double pad = date ? 1.0 / (24 * 60) : value == Math.Floor(value) ? 1 : NiceNumber(Math.Abs(value) / 10, true);
+            minimum = value - pad;
+            maximum = value + pad;
+        }
+
+        /// <summary>
         /// Rounds a value to a "nice" number: 1, 2, 5 or 10 times a power of ten.
         /// </summary>
         /// <param name="value">A positive value, such as a range or a raw step.</param>
@@ -107,13 +123,7 @@ namespace CallbackControls
                 minimum = maximum;
                 maximum = swap;
             }
-            if (minimum == maximum)
-            {
-                // One value: centre it in a range a nice step wide, so it is neither on the edge nor alone.
-                double pad = minimum == 0 ? 1 : NiceNumber(Math.Abs(minimum) / 10, true);
-                minimum -= pad;
-                maximum += pad;
-            }
+            if (minimum == maximum) AroundOneValue(minimum, false, out minimum, out maximum);
             maxTickCount = Math.Max(2, Math.Min(maxTickCount, TickLimit));
 
             double step = NiceNumber((maximum - minimum) / (maxTickCount - 1), false);
@@ -162,8 +172,9 @@ namespace CallbackControls
             }
             if (minimum == maximum)
             {
-                minimum = minimum.AddMinutes(-1);
-                maximum = maximum.AddMinutes(1);
+                AroundOneValue(minimum.ToOADate(), true, out double from, out double to);
+                minimum = DateTime.FromOADate(ChartMath.ClampOADate(from));
+                maximum = DateTime.FromOADate(ChartMath.ClampOADate(to));
             }
             maxTickCount = Math.Max(2, Math.Min(maxTickCount, TickLimit));
             double rangeDays = (maximum - minimum).TotalDays;

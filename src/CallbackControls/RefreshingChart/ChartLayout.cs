@@ -16,6 +16,9 @@ namespace CallbackControls
         // Under the plot: tick marks and one line of labels.
         private const double LabelBand = TickLength + FontSize + 4;
 
+        // A lone X value's column takes the room one of this many would.
+        private const double OneValueSlots = 10;
+
         /// <summary>Where the drawing starts: under the title, when there is one.</summary>
         public static double Top(ChartCanvas canvas) => Gap + (canvas.HasTitle ? TitleFontSize + Gap : 0);
 
@@ -38,6 +41,12 @@ namespace CallbackControls
             {
                 xMin = data.AxisType == ChartAxisType.DateTime ? DateTime.Today.ToOADate() : 0;
                 xMax = xMin + 1;
+            }
+            else if (xMin == xMax)
+            {
+                // One X value (one point, or points that share it): an axis around it, so it stands in the
+                // middle and its ticks spread instead of all falling on one spot.
+                AxisScale.AroundOneValue(xMin, data.AxisType == ChartAxisType.DateTime, out xMin, out xMax);
             }
             bool fixedMin = IsFinite(settings.YAxisMinimum);
             bool fixedMax = IsFinite(settings.YAxisMaximum);
@@ -117,7 +126,8 @@ namespace CallbackControls
             }
             if (fixedMin) yMin = settings.YAxisMinimum;
             if (fixedMax) yMax = settings.YAxisMaximum;
-            if (yMin >= yMax)
+            // One value that is not zero and no bound fixed: the ticks centre it (AxisScale.NumericTicks).
+            if (yMin > yMax || (yMin == yMax && (fixedMin || fixedMax || yMin == 0)))
             {
                 if (fixedMax && !fixedMin) yMin = yMax - 1;
                 else yMax = yMin + 1;
@@ -165,7 +175,8 @@ namespace CallbackControls
                     if (!double.IsNaN(previous) && x - previous < gap) gap = x - previous;
                     previous = x;
                 }
-                if (!IsFinite(gap) || gap <= 0) gap = Math.Max(xMax - xMin, 1);
+                // One X value: a column as wide as one among OneValueSlots would be, not the whole axis.
+                if (!IsFinite(gap) || gap <= 0) gap = (xMax - xMin) / OneValueSlots;
                 xMin -= gap / 2;
                 xMax += gap / 2;
                 layout.Band = gap * axisLength / (xMax - xMin);

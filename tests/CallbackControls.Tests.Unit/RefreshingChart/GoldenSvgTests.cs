@@ -20,6 +20,7 @@ namespace CallbackControls.Tests.RefreshingChart
         public static TheoryData<string> Cases() => new TheoryData<string>
         {
             "line-dates", "spline", "area", "stacked-area", "column", "stacked-column", "bar", "scatter", "pie", "doughnut", "negative-columns",
+            "one-point-dates", "one-column-number", "shared-x-line",
         };
 
         private static CallbackControls.RefreshingChart Build(string name)
@@ -46,6 +47,21 @@ namespace CallbackControls.Tests.RefreshingChart
                     chart = new CallbackControls.RefreshingChart { ID = "Chart1", Title = "Profit", YAxisLabelFormat = "N0" };
                     var series = chart.Series.Add("Profit", ChartType.Column);
                     foreach (var (month, value) in new[] { ("Jan", 120.0), ("Feb", -40.0), ("Mar", 75.5), ("Apr", -110.0) }) series.Points.AddXY(month, value);
+                    break;
+                case "one-point-dates":
+                    // The first tick of a chart that keeps its points: one reading.
+                    chart = new CallbackControls.RefreshingChart { ID = "Chart1", Title = "Load" };
+                    chart.Series.Add("CPU", ChartType.Line).Points.AddXY(new DateTime(2026, 12, 7, 10, 0, 0), 42);
+                    break;
+                case "one-column-number":
+                    chart = new CallbackControls.RefreshingChart { ID = "Chart1" };
+                    chart.Series.Add("Orders", ChartType.Column).Points.AddXY(2026, 17);
+                    break;
+                case "shared-x-line":
+                    chart = new CallbackControls.RefreshingChart { ID = "Chart1" };
+                    var shared = chart.Series.Add("Range", ChartType.Line);
+                    shared.Points.AddXY(5.0, 10);
+                    shared.Points.AddXY(5.0, 15);
                     break;
                 default: throw new ArgumentOutOfRangeException(nameof(name));
             }

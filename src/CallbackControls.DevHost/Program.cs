@@ -1,4 +1,5 @@
 using System;
+using System.Diagnostics;
 using System.Globalization;
 using System.IO;
 using System.Net;
@@ -11,18 +12,15 @@ namespace CallbackControls.DevHost
     /// </summary>
     public static class Program
     {
-        /// <summary>Exit code for success, including a stop by Ctrl+C or SIGTERM.</summary>
-        public const int ExitOk = 0;
-
-        /// <summary>Exit code when the server could not start.</summary>
-        public const int ExitStartFailed = 1;
-
         /// <summary>Exit code for bad arguments or a missing site folder.</summary>
         public const int ExitUsage = 2;
 
         /// <summary>What the server is, printed at every start.</summary>
         public const string Banner =
             "CallbackControls dev host: a development server, not for deployment. Deploy on IIS, or on nginx + fastcgi-mono-server4.";
+
+        private const int ExitOk = 0;
+        private const int ExitStartFailed = 1;
 
         private const string Usage =
             "Usage: CallbackControls.DevHost.exe --site DIR [--port N] [--bind ADDRESS] [--quiet] [--url-file FILE]\n" +
@@ -34,13 +32,13 @@ namespace CallbackControls.DevHost
             "  --url-file FILE   write the base URL to FILE once listening (deleted on exit)\n";
 
         /// <summary>Runs the development server until Ctrl+C, SIGINT or SIGTERM.</summary>
-        /// <param name="args">The command-line arguments.</param>
+        /// <param name="args">The command line.</param>
         /// <returns>0 after a clean stop, 1 when start-up failed, 2 for bad arguments.</returns>
         public static int Main(string[] args)
         {
-            Options options;
-            string error;
-            if (!Options.TryParse(args ?? new string[0], out options, out error))
+            var options = new Options();
+            string error = options.Parse(args ?? new string[0]);
+            if (error != null)
             {
                 Console.Error.WriteLine("error: " + error);
                 Console.Error.Write(Usage);
@@ -81,61 +79,38 @@ namespace CallbackControls.DevHost
                 return ExitStartFailed;
             }
 
-            using (var stopRequested = new ManualResetEventSlim(false))
+            // Never disposed: a signal may still set it while the process ends.
+            var stopRequested = new ManualResetEventSlim(false);
+            Console.CancelKeyPress += (sender, e) =>
             {
-                Console.CancelKeyPress += (sender, e) =>
+                e.Cancel = true;
+                stopRequested.Set();
+            };
+            UnixSignals.Watch(stopRequested.Set);
+
+            Console.Out.WriteLine("CallbackControls dev host: serving " + site + " at " + server.Url + " (Ctrl+C to stop)");
+            Console.Out.Flush();
+            if (!string.IsNullOrEmpty(options.UrlFile))
+            {
+                try
                 {
-                    e.Cancel = true;
-                    SetQuietly(stopRequested);
-                };
-
-                // On .NET Framework a service stop or logoff ends here; the stop must finish before the runtime does.
-                AppDomain.CurrentDomain.ProcessExit += (sender, e) =>
-                {
-                    SetQuietly(stopRequested);
-                    TryStop(server);
-                };
-
-                string signalError;
-                UnixSignals.TryWatch(name => SetQuietly(stopRequested), out signalError);
-
-                Console.Out.WriteLine("CallbackControls dev host: serving " + site + " at " + server.Url + " (Ctrl+C to stop)");
-                Console.Out.Flush();
-
-                if (!string.IsNullOrEmpty(options.UrlFile))
-                {
-                    try
-                    {
-                        WriteAtomically(options.UrlFile, server.Url);
-                    }
-                    catch (Exception ex)
-                    {
-                        Console.Error.WriteLine("error: could not write the URL file: " + ex.Message);
-                        TryStop(server);
-                        return ExitStartFailed;
-                    }
+                    WriteAtomically(options.UrlFile, server.Url);
                 }
-
-                stopRequested.Wait();
+                catch (Exception ex)
+                {
+                    Console.Error.WriteLine("error: could not write the URL file: " + ex.Message);
+                    TryStop(server);
+                    return ExitStartFailed;
+                }
             }
+
+            stopRequested.Wait();
 
             Console.Out.WriteLine("CallbackControls dev host: stopping");
             TryStop(server);
             TryDelete(options.UrlFile);
             Console.Out.Flush();
             return ExitOk;
-        }
-
-        private static void SetQuietly(ManualResetEventSlim signal)
-        {
-            try
-            {
-                signal.Set();
-            }
-            catch (ObjectDisposedException)
-            {
-                // Main is already past the wait.
-            }
         }
 
         private static void TryStop(DevServer server)
@@ -154,7 +129,7 @@ namespace CallbackControls.DevHost
         {
             // Written beside the target and renamed, so a script polling for the file never reads half a URL.
             string full = Path.GetFullPath(path);
-            string temp = full + ".tmp" + System.Diagnostics.Process.GetCurrentProcess().Id.ToString(CultureInfo.InvariantCulture);
+            string temp = full + ".tmp" + Process.GetCurrentProcess().Id.ToString(CultureInfo.InvariantCulture);
             File.WriteAllText(temp, text);
             if (File.Exists(full)) File.Delete(full);
 
@@ -177,115 +152,62 @@ namespace CallbackControls.DevHost
 
         private sealed class Options
         {
-            public string Site { get; private set; }
+            public string Site;
+            public string UrlFile;
+            public int Port = 5080;
+            public IPAddress Bind = IPAddress.Loopback;
+            public bool Quiet;
+            public bool Help;
 
-            public int Port { get; private set; } = 5080;
-
-            public bool Quiet { get; private set; }
-
-            public bool Help { get; private set; }
-
-            public string UrlFile { get; private set; }
-
-            public IPAddress Bind { get; private set; } = IPAddress.Loopback;
-
-            public static bool TryParse(string[] args, out Options options, out string error)
+            // Null when the arguments are usable, else what is wrong with them.
+            public string Parse(string[] args)
             {
-                options = new Options();
-                error = null;
                 for (int i = 0; i < args.Length; i++)
                 {
-                    string arg = args[i];
-                    string inlineValue = null;
-                    int equals = arg.IndexOf('=');
-                    if (arg.StartsWith("--", StringComparison.Ordinal) && equals > 2)
+                    string name = args[i];
+                    if (name == "--quiet")
                     {
-                        inlineValue = arg.Substring(equals + 1);
-                        arg = arg.Substring(0, equals);
+                        Quiet = true;
+                        continue;
                     }
 
-                    switch (arg)
+                    if (name == "--help")
+                    {
+                        Help = true;
+                        return null;
+                    }
+
+                    if (name != "--site" && name != "--port" && name != "--bind" && name != "--url-file") return "unknown argument '" + name + "'";
+
+                    // The value is the next argument; another option there means it is missing.
+                    if (i + 1 == args.Length || args[i + 1].Length == 0 || args[i + 1].StartsWith("--", StringComparison.Ordinal)) return name + " needs a value";
+
+                    string value = args[++i];
+                    switch (name)
                     {
                         case "--site":
-                            if (!TakeValue(args, ref i, inlineValue, arg, out string site, out error)) return false;
-
-                            options.Site = site;
-                            break;
-                        case "--port":
-                            if (!TakeValue(args, ref i, inlineValue, arg, out string portText, out error)) return false;
-
-                            int port;
-                            if (!int.TryParse(portText, NumberStyles.None, CultureInfo.InvariantCulture, out port) || port > 65535)
-                            {
-                                error = "--port needs a number from 0 to 65535, not '" + portText + "'";
-                                return false;
-                            }
-
-                            options.Port = port;
+                            Site = value;
                             break;
                         case "--url-file":
-                            if (!TakeValue(args, ref i, inlineValue, arg, out string urlFile, out error)) return false;
-
-                            options.UrlFile = urlFile;
+                            UrlFile = value;
                             break;
-                        case "--bind":
-                            if (!TakeValue(args, ref i, inlineValue, arg, out string bindText, out error)) return false;
-
-                            IPAddress bind;
-                            if (!IPAddress.TryParse(bindText, out bind))
+                        case "--port":
+                            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out int port) || port > 65535)
                             {
-                                error = "--bind needs an IP address, not '" + bindText + "'";
-                                return false;
+                                return "--port needs a number from 0 to 65535, not '" + value + "'";
                             }
 
-                            options.Bind = bind;
+                            Port = port;
                             break;
-                        case "--quiet":
-                        case "-q":
-                            options.Quiet = true;
-                            break;
-                        case "--help":
-                        case "-h":
-                        case "-?":
-                            options.Help = true;
-                            return true;
                         default:
-                            error = "unknown argument '" + args[i] + "'";
-                            return false;
+                            if (!IPAddress.TryParse(value, out IPAddress bind)) return "--bind needs an IP address, not '" + value + "'";
+
+                            Bind = bind;
+                            break;
                     }
                 }
 
-                if (string.IsNullOrEmpty(options.Site))
-                {
-                    error = "--site is required";
-                    return false;
-                }
-
-                return true;
-            }
-
-            private static bool TakeValue(string[] args, ref int i, string inlineValue, string name, out string value, out string error)
-            {
-                error = null;
-                value = inlineValue;
-                if (value == null)
-                {
-                    if (i + 1 >= args.Length || args[i + 1].StartsWith("--", StringComparison.Ordinal))
-                    {
-                        error = name + " needs a value";
-                        return false;
-                    }
-
-                    value = args[++i];
-                }
-
-                if (value.Length == 0)
-                {
-                    error = name + " needs a value";
-                    return false;
-                }
-
-                return true;
+                return Site == null ? "--site is required" : null;
             }
         }
     }

@@ -10,93 +10,44 @@ namespace CallbackControls.DevHost
     /// </summary>
     /// <remarks>
     /// Mono 6.8 raises neither <see cref="AppDomain.ProcessExit"/> nor anything else on SIGTERM: the
-    /// process just dies with status 143, skipping every cleanup. Measured on this project's Linux box.
+    /// process just dies with status 143, skipping every cleanup.
     /// </remarks>
     internal static class UnixSignals
     {
-        /// <summary>Mono's POSIX assembly, loaded by name so the host builds and starts where it is missing.</summary>
-        internal const string MonoPosix = "Mono.Posix, Version=4.0.0.0, Culture=neutral, PublicKeyToken=0738eb9f132ed756";
-
-        /// <summary>Calls <paramref name="onSignal"/> (on a background thread) when SIGTERM or SIGINT arrives.</summary>
-        /// <param name="onSignal">Receives the signal name.</param>
-        /// <param name="error">Why watching is impossible, when it is.</param>
-        /// <returns>True when the signals are being watched.</returns>
-        public static bool TryWatch(Action<string> onSignal, out string error)
+        /// <summary>
+        /// Calls <paramref name="onSignal"/> (on a background thread) when the first SIGTERM or SIGINT arrives;
+        /// does nothing where Mono.Posix is missing (off Mono, where Ctrl+C still stops the host).
+        /// </summary>
+        public static void Watch(Action onSignal)
         {
-            error = null;
-            if (Environment.OSVersion.Platform != PlatformID.Unix && Environment.OSVersion.Platform != PlatformID.MacOSX)
-            {
-                error = "not a Unix platform";
-                return false;
-            }
-
             try
             {
-                Assembly posix = Assembly.Load(MonoPosix);
+                Assembly posix = Assembly.Load("Mono.Posix, Version=4.0.0.0, Culture=neutral, PublicKeyToken=0738eb9f132ed756");
                 Type signalType = posix.GetType("Mono.Unix.UnixSignal", true);
-                Type signumType = posix.GetType("Mono.Unix.Native.Signum", true);
-                string[] names = { "SIGTERM", "SIGINT" };
-                Array signals = Array.CreateInstance(signalType, names.Length);
-                for (int i = 0; i < names.Length; i++)
-                {
-                    signals.SetValue(Activator.CreateInstance(signalType, Enum.Parse(signumType, names[i])), i);
-                }
-
+                Type signum = posix.GetType("Mono.Unix.Native.Signum", true);
+                Array signals = Array.CreateInstance(signalType, 2);
+                signals.SetValue(Activator.CreateInstance(signalType, Enum.Parse(signum, "SIGTERM")), 0);
+                signals.SetValue(Activator.CreateInstance(signalType, Enum.Parse(signum, "SIGINT")), 1);
                 MethodInfo waitAny = signalType.GetMethod("WaitAny", new[] { signals.GetType(), typeof(int) });
-                if (waitAny == null)
+                new Thread(() =>
                 {
-                    error = "Mono.Unix.UnixSignal.WaitAny not found";
-                    return false;
-                }
-
-                var thread = new Thread(() =>
-                {
-                    while (true)
+                    try
                     {
-                        int index;
-                        try
-                        {
-                            index = (int)waitAny.Invoke(null, new object[] { signals, -1 });
-                        }
-                        catch (Exception)
-                        {
-                            return;
-                        }
-
-                        if (index >= 0 && index < names.Length)
-                        {
-                            // The signal objects count deliveries; reset so the next one is seen as new.
-                            bool reset;
-                            try
-                            {
-                                signalType.GetMethod("Reset", Type.EmptyTypes).Invoke(signals.GetValue(index), null);
-                                reset = true;
-                            }
-                            catch (Exception)
-                            {
-                                reset = false;
-                            }
-
-                            onSignal(names[index]);
-                            if (!reset)
-                            {
-                                // Without a reset WaitAny would return at once forever.
-                                return;
-                            }
-                        }
+                        waitAny.Invoke(null, new object[] { signals, -1 });
                     }
+                    catch (Exception)
+                    {
+                        // The process is ending.
+                        return;
+                    }
+
+                    onSignal();
                 })
-                {
-                    IsBackground = true,
-                    Name = "Unix signal watcher",
-                };
-                thread.Start();
-                return true;
+                { IsBackground = true, Name = "Unix signal watcher" }.Start();
             }
-            catch (Exception ex)
+            catch (Exception)
             {
-                error = (ex is TargetInvocationException && ex.InnerException != null ? ex.InnerException : ex).Message;
-                return false;
+                // Not on Mono.
             }
         }
     }

@@ -18,10 +18,16 @@ namespace CallbackControls.DevHost
     /// </remarks>
     internal sealed class HttpWire
     {
-        /// <summary>The longest request head (request line and headers) accepted.</summary>
-        internal const int MaxHeadBytes = 32 * 1024;
+        // The longest request head (request line and headers) accepted.
+        private const int MaxHeadBytes = 32 * 1024;
 
         private static readonly Encoding Latin1 = Encoding.GetEncoding(28591);
+
+        // Written here from the reply itself; ASP.NET's copies would duplicate or contradict them.
+        private static readonly HashSet<string> FramingHeaders = new HashSet<string>(StringComparer.OrdinalIgnoreCase)
+        {
+            "Content-Length", "Transfer-Encoding", "Connection", "Keep-Alive",
+        };
 
         private readonly Socket _socket;
         private readonly byte[] _buffer = new byte[MaxHeadBytes];
@@ -36,19 +42,16 @@ namespace CallbackControls.DevHost
         /// <summary>Set once the client sent no more bytes, or a read failed: the connection is over.</summary>
         public bool Closed { get; private set; }
 
-        /// <summary>Whether bytes of a next request are already buffered (pipelined).</summary>
-        public bool HasBufferedBytes => _end > _start;
-
         /// <summary>
         /// Reads a request head. Returns null when the connection ended or timed out before any byte of it
         /// (nothing to answer); throws <see cref="HttpError"/> for a malformed, too long or too slow one.
         /// </summary>
         public HostedRequest ReadHead(DateTime deadline)
         {
-            int scanned = _start;
+            int scanned = 0; // bytes after _start already searched for the blank line
             while (true)
             {
-                int headEnd = IndexOfBlankLine(scanned);
+                int headEnd = IndexOfBlankLine(_start + scanned);
                 if (headEnd >= 0)
                 {
                     string head = Latin1.GetString(_buffer, _start, headEnd - _start);
@@ -56,28 +59,17 @@ namespace CallbackControls.DevHost
                     return ParseHead(head);
                 }
 
-                scanned = Math.Max(_start, _end - 3);
-                if (_start > 0)
-                {
-                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                    scanned -= _start;
-                    _end -= _start;
-                    _start = 0;
-                }
+                if (_end - _start == _buffer.Length) throw new HttpError(431, "Request Header Fields Too Large");
 
-                if (_end == _buffer.Length) throw new HttpError(431, "Request Header Fields Too Large");
-
+                scanned = Math.Max(0, _end - _start - 3);
                 bool any = _end > _start;
-                int read = Receive(_buffer, _end, _buffer.Length - _end, deadline);
-                if (read == 0)
+                if (Fill(deadline) == 0)
                 {
                     if (any && !Closed) throw new HttpError(408, "Request Timeout");
 
                     Closed = true;
                     return null;
                 }
-
-                _end += read;
             }
         }
 
@@ -89,10 +81,7 @@ namespace CallbackControls.DevHost
         {
             IList<string> lengths = request.GetHeaders("Content-Length");
             string transferEncoding = request.GetHeader("Transfer-Encoding");
-            if (transferEncoding != null && lengths.Count > 0)
-            {
-                throw new HttpError(400, "Bad Request", "Transfer-Encoding and Content-Length together");
-            }
+            if (transferEncoding != null && lengths.Count > 0) throw new HttpError(400, "Bad Request", "Transfer-Encoding and Content-Length together");
 
             long length = 0;
             string first = null;
@@ -122,7 +111,7 @@ namespace CallbackControls.DevHost
 
             if (length == 0 && !chunked) return new byte[0];
 
-            if (string.Equals(request.GetHeader("Expect"), "100-continue", StringComparison.OrdinalIgnoreCase) && !HasBufferedBytes)
+            if (string.Equals(request.GetHeader("Expect"), "100-continue", StringComparison.OrdinalIgnoreCase) && _end == _start)
             {
                 Write(Latin1.GetBytes("HTTP/1.1 100 Continue\r\n\r\n"));
             }
@@ -139,7 +128,7 @@ namespace CallbackControls.DevHost
             bool nosniff = false;
             foreach (KeyValuePair<string, string> header in response.Headers)
             {
-                if (IsFramingHeader(header.Key) || header.Key.IndexOfAny(new[] { '\r', '\n', ':', ' ' }) >= 0) continue;
+                if (FramingHeaders.Contains(header.Key) || header.Key.IndexOfAny(new[] { '\r', '\n', ':', ' ' }) >= 0) continue;
 
                 nosniff |= string.Equals(header.Key, "X-Content-Type-Options", StringComparison.OrdinalIgnoreCase);
                 head.Append(header.Key).Append(": ").Append(OneLine(header.Value)).Append("\r\n");
@@ -148,10 +137,7 @@ namespace CallbackControls.DevHost
             if (!nosniff) head.Append("X-Content-Type-Options: nosniff\r\n");
 
             bool bodyless = response.StatusCode == 204 || response.StatusCode == 304 || response.StatusCode < 200;
-            if (!bodyless)
-            {
-                head.Append("Content-Length: ").Append(response.Body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
-            }
+            if (!bodyless) head.Append("Content-Length: ").Append(response.Body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
 
             head.Append(close ? "Connection: close\r\n\r\n" : "\r\n");
             byte[] headBytes = Encoding.UTF8.GetBytes(head.ToString());
@@ -198,15 +184,6 @@ namespace CallbackControls.DevHost
             }
         }
 
-        private static bool IsFramingHeader(string name)
-        {
-            // Written here from the reply itself; ASP.NET's copies would duplicate or contradict them.
-            return string.Equals(name, "Content-Length", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "Transfer-Encoding", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "Connection", StringComparison.OrdinalIgnoreCase)
-                || string.Equals(name, "Keep-Alive", StringComparison.OrdinalIgnoreCase);
-        }
-
         private static string OneLine(string value) => (value ?? string.Empty).Replace('\r', ' ').Replace('\n', ' ');
 
         private static HostedRequest ParseHead(string head)
@@ -234,10 +211,7 @@ namespace CallbackControls.DevHost
                 request.AddHeader(line.Substring(0, colon), line.Substring(colon + 1).Trim(' ', '\t'));
             }
 
-            if (requestLine[2] == "HTTP/1.1" && request.GetHeaders("Host").Count != 1)
-            {
-                throw new HttpError(400, "Bad Request", "HTTP/1.1 needs one Host header");
-            }
+            if (requestLine[2] == "HTTP/1.1" && request.GetHeaders("Host").Count != 1) throw new HttpError(400, "Bad Request", "HTTP/1.1 needs one Host header");
 
             return request;
         }
@@ -279,8 +253,8 @@ namespace CallbackControls.DevHost
                 {
                     string sizeLine = ReadLine(deadline);
                     int semicolon = sizeLine.IndexOf(';');
-                    long size;
-                    if (!long.TryParse(semicolon < 0 ? sizeLine.Trim() : sizeLine.Substring(0, semicolon).Trim(), NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out size) || size < 0)
+                    string hex = semicolon < 0 ? sizeLine.Trim() : sizeLine.Substring(0, semicolon).Trim();
+                    if (!long.TryParse(hex, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out long size) || size < 0)
                     {
                         throw new HttpError(400, "Bad Request", "malformed chunk size");
                     }
@@ -295,10 +269,7 @@ namespace CallbackControls.DevHost
                         return body.ToArray();
                     }
 
-                    if (body.Length + size > maxBytes)
-                    {
-                        throw new HttpError(413, "Payload Too Large", "the body is over the site's maxRequestLength");
-                    }
+                    if (body.Length + size > maxBytes) throw new HttpError(413, "Payload Too Large", "the body is over the site's maxRequestLength");
 
                     byte[] chunk = ReadExactly((int)size, deadline);
                     body.Write(chunk, 0, chunk.Length);
@@ -319,20 +290,25 @@ namespace CallbackControls.DevHost
                     return line;
                 }
 
-                if (_start > 0)
-                {
-                    Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
-                    _end -= _start;
-                    _start = 0;
-                }
+                if (_end - _start == _buffer.Length) throw new HttpError(400, "Bad Request", "a chunk line is too long");
 
-                if (_end == _buffer.Length) throw new HttpError(400, "Bad Request", "a chunk line is too long");
-
-                int read = Receive(_buffer, _end, _buffer.Length - _end, deadline);
-                if (read == 0) throw new HttpError(Closed ? 400 : 408, Closed ? "Bad Request" : "Request Timeout", "the body ended early");
-
-                _end += read;
+                if (Fill(deadline) == 0) throw new HttpError(Closed ? 400 : 408, Closed ? "Bad Request" : "Request Timeout", "the body ended early");
             }
+        }
+
+        // Moves the unread bytes to the start of the buffer and receives more after them; 0 as Receive.
+        private int Fill(DateTime deadline)
+        {
+            if (_start > 0)
+            {
+                Buffer.BlockCopy(_buffer, _start, _buffer, 0, _end - _start);
+                _end -= _start;
+                _start = 0;
+            }
+
+            int read = Receive(_buffer, _end, _buffer.Length - _end, deadline);
+            _end += read;
+            return read;
         }
 
         /// <summary>Reads what arrives before <paramref name="deadline"/>; 0 when the deadline passed or the client closed (then <see cref="Closed"/>).</summary>

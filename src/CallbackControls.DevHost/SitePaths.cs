@@ -1,8 +1,8 @@
 using System;
 using System.Collections.Generic;
 using System.IO;
+using System.Linq;
 using System.Runtime.InteropServices;
-using System.Text;
 
 namespace CallbackControls.DevHost
 {
@@ -32,63 +32,40 @@ namespace CallbackControls.DevHost
         /// </summary>
         public static string Normalize(string rawPath)
         {
-            string decoded;
-            try
-            {
-                decoded = Uri.UnescapeDataString(rawPath ?? string.Empty);
-            }
-            catch (UriFormatException)
-            {
-                return null;
-            }
-
+            string decoded = Uri.UnescapeDataString(rawPath);
             if (decoded.Length == 0 || decoded[0] != '/' && decoded[0] != '\\' || decoded.IndexOf('\0') >= 0 || decoded.Contains(".."))
             {
                 return null;
             }
 
-            var path = new StringBuilder(decoded.Length);
-            string[] segments = decoded.Replace('\\', '/').Split('/');
-            for (int i = 0; i < segments.Length; i++)
+            string[] segments = decoded.Replace('\\', '/').Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            foreach (string segment in segments)
             {
-                string segment = segments[i];
-                if (segment.Length == 0) continue;
-
                 // Windows drops trailing dots and spaces from a name ("App_Data." and "bin " are the folders).
                 string asWindowsReadsIt = segment.TrimEnd('.', ' ');
                 if (segment[0] == '.' || asWindowsReadsIt.Length == 0 || ProtectedSegments.Contains(asWindowsReadsIt) || segment.IndexOf(':') >= 0)
                 {
                     return null;
                 }
-
-                path.Append('/').Append(segment);
             }
 
+            string path = "/" + string.Join("/", segments);
             bool trailingSlash = decoded.EndsWith("/", StringComparison.Ordinal) || decoded.EndsWith("\\", StringComparison.Ordinal);
-            return path.Length == 0 || trailingSlash ? path.Append('/').ToString() : path.ToString();
+            return trailingSlash && segments.Length > 0 ? path + "/" : path;
         }
 
         /// <summary>Splits <c>/page.aspx/extra</c> into the file <c>/page.aspx</c> and PathInfo <c>/extra</c>, at the first segment with a handler extension.</summary>
         public static void SplitPathInfo(string path, out string file, out string pathInfo)
         {
-            int start = 1;
-            while (start < path.Length)
+            for (int slash = path.IndexOf('/', 1); slash > 0; slash = path.IndexOf('/', slash + 1))
             {
-                int slash = path.IndexOf('/', start);
-                if (slash < 0) break;
-
-                string segment = path.Substring(start, slash - start);
-                foreach (string extension in HandlerExtensions)
+                string before = path.Substring(0, slash);
+                if (HandlerExtensions.Any(extension => before.EndsWith(extension, StringComparison.OrdinalIgnoreCase)))
                 {
-                    if (segment.EndsWith(extension, StringComparison.OrdinalIgnoreCase))
-                    {
-                        file = path.Substring(0, slash);
-                        pathInfo = path.Substring(slash);
-                        return;
-                    }
+                    file = before;
+                    pathInfo = path.Substring(slash);
+                    return;
                 }
-
-                start = slash + 1;
             }
 
             file = path;
@@ -99,13 +76,7 @@ namespace CallbackControls.DevHost
         /// Encodes a normalized path for a <c>Location</c> header: each segment percent-encoded, so the
         /// result is always one same-site absolute path (never <c>//host</c>, never a scheme).
         /// </summary>
-        public static string Encode(string path)
-        {
-            string[] segments = path.Split('/');
-            for (int i = 0; i < segments.Length; i++) segments[i] = Uri.EscapeDataString(segments[i]);
-
-            return string.Join("/", segments);
-        }
+        public static string Encode(string path) => string.Join("/", path.Split('/').Select(Uri.EscapeDataString));
 
         /// <summary>
         /// Whether an existing file or folder lies inside the site once every symbolic link is resolved. True
@@ -118,12 +89,10 @@ namespace CallbackControls.DevHost
                 return true;
             }
 
+            // The root itself, or below it: "/site2" is not inside "/site".
             string root = RealPath(siteRoot);
             string real = RealPath(physicalPath);
-            if (root == null || real == null) return false;
-
-            root = root.TrimEnd('/') + "/";
-            return real == root.TrimEnd('/') || real.StartsWith(root, StringComparison.Ordinal);
+            return root != null && real != null && (real + "/").StartsWith(root.TrimEnd('/') + "/", StringComparison.Ordinal);
         }
 
         private static string RealPath(string path)

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Globalization;
 using System.IO;
+using System.Linq;
 using System.Net;
 using System.Net.Sockets;
 using System.Threading;
@@ -16,9 +17,14 @@ namespace CallbackControls.DevHost
     /// </summary>
     public sealed class DevServer : IDisposable
     {
+        // Open connections beyond which a new one is answered 503 and closed.
+        private const int MaxConnections = 1000;
+
+        // How long Stop lets requests in flight finish.
+        private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(5);
+
         private readonly object _sync = new object();
-        private readonly string _sitePath;
-        private readonly bool _ownsSite;
+        private readonly string _sitePath; // null when the server was given a running site, which it leaves running
         private readonly int _requestedPort;
         private readonly HashSet<Socket> _connections = new HashSet<Socket>();
         private SiteHost _site;
@@ -31,27 +37,17 @@ namespace CallbackControls.DevHost
         private volatile bool _stopping;
         private TextWriter _log;
 
-        /// <summary>Creates a server for a site folder; the site is started by <see cref="Start"/> and stopped by <see cref="Stop()"/>.</summary>
-        /// <param name="physicalSitePath">The Web Forms site folder.</param>
-        /// <param name="port">The TCP port; 0 picks a free one.</param>
+        /// <summary>Creates a server for a site folder on a TCP port (0 picks a free one); <see cref="Start"/> starts the site, <see cref="Stop()"/> stops it.</summary>
         public DevServer(string physicalSitePath, int port)
         {
-            if (string.IsNullOrEmpty(physicalSitePath)) throw new ArgumentException("A site folder is required.", nameof(physicalSitePath));
-
-            CheckPort(port);
-            _sitePath = physicalSitePath;
+            _sitePath = physicalSitePath ?? throw new ArgumentNullException(nameof(physicalSitePath));
             _requestedPort = port;
-            _ownsSite = true;
         }
 
-        /// <summary>Creates a server in front of a running site; stopping the server leaves the site running.</summary>
-        /// <param name="site">The site to serve.</param>
-        /// <param name="port">The TCP port; 0 picks a free one.</param>
+        /// <summary>Creates a server in front of a running site on a TCP port (0 picks a free one); stopping the server leaves the site running.</summary>
         public DevServer(SiteHost site, int port)
         {
-            CheckPort(port);
-            this._site = site ?? throw new ArgumentNullException(nameof(site));
-            _sitePath = site.PhysicalPath;
+            _site = site ?? throw new ArgumentNullException(nameof(site));
             _requestedPort = port;
         }
 
@@ -63,12 +59,6 @@ namespace CallbackControls.DevHost
 
         /// <summary>How long a client has to send a request's body.</summary>
         public TimeSpan BodyTimeout { get; set; } = TimeSpan.FromSeconds(60);
-
-        /// <summary>How long <see cref="Stop()"/> lets requests in flight finish.</summary>
-        public TimeSpan DrainTimeout { get; set; } = TimeSpan.FromSeconds(5);
-
-        /// <summary>Open connections beyond which a new one is answered 503 and closed.</summary>
-        public int MaxConnections { get; set; } = 1000;
 
         /// <summary>Where one line per request goes (method, URL, status, milliseconds); null for none.</summary>
         public TextWriter Log
@@ -105,22 +95,6 @@ namespace CallbackControls.DevHost
         /// <summary>How many requests were answered on a connection with TCP_NODELAY set.</summary>
         public int NoDelayRequests => Volatile.Read(ref _noDelayRequests);
 
-        /// <summary>Finds a TCP port on 127.0.0.1 that nothing listens on right now.</summary>
-        /// <returns>The port number.</returns>
-        public static int FindFreePort()
-        {
-            var probe = new TcpListener(IPAddress.Loopback, 0);
-            probe.Start();
-            try
-            {
-                return ((IPEndPoint)probe.LocalEndpoint).Port;
-            }
-            finally
-            {
-                probe.Stop();
-            }
-        }
-
         /// <summary>Starts the site (when given a folder) and begins listening.</summary>
         public void Start()
         {
@@ -133,7 +107,7 @@ namespace CallbackControls.DevHost
                 ThreadPool.GetMinThreads(out int workers, out int completionPorts);
                 if (workers < 32) ThreadPool.SetMinThreads(32, completionPorts);
 
-                if (_ownsSite && _site == null) _site = SiteHost.Create(_sitePath);
+                if (_sitePath != null && _site == null) _site = SiteHost.Create(_sitePath);
 
                 var socket = new Socket(BindAddress.AddressFamily, SocketType.Stream, ProtocolType.Tcp);
                 try
@@ -156,7 +130,7 @@ namespace CallbackControls.DevHost
             }
         }
 
-        /// <summary>Stops listening, lets requests in flight finish (up to <see cref="DrainTimeout"/>), closes every connection and, when the server started the site, shuts it down.</summary>
+        /// <summary>Stops listening, lets requests in flight finish (up to 5 seconds), closes every connection and, when the server started the site, shuts it down.</summary>
         public void Stop()
         {
             Socket socket;
@@ -172,7 +146,7 @@ namespace CallbackControls.DevHost
                 _acceptThread = null;
             }
 
-            CloseQuietly(socket);
+            socket?.Close();
             thread?.Join(TimeSpan.FromSeconds(2));
             DateTime deadline = DateTime.UtcNow + DrainTimeout;
             while (Volatile.Read(ref _inFlight) > 0 && DateTime.UtcNow < deadline) Thread.Sleep(10);
@@ -180,17 +154,16 @@ namespace CallbackControls.DevHost
             Socket[] open;
             lock (_connections)
             {
-                open = new Socket[_connections.Count];
-                _connections.CopyTo(open);
+                open = _connections.ToArray();
             }
 
-            foreach (Socket connection in open) CloseQuietly(connection);
+            foreach (Socket connection in open) connection.Close();
 
             lock (_sync)
             {
                 _listening = null;
                 _port = 0;
-                if (_ownsSite && _site != null)
+                if (_sitePath != null && _site != null)
                 {
                     _site.Shutdown(TimeSpan.FromSeconds(5));
                     _site = null;
@@ -200,23 +173,6 @@ namespace CallbackControls.DevHost
 
         /// <summary>Same as <see cref="Stop()"/>.</summary>
         public void Dispose() => Stop();
-
-        private static void CheckPort(int port)
-        {
-            if (port < 0 || port > 65535) throw new ArgumentOutOfRangeException(nameof(port), port, "A TCP port is 0 to 65535.");
-        }
-
-        private static void CloseQuietly(Socket socket)
-        {
-            try
-            {
-                socket?.Close();
-            }
-            catch (Exception)
-            {
-                // Already closed.
-            }
-        }
 
         private void AcceptLoop(Socket socket)
         {
@@ -264,7 +220,7 @@ namespace CallbackControls.DevHost
             {
                 if (!admitted)
                 {
-                    wire.WriteResponse(Plain(503, "Service Unavailable", "Too many connections."), false, true);
+                    wire.WriteResponse(HostedResponse.Plain(503, "Service Unavailable", "Too many connections."), false, true);
                     return;
                 }
 
@@ -300,11 +256,11 @@ namespace CallbackControls.DevHost
                 Interlocked.Increment(ref _inFlight);
                 try
                 {
-                    request.Body = wire.ReadBody(request, MaxRequestBytes(), DateTime.UtcNow + BodyTimeout);
+                    request.Body = wire.ReadBody(request, _site.MaxRequestLength, DateTime.UtcNow + BodyTimeout);
                     SetEndPoints(request, connection);
                     close = _stopping || request.HttpVersion != "HTTP/1.1"
                         || string.Equals(request.GetHeader("Connection"), "close", StringComparison.OrdinalIgnoreCase);
-                    response = _stopping ? Plain(503, "Service Unavailable", "The server is shutting down.") : Answer(request);
+                    response = _stopping ? HostedResponse.Plain(503, "Service Unavailable", "The server is shutting down.") : Answer(request);
                 }
                 finally
                 {
@@ -314,7 +270,7 @@ namespace CallbackControls.DevHost
             catch (HttpError error)
             {
                 // Refused before ASP.NET: the rest of what the client sends cannot be trusted to frame a next request.
-                response = Plain(error.Status, error.Description, error.Description + ": " + error.Message + ".");
+                response = HostedResponse.Plain(error.Status, error.Description, error.Description + ": " + error.Message + ".");
                 started = started == 0 ? Stopwatch.GetTimestamp() : started;
                 wire.WriteResponse(response, false, true);
                 WriteLog(request, error.Status, started);
@@ -346,40 +302,24 @@ namespace CallbackControls.DevHost
                 {
                     // The details go to the developer's console, never to the client.
                     Warn("request failed: " + request.Verb + " " + request.PathAndQuery + ": " + ex.GetType().Name + ": " + ex.Message);
-                    return Plain(500, "Internal Server Error", "Internal Server Error");
+                    return HostedResponse.Plain(500, "Internal Server Error", "Internal Server Error");
                 }
-            }
-        }
-
-        private long MaxRequestBytes()
-        {
-            try
-            {
-                return _site.MaxRequestLength;
-            }
-            catch (Exception)
-            {
-                // A site that cannot start answers 500 anyway; its body is still bounded.
-                return SiteHost.DefaultMaxRequestLength;
             }
         }
 
         private static void SetEndPoints(HostedRequest request, Socket connection)
         {
-            // ASP.NET decides "local" (RemoteOnly custom errors, Request.IsLocal) from these: real addresses,
-            // IPv4 ones as such even on a dual-stack socket.
-            if (connection.RemoteEndPoint is IPEndPoint remote)
-            {
-                request.RemoteAddress = (remote.Address.IsIPv4MappedToIPv6 ? remote.Address.MapToIPv4() : remote.Address).ToString();
-                request.RemotePort = remote.Port;
-            }
-
-            if (connection.LocalEndPoint is IPEndPoint local)
-            {
-                request.LocalAddress = (local.Address.IsIPv4MappedToIPv6 ? local.Address.MapToIPv4() : local.Address).ToString();
-                request.LocalPort = local.Port;
-            }
+            var remote = (IPEndPoint)connection.RemoteEndPoint;
+            var local = (IPEndPoint)connection.LocalEndPoint;
+            request.RemoteAddress = AddressText(remote.Address);
+            request.RemotePort = remote.Port;
+            request.LocalAddress = AddressText(local.Address);
+            request.LocalPort = local.Port;
         }
+
+        // ASP.NET decides "local" (RemoteOnly custom errors, Request.IsLocal) from these: real addresses,
+        // IPv4 ones as such even on a dual-stack socket.
+        private static string AddressText(IPAddress address) => (address.IsIPv4MappedToIPv6 ? address.MapToIPv4() : address).ToString();
 
         private void Forget(Socket connection)
         {
@@ -388,21 +328,14 @@ namespace CallbackControls.DevHost
                 _connections.Remove(connection);
             }
 
-            CloseQuietly(connection);
+            connection.Close();
         }
 
-        private static HostedResponse Plain(int status, string description, string text) => AspNetApplication.PlainResponse(status, description, text);
-
-        private void WriteLog(HostedRequest request, int status, long started)
+        private static void WriteQuietly(TextWriter writer, string line)
         {
-            TextWriter writer = _log;
-            if (writer == null) return;
-
-            double milliseconds = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
-            string what = request == null ? "(unreadable request)" : request.Verb + " " + request.PathAndQuery;
             try
             {
-                writer.WriteLine(string.Format(CultureInfo.InvariantCulture, "{0} {1} {2:0.0} ms", what, status, milliseconds));
+                writer?.WriteLine(line);
             }
             catch (Exception)
             {
@@ -410,16 +343,15 @@ namespace CallbackControls.DevHost
             }
         }
 
-        private void Warn(string message)
+        private void WriteLog(HostedRequest request, int status, long started)
         {
-            try
-            {
-                (Log ?? Console.Error).WriteLine("dev host: " + message);
-            }
-            catch (Exception)
-            {
-                // Logging never fails a request.
-            }
+            if (_log == null) return;
+
+            double milliseconds = (Stopwatch.GetTimestamp() - started) * 1000.0 / Stopwatch.Frequency;
+            string what = request == null ? "(unreadable request)" : request.Verb + " " + request.PathAndQuery;
+            WriteQuietly(_log, string.Format(CultureInfo.InvariantCulture, "{0} {1} {2:0.0} ms", what, status, milliseconds));
         }
+
+        private void Warn(string message) => WriteQuietly(_log ?? Console.Error, "dev host: " + message);
     }
 }

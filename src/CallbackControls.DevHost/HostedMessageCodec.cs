@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Text;
@@ -6,112 +7,80 @@ namespace CallbackControls.DevHost
 {
     /// <summary>
     /// Packs requests and replies into byte arrays for the one call per request that crosses into the
-    /// ASP.NET application domain. A byte array crosses by a plain copy; the [Serializable] objects
-    /// themselves went through the binary formatter, which cost the host most of its throughput on a
-    /// bare handler (docs/RESULTS.md).
+    /// ASP.NET application domain. A byte array crosses by a plain copy; the objects themselves would go
+    /// through the binary formatter, which cost the host most of its throughput on a bare handler
+    /// (docs/RESULTS.md).
     /// </summary>
     internal static class HostedMessageCodec
     {
-        private static readonly Encoding Utf8 = new UTF8Encoding(false);
-
-        internal static byte[] Pack(HostedRequest request)
+        internal static byte[] Pack(HostedRequest request) => Pack(request, writer =>
         {
-            return Write(request.Body.Length, writer =>
-            {
-                writer.Write(request.Verb);
-                writer.Write(request.PathAndQuery);
-                writer.Write(request.HttpVersion ?? string.Empty);
-                writer.Write(request.RemoteAddress ?? string.Empty);
-                writer.Write(request.RemotePort);
-                writer.Write(request.LocalAddress ?? string.Empty);
-                writer.Write(request.LocalPort);
-                WriteHeadersAndBody(writer, request.Headers, request.Body);
-            });
-        }
+            writer.Write(request.Verb);
+            writer.Write(request.PathAndQuery);
+            writer.Write(request.HttpVersion);
+            writer.Write(request.RemoteAddress);
+            writer.Write(request.RemotePort);
+            writer.Write(request.LocalAddress);
+            writer.Write(request.LocalPort);
+        });
 
-        internal static HostedRequest UnpackRequest(byte[] packed)
+        // Initializers run in the order written, so the fields are read in the order Pack wrote them.
+        internal static HostedRequest UnpackRequest(byte[] packed) => Unpack(packed, reader => new HostedRequest(reader.ReadString(), reader.ReadString())
         {
-            using (var reader = Reader(packed))
+            HttpVersion = reader.ReadString(),
+            RemoteAddress = reader.ReadString(),
+            RemotePort = reader.ReadInt32(),
+            LocalAddress = reader.ReadString(),
+            LocalPort = reader.ReadInt32(),
+        });
+
+        internal static byte[] Pack(HostedResponse response) => Pack(response, writer =>
+        {
+            writer.Write(response.StatusCode);
+            writer.Write(response.StatusDescription);
+            writer.Write(response.ApplicationUnloading);
+        });
+
+        internal static HostedResponse UnpackResponse(byte[] packed) => Unpack(packed, reader => new HostedResponse
+        {
+            StatusCode = reader.ReadInt32(),
+            StatusDescription = reader.ReadString(),
+            ApplicationUnloading = reader.ReadBoolean(),
+        });
+
+        // The message's own fields first, then its headers and its body.
+        private static byte[] Pack(HostedMessage message, Action<BinaryWriter> writeFields)
+        {
+            using (var stream = new MemoryStream(256 + message.Body.Length))
+            using (var writer = new BinaryWriter(stream, Encoding.UTF8))
             {
-                var request = new HostedRequest(reader.ReadString(), reader.ReadString())
+                writeFields(writer);
+                writer.Write(message.Headers.Count);
+                foreach (KeyValuePair<string, string> header in message.Headers)
                 {
-                    HttpVersion = reader.ReadString(),
-                    RemoteAddress = reader.ReadString(),
-                    RemotePort = reader.ReadInt32(),
-                    LocalAddress = reader.ReadString(),
-                    LocalPort = reader.ReadInt32(),
-                    Headers = ReadHeaders(reader),
-                };
-                request.Body = ReadBody(reader);
-                return request;
-            }
-        }
+                    writer.Write(header.Key);
+                    writer.Write(header.Value);
+                }
 
-        internal static byte[] Pack(HostedResponse response)
-        {
-            return Write(response.Body.Length, writer =>
-            {
-                writer.Write(response.StatusCode);
-                writer.Write(response.StatusDescription ?? string.Empty);
-                writer.Write(response.ApplicationUnloading);
-                WriteHeadersAndBody(writer, response.Headers, response.Body);
-            });
-        }
-
-        internal static HostedResponse UnpackResponse(byte[] packed)
-        {
-            using (var reader = Reader(packed))
-            {
-                var response = new HostedResponse
-                {
-                    StatusCode = reader.ReadInt32(),
-                    StatusDescription = reader.ReadString(),
-                    ApplicationUnloading = reader.ReadBoolean(),
-                    Headers = ReadHeaders(reader),
-                };
-                response.Body = ReadBody(reader);
-                return response;
-            }
-        }
-
-        private static byte[] Write(int bodyLength, System.Action<BinaryWriter> write)
-        {
-            using (var stream = new MemoryStream(256 + bodyLength))
-            using (var writer = new BinaryWriter(stream, Utf8))
-            {
-                write(writer);
+                writer.Write(message.Body.Length);
+                writer.Write(message.Body);
                 writer.Flush();
                 return stream.ToArray();
             }
         }
 
-        private static BinaryReader Reader(byte[] packed) => new BinaryReader(new MemoryStream(packed, false), Utf8);
-
-        private static void WriteHeadersAndBody(BinaryWriter writer, List<KeyValuePair<string, string>> headers, byte[] body)
+        private static T Unpack<T>(byte[] packed, Func<BinaryReader, T> readFields)
+            where T : HostedMessage
         {
-            WriteHeaders(writer, headers);
-            writer.Write(body.Length);
-            writer.Write(body);
-        }
-
-        private static byte[] ReadBody(BinaryReader reader) => reader.ReadBytes(reader.ReadInt32());
-
-        private static void WriteHeaders(BinaryWriter writer, List<KeyValuePair<string, string>> headers)
-        {
-            writer.Write(headers.Count);
-            foreach (var header in headers)
+            using (var reader = new BinaryReader(new MemoryStream(packed, false), Encoding.UTF8))
             {
-                writer.Write(header.Key ?? string.Empty);
-                writer.Write(header.Value ?? string.Empty);
-            }
-        }
+                T message = readFields(reader);
+                int count = reader.ReadInt32();
+                for (int i = 0; i < count; i++) message.Headers.Add(new KeyValuePair<string, string>(reader.ReadString(), reader.ReadString()));
 
-        private static List<KeyValuePair<string, string>> ReadHeaders(BinaryReader reader)
-        {
-            int count = reader.ReadInt32();
-            var headers = new List<KeyValuePair<string, string>>(count);
-            for (int i = 0; i < count; i++) headers.Add(new KeyValuePair<string, string>(reader.ReadString(), reader.ReadString()));
-            return headers;
+                message.Body = reader.ReadBytes(reader.ReadInt32());
+                return message;
+            }
         }
     }
 }

@@ -4,11 +4,7 @@ using System.Text;
 
 namespace CallbackControls.DevHost
 {
-    /// <summary>
-    /// The reply ASP.NET produced for a <see cref="HostedRequest"/>. Plain and serializable because it is
-    /// copied back across the application-domain boundary.
-    /// </summary>
-    [Serializable]
+    /// <summary>The reply to a <see cref="HostedRequest"/>: ASP.NET's, or the host's own when it refused the request.</summary>
     public sealed class HostedResponse : HostedMessage
     {
         /// <summary>The HTTP status code.</summary>
@@ -17,10 +13,7 @@ namespace CallbackControls.DevHost
         /// <summary>The reason phrase sent with the status code.</summary>
         public string StatusDescription { get; set; } = "OK";
 
-        /// <summary>
-        /// True when the application domain was shutting down and the request never ran; the caller
-        /// may send it again to a fresh domain.
-        /// </summary>
+        /// <summary>True when the application domain was shutting down and the request never ran: it may be sent again to a fresh domain.</summary>
         public bool ApplicationUnloading { get; set; }
 
         /// <summary>The <c>Content-Type</c> header, or null.</summary>
@@ -29,41 +22,28 @@ namespace CallbackControls.DevHost
         /// <summary>The <c>Location</c> header, or null.</summary>
         public string Location => GetHeader("Location");
 
-        /// <summary>The body decoded with the charset of <c>Content-Type</c>, UTF-8 when none is named.</summary>
+        /// <summary>The body decoded with the charset of <c>Content-Type</c>, UTF-8 when it names none.</summary>
         /// <returns>The body as text.</returns>
-        public string GetBodyText() => HeaderList.CharsetOf(ContentType).GetString(Body);
-
-        /// <summary>A one-line summary for logs and test failures.</summary>
-        /// <returns>Status, content type and length.</returns>
-        public override string ToString() => StatusCode + " " + StatusDescription + " (" + (ContentType ?? "no content type") + ", " + Body.Length + " bytes)";
-    }
-
-    /// <summary>Reading the charset a <c>Content-Type</c> names.</summary>
-    internal static class HeaderList
-    {
-        internal static Encoding CharsetOf(string contentType)
+        public string GetBodyText()
         {
-            if (!string.IsNullOrEmpty(contentType))
+            try
             {
-                foreach (string part in contentType.Split(';'))
-                {
-                    string trimmed = part.Trim();
-                    if (trimmed.StartsWith("charset=", StringComparison.OrdinalIgnoreCase))
-                    {
-                        try
-                        {
-                            return Encoding.GetEncoding(trimmed.Substring(8).Trim('"', ' '));
-                        }
-                        catch (ArgumentException)
-                        {
-                            // An unknown charset name is the page's bug; UTF-8 is still the best guess.
-                            break;
-                        }
-                    }
-                }
+                string charset = ContentType == null ? null : new System.Net.Mime.ContentType(ContentType).CharSet;
+                return (string.IsNullOrEmpty(charset) ? Encoding.UTF8 : Encoding.GetEncoding(charset)).GetString(Body);
             }
+            catch (Exception ex) when (ex is FormatException || ex is ArgumentException)
+            {
+                // A malformed type or an unknown charset is the page's bug; UTF-8 is still the best guess.
+                return Encoding.UTF8.GetString(Body);
+            }
+        }
 
-            return new UTF8Encoding(false);
+        /// <summary>A short text/plain reply, for what the host answers itself.</summary>
+        internal static HostedResponse Plain(int status, string description, string text)
+        {
+            var response = new HostedResponse { StatusCode = status, StatusDescription = description, Body = Encoding.UTF8.GetBytes(text + "\n") };
+            response.Headers.Add(new KeyValuePair<string, string>("Content-Type", "text/plain; charset=utf-8"));
+            return response;
         }
     }
 }

@@ -1,6 +1,6 @@
 using System;
 using System.IO;
-using System.Reflection;
+using System.Linq;
 using System.Runtime.Remoting;
 using System.Text;
 using System.Threading;
@@ -14,57 +14,52 @@ namespace CallbackControls.DevHost
     /// </summary>
     public sealed class SiteHost : IDisposable
     {
+        // ASP.NET's default maxRequestLength (4096 KB) in bytes.
+        private const long DefaultMaxRequestLength = 4096L * 1024L;
+
         private readonly object _sync = new object();
-        private readonly string _physicalPath;
         private AspNetApplication _application;
-        private TimeSpan _requestTimeout = TimeSpan.FromSeconds(110);
         private bool _disposed;
-        private AspNetApplication _limitOf;
-        private long _maxRequestLength = DefaultMaxRequestLength;
+        private Tuple<AspNetApplication, long> _limit;
 
         private SiteHost(string physicalPath)
         {
-            this._physicalPath = physicalPath;
+            PhysicalPath = physicalPath;
         }
 
         /// <summary>The site folder on disk (full path).</summary>
-        public string PhysicalPath => _physicalPath;
+        public string PhysicalPath { get; }
 
-        /// <summary>How long a request may run before the host answers 503; 110 seconds unless set.</summary>
-        public TimeSpan RequestTimeout
+        /// <summary>The application in its ASP.NET domain, started on first use and again after ASP.NET recycled the domain.</summary>
+        public AspNetApplication Application => GetApplication();
+
+        /// <summary>
+        /// The application's <c>maxRequestLength</c> in bytes, asked of each application once; ASP.NET's
+        /// default when it cannot tell (a site that cannot start answers every request with an error anyway).
+        /// </summary>
+        internal long MaxRequestLength
         {
             get
             {
-                return _requestTimeout;
-            }
-
-            set
-            {
-                lock (_sync)
+                try
                 {
-                    _requestTimeout = value;
-                    if (_application != null) _application.RequestTimeout = value;
+                    AspNetApplication app = GetApplication();
+                    Tuple<AspNetApplication, long> limit = _limit;
+                    if (limit?.Item1 != app) _limit = limit = Tuple.Create(app, app.MaxRequestLength);
+
+                    return limit.Item2;
+                }
+                catch (Exception)
+                {
+                    return DefaultMaxRequestLength;
                 }
             }
         }
 
-        /// <summary>
-        /// The proxy to the application in its ASP.NET domain, created on first use and recreated after
-        /// ASP.NET recycled the domain.
-        /// </summary>
-        public AspNetApplication Application => GetApplication();
-
-        /// <summary>
-        /// Deploys this assembly into <c>SITE/bin</c> (ASP.NET loads the host type from there) and starts the
-        /// ASP.NET application for the folder.
-        /// </summary>
-        /// <param name="physicalSitePath">The Web Forms site folder.</param>
-        /// <returns>The running site.</returns>
+        /// <summary>Deploys this assembly into <c>SITE/bin</c> and starts the ASP.NET application for a site folder.</summary>
         /// <exception cref="DirectoryNotFoundException">The folder does not exist.</exception>
         public static SiteHost Create(string physicalSitePath)
         {
-            if (string.IsNullOrEmpty(physicalSitePath)) throw new ArgumentException("A site folder is required.", nameof(physicalSitePath));
-
             string fullPath = Path.GetFullPath(physicalSitePath);
             if (!Directory.Exists(fullPath)) throw new DirectoryNotFoundException("The site folder does not exist: " + fullPath);
 
@@ -74,47 +69,39 @@ namespace CallbackControls.DevHost
         }
 
         /// <summary>
-        /// Copies this assembly (and its .pdb) into <c>SITE/bin</c> when missing or different, creating the
-        /// folder if needed.
+        /// Copies this assembly (and its .pdb) into <c>SITE/bin</c>, where ASP.NET loads the host type from,
+        /// when missing or different; true when a file was written.
         /// </summary>
-        /// <param name="physicalSitePath">The Web Forms site folder.</param>
-        /// <returns>True when a file was written.</returns>
         public static bool DeployHostAssembly(string physicalSitePath)
         {
-            string source = HostAssemblyPath();
             string bin = Path.Combine(Path.GetFullPath(physicalSitePath), "bin");
             Directory.CreateDirectory(bin);
+            string assembly = typeof(SiteHost).Assembly.Location;
+            bool copied = false;
+            foreach (string source in new[] { assembly, Path.ChangeExtension(assembly, ".pdb") })
+            {
+                string target = Path.Combine(bin, Path.GetFileName(source));
+                if (!File.Exists(source) || File.Exists(target) && File.ReadAllBytes(source).SequenceEqual(File.ReadAllBytes(target))) continue;
 
-            bool copied = CopyIfDifferent(source, Path.Combine(bin, Path.GetFileName(source)));
-            string pdb = Path.ChangeExtension(source, ".pdb");
-            if (File.Exists(pdb)) copied |= CopyIfDifferent(pdb, Path.Combine(bin, Path.GetFileName(pdb)));
+                File.Copy(source, target, true);
+                copied = true;
+            }
 
             return copied;
         }
 
-        /// <summary>
-        /// Runs one request. When the domain was recycled under it, the request is sent once more to a
-        /// fresh domain.
-        /// </summary>
-        /// <param name="request">The request.</param>
-        /// <returns>The reply.</returns>
+        /// <summary>Runs one request. When the domain was recycled under it, the request is sent once more to a fresh domain.</summary>
         public HostedResponse Process(HostedRequest request)
         {
-            if (request == null) throw new ArgumentNullException(nameof(request));
-
             for (int attempt = 0; ; attempt++)
             {
                 AspNetApplication app = GetApplication();
                 try
                 {
-                    HostedResponse response = HostedMessageCodec.UnpackResponse(app.ProcessPacked(HostedMessageCodec.Pack(request)));
-                    if (response.ApplicationUnloading && attempt == 0)
-                    {
-                        Retire(app);
-                        continue;
-                    }
+                    HostedResponse response = HostedMessageCodec.UnpackResponse(app.Process(HostedMessageCodec.Pack(request)));
+                    if (!response.ApplicationUnloading || attempt > 0) return response;
 
-                    return response;
+                    Retire(app);
                 }
                 catch (Exception ex) when (attempt == 0 && IsDeadDomain(ex))
                 {
@@ -126,33 +113,24 @@ namespace CallbackControls.DevHost
                     // change): that abort is the domain's, not a request to stop this caller, so the
                     // request goes to the new domain. Any other abort goes on.
                     Thread.ResetAbort();
-                    if (IsAlive(app)) throw;
+                    if (Ping(app) == true) throw;
+
                     Retire(app);
                 }
             }
         }
 
-        /// <summary>Sends a GET request.</summary>
-        /// <param name="pathAndQuery">The URL path and query, such as <c>/Default.aspx?x=1</c>.</param>
-        /// <returns>The reply.</returns>
-        public HostedResponse Get(string pathAndQuery) => Process(AspNetApplication.CreateGet(pathAndQuery));
+        /// <summary>Sends a GET request for <c>localhost</c>, such as <c>Get("/Default.aspx?x=1")</c>.</summary>
+        public HostedResponse Get(string pathAndQuery) => Process(new HostedRequest("GET", pathAndQuery).AddHeader("Host", "localhost"));
 
-        /// <summary>Sends a POST request.</summary>
-        /// <param name="pathAndQuery">The URL path and query.</param>
-        /// <param name="contentType">The body's content type, such as <c>application/x-www-form-urlencoded</c>.</param>
-        /// <param name="body">The body bytes.</param>
-        /// <returns>The reply.</returns>
-        public HostedResponse Post(string pathAndQuery, string contentType, byte[] body) => Process(AspNetApplication.CreatePost(pathAndQuery, contentType, body));
+        /// <summary>Sends a POST request for <c>localhost</c>.</summary>
+        public HostedResponse Post(string pathAndQuery, string contentType, byte[] body) =>
+            Process(new HostedRequest("POST", pathAndQuery) { Body = body }.AddHeader("Host", "localhost").AddHeader("Content-Type", contentType));
 
-        /// <summary>Sends a POST request with a UTF-8 text body.</summary>
-        /// <param name="pathAndQuery">The URL path and query.</param>
-        /// <param name="contentType">The body's content type, such as <c>application/x-www-form-urlencoded</c>.</param>
-        /// <param name="body">The body text.</param>
-        /// <returns>The reply.</returns>
+        /// <summary>Sends a POST request for <c>localhost</c> with a UTF-8 text body.</summary>
         public HostedResponse Post(string pathAndQuery, string contentType, string body) => Post(pathAndQuery, contentType, Encoding.UTF8.GetBytes(body ?? string.Empty));
 
-        /// <summary>Shuts the ASP.NET application down and waits up to <paramref name="timeout"/> for its domain to go.</summary>
-        /// <param name="timeout">How long to wait for the orderly shutdown before forcing the unload.</param>
+        /// <summary>Shuts the ASP.NET application down, forcing the unload when its domain is not gone after <paramref name="timeout"/>.</summary>
         public void Shutdown(TimeSpan timeout)
         {
             AspNetApplication app;
@@ -180,44 +158,35 @@ namespace CallbackControls.DevHost
         }
 
         /// <summary>Shuts the application down (waits up to 5 seconds).</summary>
-        public void Dispose()
-        {
-            Shutdown(TimeSpan.FromSeconds(5));
-        }
+        public void Dispose() => Shutdown(TimeSpan.FromSeconds(5));
 
-        /// <summary>
-        /// Forgets an application whose domain is going away, so that the next request starts a new one.
-        /// </summary>
-        /// <param name="dead">The application; nothing happens when another already replaced it.</param>
-        internal void Retire(AspNetApplication dead)
+        // Whether an exception says the application's domain is gone or going (a call into it cannot succeed).
+        private static bool IsDeadDomain(Exception ex) => ex is AppDomainUnloadedException || ex is RemotingException || ex is CannotUnloadAppDomainException;
+
+        // True while the application's domain runs, false while it shuts down, null once it is gone.
+        private static bool? Ping(AspNetApplication app)
         {
-            lock (_sync)
+            try
             {
-                // Another request may already have replaced it.
-                if (ReferenceEquals(_application, dead)) _application = null;
+                return app.Ping();
+            }
+            catch (Exception ex) when (IsDeadDomain(ex))
+            {
+                return null;
             }
         }
 
-        /// <summary>ASP.NET's default <c>maxRequestLength</c> (4096 KB) in bytes.</summary>
-        public const long DefaultMaxRequestLength = 4096L * 1024L;
-
-        /// <summary>The application's <c>maxRequestLength</c> in bytes, asked of each application once.</summary>
-        public long MaxRequestLength
+        private static bool WaitForDomainGone(AspNetApplication app, TimeSpan timeout)
         {
-            get
+            DateTime deadline = DateTime.UtcNow + timeout;
+            while (Ping(app) != null)
             {
-                AspNetApplication app = GetApplication();
-                lock (_sync)
-                {
-                    if (!ReferenceEquals(_limitOf, app))
-                    {
-                        _maxRequestLength = app.MaxRequestLength;
-                        _limitOf = app;
-                    }
+                if (DateTime.UtcNow >= deadline) return false;
 
-                    return _maxRequestLength;
-                }
+                Thread.Sleep(50);
             }
+
+            return true;
         }
 
         private AspNetApplication GetApplication()
@@ -228,83 +197,22 @@ namespace CallbackControls.DevHost
 
                 if (_application == null)
                 {
-                    DeployHostAssembly(_physicalPath);
-                    var app = (AspNetApplication)ApplicationHost.CreateApplicationHost(typeof(AspNetApplication), "/", _physicalPath);
-                    app.RequestTimeout = _requestTimeout;
-                    _application = app;
+                    DeployHostAssembly(PhysicalPath);
+                    _application = (AspNetApplication)ApplicationHost.CreateApplicationHost(typeof(AspNetApplication), "/", PhysicalPath);
                 }
 
                 return _application;
             }
         }
 
-        private static bool WaitForDomainGone(AspNetApplication app, TimeSpan timeout)
+        // Forgets an application whose domain is going away, so that the next request starts a new one.
+        private void Retire(AspNetApplication dead)
         {
-            DateTime deadline = DateTime.UtcNow + timeout;
-            while (DateTime.UtcNow < deadline)
+            lock (_sync)
             {
-                try
-                {
-                    app.Ping();
-                }
-                catch (Exception ex) when (IsDeadDomain(ex))
-                {
-                    return true;
-                }
-
-                Thread.Sleep(50);
+                // Another request may already have replaced it.
+                if (ReferenceEquals(_application, dead)) _application = null;
             }
-
-            return false;
-        }
-
-        private static bool IsAlive(AspNetApplication app)
-        {
-            try
-            {
-                return app.Ping() && !app.IsUnloading;
-            }
-            catch (Exception ex) when (IsDeadDomain(ex))
-            {
-                return false;
-            }
-        }
-
-        /// <summary>Whether an exception says the application's domain is gone or going (a call into it cannot succeed).</summary>
-        internal static bool IsDeadDomain(Exception ex) => ex is AppDomainUnloadedException || ex is RemotingException || ex is CannotUnloadAppDomainException;
-
-        internal static string HostAssemblyPath()
-        {
-            Assembly assembly = typeof(SiteHost).Assembly;
-
-            // Test runners shadow-copy assemblies; CodeBase still names the original file, Location the copy.
-            // Either holds the same bytes, so the first usable one wins.
-            string location = assembly.Location;
-            if (!string.IsNullOrEmpty(location) && File.Exists(location)) return location;
-
-            var codeBase = new Uri(assembly.CodeBase);
-            return codeBase.LocalPath;
-        }
-
-        private static bool CopyIfDifferent(string source, string target)
-        {
-            if (File.Exists(target) && SameContent(source, target)) return false;
-
-            File.Copy(source, target, true);
-            return true;
-        }
-
-        private static bool SameContent(string a, string b)
-        {
-            var infoA = new FileInfo(a);
-            var infoB = new FileInfo(b);
-            if (infoA.Length != infoB.Length) return false;
-
-            byte[] bytesA = File.ReadAllBytes(a);
-            byte[] bytesB = File.ReadAllBytes(b);
-            for (int i = 0; i < bytesA.Length; i++) if (bytesA[i] != bytesB[i]) return false;
-
-            return true;
         }
     }
 }

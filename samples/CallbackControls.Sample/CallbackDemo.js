@@ -8,11 +8,21 @@ window.SampleCallbackDemo = {
     e.handled = true;
   }
 };
-document.getElementById('LookUp').addEventListener('click', function () {
-  LetterCount.callback('count').then(function (result) {
-    var answer = document.getElementById('Answer');
-    answer.removeAttribute('data-kind');
-    answer.removeAttribute('role');
-    answer.textContent = result.word + ' has ' + result.letters + ' letters';
-  }, function () { /* reported by the error hook */ });
-});
+(function () {
+  function lookUp() {
+    LetterCount.callback('count').then(function (result) {
+      var answer = document.getElementById('Answer');
+      answer.removeAttribute('data-kind');
+      answer.removeAttribute('role');
+      answer.textContent = result.word + ' has ' + result.letters + ' letters';
+    }, function () { /* reported by the error hook */ });
+  }
+  document.getElementById('LookUp').addEventListener('click', lookUp);
+  // Enter in the text box would submit the form (a full postback that loses the answer): it looks up instead.
+  document.getElementById('Word').addEventListener('keydown', function (event) {
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      lookUp();
+    }
+  });
+}());

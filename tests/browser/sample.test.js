@@ -35,6 +35,18 @@ test('CallbackControl sample: the server counts the letters of the word typed no
   assert.equal(await p.textContent('#Answer'), 'Error: Type a word first.');
 }));
 
+test('CallbackControl sample: Enter in the text box looks the word up instead of posting the page back', page('sample-callback-enter', async (p) => {
+  await p.goto(host.url + 'CallbackDemo.aspx');
+  let navigations = 0;
+  p.on('framenavigated', (frame) => { if (frame === p.mainFrame()) navigations += 1; });
+  // Markup-like text too: it reaches the handler as typed (CallbackFieldIDs text travels in the envelope).
+  await p.fill('#Word', '<b>bold</b>');
+  await p.press('#Word', 'Enter');
+  await p.waitForFunction(() => document.getElementById('Answer').textContent !== '');
+  assert.equal(await p.textContent('#Answer'), '<b>bold</b> has 6 letters');
+  assert.equal(navigations, 0, 'the page was not posted back');
+}));
+
 test('Cascading sample: France, then Île-de-France, then Paris, saved by postback', page('sample-cascading', async (p) => {
   await p.goto(host.url + 'Cascading.aspx');
   await p.waitForFunction(() => window.Region && window.Region.list);

@@ -67,8 +67,9 @@ describe('request body (named fields)', () => {
   test('a call posts only the named fields, their "$" children and __EVENTVALIDATION, never __VIEWSTATE', async () => {
     const { params } = await bodyOf({ fields: ['Name', 'List'] }, pageForm());
     // __EVENTVALIDATION goes along because input controls validate their posted values against it.
-    assert.deepEqual([...params.keys()].sort(), ['List$0', 'List$2', 'Name', '__CALLBACKID', '__CALLBACKPARAM', '__EVENTTARGET', '__EVENTVALIDATION']);
-    assert.equal(params.get('Name'), 'Ada');
+    // The text box's text travels in the envelope (below); the list's items are form pairs.
+    assert.deepEqual([...params.keys()].sort(), ['List$0', 'List$2', '__CALLBACKID', '__CALLBACKPARAM', '__EVENTTARGET', '__EVENTVALIDATION']);
+    assert.deepEqual(JSON.parse(params.get('__CALLBACKPARAM')).fields, [['Name', 'Ada']]);
     assert.equal(params.has('__VIEWSTATE'), false);
     assert.equal(params.has('NameSuffix'), false, 'a name that merely starts with a field name is not that field');
     assert.equal(params.get('__CALLBACKID'), 'ctl00$Main$Cb', 'the stale __CALLBACKID field is not posted');
@@ -77,7 +78,7 @@ describe('request body (named fields)', () => {
 
   test('a call leaves __EVENTVALIDATION out when the server says its fields do not need it', async () => {
     const { params } = await bodyOf({ fields: ['Name'], eventValidation: false }, pageForm());
-    assert.equal(params.get('Name'), 'Ada');
+    assert.deepEqual(JSON.parse(params.get('__CALLBACKPARAM')).fields, [['Name', 'Ada']]);
     assert.equal(params.has('__EVENTVALIDATION'), false);
     assert.equal(params.has('__VIEWSTATE'), false);
   });
@@ -96,9 +97,31 @@ describe('request body (named fields)', () => {
     await client.callback('1');
     name.value = 'second & <third>';
     await client.callback('2');
-    const bodies = transport.bodies();
-    assert.equal(bodies[0].get('Name'), 'first');
-    assert.equal(bodies[1].get('Name'), 'second & <third>');
+    const typed = transport.bodies().map((body) => JSON.parse(body.get('__CALLBACKPARAM')).fields);
+    assert.deepEqual(typed, [[['Name', 'first']], [['Name', 'second & <third>']]]);
+  });
+
+  test('typed text of a named field travels in the envelope as typed, with no markup character left for request validation', async () => {
+    const texts = ['<b>', 'a&#b', '\uff1cscript\uff1e', 'x < y', 'Zoë 東京'];
+    for (const text of texts) {
+      const theForm = form([input('Comment', text), input('Notes', text, { tagName: 'TEXTAREA', type: 'textarea' }), input('Key', text, { type: 'hidden' })]);
+      const { params } = await bodyOf({ fields: ['Comment', 'Notes', 'Key'], eventValidation: false }, theForm);
+      const raw = params.get('__CALLBACKPARAM');
+      assert.doesNotMatch(raw, /[<>&\uff1c\uff1e\uff06]/, `"${text}" is escaped in transit`);
+      assert.deepEqual(JSON.parse(raw).fields, [['Comment', text], ['Notes', text], ['Key', text]]);
+      assert.deepEqual([...params.keys()], ['__EVENTTARGET', '__CALLBACKID', '__CALLBACKPARAM'], 'no named text is also a form pair');
+    }
+  });
+
+  test('a named field that is not typed text (a list, a check box) stays a form pair, as the browser posts it', async () => {
+    const theForm = form([
+      select('Country', [option('fr', true)]),
+      input('Agree', 'on', { type: 'checkbox', checked: true }),
+    ]);
+    const { params } = await bodyOf({ fields: ['Country', 'Agree'], eventValidation: false }, theForm);
+    assert.equal(params.get('Country'), 'fr');
+    assert.equal(params.get('Agree'), 'on');
+    assert.equal(JSON.parse(params.get('__CALLBACKPARAM')).fields, undefined);
   });
 
   test('a call posts hostile argument text that JSON.parse returns exactly', async () => {

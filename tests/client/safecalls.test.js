@@ -125,7 +125,7 @@ describe('page state', () => {
     CC.transport = transport;
     await client({}).callback('a');
     const body = transport.bodies()[0];
-    assert.equal(body.get('Name'), 'Ada');
+    assert.deepEqual(JSON.parse(body.get('__CALLBACKPARAM')).fields, [['Name', 'Ada']]);
     assert.equal(body.has('__VIEWSTATE'), false);
     assert.equal(body.has('Other'), false);
   });
@@ -135,8 +135,8 @@ describe('page state', () => {
     CC.transport = transport;
     await client({ pageState: true }).callback('a');
     const body = transport.bodies()[0];
-    assert.deepEqual([body.get('__VIEWSTATE'), body.get('__VIEWSTATEGENERATOR'), body.get('__EVENTVALIDATION'), body.get('Name')],
-      ['/wEPDwUKLTk2', 'CA0B0334', '/wEdAAN', 'Ada']);
+    assert.deepEqual([body.get('__VIEWSTATE'), body.get('__VIEWSTATEGENERATOR'), body.get('__EVENTVALIDATION'), JSON.parse(body.get('__CALLBACKPARAM')).fields],
+      ['/wEPDwUKLTk2', 'CA0B0334', '/wEdAAN', [['Name', 'Ada']]]);
     assert.equal(body.has('Other'), false);
   });
 

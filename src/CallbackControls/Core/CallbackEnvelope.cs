@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Globalization;
 using System.Runtime.Serialization.Json;
 using System.Text;
@@ -10,7 +11,7 @@ namespace CallbackControls
 {
     /// <summary>
     /// The JSON envelope both ways. Request (the callback parameter):
-    /// <c>{"v":1,"arg":"...","state":{...}}</c>. Reply (the callback result):
+    /// <c>{"v":1,"arg":"...","state":{...},"fields":[["name","text"]]}</c> (fields only when the call sends typed text). Reply (the callback result):
     /// <c>{"cc":1,"ok":true,"result":...}</c> or <c>{"cc":1,"ok":false,"error":{"code":"...","message":"..."}}</c>.
     /// </summary>
     internal static class CallbackEnvelope
@@ -81,6 +82,44 @@ namespace CallbackControls
         /// <exception cref="CallbackException">The parameter is not an envelope this library wrote.</exception>
         public static CallbackEventArgs ParseRequest(string parameter)
         {
+            var envelope = ReadEnvelope(parameter);
+            string argument = string.Empty;
+            if (envelope.TryGetValue("arg", out var arg) && arg != null)
+            {
+                argument = arg as string ?? throw new CallbackException("The callback argument must be a string.");
+            }
+
+            IDictionary<string, object> state = null;
+            if (envelope.TryGetValue("state", out var rawState) && rawState != null)
+            {
+                state = rawState as IDictionary<string, object> ?? throw new CallbackException("The callback state must be a JSON object.");
+            }
+
+            return new CallbackEventArgs(argument, state);
+        }
+
+        /// <summary>
+        /// The text fields a call carried in its envelope (<c>"fields":[[name, value], ...]</c>: the text
+        /// entries named in CallbackFieldIDs, sent there so request validation cannot mistake typed text
+        /// for markup), or null when it carried none.
+        /// </summary>
+        /// <param name="parameter">The posted <c>__CALLBACKPARAM</c>.</param>
+        public static NameValueCollection ReadFields(string parameter)
+        {
+            if (!ReadEnvelope(parameter).TryGetValue("fields", out var raw) || raw == null) return null;
+            if (!(raw is object[] pairs)) throw new CallbackException("The callback fields must be a list of [name, value] pairs.");
+            var fields = new NameValueCollection(pairs.Length, StringComparer.Ordinal);
+            foreach (var item in pairs)
+            {
+                if (!(item is object[] pair) || pair.Length != 2 || !(pair[0] is string name) || name.Length == 0 || !(pair[1] is string value))
+                    throw new CallbackException("The callback fields must be a list of [name, value] pairs.");
+                fields.Add(name, value);
+            }
+            return fields;
+        }
+
+        private static IDictionary<string, object> ReadEnvelope(string parameter)
+        {
             if (string.IsNullOrEmpty(parameter))
                 throw new CallbackException("The callback request carried no argument envelope.");
             if (parameter.Length > MaxRequestLength)
@@ -98,20 +137,7 @@ namespace CallbackControls
                 throw new CallbackException("The callback request is not a JSON object.");
             if (!envelope.TryGetValue("v", out var version) || !(version is int v) || v != Version)
                 throw new CallbackException("The callback request has an unsupported envelope version.");
-
-            string argument = string.Empty;
-            if (envelope.TryGetValue("arg", out var arg) && arg != null)
-            {
-                argument = arg as string ?? throw new CallbackException("The callback argument must be a string.");
-            }
-
-            IDictionary<string, object> state = null;
-            if (envelope.TryGetValue("state", out var rawState) && rawState != null)
-            {
-                state = rawState as IDictionary<string, object> ?? throw new CallbackException("The callback state must be a JSON object.");
-            }
-
-            return new CallbackEventArgs(argument, state);
+            return envelope;
         }
 
         /// <summary>

@@ -1,4 +1,6 @@
 using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
 using System.Diagnostics;
 using System.Globalization;
 using System.Web;
@@ -89,6 +91,45 @@ namespace CallbackControls
             var refusal = Refusal(_page, _target);
             if (refusal != null) throw refusal;
             _verified = _target;
+            LoadTypedFields(_target);
+        }
+
+        /// <summary>
+        /// Hands the text a verified call carried in its envelope (the text boxes named in CallbackFieldIDs)
+        /// to those controls as the framework hands them posted fields, through
+        /// <see cref="IPostBackDataHandler.LoadPostData"/>, before Page_Load; their change events follow Load,
+        /// where the framework raises its own. The text arrives as typed: it never passed through the form,
+        /// so request validation had nothing to mistake for markup.
+        /// </summary>
+        private void LoadTypedFields(ICallbackOwner target)
+        {
+            var parameter = Request.Form[CallbackSecurity.CallbackParamField];
+            if (parameter == null || parameter.IndexOf("\"fields\"", StringComparison.Ordinal) < 0) return;
+            NameValueCollection fields;
+            try
+            {
+                fields = CallbackEnvelope.ReadFields(parameter);
+            }
+            catch (CallbackException)
+            {
+                return; // a malformed envelope: the control's own reading of it answers with the reason
+            }
+            if (fields == null) return;
+
+            var named = target.GetCallbackFieldNames();
+            var changed = new List<IPostBackDataHandler>();
+            foreach (string name in fields)
+            {
+                if (!named.Contains(name))
+                {
+                    throw new CallbackRefusedException(400, CallbackEnvelope.BadRequestErrorCode, string.Format(CultureInfo.InvariantCulture,
+                        "The call carried the field '{0}', which '{1}' does not send (CallbackFieldIDs).",
+                        CallbackErrors.Sanitize(name.Length > 100 ? name.Substring(0, 100) : name), target.UniqueID));
+                }
+                if (_page.FindControl(name) is IPostBackDataHandler field && field.LoadPostData(name, fields)) changed.Add(field);
+            }
+            if (changed.Count > 0)
+                _page.LoadComplete += (sender, e) => changed.ForEach(field => field.RaisePostDataChangedEvent());
         }
 
         /// <summary>Why a call to the control is refused (another site, GET, no, a foreign or an expired token), or null.</summary>

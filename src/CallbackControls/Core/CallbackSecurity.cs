@@ -23,6 +23,9 @@ namespace CallbackControls
         /// <summary>The form field naming the control a callback is for.</summary>
         internal const string CallbackIdField = "__CALLBACKID";
 
+        /// <summary>The form field that carries the call's envelope.</summary>
+        internal const string CallbackParamField = "__CALLBACKPARAM";
+
         private const string Purpose = "CallbackControls.CallToken.v2";
 
         /// <summary>Where a call's renewed token waits to be written into its reply (<see cref="HttpContext.Items"/>).</summary>

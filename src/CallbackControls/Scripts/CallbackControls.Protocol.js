@@ -206,8 +206,10 @@
    * validation refuses '\uff1c' before a letter too) are escaped so no request validation
    * mistakes hostile text for markup.
    */
-  function encodeEnvelope(argument, state) {
-    var json = JSON.stringify({ v: ENVELOPE_VERSION, arg: argument, state: state || null });
+  function encodeEnvelope(argument, state, fields) {
+    var envelope = { v: ENVELOPE_VERSION, arg: argument, state: state || null };
+    if (fields && fields.length) { envelope.fields = fields; }
+    var json = JSON.stringify(envelope);
     return json.replace(/[<>&\uff1c\uff1e\uff06]/g, function (c) {
       return '\\u' + ('000' + c.charCodeAt(0).toString(16)).slice(-4);
     });
@@ -219,10 +221,9 @@
     if (!el || !el.name || el.disabled) { return pairs; }
     // A field inside a disabled fieldset is not posted by the browser either.
     if (typeof el.matches === 'function' && el.matches(':disabled')) { return pairs; }
-    var tagName = (el.tagName || '').toLowerCase();
-    if (tagName === 'fieldset' || tagName === 'output' || tagName === 'object') { return pairs; }
-    var type = (el.type || '').toLowerCase();
     var tag = (el.tagName || '').toLowerCase();
+    if (tag === 'fieldset' || tag === 'output' || tag === 'object') { return pairs; }
+    var type = (el.type || '').toLowerCase();
     if (type === 'file' || type === 'submit' || type === 'button' || type === 'image' || type === 'reset') { return pairs; }
     if ((type === 'checkbox' || type === 'radio') && !el.checked) { return pairs; }
     if (tag === 'select') {
@@ -242,16 +243,41 @@
    * @param {function(string):boolean} [include] which field names to take; all when omitted
    */
   function formPairs(form, include) {
-    var pairs = [];
-    if (!form || !form.elements) { return pairs; }
+    return callPairs(form, include, null).pairs;
+  }
+
+  /** Input types whose value is not text a person types (their values come from the page). */
+  var NOT_TEXT = { checkbox: true, radio: true, file: true, submit: true, button: true, image: true, reset: true };
+
+  /** Whether a field holds text a person types or a script sets (a text box, a text area, a hidden field). */
+  function isTextEntry(el) {
+    var tag = (el.tagName || '').toLowerCase();
+    return tag === 'textarea' || (tag === 'input' && !NOT_TEXT[(el.type || 'text').toLowerCase()]);
+  }
+
+  /**
+   * A call's fields, read now. The text entries whose name is one of typedNames go apart, as typed:
+   * they travel inside the envelope, which is escaped so that request validation cannot mistake
+   * "<b>" or "a&#b" for markup, and the server hands them to their controls as the form would.
+   * Every other field is a form pair, as the browser would post it.
+   * @param {HTMLFormElement} form
+   * @param {function(string):boolean} [include] which field names to take; all when omitted
+   * @param {string[]} [typedNames] the field names (UniqueIDs) whose text travels in the envelope
+   * @returns {{pairs: Array, typed: Array}}
+   */
+  function callPairs(form, include, typedNames) {
+    var result = { pairs: [], typed: [] };
+    if (!form || !form.elements) { return result; }
     var elements = form.elements;
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
-      if (include && !include(el.name || '')) { continue; }
+      var name = el.name || '';
+      if (include && !include(name)) { continue; }
+      var into = typedNames && typedNames.indexOf(name) >= 0 && isTextEntry(el) ? result.typed : result.pairs;
       // Appended in place: concat made a new array per field, quadratic on a big grid of inputs.
-      Array.prototype.push.apply(pairs, elementPairs(el));
+      Array.prototype.push.apply(into, elementPairs(el));
     }
-    return pairs;
+    return result;
   }
 
   /** Names a call posts: a named field and, for list controls, its items (UniqueID$0, UniqueID$1...). */
@@ -516,6 +542,7 @@
     errorFromEnvelope: errorFromEnvelope,
     encodeEnvelope: encodeEnvelope,
     formPairs: formPairs,
+    callPairs: callPairs,
     fieldMatcher: fieldMatcher,
     isPageStateField: isPageStateField,
     CALLBACK_FIELDS: CALLBACK_FIELDS,

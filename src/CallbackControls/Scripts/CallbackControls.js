@@ -43,6 +43,7 @@
   var errorFromEnvelope = protocol.errorFromEnvelope;
   var encodeEnvelope = protocol.encodeEnvelope;
   var formPairs = protocol.formPairs;
+  var callPairs = protocol.callPairs;
   var fieldMatcher = protocol.fieldMatcher;
   var isPageStateField = protocol.isPageStateField;
   var CALLBACK_FIELDS = protocol.CALLBACK_FIELDS;
@@ -114,29 +115,31 @@
       return encodeEnvelope(argument, state);
     }
     var form = this.getForm();
-    var pairs;
+    var fields = this.options.fields || [];
+    var include;
     if (this.options.fullForm) {
-      pairs = formPairs(form, function (name) { return !CALLBACK_FIELDS[name]; });
+      include = function (name) { return !CALLBACK_FIELDS[name]; };
     } else {
-      var fields = this.options.fields || [];
       var named = fieldMatcher(fields);
       if (this.options.pageState || this._needsPageState) {
         // The page cannot run without its state (a master page's anti-forgery check, rows that
         // only ViewState rebuilds): ViewState and event validation travel with the named fields.
-        pairs = formPairs(form, function (name) { return named(name) || isPageStateField(name); });
+        include = function (name) { return named(name) || isPageStateField(name); };
       } else {
         // Input controls validate their posted value against __EVENTVALIDATION (TextBox does on
         // both .NET and Mono), so it goes along when the server says the fields need it (by default
         // whenever fields are sent); the ViewState does not.
         var needsValidation = this.options.eventValidation === undefined ? fields.length > 0 : !!this.options.eventValidation;
-        pairs = formPairs(form, fieldMatcher(needsValidation ? fields.concat(['__EVENTVALIDATION']) : fields));
+        include = fieldMatcher(needsValidation ? fields.concat(['__EVENTVALIDATION']) : fields);
       }
     }
+    var split = callPairs(form, include, fields);
+    var pairs = split.pairs;
     // __EVENTTARGET makes ASP.NET treat the request as a post back (and so a callback) even
     // when the ViewState is not sent.
     pairs.unshift(['__EVENTTARGET', '']);
     pairs.push(['__CALLBACKID', this.options.callbackId]);
-    pairs.push(['__CALLBACKPARAM', encodeEnvelope(argument, state)]);
+    pairs.push(['__CALLBACKPARAM', encodeEnvelope(argument, state, split.typed)]);
     return encodePairs(pairs);
   };
 

@@ -240,6 +240,8 @@ declare namespace CallbackControls {
     readonly chart: string;
     /** What the RefreshCallback handler put in e.Result. */
     readonly data: TData;
+    /** The points the chart keeps (MaxPoints), which the next call sends back. */
+    readonly kept?: ReadonlyArray<RefreshingChartKeptSeries>;
   }
 
   interface RefreshingChartOptions extends ClientOptions {
@@ -247,6 +249,17 @@ declare namespace CallbackControls {
     readonly refreshBackoffLimit: number;
     /** The drawing's width in SVG units: a narrower container asks for a drawing of its own width. */
     readonly chartWidth: number;
+    /** The points the chart keeps between refreshes (MaxPoints), one entry per series; absent when it keeps none. */
+    readonly kept?: ReadonlyArray<RefreshingChartKeptSeries>;
+  }
+
+  /** One series' kept points, as the server sends them and takes them back: opaque to page script. */
+  interface RefreshingChartKeptSeries {
+    readonly x: ReadonlyArray<number | null>;
+    readonly y: ReadonlyArray<number | null>;
+    readonly type?: 'Number' | 'DateTime' | 'Category';
+    readonly labels?: ReadonlyArray<string | null>;
+    readonly tips?: ReadonlyArray<string | null>;
   }
 
   /** The client object of a RefreshingChart (defined once RefreshingChart.js has loaded). */

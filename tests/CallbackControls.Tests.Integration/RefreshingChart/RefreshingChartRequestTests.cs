@@ -41,10 +41,12 @@ namespace CallbackControls.Tests.RefreshingChart
             Assert.Empty(chart.QuerySelectorAll("script"));
 
             var sources = document.Scripts.Select(s => s.GetAttribute("src") ?? string.Empty).Where(s => s.Contains("WebResource.axd")).ToList();
-            Assert.Equal(2, sources.Count);
-            var runtime = Site.Get(sources[0]);
-            var chartScript = Site.Get(sources[1]);
-            Assert.Contains("CallbackControls client runtime", runtime.GetBodyText());
+            Assert.Equal(3, sources.Count);
+            var protocol = Site.Get(sources[0]);
+            var runtime = Site.Get(sources[1]);
+            var chartScript = Site.Get(sources[2]);
+            Assert.Contains("CallbackControls client runtime, part 1 of 2", protocol.GetBodyText());
+            Assert.Contains("CallbackControls client runtime, part 2 of 2", runtime.GetBodyText());
             Assert.Contains("define('refreshingchart'", chartScript.GetBodyText());
             Assert.StartsWith("text/javascript", chartScript.ContentType);
         }

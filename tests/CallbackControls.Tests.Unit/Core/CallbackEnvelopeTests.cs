@@ -186,5 +186,34 @@ namespace CallbackControls.Tests.Core
             Assert.Equal(large, CallbackEnvelope.ParseRequest("{\"v\":1,\"arg\":\"" + large + "\"}").CallbackArgument);
             Assert.Equal("c", CallbackEnvelope.ParseRequest("{\"v\":1,\"arg\":\"c\"}").CallbackArgument);
         }
+
+
+        [Fact]
+        public void ReadFields_PairsInOrder_AsTyped()
+        {
+            var fields = CallbackEnvelope.ReadFields("{\"v\":1,\"arg\":\"\",\"fields\":[[\"Comment\",\"\\u003cb\\u003e\"],[\"Notes\",\"a\\u0026#b\"]]}");
+
+            Assert.Equal(new[] { "Comment", "Notes" }, fields.AllKeys);
+            Assert.Equal("<b>", fields["Comment"]);
+            Assert.Equal("a&#b", fields["Notes"]);
+        }
+
+        [Fact]
+        public void ReadFields_NoneSent_IsNull()
+        {
+            Assert.Null(CallbackEnvelope.ReadFields("{\"v\":1,\"arg\":\"x\"}"));
+        }
+
+        [Theory]
+        [InlineData("{\"v\":1,\"fields\":\"Comment\"}")]
+        [InlineData("{\"v\":1,\"fields\":[[\"Comment\"]]}")]
+        [InlineData("{\"v\":1,\"fields\":[[\"Comment\",7]]}")]
+        [InlineData("{\"v\":1,\"fields\":[[\"\",\"x\"]]}")]
+        [InlineData("{\"v\":1,\"fields\":[[\"a\",\"b\",\"c\"]]}")]
+        public void ReadFields_NotPairsOfText_IsRefusedWithTheReason(string envelope)
+        {
+            var error = Assert.Throws<CallbackException>(() => CallbackEnvelope.ReadFields(envelope));
+            Assert.Contains("[name, value] pairs", error.Message);
+        }
     }
 }

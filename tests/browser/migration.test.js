@@ -47,3 +47,42 @@ test('toolkit sample: three levels with the data\'s defaults and tooltips; a ref
   assert.deepEqual(p.pageErrors, []);
   assert.deepEqual(p.consoleErrors, []);
 }));
+
+/** The readings the chart shows now, from its markers' tooltips ("Load: <date>, <value>"). */
+function shownReadings(p) {
+  return p.$$eval('#Chart1 .cc-chart-markers circle title', (titles) => titles.map((t) => Number(/, ([\d.]+)$/.exec(t.textContent)[1])));
+}
+
+test('Syncfusion sample: each tick appends one reading and the chart keeps the last MaxPoints; a custom argument runs once; the four hooks run', page('syncfusion-chart', async (p) => {
+  await p.goto(site.host().url + 'Migration/LiveChart.aspx');
+  const first = await shownReadings(p);
+  assert.equal(first.length, 1, 'the first paint draws one reading');
+
+  // The chart grows by one reading a tick, then moves on as a window of the last five.
+  await p.waitForFunction(() => document.querySelectorAll('#Chart1 .cc-chart-markers circle').length === 5, null, { timeout: 15000 });
+  const full = await shownReadings(p);
+  assert.deepEqual(full, [...full].sort((a, b) => a - b), 'oldest first');
+  assert.equal(full[0], first[0], 'nothing dropped before the window is full');
+  await p.waitForFunction((oldest) => {
+    const t = document.querySelector('#Chart1 .cc-chart-markers circle title');
+    return t && Number(/, ([\d.]+)$/.exec(t.textContent)[1]) > oldest;
+  }, full[0], { timeout: 15000 });
+  const moved = await shownReadings(p);
+  assert.equal(moved.length, 5, 'still the last five');
+  assert.ok(moved[4] > full[4], 'newer readings came in');
+
+  // The hooks of one tick, in Syncfusion's order: the call returns (after), then its response is processed.
+  const log = await p.evaluate(() => window.ChartLog.slice(-4));
+  assert.deepEqual(log, ['before', 'after', 'before-response', 'after-response']);
+
+  // The custom argument reaches the handler once; the next tick is a tick again.
+  await p.click('#Custom');
+  await p.waitForFunction(() => window.LastData && window.LastData.argument === 'MyCustomArgs');
+  assert.equal(await p.textContent('#Chart1 svg title'), 'Custom refresh');
+  assert.equal((await p.evaluate(() => window.LastData)).tick, false);
+  await p.waitForFunction(() => window.LastData && window.LastData.argument === '' && window.LastData.tick === true, null, { timeout: 15000 });
+  assert.equal(await p.textContent('#Chart1 svg title'), 'Load');
+  assert.equal((await shownReadings(p)).length, 5);
+  assert.deepEqual(p.pageErrors, []);
+  assert.deepEqual(p.consoleErrors, []);
+}));

@@ -736,3 +736,37 @@ describe('stop, start, setRefreshFrequency, dispose', { timeout: 5000 }, () => {
     assert.equal(element.classList.contains('cc-chart-refreshing'), false);
   });
 });
+
+describe('kept points (MaxPoints)', { timeout: 5000 }, () => {
+  const first = [{ x: [1, 2], y: [10, 20] }];
+  const second = [{ x: [2, 3], y: [20, 30] }];
+
+  function keptReply(kept, extra) {
+    return 's' + JSON.stringify({ cc: 1, ok: true, result: Object.assign({ chart: '<div class="cc-chart-body">k</div>', data: null, hash: 'h', kept: kept }, extra || {}) });
+  }
+
+  test('the first tick sends back the points the page was drawn with; each later call sends what the last reply kept', async () => {
+    const { client } = chart({ kept: first });
+    await advance(FREQUENCY);
+    await answer(keptReply(second));
+    await advance(FREQUENCY);
+    await answer('s' + JSON.stringify({ cc: 1, ok: true, result: { unchanged: true, kept: second } }));
+    client.callback('now');
+    await flush();
+    assert.deepEqual(sentStates().map((s) => s.kept), [first, second, second]);
+  });
+
+  test('a failed call keeps the points: the next tick sends the same ones again', async () => {
+    chart({ kept: first });
+    await advance(FREQUENCY);
+    await answer(errorReply('down'));
+    await advance(8000);
+    assert.deepEqual(sentStates().map((s) => s.kept), [first, first]);
+  });
+
+  test('a chart that keeps nothing sends no kept member', async () => {
+    chart();
+    await advance(FREQUENCY);
+    assert.equal(Object.prototype.hasOwnProperty.call(sentStates()[0], 'kept'), false);
+  });
+});

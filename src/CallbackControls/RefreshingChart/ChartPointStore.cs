@@ -157,6 +157,22 @@ namespace CallbackControls
             _version++;
         }
 
+        /// <summary>Removes the first points at once (one copy, not one per point): a kept window sliding on.</summary>
+        public void RemoveFirst(int count)
+        {
+            if (count <= 0) return;
+            count = Math.Min(count, _count);
+            _count -= count;
+            Array.Copy(_x, count, _x, 0, _count);
+            Array.Copy(_y, count, _y, 0, _count);
+            if (_objects != null)
+            {
+                Array.Copy(_objects, count, _objects, 0, _count);
+                Array.Clear(_objects, _count, count);
+            }
+            _version++;
+        }
+
         public bool Remove(ChartPoint item)
         {
             int index = IndexOf(item);

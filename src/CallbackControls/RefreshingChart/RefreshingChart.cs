@@ -21,7 +21,8 @@ namespace CallbackControls
     /// code (<c>Chart1.Series["CPU"].Points.AddXY(...)</c>) or from data binding (<see cref="DataSource"/> with
     /// each series' <see cref="ChartSeries.XValueMember"/> and <see cref="ChartSeries.YValueMembers"/>).
     /// Points are never kept in ViewState, and a refresh callback carries no ViewState: fill the points on
-    /// every request that draws the chart, the refresh callbacks included.</para>
+    /// every request that draws the chart, the refresh callbacks included, or set <see cref="MaxPoints"/> and
+    /// add only this tick's points: the chart then keeps its last points between refreshes.</para>
     /// <para>From script: <c>Chart1.callback("range:1h")</c> refreshes now with that argument, once; ticks
     /// send <c>Chart1.tickArgument</c> (empty unless set: set it to make an argument sticky);
     /// <c>start()</c>, <c>stop()</c>, <c>setRefreshFrequency(ms)</c>, <c>isRunning</c> (the timer's state)
@@ -63,7 +64,11 @@ namespace CallbackControls
         private const string WidthStateKey = "width";
         private const int MinimumFittedWidth = 240;
 
+        // The client state entry (and reply member) that carries the points a chart keeps (MaxPoints).
+        private const string KeptStateKey = "kept";
+
         private ChartSeriesCollection _series;
+        private bool _keptRestored;
 
         /// <summary>
         /// Occurs on the server for every call of the chart's client object: each timer tick and each
@@ -115,6 +120,29 @@ namespace CallbackControls
             {
                 if (value <= 0) throw new ArgumentOutOfRangeException(nameof(value), value, "RefreshBackoffLimit must be a positive number of milliseconds.");
                 ViewState[nameof(RefreshBackoffLimit)] = value;
+            }
+        }
+
+        /// <summary>
+        /// Gets or sets how many points per series the chart keeps between refreshes; 0 (the default) keeps
+        /// none, and each refresh draws only what its handler adds. With a number set, a call starts with the
+        /// series holding the points the chart shows (before <c>Page_Load</c>), so a
+        /// <see cref="RefreshCallback"/> handler that appends this tick's reading draws a moving window of the
+        /// last <c>MaxPoints</c> points; clearing a series in the handler starts it afresh. The points travel
+        /// with each call and its reply (the browser keeps them), so every back end of a farm answers the next
+        /// tick with no shared memory; keep the number to what the chart shows (hundreds, not millions). Set it
+        /// in markup or before <c>Page_Load</c>. A point keeps its X, Y, axis label and tooltip, not its colour.
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue(0)]
+        [Description("Points per series kept between refreshes (a moving window); 0 keeps none.")]
+        public int MaxPoints
+        {
+            get => (int?)ViewState[nameof(MaxPoints)] ?? 0;
+            set
+            {
+                if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), value, "MaxPoints cannot be negative (0 keeps no points between refreshes).");
+                ViewState[nameof(MaxPoints)] = value;
             }
         }
 
@@ -464,7 +492,15 @@ namespace CallbackControls
         /// <returns>The drawing and the handler's extra result, or the word that nothing changed.</returns>
         protected override object ProcessCallback(CallbackEventArgs e)
         {
+            bool keeps = MaxPoints > 0;
+            if (keeps && !_keptRestored && e.ClientState.ContainsKey(KeptStateKey))
+            {
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                    "RefreshingChart '{0}' got MaxPoints after its kept points were due (before Page_Load): set MaxPoints in markup or in Page_Init.", ID));
+            }
             OnRefreshCallback(e);
+            if (keeps) KeptPoints.Trim(Series, MaxPoints);
+            object kept = keeps ? KeptPoints.Write(Series) : null;
             string chart = RenderChartMarkup(FittedWidth(e.ClientState));
             string hash = DrawingHash.Of(chart);
             if (e.ClientState.TryGetValue(ShownStateKey, out object shown) && shown is string text && text == hash)
@@ -472,14 +508,41 @@ namespace CallbackControls
                 // The same drawing again: a few dozen bytes instead of it, and no work for the browser.
                 var unchanged = new Dictionary<string, object> { ["unchanged"] = true };
                 if (e.Result != null) unchanged["data"] = e.Result;
+                if (kept != null) unchanged[KeptStateKey] = kept;
                 return unchanged;
             }
-            return new Dictionary<string, object>
+            var reply = new Dictionary<string, object>
             {
                 ["chart"] = chart,
                 ["data"] = e.Result,
                 ["hash"] = hash,
             };
+            if (kept != null) reply[KeptStateKey] = kept;
+            return reply;
+        }
+
+        /// <inheritdoc />
+        protected override void OnInit(EventArgs e)
+        {
+            base.OnInit(e);
+            // Kept points come back with a call to this chart; they are put back before Page_Load, so the page
+            // sees the series as the chart shows them, as though the server had kept them.
+            if (Page != null && Page.IsCallback && CallbackSecurity.TargetId(Page.Request) == UniqueID) Page.PreLoad += RestoreKeptPoints;
+        }
+
+        private void RestoreKeptPoints(object sender, EventArgs e)
+        {
+            _keptRestored = true;
+            if (MaxPoints <= 0) return;
+            try
+            {
+                var state = CallbackEnvelope.ParseRequest(Page.Request.Form[CallbackSecurity.CallbackParamField]).ClientState;
+                if (state.TryGetValue(KeptStateKey, out object kept)) KeptPoints.Restore(Series, kept, MaxPoints);
+            }
+            catch (CallbackException ex)
+            {
+                throw new CallbackRefusedException(400, CallbackEnvelope.BadRequestErrorCode, ex.Message);
+            }
         }
 
         /// <inheritdoc />
@@ -489,12 +552,19 @@ namespace CallbackControls
         }
 
         private protected override ClientOptions CreateClientOptions() =>
-            new RefreshingChartOptions { RefreshFrequency = RefreshFrequency, RefreshBackoffLimit = RefreshBackoffLimit, ChartWidth = ChartWidth };
+            new RefreshingChartOptions
+            {
+                RefreshFrequency = RefreshFrequency,
+                RefreshBackoffLimit = RefreshBackoffLimit,
+                ChartWidth = ChartWidth,
+                Kept = MaxPoints > 0 ? KeptPoints.Write(Series) : null,
+            };
 
         /// <inheritdoc />
         protected override void OnPreRender(EventArgs e)
         {
             base.OnPreRender(e);
+            if (MaxPoints > 0) KeptPoints.Trim(Series, MaxPoints);
             if (RefreshFrequency > 0 && Events[EventRefreshCallback] == null && DataSource == null && Series.Cast<ChartSeries>().All(s => s.Points.Count == 0))
             {
                 // Every tick would redraw the same empty chart: a missing handler, said where it is missed.

@@ -78,6 +78,9 @@
     // The hash the server sent with the drawing on the page: ticks name it, and the server answers
     // { unchanged: true } when it would send the same drawing again. Null until a reply brings one.
     this._shown = null;
+    // The points the chart keeps between refreshes (MaxPoints on the server), as the last reply sent
+    // them: every call sends them back, so whichever server answers draws on from them.
+    this._kept = this.options.kept || null;
     this._onVisibilityChange = this._visibilityChanged.bind(this);
     this._onOnline = this._cameOnline.bind(this);
     this._onResize = this._resized.bind(this);
@@ -188,7 +191,8 @@
   /**
    * Marks timer ticks in the request, so the handler can tell them from calls made by page script, and
    * names the drawing on the page (state.shown) so that an unchanged one is not sent again. A call of
-   * page script never names it: callback() always brings a drawing.
+   * page script never names it: callback() always brings a drawing. Every call sends the points the
+   * chart keeps (state.kept), when it keeps any.
    */
   RefreshingChartClient.prototype.getState = function (e) {
     var state = null;
@@ -199,6 +203,10 @@
     if (width) {
       state = state || {};
       state.width = width;
+    }
+    if (this._kept) {
+      state = state || {};
+      state.kept = this._kept;
     }
     return state;
   };
@@ -223,6 +231,7 @@
    * template, so nothing in it runs or loads before it is in place.
    */
   RefreshingChartClient.prototype.applyResult = function (result) {
+    if (result && result.kept) { this._kept = result.kept; }
     // { unchanged: true }: the server would send the drawing the page shows; the DOM is left alone.
     if (!result || result.unchanged === true || typeof result.chart !== 'string') { return; }
     this.replaceChart(result.chart);

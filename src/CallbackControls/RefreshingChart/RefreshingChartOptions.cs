@@ -14,6 +14,9 @@ namespace CallbackControls
         /// <summary>The drawing's width in SVG units: a narrower container asks for a drawing of its own width.</summary>
         public int ChartWidth { get; set; }
 
+        /// <summary>The points the chart keeps (MaxPoints), which its first call sends back; null when it keeps none.</summary>
+        public object[] Kept { get; set; }
+
         /// <inheritdoc />
         protected override void Write(IDictionary<string, object> json)
         {
@@ -21,6 +24,7 @@ namespace CallbackControls
             json["refreshFrequency"] = RefreshFrequency;
             json["chartWidth"] = ChartWidth;
             json["refreshBackoffLimit"] = RefreshBackoffLimit;
+            if (Kept != null) json["kept"] = Kept;
         }
     }
 }

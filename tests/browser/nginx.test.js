@@ -131,6 +131,21 @@ test('repeated calls through nginx all answer, and both back ends serve them', {
   assert.deepEqual(p.pageErrors, []);
 }));
 
+test('a chart that keeps its points grows tick by tick while the ticks land on both back ends (no shared memory)', { skip }, page('nginx-kept-points', async (p) => {
+  const log = await accessLog(host);
+  const mark = log.mark();
+  await p.goto(host.url + 'Migration/LiveChart.aspx');
+  const count = () => p.$$eval('#Chart1 .cc-chart-markers circle', (c) => c.length);
+  assert.equal(await count(), 1);
+  // Each tick adds one reading to the points the last reply kept, whichever back end answers it.
+  for (let n = 2; n <= 5; n += 1) {
+    await p.waitForFunction((want) => document.querySelectorAll('#Chart1 .cc-chart-markers circle').length === want, n, { timeout: 15000 });
+  }
+  const upstreams = await postUpstreams(log, mark, 4);
+  assert.equal(new Set(upstreams).size, 2, `both back ends answered ticks: ${upstreams.join(', ')}`);
+  assert.deepEqual(p.pageErrors, []);
+}));
+
 test('ViewState rendered by one back end is accepted by the other (shared machineKey)', { skip }, page('nginx-viewstate', async (p) => {
   await openEcho(p);
   const log = await accessLog(host);

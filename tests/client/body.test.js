@@ -113,6 +113,13 @@ describe('request body (named fields)', () => {
     }
   });
 
+  test('a list named with a hidden companion field of the same name stays all form pairs (the list reads both)', async () => {
+    const theForm = form([input('Country', '', { type: 'hidden' }), select('Country', [option('FR', true)]), input('Word', '<b>')]);
+    const { params } = await bodyOf({ fields: ['Country', 'Word'], eventValidation: false }, theForm);
+    assert.deepEqual(params.getAll('Country'), ['', 'FR']);
+    assert.deepEqual(JSON.parse(params.get('__CALLBACKPARAM')).fields, [['Word', '<b>']]);
+  });
+
   test('a named field that is not typed text (a list, a check box) stays a form pair, as the browser posts it', async () => {
     const theForm = form([
       select('Country', [option('fr', true)]),

@@ -256,6 +256,25 @@
   }
 
   /**
+   * Which of the names are text boxes: every element of that name is a text entry. A name shared with a
+   * list (a list control's hidden companion field, say) stays a form field, as the control reads it.
+   */
+  function typedFieldNames(elements, names) {
+    var typed = {};
+    if (!names || !names.length) { return typed; }
+    var other = {};
+    for (var i = 0; i < elements.length; i++) {
+      var name = elements[i].name || '';
+      if (!name || names.indexOf(name) < 0) { continue; }
+      if (isTextEntry(elements[i])) { typed[name] = true; } else { other[name] = true; }
+    }
+    for (var key in other) {
+      if (Object.prototype.hasOwnProperty.call(other, key)) { delete typed[key]; }
+    }
+    return typed;
+  }
+
+  /**
    * A call's fields, read now. The text entries whose name is one of typedNames go apart, as typed:
    * they travel inside the envelope, which is escaped so that request validation cannot mistake
    * "<b>" or "a&#b" for markup, and the server hands them to their controls as the form would.
@@ -269,11 +288,12 @@
     var result = { pairs: [], typed: [] };
     if (!form || !form.elements) { return result; }
     var elements = form.elements;
+    var typed = typedFieldNames(elements, typedNames);
     for (var i = 0; i < elements.length; i++) {
       var el = elements[i];
       var name = el.name || '';
       if (include && !include(name)) { continue; }
-      var into = typedNames && typedNames.indexOf(name) >= 0 && isTextEntry(el) ? result.typed : result.pairs;
+      var into = typed[name] ? result.typed : result.pairs;
       // Appended in place: concat made a new array per field, quadratic on a big grid of inputs.
       Array.prototype.push.apply(into, elementPairs(el));
     }

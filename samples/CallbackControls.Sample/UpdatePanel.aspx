@@ -27,8 +27,10 @@
               <Series><cc:ChartSeries Name="Sensor" ChartType="Line" /></Series>
             </cc:RefreshingChart>
             <asp:Button ID="Save" runat="server" Text="Save" OnClick="Save_Click" />
-            <output id="Saved" data-stale-on-change="true"><asp:Literal ID="Saved" runat="server" /></output>
-            <output id="Stamp"><asp:Literal ID="Stamp" runat="server" EnableViewState="false" /></output>
+            <%-- Not live regions: every partial update re-inserts them, and the stamp's time changes each tick.
+                 UpdatePanel.js announces the result through #Announcer, outside the panel, when it changes. --%>
+            <output id="Saved" aria-live="off" data-stale-on-change="true"><asp:Literal ID="Saved" runat="server" /></output>
+            <p id="Stamp" class="stamp"><asp:Literal ID="Stamp" runat="server" EnableViewState="false" /></p>
           </ContentTemplate>
         </asp:UpdatePanel>
       </div>
@@ -41,6 +43,7 @@
               LoadingText="Loading regions..." EmptyText="No regions" OnPopulate="Region_Populate" /></p>
       </div>
     </div>
+    <p id="Announcer" class="visually-hidden" role="status"></p>
   </form>
   <sample:SampleInfo runat="server">
     <ul><li>The Timer replaces the panel's HTML every 5 seconds: the controls in it start again on the new HTML, with the choices kept and no warning.</li>
@@ -48,5 +51,6 @@
       <li>The box outside the panel is never replaced.</li></ul>
   </sample:SampleInfo>
   <script src="Sample.js"></script>
+  <script src="UpdatePanel.js"></script>
 </body>
 </html>

@@ -54,7 +54,7 @@ test('under a ScriptManager the control scripts come through ScriptResource.axd,
     src: s.src,
     body: await (await p.request.get(new URL(s.src, host.url).href)).text(),
   })));
-  const runtime = served.find((s) => s.body.includes('CallbackControls client runtime'));
+  const runtime = served.find((s) => s.body.includes('CallbackControls client runtime, part 2 of 2'));
   const cascading = served.find((s) => s.body.includes('the CascadingDropDown client type'));
   assert.ok(runtime && cascading, 'both scripts are loaded');
   assert.match(runtime.src, /ScriptResource\.axd/, 'the runtime is registered through the ScriptManager');
@@ -131,5 +131,40 @@ test('after Timer ticks the chart keeps refreshing and both chains still cascade
   await p.selectOption('#Country', 'JP');
   await regionsArrived(p, 'Region', 'Tokyo');
   assert.equal(await p.evaluate(() => window.Region === first.Region && !first.Region.disposed), true);
+  assert.deepEqual(p.pageErrors, []);
+}));
+
+test('the result line is announced once, when it changes: not on every Timer tick, and the stamp is not a live region', page('updatepanel-announce', async (p) => {
+  await open(p);
+  // What a screen reader hears comes from live regions: the stamp (its time changes every tick) is none,
+  // the result in the panel is none (each update re-inserts it), the announcer outside the panel is one.
+  assert.equal(await p.evaluate(() => document.getElementById('Stamp').tagName), 'P');
+  assert.equal(await p.getAttribute('#Stamp', 'role'), null);
+  assert.equal(await p.getAttribute('#Stamp', 'aria-live'), null);
+  assert.equal(await p.getAttribute('#Saved', 'aria-live'), 'off');
+  assert.equal(await p.getAttribute('#Announcer', 'role'), 'status');
+  await p.evaluate(() => {
+    window.announcements = [];
+    new MutationObserver(() => window.announcements.push(document.getElementById('Announcer').textContent))
+      .observe(document.getElementById('Announcer'), { childList: true, characterData: true, subtree: true });
+  });
+  const tick = async () => {
+    const before = await p.evaluate(() => window.panelUpdates);
+    await p.evaluate(() => __doPostBack('Ticker', ''));
+    await p.waitForFunction((n) => window.panelUpdates > n, before);
+  };
+
+  await tick();
+  await tick();
+  assert.deepEqual(await p.evaluate(() => window.announcements), [], 'ticks announce nothing');
+
+  await p.selectOption('#PanelCountry', 'FR');
+  await regionsArrived(p, 'PanelRegion', 'Île-de-France');
+  await p.selectOption('#PanelRegion', 'FR-IDF');
+  await p.click('#Save');
+  await p.waitForFunction(() => window.announcements.length > 0);
+  await tick();
+  await tick();
+  assert.deepEqual(await p.evaluate(() => window.announcements), ['Saved: France / Île-de-France'], 'the result once, then nothing on later ticks');
   assert.deepEqual(p.pageErrors, []);
 }));

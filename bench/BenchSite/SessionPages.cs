@@ -53,4 +53,38 @@ namespace BenchSite
 
         private static string ReadVisitor(HttpContext context) => context.Session?["visitor"] as string;
     }
+
+    /// <summary>
+    /// Code-behind of the burst benchmark's pages (Burst.aspx, BurstMethod.aspx): the cities after a wait of
+    /// 0 to 120 ms, as a handler that queries a database does, by callback (session on) or by page method.
+    /// </summary>
+    public class BurstPage : Page
+    {
+        private static readonly System.Random Delays = new System.Random(7);
+
+        /// <summary>The countries (no wait).</summary>
+        protected void Country_Populate(object sender, CascadingDropDownPopulateEventArgs e) => BenchData.AddCountries(e.Items);
+
+        /// <summary>The cities after the handler's wait (default path, under the session lock).</summary>
+        protected void City_Populate(object sender, CascadingDropDownPopulateEventArgs e)
+        {
+            Wait();
+            BenchData.AddCities(e.ParentValue, e.Items);
+        }
+
+        /// <summary>The cities after the same wait, as a page method (no session).</summary>
+        [CallbackMethod]
+        public static void GetCitiesSlowly(CascadingDropDownPopulateEventArgs e)
+        {
+            Wait();
+            BenchData.AddCities(e.ParentValue, e.Items);
+        }
+
+        private static void Wait()
+        {
+            int delay;
+            lock (Delays) delay = Delays.Next(0, 121);
+            System.Threading.Thread.Sleep(delay);
+        }
+    }
 }

@@ -239,3 +239,33 @@ test('arrow keys through the parent send one call, for the country the user stop
   assert.equal(await p.evaluate(() => document.activeElement.id), 'Country', 'focus stays on the list being used');
   console.log(`# keyboard burst settled ${settled} ms after the last key`);
 }));
+
+test('a hundred quick changes of the parent (script, wheel) on a page with session state: few calls, none in between, the last choice shown', page('burst', async (p) => {
+  const cityCalls = [];
+  p.on('request', (r) => {
+    if (r.method() !== 'POST') return;
+    const form = new URLSearchParams(r.postData() || '');
+    if (form.get('__CALLBACKID') === 'City') cityCalls.push(JSON.parse(form.get('__CALLBACKPARAM')).state.ancestors[0]);
+  });
+  await p.goto(site.host().url + 'Habits/QuickChanges.aspx');
+  await p.waitForFunction(() => window.City && document.querySelectorAll('#Country option').length === 41);
+  await p.evaluate(() => new Promise((resolve) => {
+    const country = document.getElementById('Country');
+    let i = 0;
+    const timer = setInterval(() => {
+      i += 1;
+      country.value = 'C' + (i % 40 + 1);
+      country.dispatchEvent(new Event('change', { bubbles: true }));
+      if (i === 100) { clearInterval(timer); resolve(); }
+    }, 10);
+  }));
+  const last = 'C' + (100 % 40 + 1);
+  await p.waitForFunction((v) => Array.from(document.querySelectorAll('#City option')).some((o) => o.value === v + '-1'), last);
+  assert.equal(await p.getAttribute('#City', 'aria-busy'), null);
+  assert.equal(cityCalls[cityCalls.length - 1], last, 'the last call is for the last choice');
+  // One call in flight at a time (each takes at least 60 ms on the server): over a second of changes
+  // that is a handful, never one per change.
+  assert.ok(cityCalls.length <= 25, `${cityCalls.length} calls for 100 changes`);
+  assert.deepEqual(p.pageErrors, []);
+  assert.deepEqual(p.consoleErrors, []);
+}));

@@ -350,7 +350,7 @@ describe('filling from the parent', { timeout: 5000 }, () => {
     const cityCall = transport.calls[1];
     country.choose('DE');
     await flush();
-    assert.equal(cityCall.request.signal.aborted, true);
+    assert.equal(cityCall.request.signal.aborted, false, 'a call to the page goes on: the server finishes it anyway');
     cityCall.respond(200, ok([['Paris', 'PAR']]));
     await flush();
     assert.deepEqual(city.list.texts(), ['Choose a city'], 'the late city reply is not shown');
@@ -574,12 +574,15 @@ describe('events', { timeout: 5000 }, () => {
 });
 
 describe('latest reply wins', { timeout: 5000 }, () => {
-  test('a reply for an older parent choice is never shown, whatever order the replies come in', async () => {
+  test('a reply for an older parent choice is never shown; the newest is sent once the older one has answered', async () => {
     const errors = [];
     const { region } = await chosenInTurn(['FR', 'DE'], {}, { error: (e) => errors.push(e.error.kind) });
-    assert.equal(transport.calls[0].request.signal.aborted, true, 'the older request is aborted');
-    await answer(ok(GERMANY), 1);
+    assert.deepEqual(askedFor(), [['FR']], 'one call in flight: the newer waits, since the server finishes the older anyway');
+    assert.equal(transport.calls[0].request.signal.aborted, false);
     await answer(ok(FRANCE), 0);
+    assert.deepEqual(region.list.texts(), ['Loading…'], 'the older reply is not shown');
+    assert.deepEqual(askedFor(), [['FR'], ['DE']]);
+    await answer(ok(GERMANY), 1);
     assert.deepEqual(region.list.texts(), ['Choose a region', 'Bayern']);
     assert.deepEqual(errors, [], 'a superseded call is not an error');
     assert.equal(region.status.textContent, '1 item', 'the count is the newer choice\'s');
@@ -610,12 +613,19 @@ describe('latest reply wins', { timeout: 5000 }, () => {
     assert.deepEqual(region.list.texts(), ['Choose a region', 'Île-de-France', 'Bretagne']);
   });
 
-  test('a parent cleared while a call is in flight drops the call', async () => {
+  test('a parent cleared while a call is in flight drops the call: its late reply is not shown', async () => {
     const { region } = await chosenInTurn(['FR', '']);
-    assert.equal(transport.calls[0].request.signal.aborted, true);
-    assert.equal(region.client.isCallbackPending, false);
     assert.deepEqual(region.list.texts(), ['Choose a region']);
     assert.equal(region.list.getAttribute('aria-busy'), null);
+    await answer(ok(FRANCE), 0);
+    assert.deepEqual(region.list.texts(), ['Choose a region']);
+    assert.equal(region.list.getAttribute('aria-busy'), null);
+  });
+
+  test('a parent cleared while a page-method call is in flight aborts it (no session lock to wait for)', async () => {
+    const { region } = await chosenInTurn(['FR', ''], { method: 'Regions' });
+    assert.equal(transport.calls[0].request.signal.aborted, true);
+    assert.equal(region.client.isCallbackPending, false);
   });
 
   test('dispose drops the call in flight and stops listening to the parent', async () => {
@@ -625,11 +635,39 @@ describe('latest reply wins', { timeout: 5000 }, () => {
     const pending = region.client.callback('x');
     await flush();
     region.client.dispose();
-    assert.equal((await rejection(pending)).kind, 'disposed');
-    assert.equal(transport.calls[1].request.signal.aborted, true);
+    assert.equal((await rejection(pending)).kind, 'disposed', 'the call waiting behind the one in flight is dropped');
+    assert.equal(transport.calls[0].request.signal.aborted, true, 'the call in flight is aborted');
     country.choose('DE');
     await flush();
-    assert.equal(transport.calls.filter((c) => c.body.get('__CALLBACKID') === 'Region').length, 2, 'nothing after dispose');
+    assert.equal(transport.calls.filter((c) => c.body.get('__CALLBACKID') === 'Region').length, 1, 'nothing after dispose');
+  });
+});
+
+describe('a burst of parent changes', { timeout: 5000 }, () => {
+  test('a hundred changes while one call is in flight send two calls in all: the one in flight and the last choice', async () => {
+    const { country, region } = chain();
+    const choices = ['FR', 'DE'];
+    for (let i = 0; i < 100; i++) {
+      country.choose(choices[i % 2]);
+      await flush();
+    }
+    assert.deepEqual(askedFor(), [['FR']]);
+    await answer(ok(FRANCE), 0);
+    assert.deepEqual(askedFor(), [['FR'], ['DE']], 'the newest waited; none in between was sent');
+    await answer(ok(GERMANY), 1);
+    assert.deepEqual(region.list.texts(), ['Choose a region', 'Bayern']);
+    assert.equal(region.list.getAttribute('aria-busy'), null);
+  });
+
+  test('with a page method too, one call in flight and the newest waiting: the server is not asked a hundred times', async () => {
+    const { country } = chain({ method: 'Regions' });
+    for (let i = 0; i < 100; i++) {
+      country.choose(i % 2 ? 'DE' : 'FR');
+      await flush();
+    }
+    assert.equal(transport.calls.length, 1);
+    await answer(ok(FRANCE), 0);
+    assert.equal(transport.calls.length, 2);
   });
 });
 

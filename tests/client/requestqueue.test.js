@@ -1,6 +1,6 @@
 'use strict';
 // The request queue on its own: what becomes of a request submitted while another is in flight,
-// by strategy ('replace', 'join-or-queue-last'), and abort(). Requests here are plain promises.
+// by strategy ('replace', 'queue-last', 'join-or-queue-last'), and abort(). Requests here are plain promises.
 
 const { test, describe } = require('node:test');
 const assert = require('node:assert/strict');
@@ -126,6 +126,47 @@ describe('join-or-queue-last', () => {
     queue.submit('m', later.start, 'replace');
     assert.equal((await rejection(pb)).kind, 'superseded');
     assert.equal(later.started, 1);
+  });
+});
+
+describe('queue-last', () => {
+  test('a burst of requests sends only the one in flight and the newest: the ones in between never start', async () => {
+    const queue = new RequestQueue();
+    const inFlight = request();
+    const p0 = queue.submit('', inFlight.start, 'queue-last');
+    const burst = Array.from({ length: 50 }, () => request());
+    const promises = burst.map((r) => queue.submit('', r.start, 'queue-last'));
+    assert.equal(inFlight.started, 1);
+    assert.deepEqual(burst.map((r) => r.started), Array(50).fill(0), 'nothing more is sent while one is in flight');
+    for (const p of promises.slice(0, -1)) assert.equal((await rejection(p)).kind, 'superseded');
+    inFlight.resolve('old');
+    assert.equal(await p0, 'old', 'the request in flight is not aborted: the server finishes it anyway');
+    await flush();
+    assert.deepEqual(burst.map((r) => r.started), [...Array(49).fill(0), 1]);
+    burst[49].resolve('newest');
+    assert.equal(await promises[49], 'newest');
+    assert.equal(queue.inFlight, false);
+  });
+
+  test('dropWaiting rejects the waiting request and leaves the one in flight running', async () => {
+    const { queue, a, pa, pb } = submitTwo(['', 'queue-last'], ['', 'queue-last']);
+    queue.dropWaiting('superseded', 'a newer choice');
+    assert.equal((await rejection(pb)).kind, 'superseded');
+    assert.equal(queue.inFlight, true);
+    a.resolve('a');
+    assert.equal(await pa, 'a');
+    await flush();
+    assert.equal(queue.inFlight, false);
+  });
+
+  test('the same key does not join: a list asking again for another parent is another question', async () => {
+    const { a, b, pb } = submitTwo(['', 'queue-last'], ['', 'queue-last']);
+    assert.equal(b.started, 0);
+    a.resolve('a');
+    await flush();
+    assert.equal(b.started, 1);
+    b.resolve('b');
+    assert.equal(await pb, 'b');
   });
 });
 

@@ -330,31 +330,46 @@
     this.replaceOptions([], true);
     if (ancestors.length === 0 || anyUnchosen(ancestors)) {
       // The parent has no selection: wait for it. A pending fetch for an older parent is dropped.
-      this.abortPending();
+      this.dropStaleCalls();
       this.setBusy(false);
       return Promise.resolve();
     }
     var key = JSON.stringify(ancestors);
     if (this._isCached(key)) {
-      this.abortPending();
+      this.dropStaleCalls();
       this.fill(this.cache[key]);
       return Promise.resolve();
     }
     var e = { control: this, ancestors: ancestors.map(decodeValue), parentValue: decodeValue(ancestors[ancestors.length - 1]), cancel: false };
     if (!this.runHookSafely('populating', e) || e.cancel) { return Promise.resolve(); }
-    // The fetch for an older parent ends first, so its end (which clears the busy state) cannot
-    // clear the loading message of this one.
-    this.abortPending();
     this._showLoadingSoon(loadingShown);
-    // The chain asked for travels as the call's context, so the reply need not echo it.
-    return this.callback('', { cascadingKey: key }).then(function () {}, function (error) {
-      if (isQuiet(error)) { return; }
+    // The chain asked for travels as the call's context, so the reply need not echo it (a reply for an
+    // older chain is cached but not shown). A call waits for the one in flight, which the server
+    // finishes anyway (and, under the session lock, would make a call sent beside it wait for it):
+    // only the newest waits, and the ones in between are never sent.
+    return this.submitCall('', { cascadingKey: key }, 'queue-last').then(function () {}, function (error) {
+      // A failure of a call for an older chain says nothing of the list as it stands now.
+      if (isQuiet(error) || key !== JSON.stringify(self.ancestorValues())) { return; }
       // The list stays empty and disabled; the status region says which list failed and why, and a
       // button beside it asks again for the same chain.
       self.replaceOptions([], true, false);
       self.setBusy(false);
       self.offerRetry();
     });
+  };
+
+  /**
+   * Drops the calls for an older chain: the waiting one is never sent. The one in flight is aborted
+   * only for a page method; a call to the page goes on, since the server finishes it anyway and, under
+   * the session lock, a new call sent beside it would wait for it (and then for the lock's next poll).
+   * Its reply is cached and not shown.
+   */
+  CascadingDropDownClient.prototype.dropStaleCalls = function () {
+    if (this.options.method) {
+      this.abortPending();
+    } else {
+      this.requests.dropWaiting('superseded', 'A newer choice of the parent list replaced this call.');
+    }
   };
 
   /** Applies a reply: only when it is for the chain as it stands now, so a slow reply never shows a stale list. */
@@ -468,6 +483,8 @@
   };
 
   CascadingDropDownClient.prototype.setBusy = function (busy) {
+    // A call for an older chain ended while the newest waits behind it: the list is still loading.
+    if (!busy && this.requests && this.requests.waiting) { return; }
     // The call ended (filled, failed or superseded): a loading state not yet shown never will be.
     if (!busy) { this._clearLoadingTimer(); }
     if (!this.list) { return; }

@@ -441,13 +441,23 @@
      * waiting key joins it, any other displaces it and the displaced one rejects 'superseded'.
      */
     'join-or-queue-last': function (queue, request) {
+      if (queue._next && queue._next.key === request.key) { return queue._next.deferred.promise; }
+      if (!queue._next && queue._current.key === request.key) { return queue._current.promise; }
+      return STRATEGIES['queue-last'](queue, request);
+    },
+
+    /**
+     * One call in flight, the newest waiting, none in between (a list whose parent changes faster than
+     * the server answers): the request in flight goes on, since a server that has started it will
+     * finish it anyway (and, under the session lock, make every later one wait for it); a newcomer
+     * waits until it has settled and is then sent; a newer one displaces it, and the displaced one
+     * rejects 'superseded' without ever being sent.
+     */
+    'queue-last': function (queue, request) {
       var next = queue._next;
       if (next) {
-        if (next.key === request.key) { return next.deferred.promise; }
         queue._next = null;
         next.deferred.reject(new CallbackError('superseded', SUPERSEDED_MESSAGE));
-      } else if (queue._current.key === request.key) {
-        return queue._current.promise;
       }
       request.deferred = deferred();
       queue._next = request;
@@ -486,7 +496,7 @@
    *   just before sending (a request cancelled before that never counts as in flight) and
    *   slot.leave() when it ends. The returned promise settles with the request.
    * @param {string} [strategy] what becomes of requests submitted while this one is in flight:
-   *   'replace' (the default) or 'join-or-queue-last'
+   *   'replace' (the default), 'queue-last' or 'join-or-queue-last'
    * @returns {Promise}
    */
   RequestQueue.prototype.submit = function (key, start, strategy) {
@@ -535,6 +545,13 @@
    * @param {string} kind 'superseded' or 'disposed'
    * @param {string} message
    */
+  /** Rejects the waiting request, if any, with kind; the one in flight goes on. */
+  RequestQueue.prototype.dropWaiting = function (kind, message) {
+    var next = this._next;
+    this._next = null;
+    if (next) { next.deferred.reject(new CallbackError(kind, message)); }
+  };
+
   RequestQueue.prototype.abort = function (kind, message) {
     var next = this._next;
     this._next = null;

@@ -78,7 +78,9 @@ test('by default a call carries no ViewState; PostFullForm carries the whole cur
   const small = new URLSearchParams(bodies[0]);
   assert.equal(small.get('__VIEWSTATE'), null);
   assert.equal(small.get('Bulk'), null, 'fields not named are not sent');
-  assert.equal(small.get('Field1'), 'initial');
+  // The named text box travels as typed inside the envelope (REFERENCE, "Text arrives as typed").
+  assert.equal(small.get('Field1'), null);
+  assert.deepEqual(JSON.parse(small.get('__CALLBACKPARAM')).fields, [['Field1', 'initial']]);
   assert.ok(bodies[0].length * 4 < bodies[1].length, `default call ${bodies[0].length} bytes vs full form ${bodies[1].length}`);
   const large = new URLSearchParams(bodies[1]);
   assert.ok(large.get('__VIEWSTATE'));

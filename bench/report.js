@@ -81,10 +81,11 @@ function targets(results, all) {
   if (floorPasses.length) {
     const devVsMinimal = (p) => p.hosts.dev.rps / p.hosts.minimal.rps;
     rows.push({
-      target: 'the dev host answers a bare .ashx at ≥ 0.9x a minimal host (HttpListener + ApplicationHost, `bench/MinimalHost`)',
+      target: 'the dev host against a minimal host (HttpListener + ApplicationHost, `bench/MinimalHost`) on a bare .ashx: measured, no target since issue 22 made it a development server (its own HTTP server outside the ASP.NET domain; each request crosses the domain as bytes)',
       measured: floorPasses.map((p) => `${ratio(devVsMinimal(p))} (${int(p.hosts.dev.rps)} vs ${int(p.hosts.minimal.rps)}/s) (pass ${p.pass})`).join('; '),
-      ok: floorPasses.map((p) => devVsMinimal(p) >= 0.9),
-      why: 'Both serve from an HttpListener inside the ASP.NET domain; what the dev host adds per request is its request log, TCP_NODELAY on each connection and its request timeout.',
+      ok: [true],
+      measuredOnly: true,
+      why: 'The dev host serves from its own small HTTP/1.1 server outside the ASP.NET domain (a thread per connection, deadlines, path checks) and hands each request across the domain as bytes, where the minimal host answers from an HttpListener inside the domain; the hosts users deploy on are measured beside it (nginx + fastcgi-mono-server4 here).',
     });
   }
 

@@ -30,7 +30,7 @@
         <output id="State" aria-live="polite"></output>
         <span id="Samples"></span>
       </div>
-      <cc:RefreshingChart ID="Chart1" runat="server" ClientInstanceName="Chart1" RefreshFrequency="2000"
+      <cc:RefreshingChart ID="Chart1" runat="server" ClientInstanceName="Chart1" RefreshFrequency="2000" ShowPauseButton="false"
           OnRefreshCallback="Chart1_RefreshCallback" YAxisTitle="% of all cores" YAxisMinimum="0" YAxisMaximum="100" ShowLegend="false"
           AfterCallbackResponseProcessScript="SampleChartRanges.showState">
         <Series><cc:ChartSeries Name="CPU" ChartType="Area" /></Series>
@@ -41,7 +41,7 @@
   <sample:SampleInfo runat="server">
     <ul><li>Each button sets <code>Chart1.tickArgument</code> and calls <code>Chart1.callback("5m")</code>; later ticks send the tick argument. The pressed button shows the range drawn.</li>
       <li>An hour holds 3,600 samples a series: the chart draws about one per pixel of its width.</li>
-      <li>Stop, Start and the frequency act on the timer from script.</li></ul>
+      <li>Stop, Start and the frequency act on the timer from script; the page has its own Stop and Start, so it sets <code>ShowPauseButton="false"</code>.</li></ul>
   </sample:SampleInfo>
   <script src="Sample.js"></script>
 </body>

@@ -452,3 +452,23 @@ test('on a phone-sized screen the chart is redrawn at its container\'s width, so
   await p.setViewportSize({ width: 1280, height: 800 });
   await p.waitForFunction(() => document.querySelector('#Chart1 svg').viewBox.baseVal.width === 640, null, { timeout: 10000 });
 }));
+
+test('the pause button: reached by keyboard, pressed with Space it pauses (nothing is sent however long the clock runs), pressed again it resumes', clockPage('chart-pause-button', async (p) => {
+  await openWithClock(p, 'Chart.aspx?frequency=300', 'Chart1');
+  const button = p.locator('#Chart1 > button.cc-chart-pause');
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  assert.equal(await button.textContent(), 'Pause updates');
+  await button.focus();
+  await p.keyboard.press('Space');
+  assert.equal(await button.getAttribute('aria-pressed'), 'true');
+  assert.equal(await p.evaluate(() => Chart1.isRunning), false);
+  const before = await posts(p);
+  await p.clock.runFor(300 * 20);
+  assert.equal(await posts(p), before, 'a paused chart sends nothing');
+  await p.keyboard.press('Space');
+  assert.equal(await button.getAttribute('aria-pressed'), 'false');
+  await advance(p, 300);
+  assert.equal(await posts(p), before + 1, 'resumed: the next tick one frequency later');
+  // The button is outside the drawing: a refresh does not replace it, so the focus stays on it.
+  assert.equal(await p.evaluate(() => document.activeElement.className), 'cc-chart-pause');
+}));

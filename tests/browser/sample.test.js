@@ -138,3 +138,18 @@ test('a "Saved" result is cleared as soon as a choice changes', page('sample-sta
   await p.selectOption('#Country', 'DE');
   assert.equal(await p.textContent('#Chosen'), '');
 }));
+
+test('LiveMetrics: every refreshing chart has its own pause toggle, a 24 px target that pauses only its chart', page('sample-pause', async (p) => {
+  await p.goto(host.url + 'LiveMetrics.aspx');
+  await p.waitForFunction(() => window.Cpu && window.Memory && window.Requests);
+  const buttons = p.locator('button.cc-chart-pause');
+  assert.equal(await buttons.count(), 3);
+  for (let i = 0; i < 3; i++) {
+    const box = await buttons.nth(i).boundingBox();
+    assert.ok(box.width >= 24 && box.height >= 24, `a 24 px target: ${box.width} x ${box.height}`);
+    assert.equal(await buttons.nth(i).getAttribute('aria-pressed'), 'false');
+  }
+  await p.click('#Memory > button.cc-chart-pause');
+  assert.deepEqual(await p.evaluate(() => [Cpu.isRunning, Memory.isRunning, Requests.isRunning]), [true, false, true]);
+  assert.equal(await p.getAttribute('#Memory > button.cc-chart-pause', 'aria-pressed'), 'true');
+}));

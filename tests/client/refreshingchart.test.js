@@ -79,6 +79,7 @@ function fakeElement(doc, status) {
     querySelector(selector) {
       if (selector === '.cc-chart-body') return element.body;
       if (selector === '.cc-status') return status || null;
+      if (selector === '.cc-chart-pause') return element.pauseButton || null;
       return null;
     },
     insertBefore(node) { element.body = node; node.parentNode = holder; }
@@ -768,5 +769,56 @@ describe('kept points (MaxPoints)', { timeout: 5000 }, () => {
     chart();
     await advance(FREQUENCY);
     assert.equal(Object.prototype.hasOwnProperty.call(sentStates()[0], 'kept'), false);
+  });
+});
+
+describe('the pause button (WCAG 2.2.2)', { timeout: 5000 }, () => {
+  /** A fake button: attributes, and click listeners the test can fire. */
+  function fakeButton() {
+    const attributes = { 'aria-pressed': 'false' };
+    const listeners = [];
+    return {
+      getAttribute: (name) => attributes[name],
+      setAttribute: (name, value) => { attributes[name] = String(value); },
+      addEventListener: (type, fn) => { if (type === 'click') listeners.push(fn); },
+      removeEventListener: (type, fn) => { const i = listeners.indexOf(fn); if (i >= 0) listeners.splice(i, 1); },
+      click: () => listeners.slice().forEach((fn) => fn({ type: 'click' })),
+      listenerCount: () => listeners.length,
+    };
+  }
+
+  function chartWithButton() {
+    const button = fakeButton();
+    const element = fakeElement(doc, status);
+    element.pauseButton = button;
+    const client = new Chart(element, { name: 'Chart1', callbackId: 'Chart1', url: '/Chart.aspx', timeout: 30000, refreshFrequency: FREQUENCY, refreshBackoffLimit: 8000, hooks: {} });
+    client.init();
+    started(client);
+    return { client, button };
+  }
+
+  test('pressing it pauses the chart: aria-pressed true and nothing is sent however long it waits; pressing again resumes', async () => {
+    const { client, button } = chartWithButton();
+    button.click();
+    assert.equal(button.getAttribute('aria-pressed'), 'true');
+    assert.equal(client.isRunning, false);
+    await advance(FREQUENCY * 20);
+    assert.equal(transport.calls.length, 0, 'a paused chart sends nothing');
+    button.click();
+    assert.equal(button.getAttribute('aria-pressed'), 'false');
+    await advance(FREQUENCY);
+    assert.equal(transport.calls.length, 1, 'resumed: the next tick one frequency later');
+  });
+
+  test('pause() and resume() from script show on the button too, and dispose lets go of it', async () => {
+    const { client, button } = chartWithButton();
+    client.pause();
+    assert.equal(button.getAttribute('aria-pressed'), 'true');
+    client.resume();
+    assert.equal(button.getAttribute('aria-pressed'), 'false');
+    client.stop();
+    assert.equal(button.getAttribute('aria-pressed'), 'true');
+    client.dispose();
+    assert.equal(button.listenerCount(), 0);
   });
 });

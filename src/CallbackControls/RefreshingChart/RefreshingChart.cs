@@ -64,6 +64,9 @@ namespace CallbackControls
         private const string WidthStateKey = "width";
         private const int MinimumFittedWidth = 240;
 
+        // The class of the pause toggle, which RefreshingChart.js finds and wires.
+        private const string PauseButtonClass = "cc-chart-pause";
+
         // The client state entry (and reply member) that carries the points a chart keeps (MaxPoints).
         private const string KeptStateKey = "kept";
 
@@ -144,6 +147,22 @@ namespace CallbackControls
                 if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), value, "MaxPoints cannot be negative (0 keeps no points between refreshes).");
                 ViewState[nameof(MaxPoints)] = value;
             }
+        }
+
+        /// <summary>
+        /// Gets or sets whether a chart that refreshes by itself (<see cref="RefreshFrequency"/> above 0) shows its
+        /// pause toggle: a button named "Pause updates" (in the page's language) whose <c>aria-pressed</c> says
+        /// whether the chart is paused; a paused chart sends nothing until it is resumed. WCAG 2.2.2 asks for a
+        /// way to pause anything that updates by itself, so it is on by default; turn it off only where the
+        /// page offers its own (with <c>Chart1.pause()</c> and <c>Chart1.resume()</c>). Default: true.
+        /// </summary>
+        [Category("Accessibility")]
+        [DefaultValue(true)]
+        [Description("Show the pause toggle of a chart that refreshes by itself (turn off only when the page has its own).")]
+        public bool ShowPauseButton
+        {
+            get => (bool?)ViewState[nameof(ShowPauseButton)] ?? true;
+            set => ViewState[nameof(ShowPauseButton)] = value;
         }
 
         /// <summary>Gets or sets the chart's title, drawn above it and used as its accessible name. Default: empty.</summary>
@@ -548,6 +567,7 @@ namespace CallbackControls
         /// <inheritdoc />
         protected override void CreateVisibleContent(ControlCollection controls)
         {
+            controls.Add(new PauseButton(this));
             controls.Add(new ChartBody(this));
         }
 
@@ -723,6 +743,33 @@ namespace CallbackControls
         }
 
         /// <summary>Writes the drawing when the page renders; its markup is built at that moment from the current series.</summary>
+        /// <summary>
+        /// The pause toggle of a chart that refreshes by itself (WCAG 2.2.2 Pause, Stop, Hide): a real button
+        /// outside the drawing, so a refresh never replaces it and its focus survives; named once ("Pause
+        /// updates"), its state in aria-pressed. Decided at render time, from the settings as they stand then.
+        /// </summary>
+        private sealed class PauseButton : Control
+        {
+            private readonly RefreshingChart _owner;
+
+            public PauseButton(RefreshingChart owner)
+            {
+                _owner = owner;
+                EnableViewState = false;
+            }
+
+            protected override void Render(HtmlTextWriter writer)
+            {
+                if (_owner.RefreshFrequency <= 0 || !_owner.ShowPauseButton) return;
+                writer.AddAttribute(HtmlTextWriterAttribute.Type, "button");
+                writer.AddAttribute(HtmlTextWriterAttribute.Class, PauseButtonClass);
+                writer.AddAttribute("aria-pressed", "false");
+                writer.RenderBeginTag(HtmlTextWriterTag.Button);
+                writer.WriteEncodedText(Texts.PauseUpdates);
+                writer.RenderEndTag();
+            }
+        }
+
         private sealed class ChartBody : Control
         {
             private readonly RefreshingChart _owner;

@@ -38,6 +38,8 @@
   var CallbackError = CallbackControls.CallbackError;
   var isQuiet = internals.isQuiet;
   var normalizeArgument = internals.normalizeArgument;
+  // The pause toggle's class (RefreshingChart.cs renders it when ShowPauseButton is on).
+  var PAUSE_CLASS = 'cc-chart-pause';
   var BODY_CLASS = 'cc-chart-body';
   var BUSY_CLASS = 'cc-chart-refreshing';
   var FAILING_CLASS = 'cc-chart-failing';
@@ -128,6 +130,12 @@
       win.addEventListener('online', this._onOnline);
       win.addEventListener('resize', this._onResize);
     }
+    // The pause toggle the server rendered (ShowPauseButton): outside the drawing, so it survives refreshes.
+    this._pauseButton = typeof this.element.querySelector === 'function' ? this.element.querySelector('.' + PAUSE_CLASS) : null;
+    if (this._pauseButton) {
+      this._onPauseClick = this._pauseClicked.bind(this);
+      this._pauseButton.addEventListener('click', this._onPauseClick);
+    }
     this._fitted = this.fittedWidth();
     // A running chart first drawn wider than its container is redrawn at once at the container's width
     // (_onTick does nothing for a chart that is stopped, has no timer, or is hidden).
@@ -161,6 +169,7 @@
   RefreshingChartClient.prototype.start = function () {
     if (this.disposed) { return; }
     this._running = true;
+    this._showPaused(false);
     this._failures = 0;
     toggleClass(this.element, FAILING_CLASS, false);
     if (!this.isCallbackPending) { this._schedule(this._frequency); }
@@ -170,8 +179,24 @@
   RefreshingChartClient.prototype.stop = function () {
     this._running = false;
     this._paused = false;
+    this._showPaused(true);
     this._clearTimer();
     this.abortPending('The chart was stopped.');
+  };
+
+  /** Pauses the chart (as its pause button does): nothing is sent until resume(). The same as stop(). */
+  RefreshingChartClient.prototype.pause = function () { this.stop(); };
+
+  /** Resumes a paused chart: the next refresh comes one refreshFrequency from now. The same as start(). */
+  RefreshingChartClient.prototype.resume = function () { this.start(); };
+
+  /** The pause button's state follows the timer's, whoever paused it (the button, or page script). */
+  RefreshingChartClient.prototype._showPaused = function (paused) {
+    if (this._pauseButton) { this._pauseButton.setAttribute('aria-pressed', paused ? 'true' : 'false'); }
+  };
+
+  RefreshingChartClient.prototype._pauseClicked = function () {
+    if (this._running) { this.pause(); } else { this.resume(); }
   };
 
   /**
@@ -291,6 +316,7 @@
       win.removeEventListener('resize', this._onResize);
     }
     if (this._resizeTimer !== null) { clearTimeout(this._resizeTimer); this._resizeTimer = null; }
+    if (this._pauseButton) { this._pauseButton.removeEventListener('click', this._onPauseClick); }
     CallbackClient.prototype.dispose.call(this);
   };
 

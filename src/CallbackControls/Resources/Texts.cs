@@ -92,6 +92,9 @@ namespace CallbackControls
         /// <summary>This page has been open longer than its calls may be trusted, and its token has expired. Reload the page.</summary>
         internal static string TokenExpired => Get(nameof(TokenExpired));
 
+        /// <summary>Pause updates (the name of a refreshing chart's pause button; aria-pressed says whether it is paused).</summary>
+        internal static string PauseUpdates => Get(nameof(PauseUpdates));
+
         /// <summary>The call's token does not match this page, control and method. Reload the page.</summary>
         internal static string TokenMismatchMethod => Get(nameof(TokenMismatchMethod));
 

@@ -284,6 +284,10 @@ declare namespace CallbackControls {
     callback(argument?: unknown, context?: unknown): Promise<RefreshingChartReply<TData>>;
     /** The same as callback(), as Syncfusion's documentation spells it. */
     Callback(argument?: unknown, context?: unknown): Promise<RefreshingChartReply<TData>>;
+    /** Pauses the chart, as its pause button does: nothing is sent until resume(). Same as stop(). */
+    pause(): void;
+    /** Resumes a paused chart. Same as start(). */
+    resume(): void;
     /** Starts (or restarts) the timer. */
     start(): void;
     /** Stops the timer and aborts what is in flight or queued (kind 'superseded'). */

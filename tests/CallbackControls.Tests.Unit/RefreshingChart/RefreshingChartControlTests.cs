@@ -60,6 +60,32 @@ namespace CallbackControls.Tests.RefreshingChart
         }
 
         [Fact]
+        public void Render_ChartThatRefreshesByItself_HasANamedPauseToggleOutsideTheDrawing()
+        {
+            var chart = Chart(ChartType.Line, 1, 5);
+            chart.RefreshFrequency = 2000;
+
+            var button = RenderControl(chart).QuerySelector(":scope > button.cc-chart-pause");
+
+            Assert.NotNull(button);
+            Assert.Equal("button", button.GetAttribute("type"));
+            Assert.Equal("false", button.GetAttribute("aria-pressed"));
+            Assert.Equal("Pause updates", button.TextContent);
+        }
+
+        [Theory]
+        [InlineData(0, true)]
+        [InlineData(2000, false)]
+        public void Render_NoTimerOrTurnedOff_HasNoPauseToggle(int frequency, bool show)
+        {
+            var chart = Chart(ChartType.Line, 1, 5);
+            chart.RefreshFrequency = frequency;
+            chart.ShowPauseButton = show;
+
+            Assert.Null(RenderControl(chart).QuerySelector("button.cc-chart-pause"));
+        }
+
+        [Fact]
         public void Render_Hooks_TravelInOptionsLikeEveryCallbackControl()
         {
             var chart = Chart(ChartType.Line, 1, 2);

@@ -73,6 +73,8 @@ namespace CallbackControls
         [ThreadStatic]
         private static XmlDictionaryReader _keptReader;
 
+        private static readonly object ReadEnvelopeKey = new object();
+
         [ThreadStatic]
         private static byte[] _keptBytes;
 
@@ -118,7 +120,22 @@ namespace CallbackControls
             return fields;
         }
 
+        /// <summary>
+        /// The envelope, read once per request: the page guard (typed fields) and a chart (its kept points)
+        /// read the posted envelope before Page_Load, and the control's answer reads it again; each gets the
+        /// one reading (never mutated: the state reaches the handler read-only).
+        /// </summary>
         private static IDictionary<string, object> ReadEnvelope(string parameter)
+        {
+            var items = System.Web.HttpContext.Current?.Items;
+            if (items?[ReadEnvelopeKey] is KeyValuePair<string, IDictionary<string, object>> read && string.Equals(read.Key, parameter, StringComparison.Ordinal))
+                return read.Value;
+            var envelope = ParseEnvelope(parameter);
+            if (items != null) items[ReadEnvelopeKey] = new KeyValuePair<string, IDictionary<string, object>>(parameter, envelope);
+            return envelope;
+        }
+
+        private static IDictionary<string, object> ParseEnvelope(string parameter)
         {
             if (string.IsNullOrEmpty(parameter))
                 throw new CallbackException("The callback request carried no argument envelope.");

@@ -349,7 +349,7 @@
     // only the newest waits, and the ones in between are never sent.
     return this.submitCall('', { cascadingKey: key }, 'queue-last').then(function () {}, function (error) {
       // A failure of a call for an older chain says nothing of the list as it stands now.
-      if (isQuiet(error) || key !== JSON.stringify(self.ancestorValues())) { return; }
+      if (isQuiet(error) || !self.isCurrentChain(key)) { return; }
       // The list stays empty and disabled; the status region says which list failed and why, and a
       // button beside it asks again for the same chain.
       self.replaceOptions([], true, false);
@@ -372,13 +372,18 @@
     }
   };
 
+  /** Whether a call's chain (its cascadingKey) is the chain as it stands now. */
+  CascadingDropDownClient.prototype.isCurrentChain = function (key) {
+    return key === JSON.stringify(this.ancestorValues());
+  };
+
   /** Applies a reply: only when it is for the chain as it stands now, so a slow reply never shows a stale list. */
   CascadingDropDownClient.prototype.applyResult = function (result, e) {
     var key = e && e.context && e.context.cascadingKey;
     if (!key) { return; } // a call made by page script: its result goes to its promise only
     var items = Array.isArray(result) ? result : [];
     if (this.options.cache) { this.cache[key] = items; }
-    if (key !== JSON.stringify(this.ancestorValues())) { return; }
+    if (!this.isCurrentChain(key)) { return; }
     this.fill(items);
   };
 

@@ -124,7 +124,7 @@ namespace CallbackControls
                 {
                     throw new CallbackRefusedException(400, CallbackEnvelope.BadRequestErrorCode, string.Format(CultureInfo.InvariantCulture,
                         "The call carried the field '{0}', which '{1}' does not send (CallbackFieldIDs).",
-                        CallbackErrors.Sanitize(name.Length > 100 ? name.Substring(0, 100) : name), target.UniqueID));
+                        ShownName(name), target.UniqueID));
                 }
                 if (_page.FindControl(name) is IPostBackDataHandler field && field.LoadPostData(name, fields)) changed.Add(field);
             }
@@ -186,7 +186,7 @@ namespace CallbackControls
                 else if (target == null && targetId.Length > 0)
                 {
                     refusal = new CallbackRefusedException(404, CallbackEnvelope.PageErrorCode, string.Format(CultureInfo.InvariantCulture,
-                        "There is no control '{0}' on the page to answer the call.", CallbackErrors.Sanitize(targetId.Length > 100 ? targetId.Substring(0, 100) : targetId)));
+                        "There is no control '{0}' on the page to answer the call.", ShownName(targetId)));
                 }
                 else
                 {
@@ -222,6 +222,9 @@ namespace CallbackControls
             context.Server.ClearError();
             CallbackErrors.WriteErrorReply(context.Response, status, code, message);
         }
+
+        /// <summary>A name the caller sent, fit to quote in a refusal: its first 100 characters, sanitized.</summary>
+        private static string ShownName(string name) => CallbackErrors.Sanitize(name.Length > 100 ? name.Substring(0, 100) : name);
 
         private Control SafeFind(string uniqueId)
         {

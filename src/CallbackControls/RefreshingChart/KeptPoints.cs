@@ -76,12 +76,12 @@ namespace CallbackControls
             for (int s = 0; s < list.Length; s++)
             {
                 if (!(list[s] is IDictionary<string, object> entry)) throw Malformed("one entry per series");
-                var xs = Array(entry, X);
-                var ys = Array(entry, Y);
+                var xs = ListOf(entry, X);
+                var ys = ListOf(entry, Y);
                 if (xs == null || ys == null || xs.Length != ys.Length) throw Malformed("x and y of the same length");
                 if (xs.Length > maxPoints) throw Malformed("at most MaxPoints (" + maxPoints.ToString(CultureInfo.InvariantCulture) + ") points a series");
-                var labels = Array(entry, Labels);
-                var tips = Array(entry, ToolTips);
+                var labels = ListOf(entry, Labels);
+                var tips = ListOf(entry, ToolTips);
                 if ((labels != null && labels.Length != xs.Length) || (tips != null && tips.Length != xs.Length)) throw Malformed("labels and tooltips of the points' length");
 
                 var points = series[s].Points;
@@ -128,7 +128,7 @@ namespace CallbackControls
             return texts[index] as string ?? throw Malformed("text (or null) for labels and tooltips");
         }
 
-        private static object[] Array(IDictionary<string, object> entry, string key)
+        private static object[] ListOf(IDictionary<string, object> entry, string key)
         {
             if (!entry.TryGetValue(key, out object value) || value == null) return null;
             return value as object[] ?? throw Malformed("lists for " + key);

@@ -140,12 +140,34 @@ namespace CallbackControls
             var key = string.Join("\u001f", ancestorValues);
             if (_itemsByAncestors.TryGetValue(key, out var cached)) return cached;
 
+            var e = Fill(ancestorValues, string.Empty, 0, int.MaxValue);
+            var items = e.Items;
+            // A default the server chose: the item becomes selected, in the markup and in a callback's rows alike.
+            var chosen = e.SelectedValue.Length > 0 ? items.FindByValue(e.SelectedValue) : null;
+            if (chosen != null) chosen.Selected = true;
+            _itemsByAncestors[key] = items;
+            return items;
+        }
+
+        /// <summary>
+        /// Asks the list's source for its items: the markup's items first with AppendDataBoundItems, then the
+        /// Populate handler, the ServiceMethod or the data source. The filter and page reach a handler as
+        /// they are; the caller takes the page of matches (<see cref="ListFilter.Window"/>).
+        /// </summary>
+        private CascadingDropDownPopulateEventArgs Fill(IList<string> ancestorValues, string filter, int skip, int take)
+        {
             var items = new ListItemCollection();
             if (AppendDataBoundItems && _declaredItems != null)
             {
                 foreach (var declared in _declaredItems) items.Add(CopyOf(declared));
             }
-            var e = new CascadingDropDownPopulateEventArgs(ancestorValues, items, ContextKey);
+            var e = new CascadingDropDownPopulateEventArgs(ancestorValues, items, ContextKey)
+            {
+                Filter = filter,
+                FilterMode = FilterMode,
+                Skip = skip,
+                Take = take,
+            };
             if (Events[EventPopulate] != null)
             {
                 OnPopulate(e);
@@ -158,11 +180,17 @@ namespace CallbackControls
             {
                 AddDataSourceItems(items);
             }
-            // A default the server chose: the item becomes selected, in the markup and in a callback's rows alike.
-            var chosen = e.SelectedValue.Length > 0 ? items.FindByValue(e.SelectedValue) : null;
-            if (chosen != null) chosen.Selected = true;
-            _itemsByAncestors[key] = items;
-            return items;
+            return e;
+        }
+
+        /// <summary>
+        /// The page of items matching <paramref name="filter"/> from <paramref name="skip"/> on, for the given
+        /// values above (<see cref="FilterMode"/> on): what a call of a filtered list answers.
+        /// </summary>
+        internal ListWindow GetMatches(IList<string> ancestorValues, string filter, int skip)
+        {
+            if (ancestorValues.Any(string.IsNullOrEmpty)) return new ListWindow(new ListItemCollection(), 0, 0);
+            return ListFilter.Window(Fill(ancestorValues, filter, skip, ItemsPerRequest));
         }
 
         /// <summary>Raises <see cref="Populate"/>.</summary>
@@ -243,6 +271,22 @@ namespace CallbackControls
                 Cache = EnableClientCache,
                 Multiple = SelectionMode == ListSelectionMode.Multiple,
             };
+            if (FilterMode != ListFilterMode.None)
+            {
+                options.Filter = new CascadingDropDownOptions.FilterOptions
+                {
+                    Mode = FilterMode,
+                    Delay = FilterDelay,
+                    Take = ItemsPerRequest,
+                    Text = FilterText,
+                    Shown = _renderedMatches,
+                    Total = _totalMatches,
+                    CountText = Texts.CountMatches,
+                    CountOneText = Texts.CountMatchOne,
+                    PartialText = Texts.CountPartial,
+                    NoMatchesText = Texts.NoMatches,
+                };
+            }
             options.AddHook("populating", OnClientPopulating);
             options.AddHook("populated", OnClientPopulated);
             options.AddHook("selectionChanged", OnClientSelectionChanged);
@@ -264,7 +308,34 @@ namespace CallbackControls
                 // An empty list with no word would look like "no data"; say which choice the server did not accept.
                 throw new CallbackException(Texts.Format(nameof(Texts.ParentRefused), refused.ID, ID));
             }
-            return ToRows(GetItems(ancestors));
+            if (FilterMode == ListFilterMode.None) return ToRows(GetItems(ancestors));
+            // The list's own FilterMode and ItemsPerRequest decide; the call says only what was typed and how far the user scrolled.
+            return GetMatches(ancestors, ReadFilter(e.ClientState), ReadSkip(e.ClientState));
+        }
+
+        /// <summary>The typed text a call carries (its state's <c>filter</c>), normalized; empty when none.</summary>
+        internal static string ReadFilter(IDictionary<string, object> state)
+        {
+            if (state == null || !state.TryGetValue("filter", out var raw) || raw == null) return string.Empty;
+            if (!(raw is string typed)) throw new CallbackRequestException(Texts.Format(nameof(Texts.FilterTooLong), ListFilter.MaxLength));
+            return ListFilter.Normalize(typed);
+        }
+
+        /// <summary>How many matches a call says the list already shows (its state's <c>skip</c>); 0 when none.</summary>
+        internal static int ReadSkip(IDictionary<string, object> state)
+        {
+            if (state == null || !state.TryGetValue("skip", out var raw) || raw == null) return 0;
+            double skip;
+            try
+            {
+                skip = Convert.ToDouble(raw, CultureInfo.InvariantCulture);
+            }
+            catch (Exception ex) when (ex is FormatException || ex is InvalidCastException)
+            {
+                throw new CallbackRequestException("The call's skip is not a number.");
+            }
+            if (skip < 0 || skip > int.MaxValue || Math.Floor(skip) != skip) throw new CallbackRequestException("The call's skip is not a count of items.");
+            return (int)skip;
         }
 
         /// <summary>The reply to a call: a row per item (the client knows which chain it asked for).</summary>

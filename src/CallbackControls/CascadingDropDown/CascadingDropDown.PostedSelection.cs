@@ -259,6 +259,7 @@ namespace CallbackControls
                 .Select(v => ListValueCodec.Decode(v) ?? "\u0000invalid").ToArray();
             _postedValuesChecked = false;
             _rejected = false;
+            if (FilterMode != ListFilterMode.None && _filterText == null) _filterText = postCollection[postDataKey + "$Filter"] ?? string.Empty;
             return true;
         }
 

@@ -1,4 +1,5 @@
 using System;
+using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Web.UI;
@@ -9,6 +10,11 @@ namespace CallbackControls
     // The markup: a wrapper the client runtime starts from, around the list's own select, the status region after it.
     public partial class CascadingDropDown
     {
+        private const string FilterSuffix = "_Filter";
+        private List<ListItem> _renderedItems;
+        private int _renderedMatches;
+        private int _totalMatches;
+
         /// <summary>
         /// Writes the wrapper the client runtime starts from, holding the select (which carries the ClientID,
         /// so <c>&lt;asp:Label AssociatedControlID="..."&gt;</c> and CSS written for a DropDownList keep working),
@@ -21,6 +27,7 @@ namespace CallbackControls
             // Without <form runat="server"> the page has no callback plumbing: say so, as ASP.NET's input controls do.
             Page?.VerifyRenderingInServerForm(this);
             Prepare();
+            PrepareRenderedItems();
             writer.AddAttribute(HtmlTextWriterAttribute.Id, ClientID + "_Container");
             writer.AddAttribute(HtmlTextWriterAttribute.Class, "cc-cascading");
             Channel.AddClientAttributes(writer);
@@ -35,6 +42,7 @@ namespace CallbackControls
             writer.RenderBeginTag(HtmlTextWriterTag.Input);
             writer.RenderEndTag();
 
+            RenderFilterBox(writer);
             RenderBeginTag(writer);
             RenderContents(writer);
             RenderEndTag(writer);
@@ -100,7 +108,7 @@ namespace CallbackControls
         protected override void RenderContents(HtmlTextWriter writer)
         {
             if (writer == null) throw new ArgumentNullException(nameof(writer));
-            foreach (ListItem item in Items)
+            foreach (ListItem item in (System.Collections.IEnumerable)_renderedItems ?? Items)
             {
                 writer.WriteBeginTag("option");
                 if (item.Selected || ReferenceEquals(item, _emptyItem)) writer.WriteAttribute("selected", "selected");
@@ -121,9 +129,76 @@ namespace CallbackControls
             }
         }
 
+        /// <summary>
+        /// With <see cref="FilterMode"/> on, what the select holds: the prompt (or empty text), the chosen items
+        /// that are not among the first matches, then the first <see cref="ItemsPerRequest"/> items matching
+        /// <see cref="FilterText"/>. The rest are fetched when searched or scrolled to, so a postback of a page
+        /// holding a long level renders a page of it, not all of it. Null when every item is rendered.
+        /// </summary>
+        private void PrepareRenderedItems()
+        {
+            _renderedItems = null;
+            _renderedMatches = 0;
+            _totalMatches = 0;
+            if (FilterMode == ListFilterMode.None) return;
+            string filter;
+            try
+            {
+                filter = ListFilter.Normalize(FilterText);
+            }
+            catch (CallbackRequestException)
+            {
+                // A posted text too long to search finds nothing; the box shows it so the user sees why.
+                filter = null;
+            }
+            var take = ItemsPerRequest;
+            var placeholders = new List<ListItem>();
+            var pinned = new List<ListItem>();
+            var matches = new List<ListItem>();
+            foreach (ListItem item in Items)
+            {
+                if (IsPlaceholder(item))
+                {
+                    placeholders.Add(item);
+                    continue;
+                }
+                bool match = filter != null && ListFilter.IsMatch(item.Text, filter, FilterMode);
+                if (match && _totalMatches++ < take)
+                    matches.Add(item);
+                else if (item.Selected)
+                    pinned.Add(item);
+            }
+            _renderedMatches = matches.Count;
+            _renderedItems = placeholders.Concat(pinned).Concat(matches).ToList();
+        }
+
+        /// <summary>
+        /// The find box of a filtered list: a real text box posted with the form (so a postback, or a browser
+        /// without script pressing Update, renders the same matches), named for assistive technology; the
+        /// client runtime makes it search as the user types and announces the matches.
+        /// </summary>
+        private void RenderFilterBox(HtmlTextWriter writer)
+        {
+            if (FilterMode == ListFilterMode.None) return;
+            writer.AddAttribute(HtmlTextWriterAttribute.Type, "search");
+            writer.AddAttribute(HtmlTextWriterAttribute.Id, ClientID + FilterSuffix);
+            writer.AddAttribute(HtmlTextWriterAttribute.Name, UniqueID + "$" + FilterSuffix.TrimStart('_'));
+            writer.AddAttribute(HtmlTextWriterAttribute.Value, FilterText);
+            writer.AddAttribute(HtmlTextWriterAttribute.Class, "cc-filter");
+            writer.AddAttribute(HtmlTextWriterAttribute.AutoComplete, "off");
+            writer.AddAttribute("spellcheck", "false");
+            writer.AddAttribute(HtmlTextWriterAttribute.Maxlength, ListFilter.MaxLength.ToString(CultureInfo.InvariantCulture));
+            writer.AddAttribute("aria-label", Texts.FilterLabel);
+            writer.AddAttribute("aria-controls", ClientID);
+            if (!IsEnabled) writer.AddAttribute(HtmlTextWriterAttribute.Disabled, "disabled");
+            writer.RenderBeginTag(HtmlTextWriterTag.Input);
+            writer.RenderEndTag();
+        }
+
         private void RenderNoScriptRefresh(HtmlTextWriter writer)
         {
-            if (NoScriptButtonText.Length == 0 || FindParentControl() == null) return;
+            // Without script nothing happens when the parent changes or text is typed; this button posts the page.
+            if (NoScriptButtonText.Length == 0 || (FindParentControl() == null && FilterMode == ListFilterMode.None)) return;
             // Without script nothing posts when the parent changes; this button does it by hand.
             writer.RenderBeginTag(HtmlTextWriterTag.Noscript);
             writer.AddAttribute(HtmlTextWriterAttribute.Type, "submit");

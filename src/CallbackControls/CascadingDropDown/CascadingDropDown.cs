@@ -220,6 +220,82 @@ namespace CallbackControls
         }
 
 
+        /// <summary>
+        /// Gets or sets whether the user finds items by typing, and how typed text matches an item's text:
+        /// a text box before the list sends what is typed to the server (<see cref="CascadingDropDownPopulateEventArgs.Filter"/>),
+        /// and the list shows the first <see cref="ItemsPerRequest"/> matches, more as the user scrolls. The
+        /// list stays a real select; a postback renders only the chosen items and the first page, so a level
+        /// of tens of thousands of items costs the page nothing until it is searched. Default: None (every item).
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue(ListFilterMode.None)]
+        [Description("None, StartsWith or Contains: the user finds items by typing, the server filters them.")]
+        public ListFilterMode FilterMode
+        {
+            get => (ListFilterMode?)ViewState[nameof(FilterMode)] ?? ListFilterMode.None;
+            set
+            {
+                if (!Enum.IsDefined(typeof(ListFilterMode), value)) throw new ArgumentOutOfRangeException(nameof(value), value, "FilterMode is None, StartsWith or Contains.");
+                ViewState[nameof(FilterMode)] = value;
+            }
+        }
+
+        /// <summary>
+        /// Gets or sets how many matching items one call brings when <see cref="FilterMode"/> is on (the
+        /// handler's <see cref="CascadingDropDownPopulateEventArgs.Take"/>); scrolling past them asks for the next
+        /// ones. Default: 100.
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue(DefaultItemsPerRequest)]
+        [Description("Matching items shown at once when FilterMode is on; more load as the user scrolls.")]
+        public int ItemsPerRequest
+        {
+            get => (int?)ViewState[nameof(ItemsPerRequest)] ?? DefaultItemsPerRequest;
+            set
+            {
+                if (value < 1 || value > MaxItemsPerRequest)
+                    throw new ArgumentOutOfRangeException(nameof(value), value, "ItemsPerRequest is from 1 to " + MaxItemsPerRequest.ToString(CultureInfo.InvariantCulture) + ".");
+                ViewState[nameof(ItemsPerRequest)] = value;
+            }
+        }
+
+        /// <summary>
+        /// Gets or sets how long, in milliseconds, the list waits after the last key typed in its text box
+        /// before it asks the server, so a word typed quickly costs one call. Default: 250.
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue(DefaultFilterDelay)]
+        [Description("Milliseconds after the last key typed before the list asks the server.")]
+        public int FilterDelay
+        {
+            get => (int?)ViewState[nameof(FilterDelay)] ?? DefaultFilterDelay;
+            set
+            {
+                if (value < 0) throw new ArgumentOutOfRangeException(nameof(value), value, "FilterDelay cannot be negative.");
+                ViewState[nameof(FilterDelay)] = value;
+            }
+        }
+
+        /// <summary>
+        /// Gets or sets the text in the list's find box: on a postback what the user had typed, so the list
+        /// renders the same matches. Empty when <see cref="FilterMode"/> is None.
+        /// </summary>
+        [Browsable(false)]
+        [DesignerSerializationVisibility(DesignerSerializationVisibility.Hidden)]
+        public string FilterText
+        {
+            get => _filterText ?? string.Empty;
+            set => _filterText = value;
+        }
+
+        private const int DefaultItemsPerRequest = 100;
+        private const int DefaultFilterDelay = 250;
+
+        /// <summary>The most items one call may ask for, so a call cannot make the server write a whole large level at once.</summary>
+        internal const int MaxItemsPerRequest = 1000;
+
+        private string _filterText;
+
         /// <summary>Gets or sets the client hook run before items are fetched; <c>e.cancel = true</c> skips the fetch. Default: empty.</summary>
         [Category("Client Side")]
         [DefaultValue("")]

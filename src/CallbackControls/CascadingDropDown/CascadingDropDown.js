@@ -62,6 +62,7 @@
     this.cache = {};
     this.list = null;
     this.parent = null;
+    this.filterBox = null;
     this._filling = false;
   }
   internals.extendClient(CascadingDropDownClient);
@@ -87,6 +88,7 @@
     }
     if (this.list) { this.list.addEventListener('change', this._onListChange); }
     this.describeByStatus();
+    if (this.options.filter) { this._initFilter(); }
     // The browser may restore an older parent choice (back button) over what the server rendered.
     if (this.parent && JSON.stringify(this.ancestorValues()) !== JSON.stringify(this.options.ancestors || [])) {
       this.refresh();
@@ -102,6 +104,7 @@
       this.parent.removeEventListener('keydown', this._onParentKeyDown);
     }
     if (this.list && this._onListChange) { this.list.removeEventListener('change', this._onListChange); }
+    this._disposeFilter();
     CallbackClient.prototype.dispose.call(this);
   };
 
@@ -177,7 +180,15 @@
     button.addEventListener('click', function () {
       var hadFocus = doc.activeElement === button;
       self._focusAfterRetry = hadFocus;
-      self.refresh();
+      if (self._retrySearch) {
+        // A search failed: the same text is asked for again, the list as it was stays.
+        self._retrySearch = false;
+        self.withdrawRetry();
+        self._shownFilter = null;
+        self.search();
+      } else {
+        self.refresh();
+      }
     });
     region.parentNode.insertBefore(button, region.nextSibling);
     this._retry = button;
@@ -249,8 +260,18 @@
    * ---------------------------------------------------------------------------------------- */
 
   /** The control's state sent with each call: the chain it asks items for. */
-  CascadingDropDownClient.prototype.getState = function () {
-    return { ancestors: this.ancestorValues() };
+  CascadingDropDownClient.prototype.getState = function (e) {
+    var state = { ancestors: this.ancestorValues() };
+    var filter = this.options.filter;
+    var context = e && e.context;
+    if (filter && context && context.cascadingKey) {
+      // The list's own settings decide on a page built for the call; a page method (no page) reads them from here.
+      state.filter = context.filter || '';
+      state.skip = context.skip || 0;
+      state.mode = filter.mode;
+      state.take = filter.take;
+    }
+    return state;
   };
 
   /**
@@ -328,6 +349,11 @@
     // What the list offered before is no longer so; the status must not keep saying it.
     this.clearStatus('count');
     this.replaceOptions([], true);
+    if (this.filterBox && anyUnchosen(ancestors)) {
+      this.filterBox.value = '';
+      this.filterBox.disabled = true;
+      this._shown = this._total = 0;
+    }
     if (ancestors.length === 0 || anyUnchosen(ancestors)) {
       // The parent has no selection: wait for it. A pending fetch for an older parent is dropped.
       this.dropStaleCalls();
@@ -335,19 +361,22 @@
       return Promise.resolve();
     }
     var key = JSON.stringify(ancestors);
-    if (this._isCached(key)) {
+    // A filtered list starts again from every item of the new chain: text typed for the old one would hide the new one's items.
+    if (this.filterBox) { this.filterBox.value = ''; }
+    var cacheKey = this.options.filter ? matchesKey(key, '', 0) : key;
+    if (this._isCached(cacheKey)) {
       this.dropStaleCalls();
-      this.fill(this.cache[key]);
+      this.fill(this.cache[cacheKey]);
       return Promise.resolve();
     }
-    var e = { control: this, ancestors: ancestors.map(decodeValue), parentValue: decodeValue(ancestors[ancestors.length - 1]), cancel: false };
+    var e = { control: this, ancestors: ancestors.map(decodeValue), parentValue: decodeValue(ancestors[ancestors.length - 1]), filter: '', cancel: false };
     if (!this.runHookSafely('populating', e) || e.cancel) { return Promise.resolve(); }
     this._showLoadingSoon(loadingShown);
     // The chain asked for travels as the call's context, so the reply need not echo it (a reply for an
     // older chain is cached but not shown). A call waits for the one in flight, which the server
     // finishes anyway (and, under the session lock, would make a call sent beside it wait for it):
     // only the newest waits, and the ones in between are never sent.
-    return this.submitCall('', { cascadingKey: key }, 'queue-last').then(function () {}, function (error) {
+    return this.submitCall('', { cascadingKey: key, filter: '', skip: 0 }, 'queue-last').then(function () {}, function (error) {
       // A failure of a call for an older chain says nothing of the list as it stands now.
       if (isQuiet(error) || !self.isCurrentChain(key)) { return; }
       // The list stays empty and disabled; the status region says which list failed and why, and a
@@ -381,6 +410,10 @@
   CascadingDropDownClient.prototype.applyResult = function (result, e) {
     var key = e && e.context && e.context.cascadingKey;
     if (!key) { return; } // a call made by page script: its result goes to its promise only
+    if (this.options.filter) {
+      this.applyMatches(result, e.context);
+      return;
+    }
     var items = Array.isArray(result) ? result : [];
     if (this.options.cache) { this.cache[key] = items; }
     if (!this.isCurrentChain(key)) { return; }
@@ -389,6 +422,11 @@
 
   /** Fills the list with [text, value] pairs and tells the levels below that it changed. */
   CascadingDropDownClient.prototype.fill = function (items) {
+    if (this.options.filter) {
+      this.fillMatches(items, '', false);
+      this._afterFill();
+      return;
+    }
     this.replaceOptions(items, items.length === 0);
     // Filled after the user pressed Try again: the keyboard goes on from the list, not from the page's top.
     if (this._focusAfterRetry) {
@@ -398,6 +436,16 @@
     this.setBusy(false);
     this.announceCount(items.length);
     this.runHookSafely('populated', { control: this, items: items });
+  };
+
+  /** After a filtered list's first page of a chain: focus back after Try again, the hook. */
+  CascadingDropDownClient.prototype._afterFill = function () {
+    if (this._focusAfterRetry) {
+      this._focusAfterRetry = false;
+      if (this.list && !this.list.disabled && typeof this.list.focus === 'function') { this.list.focus(); }
+    }
+    this.setBusy(false);
+    this.runHookSafely('populated', { control: this, items: this._matchRows || [], filter: '' });
   };
 
   CascadingDropDownClient.prototype.showLoading = function () {
@@ -499,6 +547,287 @@
       this.list.removeAttribute('aria-busy');
       this.clearStatus('loading');
     }
+  };
+
+  /* ------------------------------------------------------------------------------------------
+   * Type to find (FilterMode): the server filters, the list shows a page of matches at a time
+   * ---------------------------------------------------------------------------------------- */
+
+  /** The cache key of one page of matches of a chain. */
+  function matchesKey(chainKey, filter, skip) {
+    return chainKey + '\u001f' + filter + '\u001f' + skip;
+  }
+
+  /** Typed text as the server matches it: trimmed, runs of spaces made one. */
+  function normalizeFilter(text) {
+    return String(text || '').replace(/\s+/g, ' ').trim();
+  }
+
+  /** How many rows from the end of a list box count as its end: scrolling there asks for the next page. */
+  var LOAD_MORE_ROWS = 5;
+
+  CascadingDropDownClient.prototype._initFilter = function () {
+    var self = this;
+    var filter = this.options.filter;
+    var doc = root.document;
+    this.filterBox = doc.getElementById(this.options.listId + '_Filter');
+    this._shownKey = JSON.stringify(this.options.ancestors || []);
+    this._shownFilter = normalizeFilter(filter.text);
+    this._shown = filter.shown || 0;
+    this._total = filter.total || 0;
+    var box = this.filterBox;
+    if (box) {
+      // Named after the list it searches: "Cities, Type to find".
+      var label = this.labelText();
+      var own = box.getAttribute('aria-label') || '';
+      if (label && own.indexOf(label) !== 0) { box.setAttribute('aria-label', label + ', ' + own); }
+      var region = this.statusRegion();
+      if (region && region.id) { box.setAttribute('aria-describedby', region.id); }
+      box.disabled = !!(this.list && this.list.disabled && anyUnchosen(this.ancestorValues()));
+      this._onFilterInput = function () { self._scheduleSearch(); };
+      this._onFilterKeyDown = function (event) { self._filterKeyDown(event); };
+      box.addEventListener('input', this._onFilterInput);
+      box.addEventListener('keydown', this._onFilterKeyDown);
+    }
+    if (this.list) {
+      this._onListScroll = function () { self._maybeLoadMore(); };
+      this._onListKeyDown = function (event) {
+        var key = event.key;
+        if ((key === 'ArrowDown' || key === 'PageDown' || key === 'End') && self.list.selectedIndex >= self.list.options.length - LOAD_MORE_ROWS) {
+          self.loadMore();
+        }
+      };
+      this.list.addEventListener('scroll', this._onListScroll);
+      this.list.addEventListener('keydown', this._onListKeyDown);
+    }
+  };
+
+  CascadingDropDownClient.prototype._disposeFilter = function () {
+    this._clearFilterTimer();
+    if (this.filterBox && this._onFilterInput) {
+      this.filterBox.removeEventListener('input', this._onFilterInput);
+      this.filterBox.removeEventListener('keydown', this._onFilterKeyDown);
+    }
+    if (this.list && this._onListScroll) {
+      this.list.removeEventListener('scroll', this._onListScroll);
+      this.list.removeEventListener('keydown', this._onListKeyDown);
+    }
+  };
+
+  CascadingDropDownClient.prototype._clearFilterTimer = function () {
+    if (this._filterTimer) {
+      clearTimeout(this._filterTimer);
+      this._filterTimer = null;
+    }
+  };
+
+  /** A key typed in the find box: the search waits for the user to pause (options.filter.delay). */
+  CascadingDropDownClient.prototype._scheduleSearch = function () {
+    var self = this;
+    this._clearFilterTimer();
+    var delay = this.options.filter.delay;
+    if (!(delay > 0)) {
+      this.search();
+      return;
+    }
+    this._filterTimer = setTimeout(function () {
+      self._filterTimer = null;
+      self.search();
+    }, delay);
+  };
+
+  /**
+   * The find box's keys: Enter searches at once and never submits the form; Escape clears the text
+   * (and lets Escape through when there is none); Down arrow moves to the list of matches.
+   */
+  CascadingDropDownClient.prototype._filterKeyDown = function (event) {
+    var box = this.filterBox;
+    if (event.key === 'Enter') {
+      event.preventDefault();
+      this.search();
+    } else if (event.key === 'Escape' && box.value !== '') {
+      event.preventDefault();
+      box.value = '';
+      this.search();
+    } else if (event.key === 'ArrowDown' && this.list && !this.list.disabled) {
+      event.preventDefault();
+      this.list.focus();
+    }
+  };
+
+  /** The find box's text as the server matches it. */
+  CascadingDropDownClient.prototype.getFilter = function () {
+    return normalizeFilter(this.filterBox ? this.filterBox.value : '');
+  };
+
+  /**
+   * Shows the items matching the find box's text (from the cache or the server); the chosen items stay
+   * chosen and listed. The newest text wins: a call in flight finishes, only the newest waits behind it.
+   * @returns {Promise<void>}
+   */
+  CascadingDropDownClient.prototype.search = function () {
+    var self = this;
+    this._clearFilterTimer();
+    var ancestors = this.ancestorValues();
+    if (ancestors.length > 0 && anyUnchosen(ancestors)) { return Promise.resolve(); }
+    var key = JSON.stringify(ancestors);
+    var filter = this.getFilter();
+    if (key === this._shownKey && filter === this._shownFilter && !this._searching) { return Promise.resolve(); }
+    var cacheKey = matchesKey(key, filter, 0);
+    if (this._isCached(cacheKey)) {
+      this.dropStaleCalls();
+      this._searching = false;
+      this.fillMatches(this.cache[cacheKey], filter, true);
+      this.setBusy(false);
+      return Promise.resolve();
+    }
+    var e = { control: this, ancestors: ancestors.map(decodeValue), parentValue: decodeValue(ancestors[ancestors.length - 1] || ''), filter: filter, cancel: false };
+    if (!this.runHookSafely('populating', e) || e.cancel) { return Promise.resolve(); }
+    this._searching = true;
+    if (this.list) { this.list.setAttribute('aria-busy', 'true'); }
+    return this.submitCall('', { cascadingKey: key, filter: filter, skip: 0 }, 'queue-last').then(function () {}, function (error) {
+      if (isQuiet(error) || !self.isCurrentChain(key) || filter !== self.getFilter()) { return; }
+      self._searching = false;
+      self.setBusy(false);
+      self._retrySearch = true;
+      self.offerRetry();
+    });
+  };
+
+  /** Asks for the next page of matches, once the user has scrolled (or moved by keys) near the end of those shown. */
+  CascadingDropDownClient.prototype.loadMore = function () {
+    var self = this;
+    if (!this.options.filter || this._loadingMore || this._searching || this._shown >= this._total) { return Promise.resolve(); }
+    var key = this._shownKey;
+    if (!this.isCurrentChain(key)) { return Promise.resolve(); }
+    var filter = this._shownFilter;
+    var skip = this._shown;
+    var cacheKey = matchesKey(key, filter, skip);
+    if (this._isCached(cacheKey)) {
+      this.appendMatches(this.cache[cacheKey]);
+      return Promise.resolve();
+    }
+    this._loadingMore = true;
+    return this.submitCall('', { cascadingKey: key, filter: filter, skip: skip }, 'queue-last').then(function () {
+      self._loadingMore = false;
+    }, function (error) {
+      self._loadingMore = false;
+      if (!isQuiet(error) && self.isCurrentChain(key)) { self.offerRetry(); }
+    });
+  };
+
+  /** A list box scrolled near its end asks for more. */
+  CascadingDropDownClient.prototype._maybeLoadMore = function () {
+    var list = this.list;
+    if (!list || this._shown >= this._total) { return; }
+    var rowHeight = list.options.length ? list.scrollHeight / list.options.length : 0;
+    if (list.scrollTop + list.clientHeight >= list.scrollHeight - rowHeight * LOAD_MORE_ROWS) { this.loadMore(); }
+  };
+
+  /** A filtered list's reply: cached per chain, text and page; shown only when it is still what the list asks for. */
+  CascadingDropDownClient.prototype.applyMatches = function (result, context) {
+    var page = result && typeof result === 'object' && Array.isArray(result.items) ? result : { items: [], skip: 0, total: 0 };
+    var filter = context.filter || '';
+    var skip = context.skip || 0;
+    if (this.options.cache) { this.cache[matchesKey(context.cascadingKey, filter, skip)] = page; }
+    if (!this.isCurrentChain(context.cascadingKey)) { return; }
+    if (skip > 0) {
+      if (filter === this._shownFilter && skip === this._shown) { this.appendMatches(page); }
+      return;
+    }
+    if (filter !== this.getFilter()) { return; }
+    var searched = this._searching;
+    this._searching = false;
+    if (searched) {
+      this.fillMatches(page, filter, true);
+      this.setBusy(false);
+    } else {
+      this.fill(page);
+    }
+  };
+
+  /**
+   * Replaces the options with a page of matches. With keepChoice (a search), what the user had chosen
+   * stays chosen and listed first, so typing never changes the selection; the first page after a
+   * parent change takes the server's default instead.
+   */
+  CascadingDropDownClient.prototype.fillMatches = function (page, filter, keepChoice) {
+    var rows = page && Array.isArray(page.items) ? page.items : [];
+    var total = page && typeof page.total === 'number' ? page.total : rows.length;
+    var items = rows;
+    if (keepChoice) {
+      var chosen = this.getValues();
+      var listed = {};
+      for (var i = 0; i < rows.length; i++) { listed[rows[i][1]] = true; }
+      var pinned = [];
+      var options = this.list ? (this.list.selectedOptions || []) : [];
+      for (var p = 0; p < options.length; p++) {
+        var value = options[p].value;
+        if (chosen.indexOf(value) >= 0 && !listed[value]) { pinned.push([options[p].textContent, value, { selected: true }]); }
+      }
+      items = pinned.concat(rows.map(function (row) {
+        var details = row[2] ? Object.assign({}, row[2]) : {};
+        details.selected = chosen.indexOf(row[1]) >= 0;
+        return [row[0], row[1], details];
+      }));
+    }
+    var waiting = anyUnchosen(this.ancestorValues());
+    this.replaceOptions(items, waiting, false);
+    this._matchRows = rows;
+    this._shownKey = JSON.stringify(this.ancestorValues());
+    this._shownFilter = filter;
+    this._shown = (page && page.skip || 0) + rows.length;
+    this._total = total;
+    if (this.filterBox) { this.filterBox.disabled = waiting; }
+    this.announceMatches();
+  };
+
+  /** Adds the next page of matches after those shown (values already listed, as chosen ones, are not repeated). */
+  CascadingDropDownClient.prototype.appendMatches = function (page) {
+    var list = this.list;
+    var rows = page && Array.isArray(page.items) ? page.items : [];
+    if (!list) { return; }
+    var doc = root.document;
+    var listed = {};
+    for (var i = 0; i < list.options.length; i++) { listed[list.options[i].value] = true; }
+    var fragment = doc.createDocumentFragment();
+    for (var r = 0; r < rows.length; r++) {
+      if (listed[rows[r][1]]) { continue; }
+      var option = doc.createElement('option');
+      option.value = rows[r][1] == null ? '' : String(rows[r][1]);
+      option.textContent = rows[r][0] == null ? '' : String(rows[r][0]);
+      if (rows[r][2]) { applyItem(option, { disabled: rows[r][2].disabled, attributes: rows[r][2].attributes }); }
+      fragment.appendChild(option);
+    }
+    this._filling = true;
+    try {
+      list.appendChild(fragment);
+    } finally {
+      this._filling = false;
+    }
+    this._shown = (page.skip || 0) + rows.length;
+    if (typeof page.total === 'number') { this._total = page.total; }
+    this.announceMatches();
+  };
+
+  /**
+   * Says what the find box found, after the list's label: "Cities: 21 matches", "Cities: 100 of 2345
+   * matches shown; type more to narrow them", "Cities: No matches". The status region is polite and
+   * is written only when the text changes.
+   */
+  CascadingDropDownClient.prototype.announceMatches = function () {
+    var texts = this.options.filter;
+    var total = this._total;
+    var text;
+    if (total === 0) {
+      text = this._shownFilter ? texts.noMatchesText : (this.options.emptyText || this.options.noItemsText || '');
+    } else if (this._shown < total) {
+      text = String(texts.partialText).replace('{0}', String(this._shown)).replace('{1}', String(total));
+    } else {
+      text = String(total === 1 ? texts.countOneText : texts.countText).replace('{0}', String(total));
+    }
+    var label = this.labelText();
+    this.showStatus(label ? label + ': ' + text : text, 'count');
   };
 
   /** Attribute names an item may not set from a reply: event handlers would run data as script. */

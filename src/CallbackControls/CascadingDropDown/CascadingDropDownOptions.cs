@@ -44,6 +44,9 @@ namespace CallbackControls
         /// <summary>A list box allowing several choices.</summary>
         public bool Multiple { get; set; }
 
+        /// <summary>Type to find, or null when the list shows every item.</summary>
+        public FilterOptions Filter { get; set; }
+
         /// <inheritdoc />
         protected override void Write(IDictionary<string, object> json)
         {
@@ -60,6 +63,55 @@ namespace CallbackControls
             json["noItemsText"] = NoItemsText;
             json["cache"] = Cache;
             json["multiple"] = Multiple;
+            if (Filter != null) json["filter"] = Filter.ToJson();
+        }
+
+        /// <summary>A filtered list's settings and what the server rendered of it.</summary>
+        internal sealed class FilterOptions
+        {
+            /// <summary>How typed text matches.</summary>
+            public ListFilterMode Mode { get; set; }
+
+            /// <summary>Milliseconds after the last key before a call.</summary>
+            public int Delay { get; set; }
+
+            /// <summary>Matches per call.</summary>
+            public int Take { get; set; }
+
+            /// <summary>The typed text the rendered matches are for.</summary>
+            public string Text { get; set; }
+
+            /// <summary>How many matches were rendered.</summary>
+            public int Shown { get; set; }
+
+            /// <summary>How many items match in all.</summary>
+            public int Total { get; set; }
+
+            /// <summary>Announced after a search; {0} is the number of matches.</summary>
+            public string CountText { get; set; }
+
+            /// <summary>Announced after a search with one match.</summary>
+            public string CountOneText { get; set; }
+
+            /// <summary>Announced when only the first matches are shown; {0} shown, {1} in all.</summary>
+            public string PartialText { get; set; }
+
+            /// <summary>Announced when nothing matches.</summary>
+            public string NoMatchesText { get; set; }
+
+            internal IDictionary<string, object> ToJson() => new Dictionary<string, object>
+            {
+                ["mode"] = Mode == ListFilterMode.StartsWith ? "startsWith" : "contains",
+                ["delay"] = Delay,
+                ["take"] = Take,
+                ["text"] = Text ?? string.Empty,
+                ["shown"] = Shown,
+                ["total"] = Total,
+                ["countText"] = CountText,
+                ["countOneText"] = CountOneText,
+                ["partialText"] = PartialText,
+                ["noMatchesText"] = NoMatchesText,
+            };
         }
     }
 }

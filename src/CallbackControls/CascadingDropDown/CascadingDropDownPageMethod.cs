@@ -35,10 +35,44 @@ namespace CallbackControls
                 if (decoded == null) throw new CallbackRequestException("A value chosen above the list is not one this page wrote.");
                 ancestors.Add(decoded);
             }
-            if (ancestors.Any(string.IsNullOrEmpty)) return CascadingDropDown.ToRows(null);
-            var items = new ListItemCollection();
-            populate(new CascadingDropDownPopulateEventArgs(ancestors, items, contextKey));
-            return CascadingDropDown.ToRows(items);
+            var mode = ReadMode(state);
+            if (mode == ListFilterMode.None)
+            {
+                if (ancestors.Any(string.IsNullOrEmpty)) return CascadingDropDown.ToRows(null);
+                var items = new ListItemCollection();
+                populate(new CascadingDropDownPopulateEventArgs(ancestors, items, contextKey));
+                return CascadingDropDown.ToRows(items);
+            }
+            // No page is built, so the list's FilterMode and ItemsPerRequest come with the call; neither
+            // reaches an item the method does not offer, and the page size is capped.
+            if (ancestors.Any(string.IsNullOrEmpty)) return new ListWindow(new ListItemCollection(), 0, 0);
+            var e = new CascadingDropDownPopulateEventArgs(ancestors, new ListItemCollection(), contextKey)
+            {
+                Filter = CascadingDropDown.ReadFilter(state),
+                FilterMode = mode,
+                Skip = CascadingDropDown.ReadSkip(state),
+                Take = ReadTake(state),
+            };
+            populate(e);
+            return ListFilter.Window(e);
+        }
+
+        private static ListFilterMode ReadMode(IDictionary<string, object> state)
+        {
+            if (!state.TryGetValue("mode", out var raw) || raw == null) return ListFilterMode.None;
+            switch (raw as string)
+            {
+                case "startsWith": return ListFilterMode.StartsWith;
+                case "contains": return ListFilterMode.Contains;
+                default: throw new CallbackRequestException("The call's filter mode is not startsWith or contains.");
+            }
+        }
+
+        private static int ReadTake(IDictionary<string, object> state)
+        {
+            if (!state.TryGetValue("take", out var raw) || !(raw is int || raw is long || raw is double || raw is decimal)) return CascadingDropDown.MaxItemsPerRequest;
+            var take = System.Convert.ToDouble(raw, System.Globalization.CultureInfo.InvariantCulture);
+            return take < 1 ? 1 : take > CascadingDropDown.MaxItemsPerRequest ? CascadingDropDown.MaxItemsPerRequest : (int)take;
         }
     }
 }

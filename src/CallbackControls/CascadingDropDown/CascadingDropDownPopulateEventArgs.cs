@@ -64,6 +64,66 @@ namespace CallbackControls
         }
 
         private string _selectedValue = string.Empty;
+
+        /// <summary>
+        /// Gets the text the user typed to find an item (<see cref="CascadingDropDown.FilterMode"/> on), or
+        /// empty for every item. The list applies it to the items the handler adds unless the handler sets
+        /// <see cref="Filtered"/>; a handler over a large table applies it itself (a SQL <c>LIKE</c>) and adds
+        /// only matches. Empty when the list is rendered or a posted value is checked: those need every item.
+        /// </summary>
+        public string Filter { get; internal set; } = string.Empty;
+
+        /// <summary>Gets how <see cref="Filter"/> matches an item's text: <see cref="ListFilterMode.None"/> when the list does not filter.</summary>
+        public ListFilterMode FilterMode { get; internal set; }
+
+        /// <summary>
+        /// Gets how many of the matching items to skip: the items the list already shows when the user
+        /// scrolls past them and it asks for more. 0 for the first page.
+        /// </summary>
+        public int Skip { get; internal set; }
+
+        /// <summary>
+        /// Gets how many matching items the list shows at once (<see cref="CascadingDropDown.ItemsPerRequest"/>),
+        /// or <see cref="int.MaxValue"/> when it needs every one (no filter, a rendered list, a posted value
+        /// checked). Use it with <see cref="Skip"/> only together with <see cref="TotalCount"/>.
+        /// </summary>
+        public int Take { get; internal set; } = int.MaxValue;
+
+        /// <summary>
+        /// Gets or sets whether the handler applied <see cref="Filter"/> itself (it added only matching items,
+        /// by its own rule); the list then does not filter them again. Default: false, the list keeps only
+        /// the items whose text matches by <see cref="FilterMode"/>.
+        /// </summary>
+        public bool Filtered { get; set; }
+
+        /// <summary>
+        /// Gets or sets the number of all matching items when the handler paged them itself (added only the
+        /// <see cref="Take"/> items after <see cref="Skip"/>); the list then sends its items as they are.
+        /// Default: -1, the handler added every match and the list takes the page from them.
+        /// </summary>
+        public int TotalCount { get; set; } = -1;
+
+        /// <summary>
+        /// Gets whether an item's text matches <see cref="Filter"/> by <see cref="FilterMode"/>: at the start
+        /// of the text or anywhere in it, ignoring case (ordinal, so the same on every server). Always true
+        /// when there is no filter. For a handler that filters items it reads from memory.
+        /// </summary>
+        /// <param name="text">An item's text.</param>
+        /// <returns>Whether the item is a match.</returns>
+        public bool IsMatch(string text) => ListFilter.IsMatch(text, Filter, FilterMode);
+    }
+
+    /// <summary>How a <see cref="CascadingDropDown"/> finds items by the text the user types.</summary>
+    public enum ListFilterMode
+    {
+        /// <summary>No filter: the list shows every item (the default).</summary>
+        None,
+
+        /// <summary>Items whose text starts with the typed text, ignoring case.</summary>
+        StartsWith,
+
+        /// <summary>Items whose text contains the typed text anywhere, ignoring case.</summary>
+        Contains,
     }
 
     /// <summary>Represents the method that fills a <see cref="CascadingDropDown"/>.</summary>

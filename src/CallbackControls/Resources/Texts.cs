@@ -65,6 +65,24 @@ namespace CallbackControls
         /// <summary>No items</summary>
         internal static string NoItems => Get(nameof(NoItems));
 
+        /// <summary>The text typed to find an item is longer than {0} characters.</summary>
+        internal static string FilterTooLong => Get(nameof(FilterTooLong));
+
+        /// <summary>Type to find</summary>
+        internal static string FilterLabel => Get(nameof(FilterLabel));
+
+        /// <summary>{0} matches</summary>
+        internal static string CountMatches => Get(nameof(CountMatches));
+
+        /// <summary>{0} match</summary>
+        internal static string CountMatchOne => Get(nameof(CountMatchOne));
+
+        /// <summary>{0} of {1} matches shown; type more to narrow them</summary>
+        internal static string CountPartial => Get(nameof(CountPartial));
+
+        /// <summary>No matches</summary>
+        internal static string NoMatches => Get(nameof(NoMatches));
+
         /// <summary>Update</summary>
         internal static string NoScriptUpdate => Get(nameof(NoScriptUpdate));
 

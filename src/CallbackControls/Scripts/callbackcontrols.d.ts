@@ -174,6 +174,8 @@ declare namespace CallbackControls {
     readonly ancestors: readonly string[];
     /** The value of the level just above. */
     readonly parentValue: string;
+    /** The text typed in the find box (FilterMode), as the server matches it; '' for every item. */
+    readonly filter: string;
     /** true: the list stays empty and nothing is asked. */
     cancel: boolean;
   }
@@ -209,14 +211,44 @@ declare namespace CallbackControls {
     readonly noItemsText: string | null;
     readonly cache: boolean;
     readonly multiple: boolean;
+    /** Type to find (FilterMode on); absent when the list shows every item. */
+    readonly filter?: CascadingDropDownFilterOptions;
+  }
+
+  /** A filtered list's settings, and what the server rendered of it. */
+  interface CascadingDropDownFilterOptions {
+    readonly mode: 'startsWith' | 'contains';
+    /** Milliseconds after the last key typed before the list asks the server (FilterDelay). */
+    readonly delay: number;
+    /** Matches per call (ItemsPerRequest). */
+    readonly take: number;
+    /** The find box's text the rendered matches are for. */
+    readonly text: string;
+    /** How many matches were rendered, and how many match in all. */
+    readonly shown: number;
+    readonly total: number;
+    /** Announcements: "{0} matches", "{0} match", "{0} of {1} matches shown; ...", "No matches". */
+    readonly countText: string;
+    readonly countOneText: string;
+    readonly partialText: string;
+    readonly noMatchesText: string;
+  }
+
+  /** A filtered list's reply: one page of the items matching the typed text. */
+  interface ListMatches {
+    readonly items: readonly ListItemPair[];
+    /** How many matches come before this page, and how many match in all. */
+    readonly skip: number;
+    readonly total: number;
   }
 
   /**
    * The client object of a CascadingDropDown. Not a value of the namespace: reach it by its client
    * name or CallbackControls.get(). Its callback() resolves with the items for the chain as it
-   * stands; the list is filled only by its own refreshes.
+   * stands (a list with FilterMode resolves with ListMatches: declare it as
+   * CascadingDropDownClient<ListMatches>); the list is filled only by its own refreshes.
    */
-  interface CascadingDropDownClient extends CallbackClient<ListItemPair[]> {
+  interface CascadingDropDownClient<TResult = ListItemPair[]> extends CallbackClient<TResult> {
     readonly options: CascadingDropDownOptions;
     /** The <select> the control renders. */
     readonly list: HTMLSelectElement | null;
@@ -232,6 +264,14 @@ declare namespace CallbackControls {
     getValues(): string[];
     /** Values of every level above, top level first, as they are in the page now. */
     ancestorValues(): string[];
+    /** The find box (FilterMode), or null. */
+    readonly filterBox: HTMLInputElement | null;
+    /** Shows the items matching the find box's text now, without waiting for the typing pause. */
+    search(): Promise<void>;
+    /** Asks for the next page of matches (as scrolling near the end does). */
+    loadMore(): Promise<void>;
+    /** The find box's text as the server matches it (trimmed, spaces collapsed). */
+    getFilter(): string;
   }
 
   /** What a RefreshingChart call resolves with. */

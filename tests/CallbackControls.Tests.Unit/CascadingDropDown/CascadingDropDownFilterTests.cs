@@ -1,0 +1,724 @@
+using System;
+using System.Collections.Generic;
+using System.Collections.Specialized;
+using System.IO;
+using System.Linq;
+using System.Text;
+using System.Web.Script.Serialization;
+using System.Web.UI;
+using System.Web.UI.WebControls;
+using AngleSharp.Html.Parser;
+using Xunit;
+using static CallbackControls.Tests.RefreshingChart.ChartTestKit;
+
+namespace CallbackControls.Tests.CascadingDropDownTests
+{
+    /// <summary>
+    /// Type to find (FilterMode): which items match the typed text, the page of matches a call or a page
+    /// method answers, the find box and the page of matches a postback renders, and a posted selection
+    /// still checked against every item offered for the posted parent.
+    /// </summary>
+    public class CascadingDropDownFilterTests
+    {
+        private sealed class Container : Panel, INamingContainer
+        {
+        }
+
+        private static readonly string[] FrenchCities = { "Paris", "Lyon", "Pau", "Marseille", "Perpignan", "Parthenay", "Nice", "Le Puy" };
+
+        /// <summary>Country → City, City finding its items by typed text, a page of three at a time.</summary>
+        private static (Container Root, CascadingDropDown Country, CascadingDropDown City, List<CascadingDropDownPopulateEventArgs> Calls) Chain(
+            ListFilterMode mode = ListFilterMode.StartsWith)
+        {
+            var root = new Container { ID = "Form" };
+            var country = new CascadingDropDown { ID = "Country", PromptText = "Choose" };
+            country.Populate += (s, e) => { e.Items.Add(new ListItem("France", "fr")); e.Items.Add(new ListItem("Germany", "de")); };
+            var city = new CascadingDropDown { ID = "City", ParentControlID = "Country", PromptText = "Choose a city", FilterMode = mode, ItemsPerRequest = 3 };
+            var calls = new List<CascadingDropDownPopulateEventArgs>();
+            city.Populate += (s, e) =>
+            {
+                calls.Add(e);
+                if (e.ParentValue == "fr")
+                {
+                    foreach (var name in FrenchCities) e.Items.Add(new ListItem(name, name.ToLowerInvariant()));
+                }
+                if (e.ParentValue == "de") e.Items.Add(new ListItem("Berlin", "ber"));
+            };
+            root.Controls.Add(country);
+            root.Controls.Add(city);
+            return (root, country, city, calls);
+        }
+
+        private static AngleSharp.Html.Dom.IHtmlDocument Render(Control control)
+        {
+            using (var text = new StringWriter())
+            using (var writer = new HtmlTextWriter(text))
+            {
+                control.RenderControl(writer);
+                return new HtmlParser().ParseDocument("<body>" + text + "</body>");
+            }
+        }
+
+        private static IDictionary<string, object> Options(AngleSharp.Html.Dom.IHtmlDocument document) =>
+            (IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(
+                document.QuerySelector("[data-cc-options]").GetAttribute("data-cc-options"));
+
+        private static bool Post(CascadingDropDown list, string filter, params string[] values)
+        {
+            var form = new NameValueCollection();
+            foreach (var v in values) form.Add(list.UniqueID, v);
+            if (filter != null) form.Add(list.UniqueID + "$Filter", filter);
+            return ((IPostBackDataHandler)list).LoadPostData(list.UniqueID, form);
+        }
+
+        /// <summary>A call of the list as the page makes it, with the given state; the reply envelope.</summary>
+        private static IDictionary<string, object> Call(CascadingDropDown list, string state)
+        {
+            var handler = (ICallbackEventHandler)list;
+            using (Invariant())
+            {
+                handler.RaiseCallbackEvent("{\"v\":1,\"arg\":\"\",\"state\":" + state + "}");
+                return (IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(handler.GetCallbackResult());
+            }
+        }
+
+        private static IDictionary<string, object> Result(IDictionary<string, object> reply)
+        {
+            Assert.True(Equals(true, reply["ok"]), "the call failed: " + new JavaScriptSerializer().Serialize(reply));
+            return (IDictionary<string, object>)reply["result"];
+        }
+
+        private static string[] RowTexts(object rows) => ((object[])rows).Select(row => (string)((object[])row)[0]).ToArray();
+
+        private static string Json(object value)
+        {
+            var text = new StringBuilder();
+            ((IJsonValue)value).WriteJson(text);
+            return text.ToString();
+        }
+
+        private static CascadingDropDownPopulateEventArgs Args(IEnumerable<string> texts, string filter, ListFilterMode mode, int skip, int take)
+        {
+            var items = new ListItemCollection();
+            foreach (var text in texts) items.Add(new ListItem(text, text.ToLowerInvariant()));
+            return new CascadingDropDownPopulateEventArgs(new[] { "fr" }, items) { Filter = filter, FilterMode = mode, Skip = skip, Take = take };
+        }
+
+        private static string[] ItemTexts(ListItemCollection items) => items.Cast<ListItem>().Select(i => i.Text).ToArray();
+
+        // ---------------------------------------------------------------- ListFilter.IsMatch / Normalize
+
+        [Theory]
+        [InlineData("Paris", "par", ListFilterMode.StartsWith, true)]
+        [InlineData("Paris", "PARIS", ListFilterMode.StartsWith, true)]
+        [InlineData("Paris", "aris", ListFilterMode.StartsWith, false)]
+        [InlineData("Paris", "ARI", ListFilterMode.Contains, true)]
+        [InlineData("Paris", "ly", ListFilterMode.Contains, false)]
+        [InlineData("Évry", "év", ListFilterMode.StartsWith, true)]
+        [InlineData("Paris", "ly", ListFilterMode.None, true)]
+        [InlineData("Paris", "", ListFilterMode.StartsWith, true)]
+        [InlineData("Paris", null, ListFilterMode.Contains, true)]
+        [InlineData("", "a", ListFilterMode.Contains, false)]
+        [InlineData(null, "a", ListFilterMode.StartsWith, false)]
+        public void IsMatch_ByMode_IgnoresCaseAndAnEmptyFilterMatchesAll(string text, string filter, ListFilterMode mode, bool expected)
+        {
+            Assert.Equal(expected, ListFilter.IsMatch(text, filter, mode));
+        }
+
+        [Fact]
+        public void EventArgsIsMatch_UsesTheCallsFilterAndMode()
+        {
+            var e = Args(new string[0], "ris", ListFilterMode.Contains, 0, 10);
+
+            Assert.True(e.IsMatch("PARIS"));
+            Assert.False(e.IsMatch("Lyon"));
+            Assert.True(new CascadingDropDownPopulateEventArgs(new string[0], new ListItemCollection()).IsMatch("anything"));
+        }
+
+        [Theory]
+        [InlineData("  Saint   Étienne  ", "Saint Étienne")]
+        [InlineData("\tLe\r\n Puy", "Le Puy")]
+        [InlineData("Pau", "Pau")]
+        [InlineData("    ", "")]
+        [InlineData("", "")]
+        [InlineData(null, "")]
+        public void Normalize_TrimsAndCollapsesWhitespace(string typed, string expected)
+        {
+            Assert.Equal(expected, ListFilter.Normalize(typed));
+        }
+
+        [Fact]
+        public void Normalize_TwoHundredCharactersAfterCollapsing_IsAccepted()
+        {
+            var longest = new string('a', 200);
+
+            Assert.Equal(longest, ListFilter.Normalize("   " + longest + "   "));
+            Assert.Equal("a b", ListFilter.Normalize("a" + new string(' ', 300) + "b"));
+        }
+
+        [Theory]
+        [InlineData(201)]
+        [InlineData(5000)]
+        public void Normalize_OverTwoHundredCharacters_IsRefusedNamingTheLimit(int length)
+        {
+            CallbackException ex;
+            using (Invariant()) ex = Assert.ThrowsAny<CallbackException>(() => ListFilter.Normalize(new string('a', length)));
+
+            Assert.IsType<CallbackRequestException>(ex);
+            Assert.Equal("The text typed to find an item is longer than 200 characters.", ex.Message);
+        }
+
+        // ---------------------------------------------------------------- ListFilter.Window
+
+        [Fact]
+        public void Window_LibraryFilters_ThenTakesThePageAfterSkip_WithTheTotalOfMatches()
+        {
+            // Matches of "pa": Paris, Pau, Parthenay (not Perpignan, not Le Puy).
+            var window = ListFilter.Window(Args(FrenchCities, "pa", ListFilterMode.StartsWith, 1, 1));
+
+            Assert.Equal(new[] { "Pau" }, ItemTexts(window.Items));
+            Assert.Equal(1, window.Skip);
+            Assert.Equal(3, window.Total);
+        }
+
+        [Fact]
+        public void Window_Contains_MatchesAnywhereInTheText()
+        {
+            var window = ListFilter.Window(Args(FrenchCities, "AR", ListFilterMode.Contains, 0, 10));
+
+            Assert.Equal(new[] { "Paris", "Marseille", "Parthenay" }, ItemTexts(window.Items));
+            Assert.Equal(3, window.Total);
+        }
+
+        [Fact]
+        public void Window_NoFilter_PagesEveryItem()
+        {
+            var window = ListFilter.Window(Args(FrenchCities, "", ListFilterMode.StartsWith, 3, 2));
+
+            Assert.Equal(new[] { "Marseille", "Perpignan" }, ItemTexts(window.Items));
+            Assert.Equal(8, window.Total);
+        }
+
+        [Fact]
+        public void Window_SkipPastTheLastMatch_IsAnEmptyPageWithTheTotal()
+        {
+            var window = ListFilter.Window(Args(FrenchCities, "p", ListFilterMode.StartsWith, 10, 3));
+
+            Assert.Empty(window.Items);
+            Assert.Equal(10, window.Skip);
+            Assert.Equal(4, window.Total);
+        }
+
+        [Fact]
+        public void Window_HandlerFiltered_KeepsItsItemsButStillPages()
+        {
+            // The handler filtered by its own rule (accents ignored): by the list's rule none of its items
+            // starts with the typed text, and the list keeps them all the same.
+            var e = Args(new[] { "Écouen", "Écully", "Étampes" }, "ec", ListFilterMode.StartsWith, 1, 1);
+            e.Filtered = true;
+
+            var window = ListFilter.Window(e);
+
+            Assert.Equal(new[] { "Écully" }, ItemTexts(window.Items));
+            Assert.Equal(3, window.Total);
+        }
+
+        [Fact]
+        public void Window_HandlerGaveTotalCount_SendsItsItemsAsTheyAre()
+        {
+            var e = Args(new[] { "Lyon", "Nice" }, "pa", ListFilterMode.StartsWith, 100, 2);
+            e.TotalCount = 500;
+
+            var window = ListFilter.Window(e);
+
+            Assert.Equal(new[] { "Lyon", "Nice" }, ItemTexts(window.Items));
+            Assert.Equal(100, window.Skip);
+            Assert.Equal(500, window.Total);
+        }
+
+        [Fact]
+        public void Window_TotalCountBelowWhatItSent_CountsAtLeastTheItemsSent()
+        {
+            var e = Args(new[] { "Lyon", "Nice" }, "", ListFilterMode.StartsWith, 10, 5);
+            e.TotalCount = 0;
+
+            Assert.Equal(12, ListFilter.Window(e).Total);
+        }
+
+        [Fact]
+        public void ListWindow_Json_IsItemsSkipAndTotal()
+        {
+            var items = new ListItemCollection { new ListItem("Pau", "pau") };
+
+            Assert.Equal("{\"items\":[[\"Pau\",\"pau\"]],\"skip\":2,\"total\":3}", Json(new ListWindow(items, 2, 3)));
+        }
+
+        // ---------------------------------------------------------------- Callback
+
+        [Fact]
+        public void Callback_FilteredList_AnswersThePageOfMatchesWithSkipAndTotal()
+        {
+            var (_, country, city, calls) = Chain();
+            city.ItemsPerRequest = 2;
+            country.SelectedValue = "fr";
+
+            // The client's take is not the list's to decide: ItemsPerRequest is.
+            var result = Result(Call(city, "{\"filter\":\"  p \",\"skip\":1,\"take\":999}"));
+
+            Assert.Equal(new[] { "Pau", "Perpignan" }, RowTexts(result["items"]));
+            Assert.Equal(1, result["skip"]);
+            Assert.Equal(4, result["total"]);
+            var e = calls.Single();
+            Assert.Equal("p", e.Filter);
+            Assert.Equal(ListFilterMode.StartsWith, e.FilterMode);
+            Assert.Equal(1, e.Skip);
+            Assert.Equal(2, e.Take);
+        }
+
+        [Fact]
+        public void Callback_FilteredListWithNoFilterOrSkip_AnswersTheFirstPageOfEveryItem()
+        {
+            var (_, country, city, _) = Chain(ListFilterMode.Contains);
+            country.SelectedValue = "fr";
+
+            var result = Result(Call(city, "{}"));
+
+            Assert.Equal(new[] { "Paris", "Lyon", "Pau" }, RowTexts(result["items"]));
+            Assert.Equal(0, result["skip"]);
+            Assert.Equal(8, result["total"]);
+        }
+
+        [Fact]
+        public void Callback_FilteredListWhoseParentHasNoSelection_AnswersAnEmptyWindowWithoutAskingTheHandler()
+        {
+            var (_, _, city, calls) = Chain();
+
+            var result = Result(Call(city, "{\"filter\":\"p\"}"));
+
+            Assert.Empty((object[])result["items"]);
+            Assert.Equal(0, result["total"]);
+            Assert.Empty(calls);
+        }
+
+        [Fact]
+        public void Callback_HandlerPagingItself_ItsItemsAndTotalAreSent()
+        {
+            var root = new Container { ID = "Form" };
+            var city = new CascadingDropDown { ID = "City", FilterMode = ListFilterMode.StartsWith, ItemsPerRequest = 2 };
+            city.Populate += (s, e) =>
+            {
+                // A handler over a large table: it filters and pages in its query.
+                for (int i = e.Skip; i < e.Skip + e.Take; i++) e.Items.Add(new ListItem(e.Filter + " " + i, i.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+                e.Filtered = true;
+                e.TotalCount = 20000;
+            };
+            root.Controls.Add(city);
+
+            var result = Result(Call(city, "{\"filter\":\"Saint\",\"skip\":400}"));
+
+            Assert.Equal(new[] { "Saint 400", "Saint 401" }, RowTexts(result["items"]));
+            Assert.Equal(400, result["skip"]);
+            Assert.Equal(20000, result["total"]);
+        }
+
+        [Fact]
+        public void Callback_ListWithoutFilterMode_AnswersAPlainArrayOfEveryItem()
+        {
+            var (_, country, city, _) = Chain(ListFilterMode.None);
+            country.SelectedValue = "fr";
+
+            var reply = Call(city, "{\"filter\":\"p\",\"skip\":1}");
+
+            Assert.Equal(true, reply["ok"]);
+            Assert.Equal(FrenchCities, RowTexts(reply["result"]));
+        }
+
+        [Theory]
+        [InlineData("-1")]
+        [InlineData("1.5")]
+        [InlineData("1e12")]
+        [InlineData("\"ten\"")]
+        [InlineData("[1]")]
+        [InlineData("{\"n\":1}")]
+        public void Callback_MalformedSkip_IsARequestErrorAndAsksNoItems(string skip)
+        {
+            var (_, country, city, calls) = Chain();
+            country.SelectedValue = "fr";
+
+            var reply = Call(city, "{\"filter\":\"p\",\"skip\":" + skip + "}");
+
+            Assert.Equal(false, reply["ok"]);
+            Assert.Equal("bad-request", ((IDictionary<string, object>)reply["error"])["code"]);
+            Assert.Empty(calls);
+        }
+
+        [Theory]
+        [InlineData("12")]
+        [InlineData("true")]
+        [InlineData("[\"p\"]")]
+        public void Callback_FilterThatIsNotText_IsARequestError(string filter)
+        {
+            var (_, country, city, calls) = Chain();
+            country.SelectedValue = "fr";
+
+            var reply = Call(city, "{\"filter\":" + filter + "}");
+
+            Assert.Equal("bad-request", ((IDictionary<string, object>)reply["error"])["code"]);
+            Assert.Empty(calls);
+        }
+
+        [Fact]
+        public void Callback_FilterOverTheLimit_IsARequestErrorNamingTheLimit()
+        {
+            var (_, country, city, calls) = Chain();
+            country.SelectedValue = "fr";
+
+            var reply = Call(city, "{\"filter\":\"" + new string('p', 201) + "\"}");
+
+            var error = (IDictionary<string, object>)reply["error"];
+            Assert.Equal("bad-request", error["code"]);
+            Assert.Equal("The text typed to find an item is longer than 200 characters.", error["message"]);
+            Assert.Empty(calls);
+        }
+
+        // ---------------------------------------------------------------- Page method
+
+        private static (object Result, List<CascadingDropDownPopulateEventArgs> Calls) PageMethod(IDictionary<string, object> state)
+        {
+            var calls = new List<CascadingDropDownPopulateEventArgs>();
+            var result = CascadingDropDownPageMethod.PopulateFromState(
+                e =>
+                {
+                    calls.Add(e);
+                    foreach (var name in FrenchCities) e.Items.Add(new ListItem(name, name.ToLowerInvariant()));
+                },
+                state,
+                "tenant");
+            return (result, calls);
+        }
+
+        [Fact]
+        public void PageMethod_WithMode_AnswersTheWindowTheStateAsksFor()
+        {
+            var (result, calls) = PageMethod(new Dictionary<string, object>
+            {
+                ["ancestors"] = new object[] { "fr" },
+                ["mode"] = "contains",
+                ["filter"] = " AR ",
+                ["skip"] = 1,
+                ["take"] = 1,
+            });
+
+            Assert.Equal("{\"items\":[[\"Marseille\",\"marseille\"]],\"skip\":1,\"total\":3}", Json(result));
+            var e = calls.Single();
+            Assert.Equal("AR", e.Filter);
+            Assert.Equal(ListFilterMode.Contains, e.FilterMode);
+            Assert.Equal(1, e.Skip);
+            Assert.Equal(1, e.Take);
+            Assert.Equal("tenant", e.ContextKey);
+        }
+
+        [Fact]
+        public void PageMethod_StartsWith_FiltersByTheStartOfTheText()
+        {
+            var (result, _) = PageMethod(new Dictionary<string, object>
+            {
+                ["ancestors"] = new object[] { "fr" },
+                ["mode"] = "startsWith",
+                ["filter"] = "pa",
+                ["take"] = 10,
+            });
+
+            Assert.Equal(new[] { "Paris", "Pau", "Parthenay" }, ItemTexts(((ListWindow)result).Items));
+        }
+
+        [Fact]
+        public void PageMethod_WithoutMode_AnswersAPlainArrayOfEveryItem()
+        {
+            var (result, calls) = PageMethod(new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["filter"] = "pa" });
+
+            Assert.StartsWith("[[\"Paris\",\"paris\"],[\"Lyon\",\"lyon\"]", Json(result));
+            Assert.Equal("", calls.Single().Filter);
+            Assert.Equal(ListFilterMode.None, calls.Single().FilterMode);
+        }
+
+        [Fact]
+        public void PageMethod_WithModeAndAParentNotChosen_AnswersAnEmptyWindowWithoutCallingTheMethod()
+        {
+            var (result, calls) = PageMethod(new Dictionary<string, object> { ["ancestors"] = new object[] { "" }, ["mode"] = "startsWith" });
+
+            Assert.Equal("{\"items\":[],\"skip\":0,\"total\":0}", Json(result));
+            Assert.Empty(calls);
+        }
+
+        [Theory]
+        [InlineData("regex")]
+        [InlineData("StartsWith")]
+        [InlineData(1)]
+        [InlineData(true)]
+        public void PageMethod_UnknownMode_IsRefused(object mode)
+        {
+            var state = new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["mode"] = mode };
+
+            Assert.Throws<CallbackRequestException>(() => PageMethod(state));
+        }
+
+        [Theory]
+        [InlineData(5000, 1000)]
+        [InlineData(1000, 1000)]
+        [InlineData(1001L, 1000)]
+        [InlineData(1e9, 1000)]
+        [InlineData(0, 1)]
+        [InlineData(-3, 1)]
+        [InlineData(25, 25)]
+        [InlineData("50", 1000)]
+        [InlineData(null, 1000)]
+        public void PageMethod_Take_IsCappedAtTheMostItemsPerRequest(object take, int expected)
+        {
+            var state = new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["mode"] = "startsWith", ["take"] = take };
+
+            var (_, calls) = PageMethod(state);
+
+            Assert.Equal(expected, calls.Single().Take);
+            Assert.Equal(1000, CascadingDropDown.MaxItemsPerRequest);
+        }
+
+        [Theory]
+        [InlineData(-1)]
+        [InlineData(2.5)]
+        [InlineData("ten")]
+        public void PageMethod_MalformedSkip_IsRefused(object skip)
+        {
+            var state = new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["mode"] = "contains", ["skip"] = skip };
+
+            Assert.Throws<CallbackRequestException>(() => PageMethod(state));
+        }
+
+        // ---------------------------------------------------------------- Rendering
+
+        [Fact]
+        public void Render_FilterMode_PutsANamedFindBoxBeforeTheSelect()
+        {
+            var (_, country, city, _) = Chain();
+            country.SelectedValue = "fr";
+            city.FilterText = "Pa";
+
+            var document = Render(city);
+
+            var select = document.QuerySelector("select");
+            var box = select.PreviousElementSibling;
+            Assert.Equal("input", box.LocalName);
+            Assert.Equal("search", box.GetAttribute("type"));
+            Assert.Equal("Form_City_Filter", box.Id);
+            Assert.Equal("Form$City$Filter", box.GetAttribute("name"));
+            Assert.Equal("cc-filter", box.GetAttribute("class"));
+            Assert.Equal("Form_City", box.GetAttribute("aria-controls"));
+            Assert.Equal(select.Id, box.GetAttribute("aria-controls"));
+            Assert.Equal("Pa", box.GetAttribute("value"));
+            Assert.Equal("200", box.GetAttribute("maxlength"));
+            Assert.False(string.IsNullOrEmpty(box.GetAttribute("aria-label")));
+            Assert.Single(document.QuerySelectorAll("input.cc-filter"));
+        }
+
+        [Fact]
+        public void Render_WithoutFilterMode_HasNoFindBoxAndNoFilterOptions()
+        {
+            var (_, country, city, _) = Chain(ListFilterMode.None);
+            country.SelectedValue = "fr";
+
+            var document = Render(city);
+
+            Assert.Empty(document.QuerySelectorAll("input[type=search]"));
+            Assert.Null(document.QuerySelector("[name='Form$City$Filter']"));
+            Assert.False(Options(document).ContainsKey("filter"));
+            Assert.Equal(new[] { "Choose a city" }.Concat(FrenchCities), document.QuerySelectorAll("option").Select(o => o.TextContent));
+        }
+
+        [Fact]
+        public void Render_PostedFilterText_ListsPromptChosenItemAndTheFirstPageOfMatches()
+        {
+            var (_, country, city, _) = Chain(ListFilterMode.Contains);
+            Post(country, null, "fr");
+            Post(city, "  a ", "nice"); // Nice does not contain "a"
+
+            var document = Render(city);
+
+            Assert.Equal("  a ", city.FilterText);
+            Assert.Equal(new[] { "Choose a city", "Nice", "Paris", "Pau", "Marseille" }, document.QuerySelectorAll("select option").Select(o => o.TextContent).ToArray());
+            Assert.Equal(new[] { "nice" }, document.QuerySelectorAll("option[selected]").Select(o => o.GetAttribute("value")).ToArray());
+        }
+
+        [Fact]
+        public void Render_ChosenItemAmongTheFirstMatches_IsListedOnce()
+        {
+            var (_, country, city, _) = Chain();
+            country.SelectedValue = "fr";
+            city.SelectedValue = "lyon";
+            city.FilterText = "";
+
+            var options = Render(city).QuerySelectorAll("select option").Select(o => o.TextContent).ToArray();
+
+            Assert.Equal(new[] { "Choose a city", "Paris", "Lyon", "Pau" }, options);
+        }
+
+        [Fact]
+        public void Render_ChosenItemPastTheFirstPage_IsKeptAfterThePrompt()
+        {
+            var (_, country, city, _) = Chain();
+            country.SelectedValue = "fr";
+            city.SelectedValue = "le puy";
+
+            var options = Render(city).QuerySelectorAll("select option").Select(o => o.TextContent).ToArray();
+
+            Assert.Equal(new[] { "Choose a city", "Le Puy", "Paris", "Lyon", "Pau" }, options);
+        }
+
+        [Fact]
+        public void Render_FilterOptions_CarryWhatWasShownAndTheTotal()
+        {
+            var (_, country, city, _) = Chain();
+            country.SelectedValue = "fr";
+            city.FilterText = "p";
+            city.FilterDelay = 400;
+
+            var filter = (IDictionary<string, object>)Options(Render(city))["filter"];
+
+            Assert.Equal("startsWith", filter["mode"]);
+            Assert.Equal(3, filter["take"]);
+            Assert.Equal(400, filter["delay"]);
+            Assert.Equal("p", filter["text"]);
+            Assert.Equal(3, filter["shown"]);
+            Assert.Equal(4, filter["total"]);
+        }
+
+        [Fact]
+        public void Render_FilterTextOverTheLimit_ShowsNoMatchesButKeepsTheTextAndTheChoice()
+        {
+            var (_, country, city, _) = Chain();
+            country.SelectedValue = "fr";
+            city.SelectedValue = "pau";
+            city.FilterText = new string('p', 201);
+
+            var document = Render(city);
+
+            Assert.Equal(new[] { "Choose a city", "Pau" }, document.QuerySelectorAll("select option").Select(o => o.TextContent).ToArray());
+            Assert.Equal(city.FilterText, document.QuerySelector("input.cc-filter").GetAttribute("value"));
+            Assert.Equal(0, ((IDictionary<string, object>)Options(document)["filter"])["total"]);
+        }
+
+        [Fact]
+        public void Render_HostileFilterText_IsAnAttributeValueNotMarkup()
+        {
+            var (_, country, city, _) = Chain();
+            country.SelectedValue = "fr";
+            city.FilterText = "\"><script>x</script>";
+
+            var document = Render(city);
+
+            Assert.Empty(document.QuerySelectorAll("script"));
+            Assert.Equal("\"><script>x</script>", document.QuerySelector("input.cc-filter").GetAttribute("value"));
+        }
+
+        // ---------------------------------------------------------------- Posted selection
+
+        [Fact]
+        public void LoadPostData_ValueOfferedButNotRendered_IsAccepted()
+        {
+            var (_, country, city, _) = Chain();
+            Post(country, null, "fr");
+            Post(city, "pa", "le puy"); // neither a match of "pa" nor among the first three items
+
+            Assert.Equal("le puy", city.SelectedValue);
+            Assert.True(city.IsValid);
+        }
+
+        [Fact]
+        public void LoadPostData_ValueNotOfferedForThePostedParent_IsRejected()
+        {
+            var (_, country, city, _) = Chain();
+            Post(country, null, "fr");
+            Post(city, "", "ber"); // a city of the other country
+
+            Assert.Equal("", city.SelectedValue);
+            Assert.False(city.IsValid);
+        }
+
+        [Fact]
+        public void LoadPostData_HandlerPagingItself_IsAskedForEveryItemToCheckTheValue()
+        {
+            var root = new Container { ID = "Form" };
+            var city = new CascadingDropDown { ID = "City", FilterMode = ListFilterMode.StartsWith, ItemsPerRequest = 2 };
+            var seen = new List<CascadingDropDownPopulateEventArgs>();
+            city.Populate += (s, e) =>
+            {
+                seen.Add(e);
+                var matches = Enumerable.Range(0, 50).Select(i => "City " + i).Where(e.IsMatch).ToList();
+                foreach (var name in matches.Skip(e.Skip).Take(e.Take)) e.Items.Add(new ListItem(name, name));
+                e.TotalCount = matches.Count;
+            };
+            root.Controls.Add(city);
+            Post(city, "City 1", "City 42");
+
+            Assert.Equal("City 42", city.SelectedValue);
+            Assert.True(city.IsValid);
+            var check = seen.Single();
+            Assert.Equal("", check.Filter);
+            Assert.Equal(0, check.Skip);
+            Assert.Equal(int.MaxValue, check.Take);
+        }
+
+        // ---------------------------------------------------------------- Properties
+
+        [Fact]
+        public void Properties_Defaults()
+        {
+            var list = new CascadingDropDown();
+
+            Assert.Equal(ListFilterMode.None, list.FilterMode);
+            Assert.Equal(100, list.ItemsPerRequest);
+            Assert.Equal(250, list.FilterDelay);
+            Assert.Equal("", list.FilterText);
+        }
+
+        [Theory]
+        [InlineData(0)]
+        [InlineData(-1)]
+        [InlineData(1001)]
+        public void ItemsPerRequest_OutsideOneToAThousand_IsRefused(int value)
+        {
+            var list = new CascadingDropDown();
+
+            Assert.Throws<ArgumentOutOfRangeException>(() => list.ItemsPerRequest = value);
+            Assert.Equal(100, list.ItemsPerRequest);
+        }
+
+        [Theory]
+        [InlineData(1)]
+        [InlineData(1000)]
+        public void ItemsPerRequest_WithinOneToAThousand_IsKept(int value)
+        {
+            var list = new CascadingDropDown { ItemsPerRequest = value };
+
+            Assert.Equal(value, list.ItemsPerRequest);
+        }
+
+        [Fact]
+        public void FilterDelay_Negative_IsRefusedAndZeroIsKept()
+        {
+            var list = new CascadingDropDown();
+
+            Assert.Throws<ArgumentOutOfRangeException>(() => list.FilterDelay = -1);
+            list.FilterDelay = 0;
+            Assert.Equal(0, list.FilterDelay);
+        }
+
+        [Fact]
+        public void FilterMode_Undefined_IsRefused()
+        {
+            var list = new CascadingDropDown();
+
+            Assert.Throws<ArgumentOutOfRangeException>(() => list.FilterMode = (ListFilterMode)7);
+            Assert.Equal(ListFilterMode.None, list.FilterMode);
+        }
+    }
+}

@@ -65,6 +65,47 @@ function element(theForm, status) {
   };
 }
 
+/** A keydown event as the browser fires it: cancelable, with its key; defaultPrevented tells whether a handler kept it from the page. */
+function keyDown(key) {
+  return Object.assign(new Event('keydown', { cancelable: true }), { key: key });
+}
+
+/**
+ * A fake text box (an <input type="search">) that fires events: the user types by typeText() (the value
+ * changes, then 'input') and presses keys by press(), which returns the event.
+ */
+class FakeTextBox extends EventTarget {
+  constructor(id, value, attributes) {
+    super();
+    this.id = id;
+    this.name = id;
+    this.type = 'search';
+    this.tagName = 'INPUT';
+    this.value = value || '';
+    this.disabled = false;
+    this.attributes = Object.assign({}, attributes || {});
+  }
+
+  setAttribute(name, value) { this.attributes[name] = String(value); }
+  getAttribute(name) { return Object.prototype.hasOwnProperty.call(this.attributes, name) ? this.attributes[name] : null; }
+  removeAttribute(name) { delete this.attributes[name]; }
+
+  typeText(text) {
+    this.value = text;
+    this.dispatchEvent(new Event('input'));
+  }
+
+  press(key) {
+    const event = keyDown(key);
+    this.dispatchEvent(event);
+    return event;
+  }
+}
+
+function textBox(id, value, attributes) {
+  return new FakeTextBox(id, value, attributes);
+}
+
 /**
  * A transport whose replies the test controls. Each call is recorded with its request and a
  * respond/fail pair that settles that call's promise.
@@ -145,6 +186,6 @@ async function rejection(promise) {
 }
 
 module.exports = {
-  CC, RUNTIME, realTransport, input, option, select, form, statusRegion, element,
+  CC, RUNTIME, realTransport, input, option, select, form, statusRegion, element, keyDown, textBox,
   heldTransport, replyTransport, installHeldTransport, started, restoreFakes, ok, flush, rejection
 };

@@ -10,8 +10,8 @@ namespace CallbackControls.Sample
         /// <summary>Every country.</summary>
         protected void Country_Populate(object sender, CascadingDropDownPopulateEventArgs e) => WorldData.AddCountries(e.Items);
 
-        /// <summary>Every city of the chosen country.</summary>
-        protected void Cities_Populate(object sender, CascadingDropDownPopulateEventArgs e) => WorldData.AddCitiesOfCountry(e.ParentValue, e.Items);
+        /// <summary>The cities of the chosen country that match what is typed, a page at a time.</summary>
+        protected void Cities_Populate(object sender, CascadingDropDownPopulateEventArgs e) => WorldData.FindCitiesOfCountry(e.ParentValue, e);
 
         /// <summary>Shows the chosen cities.</summary>
         protected void Save_Click(object sender, EventArgs e)

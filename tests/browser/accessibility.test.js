@@ -198,8 +198,11 @@ test('axe: sample chains mid-load, filled, and showing an error', page('a11y-sam
   await p.goto(sampleUrl('CountryCities.aspx'));
   await p.waitForFunction(() => window.Cities && window.Cities.list);
   await p.selectOption('#Country', 'JP');
-  await p.waitForFunction(() => document.querySelectorAll('#Cities option').length > 500);
+  await p.waitForFunction(() => document.querySelectorAll('#Cities option').length === 100);
   await audit(p, 'CountryCities.aspx filled');
+  await p.fill('#Cities_Filter', 'kyo');
+  await p.waitForFunction(() => document.querySelectorAll('#Cities option').length < 100);
+  await audit(p, 'CountryCities.aspx searched');
 
   await p.goto(sampleUrl('SqlDataSource.aspx'));
   await p.waitForFunction(() => window.Region && window.Region.list);
@@ -247,7 +250,7 @@ test('axe: sample charts after a refresh and in back-off', page('a11y-sample-cha
 }));
 
 test('axe: test-site pages on first load, chains in every state, charts refreshed and backing off', page('a11y-testsite', async (p) => {
-  for (const path of ['Cascading.aspx', 'Chart.aspx', 'Echo.aspx', 'Rows/GridView.aspx?reset=1', 'Rows/Lists.aspx', 'Rows/Charts.aspx', 'Template/Login.aspx', 'FastPath.aspx', 'Localized.aspx', 'Localized.aspx?lang=de']) {
+  for (const path of ['Cascading.aspx', 'Chart.aspx', 'Echo.aspx', 'Rows/GridView.aspx?reset=1', 'Rows/Lists.aspx', 'Rows/Charts.aspx', 'Template/Login.aspx', 'FastPath.aspx', 'Localized.aspx', 'Localized.aspx?lang=de', 'Scale/FindCity.aspx']) {
     await p.goto(siteUrl(path));
     await p.waitForFunction(() => document.readyState === 'complete');
     await audit(p, `${path} on first load`);
@@ -272,6 +275,7 @@ test('axe: test-site pages on first load, chains in every state, charts refreshe
   await p.selectOption('#Region', 'empty');
   await p.waitForFunction(() => document.querySelector('#City option').textContent === 'No cities');
   await audit(p, 'Cascading.aspx with an empty list');
+
   const restore = await failCallbacks(p);
   await p.selectOption('#Country', 'jp');
   await p.waitForFunction(() => document.querySelector('#Region_Container .cc-status').getAttribute('data-kind') === 'error');
@@ -300,6 +304,17 @@ test('axe: test-site pages on first load, chains in every state, charts refreshe
   await p.selectOption('select[name$="Country"]', 'ch');
   await p.waitForFunction(() => document.querySelector('select[name$="City"]').options.length === 3);
   await audit(p, 'Template/Default.aspx signed in, chain filled');
+
+  await p.goto(siteUrl('Scale/FindCity.aspx'));
+  await p.waitForFunction(() => window.City && window.City.list);
+  await p.selectOption('#Country', 'US');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 101);
+  // The find box is named after its list and described by the list's status.
+  assert.equal(await p.getAttribute('#City_Filter', 'aria-label'), 'City, Type to find');
+  assert.equal(await p.getAttribute('#City_Filter', 'aria-describedby'), 'City_status');
+  await p.fill('#City_Filter', 'nowhere');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 1);
+  await audit(p, 'Scale/FindCity.aspx with no match');
 }));
 
 /* ------------------------------------------------------------------------------------------------

@@ -317,7 +317,7 @@ namespace CallbackControls
         internal static string ReadFilter(IDictionary<string, object> state)
         {
             if (state == null || !state.TryGetValue("filter", out var raw) || raw == null) return string.Empty;
-            if (!(raw is string typed)) throw new CallbackRequestException(Texts.Format(nameof(Texts.FilterTooLong), ListFilter.MaxLength));
+            if (!(raw is string typed)) throw new CallbackRequestException("The call's filter is not text.");
             return ListFilter.Normalize(typed);
         }
 
@@ -325,15 +325,9 @@ namespace CallbackControls
         internal static int ReadSkip(IDictionary<string, object> state)
         {
             if (state == null || !state.TryGetValue("skip", out var raw) || raw == null) return 0;
-            double skip;
-            try
-            {
-                skip = Convert.ToDouble(raw, CultureInfo.InvariantCulture);
-            }
-            catch (Exception ex) when (ex is FormatException || ex is InvalidCastException)
-            {
-                throw new CallbackRequestException("The call's skip is not a number.");
-            }
+            // A number as the client writes it; text or a boolean is not converted, as the page method's take is not.
+            if (!(raw is int || raw is long || raw is double || raw is decimal)) throw new CallbackRequestException("The call's skip is not a number.");
+            var skip = Convert.ToDouble(raw, CultureInfo.InvariantCulture);
             if (skip < 0 || skip > int.MaxValue || Math.Floor(skip) != skip) throw new CallbackRequestException("The call's skip is not a count of items.");
             return (int)skip;
         }

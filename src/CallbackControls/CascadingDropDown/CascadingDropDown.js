@@ -180,12 +180,13 @@
     button.addEventListener('click', function () {
       var hadFocus = doc.activeElement === button;
       self._focusAfterRetry = hadFocus;
-      if (self._retrySearch) {
-        // A search failed: the same text is asked for again, the list as it was stays.
-        self._retrySearch = false;
+      // A failed search or next page is asked for again as it was, the list and the typed text kept;
+      // anything else refills the list for the chain as it stands.
+      var again = self._retryWith;
+      self._retryWith = null;
+      if (again) {
         self.withdrawRetry();
-        self._shownFilter = null;
-        self.search();
+        again();
       } else {
         self.refresh();
       }
@@ -283,7 +284,7 @@
     this._clearQuietTimer();
     var byKeyboard = this._parentKeyAt !== undefined && Date.now() - this._parentKeyAt < KEYBOARD_WINDOW_MS;
     var ancestors = this.ancestorValues();
-    if (!byKeyboard || this._isCached(JSON.stringify(ancestors)) || anyUnchosen(ancestors)) {
+    if (!byKeyboard || this._isCached(this._firstPageKey(JSON.stringify(ancestors))) || anyUnchosen(ancestors)) {
       this.refresh();
       return;
     }
@@ -295,6 +296,11 @@
       self._quietTimer = null;
       self.refresh();
     }, KEYBOARD_QUIET_MS);
+  };
+
+  /** The cache key of a chain's items as a refill shows them: every item, or a filtered list's first page. */
+  CascadingDropDownClient.prototype._firstPageKey = function (chainKey) {
+    return this.options.filter ? matchesKey(chainKey, '', 0) : chainKey;
   };
 
   /** Whether the items of a chain (its JSON key) are in the per-parent cache. */
@@ -341,6 +347,10 @@
   CascadingDropDownClient.prototype.refresh = function () {
     var self = this;
     this.withdrawRetry();
+    this._retryWith = null;
+    // A refill supersedes a search and the typing pause: the new chain starts from its first page.
+    this._clearFilterTimer();
+    this._searching = false;
     this._clearQuietTimer();
     this._clearLoadingTimer();
     // Loading shown already (a keyboard change waiting for its quiet period): it stays up, no flicker.
@@ -363,7 +373,7 @@
     var key = JSON.stringify(ancestors);
     // A filtered list starts again from every item of the new chain: text typed for the old one would hide the new one's items.
     if (this.filterBox) { this.filterBox.value = ''; }
-    var cacheKey = this.options.filter ? matchesKey(key, '', 0) : key;
+    var cacheKey = this._firstPageKey(key);
     if (this._isCached(cacheKey)) {
       this.dropStaleCalls();
       this.fill(this.cache[cacheKey]);
@@ -471,7 +481,7 @@
    * Replaces every option: the prompt (or the empty text) then the items. Built off-document in a
    * fragment so 10,000 items cost one reflow.
    */
-  CascadingDropDownClient.prototype.replaceOptions = function (items, disabled, allowEmptyText) {
+  CascadingDropDownClient.prototype.replaceOptions = function (items, disabled, allowEmptyText, onlyOnChange) {
     var list = this.list;
     if (!list) { return; }
     var doc = root.document;
@@ -513,7 +523,8 @@
     } finally {
       this._filling = false;
     }
-    if (this.getValues().join('\u001f') !== previous || noItems) { this.notifyChildren(); }
+    // An emptied list tells the levels below too (they must empty), except a search that changed no choice.
+    if (this.getValues().join('\u001f') !== previous || (noItems && !onlyOnChange)) { this.notifyChildren(); }
   };
 
   /**
@@ -668,6 +679,8 @@
   CascadingDropDownClient.prototype.search = function () {
     var self = this;
     this._clearFilterTimer();
+    this.withdrawRetry();
+    this._retryWith = null;
     var ancestors = this.ancestorValues();
     if (ancestors.length > 0 && anyUnchosen(ancestors)) { return Promise.resolve(); }
     var key = JSON.stringify(ancestors);
@@ -689,7 +702,10 @@
       if (isQuiet(error) || !self.isCurrentChain(key) || filter !== self.getFilter()) { return; }
       self._searching = false;
       self.setBusy(false);
-      self._retrySearch = true;
+      self._retryWith = function () {
+        self._shownFilter = null;
+        self.search();
+      };
       self.offerRetry();
     });
   };
@@ -712,7 +728,9 @@
       self._loadingMore = false;
     }, function (error) {
       self._loadingMore = false;
-      if (!isQuiet(error) && self.isCurrentChain(key)) { self.offerRetry(); }
+      if (isQuiet(error) || !self.isCurrentChain(key)) { return; }
+      self._retryWith = function () { self.loadMore(); };
+      self.offerRetry();
     });
   };
 
@@ -772,7 +790,8 @@
       }));
     }
     var waiting = anyUnchosen(this.ancestorValues());
-    this.replaceOptions(items, waiting, false);
+    this.withdrawRetry();
+    this.replaceOptions(items, waiting, false, keepChoice);
     this._matchRows = rows;
     this._shownKey = JSON.stringify(this.ancestorValues());
     this._shownFilter = filter;

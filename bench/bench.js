@@ -6,7 +6,7 @@
 //
 // Environment:
 //   BENCH_QUICK=1          a smoke run: a few seconds per measurement, short soak
-//   BENCH_PARTS=floors,cascade,session,burst,chart,soak   which parts to run (default all)
+//   BENCH_PARTS=floors,cascade,session,burst,find,chart,soak   which parts to run (default all)
 //   BENCH_HOSTS=dev,nginx  which hosts the cascading part uses (default both; nginx: nginx in front of
 //                          fastcgi-mono-server4)
 //   BENCH_PASSES=N         passes of the cascading part (default 2)
@@ -23,7 +23,7 @@ const { OUT, SITE, loadAverage, sleep, log, faultsOf } = require('./common.js');
 const cascade = require('./cascade.js');
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const PARTS = (process.env.BENCH_PARTS || 'floors,cascade,session,burst,chart,soak').split(',');
+const PARTS = (process.env.BENCH_PARTS || 'floors,cascade,session,burst,find,chart,soak').split(',');
 const HOSTS = (process.env.BENCH_HOSTS || 'dev,nginx').split(',');
 const PASSES = Number(process.env.BENCH_PASSES || 2);
 
@@ -115,6 +115,20 @@ async function runSession(results) {
   save(results);
 }
 
+/** Big levels found by typing, in Chromium and with wrk, on the dev host and nginx: bench/find.js. */
+async function runFind(results) {
+  const hosts = {};
+  const context = await harness.launchBrowser();
+  try {
+    for (const id of HOSTS) hosts[id] = await startHost(id);
+    results.find = await require('./find.js').run({ hosts, context, quick: QUICK });
+  } finally {
+    await context.close();
+    for (const host of Object.values(hosts)) await host.stop();
+  }
+  save(results);
+}
+
 /** A burst of 100 parent changes at 10 ms, in Chromium on the dev host: bench/burst.js. */
 async function runBurst(results) {
   const host = await startHost('dev');
@@ -180,7 +194,7 @@ async function main() {
   if (fs.existsSync(previousFile)) {
     const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8'));
     if (!previous.quick || QUICK) {
-      for (const part of ['floors', 'cascade', 'session', 'burst', 'chart', 'soak']) {
+      for (const part of ['floors', 'cascade', 'session', 'burst', 'find', 'chart', 'soak']) {
         if (!PARTS.includes(part) && previous[part]) {
           results[part] = previous[part];
           results.measured = { ...results.measured, [part]: (previous.measured && previous.measured[part]) || previous.started };
@@ -193,6 +207,7 @@ async function main() {
   if (PARTS.includes('cascade')) await runCascade(results);
   if (PARTS.includes('session')) await runSession(results);
   if (PARTS.includes('burst')) await runBurst(results);
+  if (PARTS.includes('find')) await runFind(results);
   if (PARTS.includes('chart')) results.chart = await require('./chart.js').run({ quick: QUICK, startHost });
   save(results);
   if (PARTS.includes('soak')) results.soak = await require('./soak.js').run({ quick: QUICK, startHost });

@@ -112,6 +112,34 @@ namespace BenchSite
             foreach (var city in country.Cities) items.Add(new ListItem(city.Name, city.Id));
         }
 
+        /// <summary>
+        /// A level of <paramref name="size"/> distinct city names (1,000, 20,000 or 100,000), sorted, each with
+        /// an id: the big levels of the find benchmark. Names are ASCII letters and spaces, so JSON needs no
+        /// escaping for them; built once per size.
+        /// </summary>
+        public static BigLevel Level(int size)
+        {
+            lock (Levels)
+            {
+                if (Levels.TryGetValue(size, out var level)) return level;
+                var random = new Generator(Seed + (uint)size);
+                var names = new HashSet<string>(StringComparer.Ordinal);
+                while (names.Count < size)
+                {
+                    string city = Capitalize(Word(random, 2 + random.Next(3)) + CitySuffixes[random.Next(CitySuffixes.Length)]);
+                    if (random.Next(10) == 0) city = CityPrefixes[random.Next(CityPrefixes.Length)] + city;
+                    names.Add(city);
+                }
+                var sorted = names.ToArray();
+                Array.Sort(sorted, StringComparer.Ordinal);
+                level = new BigLevel(sorted, sorted.Select((_, i) => "b" + i.ToString(CultureInfo.InvariantCulture)).ToArray());
+                Levels[size] = level;
+                return level;
+            }
+        }
+
+        private static readonly Dictionary<int, BigLevel> Levels = new Dictionary<int, BigLevel>();
+
         private static string Word(Generator random, int syllables)
         {
             var text = string.Empty;
@@ -152,6 +180,23 @@ namespace BenchSite
                 return (int)(_state % (uint)maxExclusive);
             }
         }
+    }
+
+    /// <summary>The names and ids of a big level, in name order.</summary>
+    public sealed class BigLevel
+    {
+        /// <summary>Creates a level.</summary>
+        public BigLevel(string[] names, string[] ids)
+        {
+            Names = names;
+            Ids = ids;
+        }
+
+        /// <summary>Gets the names.</summary>
+        public string[] Names { get; }
+
+        /// <summary>Gets the ids, by the same index.</summary>
+        public string[] Ids { get; }
     }
 
     /// <summary>A country and its cities, sorted by name.</summary>

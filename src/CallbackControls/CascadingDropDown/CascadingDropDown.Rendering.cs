@@ -152,6 +152,7 @@ namespace CallbackControls
                 filter = null;
             }
             var take = ItemsPerRequest;
+            var matcher = filter == null ? null : new ListMatcher(filter, FilterMode);
             var placeholders = new List<ListItem>();
             var pinned = new List<ListItem>();
             var matches = new List<ListItem>();
@@ -162,7 +163,7 @@ namespace CallbackControls
                     placeholders.Add(item);
                     continue;
                 }
-                bool match = filter != null && ListFilter.IsMatch(item.Text, filter, FilterMode);
+                bool match = matcher != null && matcher.IsMatch(item.Text);
                 if (match && _totalMatches++ < take)
                     matches.Add(item);
                 else if (item.Selected)

@@ -71,10 +71,30 @@ namespace CallbackControls
         /// <see cref="Filtered"/>; a handler over a large table applies it itself (a SQL <c>LIKE</c>) and adds
         /// only matches. Empty when the list is rendered or a posted value is checked: those need every item.
         /// </summary>
-        public string Filter { get; internal set; } = string.Empty;
+        public string Filter
+        {
+            get => _filter;
+            internal set
+            {
+                _filter = value ?? string.Empty;
+                _matcher = null;
+            }
+        }
+
+        private string _filter = string.Empty;
 
         /// <summary>Gets how <see cref="Filter"/> matches an item's text: <see cref="ListFilterMode.None"/> when the list does not filter.</summary>
-        public ListFilterMode FilterMode { get; internal set; }
+        public ListFilterMode FilterMode
+        {
+            get => _filterMode;
+            internal set
+            {
+                _filterMode = value;
+                _matcher = null;
+            }
+        }
+
+        private ListFilterMode _filterMode;
 
         /// <summary>
         /// Gets how many of the matching items to skip: the items the list already shows when the user
@@ -110,7 +130,12 @@ namespace CallbackControls
         /// </summary>
         /// <param name="text">An item's text.</param>
         /// <returns>Whether the item is a match.</returns>
-        public bool IsMatch(string text) => ListFilter.IsMatch(text, Filter, FilterMode);
+        public bool IsMatch(string text) => (_matcher ?? Matcher()).IsMatch(text);
+
+        // Worked out once for the call's Filter and FilterMode: a handler calls IsMatch per item, so that call stays small.
+        private ListMatcher _matcher;
+
+        private ListMatcher Matcher() => _matcher = new ListMatcher(Filter, FilterMode);
     }
 
     /// <summary>How a <see cref="CascadingDropDown"/> finds items by the text the user types.</summary>

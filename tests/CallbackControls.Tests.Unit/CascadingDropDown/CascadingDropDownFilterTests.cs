@@ -125,6 +125,45 @@ namespace CallbackControls.Tests.CascadingDropDownTests
             Assert.Equal(expected, ListFilter.IsMatch(text, filter, mode));
         }
 
+        /// <summary>
+        /// The matcher is written out for speed; its rule must stay OrdinalIgnoreCase's (characters equal
+        /// after ToUpperInvariant), also for characters outside ASCII that fold into it (dotless i, long s,
+        /// accented letters, surrogates). Checked against that rule written the slow, obvious way.
+        /// </summary>
+        [Fact]
+        public void IsMatch_AgreesWithOrdinalIgnoreCasesRule_ForEveryPairOfTrickyTexts()
+        {
+            string[] pieces = { "a", "A", "z", "Z", "@", "`", "[", "{", "i", "I", "\u0131", "\u0130", "s", "S", "\u017f", "\u00e9", "\u00c9", "\u00df", "k", "\u212a", "0", " ", "\ud83d\ude00", "-", "\u00ff", "\u0178" };
+            var texts = new List<string> { string.Empty };
+            foreach (var p1 in pieces)
+            {
+                texts.Add(p1);
+                foreach (var p2 in pieces) texts.Add(p1 + p2);
+            }
+            var filters = texts.Where(t => t.Length > 0 && t.Length <= 2).ToArray();
+            var bigTexts = texts.Select((t, i) => texts[(i * 7) % texts.Count] + t + texts[(i * 13) % texts.Count]).ToArray();
+            foreach (var text in bigTexts)
+            {
+                foreach (var filter in filters)
+                {
+                    Assert.True(Reference(text, filter, contains: true) == ListFilter.IsMatch(text, filter, ListFilterMode.Contains), $"Contains '{text}' '{filter}'");
+                    Assert.True(Reference(text, filter, contains: false) == ListFilter.IsMatch(text, filter, ListFilterMode.StartsWith), $"StartsWith '{text}' '{filter}'");
+                }
+            }
+        }
+
+        private static bool Reference(string text, string filter, bool contains)
+        {
+            for (int i = 0; i + filter.Length <= text.Length; i++)
+            {
+                int j = 0;
+                while (j < filter.Length && char.ToUpperInvariant(text[i + j]) == char.ToUpperInvariant(filter[j])) j++;
+                if (j == filter.Length) return true;
+                if (!contains) return false;
+            }
+            return false;
+        }
+
         [Fact]
         public void EventArgsIsMatch_UsesTheCallsFilterAndMode()
         {

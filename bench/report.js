@@ -144,6 +144,35 @@ function targets(results, all) {
         why: 'At most one call of a list is in flight; the newest waits and none in between is sent, so the last choice waits at most for one call already running plus its own.',
       });
     }
+    const find = results.find;
+    if (find && find.fill) {
+      const fill = (list, size) => find.fill.find((r) => r.list === list && r.size === size);
+      const find20k = fill('Find', 20000);
+      rows.push({
+        target: 'a level of 20,000 items is usable in Chromium within 200 ms of its reply arriving',
+        measured: `found by typing (FilterMode): ${ms(find20k && find20k.fill_p50)} p50, ${ms(find20k && find20k.fill_max)} slowest, ${find20k ? find20k.options : '–'} options; shown whole: ${ms(fill('Full', 20000) && fill('Full', 20000).fill_p50)} p50`,
+        ok: [!!find20k && find20k.fill_max <= 200],
+        why: 'Chromium spends its time building the options: a select of 20,000 options costs hundreds of milliseconds of style and layout however it is built. A level that long is usable at once only when it shows a page of it, which FilterMode does.',
+      });
+      const tp = Object.entries(find.throughput || {});
+      if (tp.length) {
+        rows.push({
+          target: 'a level of 100,000 items filtered on the server answers within 1.1x the floor (the leanest handler writing the same bytes): throughput ≥ 0.91x',
+          measured: tp.map(([id, t]) => `${ratio(t.method.rps / t.floor.rps)} (${int(t.method.rps)} vs ${int(t.floor.rps)}/s; p50 ${ratio(t.method.p50_ms / t.floor.p50_ms)} of the floor's) (${HOST_SHORT[id] || id})`).join('; '),
+          ok: tp.map(([, t]) => t.method.rps / t.floor.rps >= 1 / 1.1),
+          why: 'Both scan the same 100,000 names the same way; the page method adds what every call pays (its pipeline, the token, the envelope) and makes ListItems of the page it sends, where the floor appends the names to a StringBuilder.',
+        });
+      }
+      const postback = (find.postback || []).find((r) => r.list === 'Find');
+      if (postback) {
+        rows.push({
+          target: 'a postback of a page whose list holds 20,000 items is under 100 KB',
+          measured: `${kb(postback.bytes)} with FilterMode (${postback.options} options rendered); ${kb(((find.postback || []).find((r) => r.list === 'Full') || {}).bytes)} shown whole`,
+          ok: [postback.bytes < 100 * 1024],
+          why: 'A list that shows every item renders every item on every postback.',
+        });
+      }
+    }
     const stock = all.filter((r) => r.variants.stock);
     if (stock.length) {
       rows.push({
@@ -339,6 +368,38 @@ function section(results) {
     out.push('');
     out.push(table(['variant', 'settle p50', 'settle p95', 'slowest', 'child calls per burst'], burst.map((r) => [r.label, ms(r.settle_p50), ms(r.settle_p95), ms(r.settle_max), r.calls_mean.toFixed(1)])));
     out.push('');
+  }
+
+  const find = results.find;
+  if (find && find.fill) {
+    out.push('### Long lists found by typing');
+    out.push('');
+    out.push('`bench/find.js` on `bench/BenchSite/Find.aspx`: a level of 1,000, 20,000 or 100,000 generated city names, shown whole (every item, no filter) or found by typing (`FilterMode="Contains"`, 100 items a call, a page method that filters and pages in one pass over the names), each list alone on its page, by page method on the dev host.');
+    out.push('');
+    out.push('Fill: in Chromium, from the reply\'s arrival (the afterCallback hook) to the first frame drawn after the list was filled (a `requestAnimationFrame`, then a task after that frame), each on a freshly loaded page.');
+    out.push('');
+    out.push(table(['variant', 'items in the level', 'options shown', 'fill p50', 'slowest', 'script p50', 'runs'], find.fill.map((r) => [r.list === 'Full' ? 'shown whole' : 'found by typing', int(r.size), int(r.options), ms(r.fill_p50), ms(r.fill_max), ms(r.script_p50), r.runs])));
+    out.push('');
+    if (find.search) {
+      out.push(`Searching the 100,000-item level in Chromium (${find.search.searches} searches of 30 texts of 2 to 7 letters, cache off): from \`search()\` to the first frame drawn with the matches, **${ms(find.search.p50)} p50, ${ms(find.search.p95)} p95**; ${int(find.search.bytes_p50)} bytes a search (request and response, headers included; ${int(find.search.bytes_max)} at most).`);
+      out.push('');
+    }
+    if (find.typing) {
+      out.push(`Typing ${find.typing.words} words (${find.typing.keys} keys, 120 ms apart) into the find box: ${find.typing.calls} calls, **${int(find.typing.perKey)} bytes per keystroke** (the pause after the last key, FilterDelay 250 ms, sends one call per word).`);
+      out.push('');
+    }
+    if (find.postback && find.postback.length) {
+      out.push('Postback (Save) with an item of the 20,000-item level chosen: ' + find.postback.map((r) => `${r.list === 'Full' ? 'shown whole' : 'found by typing'} ${kb(r.bytes)} of HTML (${int(r.options)} options)`).join('; ') + '.');
+      out.push('');
+    }
+    const tp = Object.entries(find.throughput || {});
+    if (tp.length) {
+      const t0 = tp[0][1];
+      out.push(`Server: wrk, ${t0.connections} connections, ${t0.seconds} s each in ${t0.slices} slices taken in turn (order alternating), on the 100,000-item level with ${t0.texts} texts; the page method's call as Chromium sent it with the text swapped in, against \`FindFloor.ashx\` (the same scan, ASCII case folding only since the data is ASCII, names appended with no escaping, no page, no token). Every reply checked for its first match.`);
+      out.push('');
+      out.push(table(['host', 'floor', 'page method', 'ratio', 'floor p50', 'page method p50', 'wrong or failed'], tp.map(([id, t]) => [HOST_NAMES[id] || id, `${int(t.floor.rps)}/s`, `${int(t.method.rps)}/s`, ratio(t.method.rps / t.floor.rps), ms(t.floor.p50_ms), ms(t.method.p50_ms), `${faultsOf(t.floor.wrong, t.floor.errors) + faultsOf(t.method.wrong, t.method.errors)}`])));
+      out.push('');
+    }
   }
 
   const session = results.session && results.session.runs;

@@ -28,6 +28,17 @@ namespace TestSite.Readme
 
         public IEnumerable<Place> CitiesOf(string region) =>
             region == "idf" ? new[] { new Place("paris", "Paris") } : region == "kanto" ? new[] { new Place("tokyo", "Tokyo") } : new Place[0];
+
+        /// <summary>The README's query for a long level: the cities of a country whose name contains the text, one page of them, and how many match.</summary>
+        public IEnumerable<Place> FindCities(string country, string text, int skip, int take, out int total)
+        {
+            var cities = country == "fr"
+                ? new[] { "Paris", "Lyon", "Marseille", "Pau", "Perpignan", "Nice" }.Select(n => new Place(n.ToLowerInvariant(), n))
+                : Enumerable.Empty<Place>();
+            var matches = cities.Where(c => c.Name.IndexOf(text ?? string.Empty, StringComparison.OrdinalIgnoreCase) >= 0).ToList();
+            total = matches.Count;
+            return matches.Skip(skip).Take(take).ToList();
+        }
     }
 
     /// <summary>The README's static <c>Db</c>, for page methods.</summary>

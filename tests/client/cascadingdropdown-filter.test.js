@@ -130,8 +130,14 @@ function fakeDocument() {
     activeElement: null,
     add(element) { byId[element.id] = element; return element; },
     getElementById(id) { return byId[id] || null; },
+    inputs: [],
     createElement(tag) {
-      assert.ok(tag === 'option' || tag === 'button', 'the control creates nothing but options and its Try again button');
+      assert.ok(tag === 'option' || tag === 'button' || tag === 'input', 'the control creates nothing but options, its Try again button and the find box\'s posted field');
+      if (tag === 'input') {
+        const field = { tagName: 'INPUT', type: '', name: '', value: '', parentNode: null };
+        this.inputs.push(field);
+        return field;
+      }
       return tag === 'option' ? fakeOption() : new FakeButton();
     },
     createDocumentFragment() {
@@ -669,7 +675,8 @@ describe('a parent change', { timeout: 5000 }, () => {
     assert.equal(list.value, 'BRS', 'a new chain\'s first page takes the server\'s default');
     assert.equal(list.disabled, false);
     assert.equal(status.textContent, 'City: 3 of 12 matches shown; type more to narrow them');
-    assert.deepEqual(populated, [{ filter: '', items: 3 }]);
+    // The search's fill runs the hook too (with its text), then the new chain's first page.
+    assert.deepEqual(populated, [{ filter: 'Ver', items: 1 }, { filter: '', items: 3 }]);
   });
 
   test('the next page after a parent change is the new chain\'s', async () => {

@@ -161,7 +161,11 @@ namespace CallbackControls
 
         bool ICallbackOwner.CallbackNeedsEventValidation => CallbackNeedsEventValidation;
 
-        string ICallbackOwner.ServiceMethodName => ServiceMethod.Length == 0 ? null : ServiceMethod;
+        // A filtered list's mode and page size travel after the name, so the call's token binds them: a caller
+        // cannot ask the method for a whole level, or for a larger page, by leaving them out of its state.
+        string ICallbackOwner.ServiceMethodName => ServiceMethod.Length == 0 ? null
+            : FilterMode == ListFilterMode.None ? ServiceMethod
+            : CascadingDropDownPageMethod.SignedName(ServiceMethod, FilterMode, ItemsPerRequest);
 
         string ICallbackOwner.ServiceContextKey => ContextKey.Length == 0 ? null : ContextKey;
     }

@@ -154,10 +154,10 @@ namespace CallbackControls
         /// Populate handler, the ServiceMethod or the data source. The filter and page reach a handler as
         /// they are; the caller takes the page of matches (<see cref="ListFilter.Window"/>).
         /// </summary>
-        private CascadingDropDownPopulateEventArgs Fill(IList<string> ancestorValues, string filter, int skip, int take)
+        private CascadingDropDownPopulateEventArgs Fill(IList<string> ancestorValues, string filter, int skip, int take, bool withDeclared = true)
         {
             var items = new ListItemCollection();
-            if (AppendDataBoundItems && _declaredItems != null)
+            if (withDeclared && AppendDataBoundItems && _declaredItems != null)
             {
                 foreach (var declared in _declaredItems) items.Add(CopyOf(declared));
             }
@@ -190,7 +190,9 @@ namespace CallbackControls
         internal ListWindow GetMatches(IList<string> ancestorValues, string filter, int skip)
         {
             if (ancestorValues.Any(string.IsNullOrEmpty)) return new ListWindow(new ListItemCollection(), 0, 0);
-            return ListFilter.Window(Fill(ancestorValues, filter, skip, ItemsPerRequest));
+            // The markup's items are not the handler's: they stay before the first page, outside its count.
+            var declared = AppendDataBoundItems && _declaredItems != null ? _declaredItems.Select(CopyOf) : null;
+            return ListFilter.Answer(Fill(ancestorValues, filter, skip, ItemsPerRequest, withDeclared: false), declared);
         }
 
         /// <summary>Raises <see cref="Populate"/>.</summary>
@@ -275,6 +277,7 @@ namespace CallbackControls
             {
                 options.Filter = new CascadingDropDownOptions.FilterOptions
                 {
+                    Disabled = !IsEnabled,
                     Mode = FilterMode,
                     Delay = FilterDelay,
                     Take = ItemsPerRequest,

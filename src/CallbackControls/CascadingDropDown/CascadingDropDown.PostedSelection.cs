@@ -253,13 +253,22 @@ namespace CallbackControls
         {
             if (postCollection == null) throw new ArgumentNullException(nameof(postCollection));
             _previous = (string[])ViewState[SelectionKey] ?? Choices();
+            if (!IsEnabled)
+            {
+                // A disabled list posts nothing a person chose (browsers send no disabled field): whatever was
+                // posted under its name is not a choice, and the rendered one stands, as with a DropDownList.
+                SetChoices(_previous);
+                return false;
+            }
             // A value that does not decode was tampered with: it stays in the list (as an impossible
             // value) so the check below rejects it instead of dropping it silently.
             _postedValues = (postCollection.GetValues(postDataKey) ?? new string[0])
                 .Select(v => ListValueCodec.Decode(v) ?? "\u0000invalid").ToArray();
             _postedValuesChecked = false;
             _rejected = false;
-            if (FilterMode != ListFilterMode.None && _filterText == null) _filterText = postCollection[postDataKey + "$Filter"] ?? string.Empty;
+            // The find box's text posts encoded by the client ("~" + base64url, so "<b" never trips request
+            // validation), or as typed from a browser without script; a text that does not decode is dropped.
+            if (FilterMode != ListFilterMode.None && _filterText == null) _filterText = ListValueCodec.Decode(postCollection[postDataKey + "$Filter"]) ?? string.Empty;
             return true;
         }
 

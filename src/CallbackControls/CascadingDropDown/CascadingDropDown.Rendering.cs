@@ -151,26 +151,43 @@ namespace CallbackControls
                 // A posted text too long to search finds nothing; the box shows it so the user sees why.
                 filter = null;
             }
-            var take = ItemsPerRequest;
-            var matcher = filter == null ? null : new ListMatcher(filter, FilterMode);
-            var placeholders = new List<ListItem>();
-            var pinned = new List<ListItem>();
-            var matches = new List<ListItem>();
+            var rendered = new List<ListItem>();
+            var values = new HashSet<string>(StringComparer.Ordinal);
+            var chosen = new List<ListItem>();
             foreach (ListItem item in Items)
             {
-                if (IsPlaceholder(item))
-                {
-                    placeholders.Add(item);
-                    continue;
-                }
-                bool match = matcher != null && matcher.IsMatch(item.Text);
-                if (match && _totalMatches++ < take)
-                    matches.Add(item);
-                else if (item.Selected)
-                    pinned.Add(item);
+                if (IsPlaceholder(item)) rendered.Add(item);
+                else if (item.Selected) chosen.Add(item);
             }
-            _renderedMatches = matches.Count;
-            _renderedItems = placeholders.Concat(pinned).Concat(matches).ToList();
+            var chosenValues = new HashSet<string>(chosen.Select(i => i.Value), StringComparer.Ordinal);
+            var ancestors = GetAncestorValues();
+            // The page is asked of the list's source exactly as a call asks for it, so what a postback shows
+            // and what the next page continues from are the same sequence (a handler filtering in SQL included).
+            var window = filter == null || ancestors.Any(string.IsNullOrEmpty) ? null : GetMatches(ancestors, filter, 0);
+            if (window != null)
+            {
+                foreach (ListItem item in window.Pinned) Add(item);
+            }
+            var page = window == null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(window.Items.Cast<ListItem>().Select(i => i.Value), StringComparer.Ordinal);
+            foreach (var item in chosen)
+            {
+                if (!page.Contains(item.Value)) Add(item);
+            }
+            if (window != null)
+            {
+                foreach (ListItem item in window.Items) Add(item);
+                _renderedMatches = window.Items.Count;
+                _totalMatches = window.Total;
+            }
+            _renderedItems = rendered;
+
+            void Add(ListItem item)
+            {
+                if (!values.Add(item.Value)) return;
+                // Chosen is what the list has chosen (posted, set by code, or the server's default), not what the source says.
+                item.Selected = chosenValues.Contains(item.Value);
+                rendered.Add(item);
+            }
         }
 
         /// <summary>
@@ -190,6 +207,7 @@ namespace CallbackControls
             writer.AddAttribute("spellcheck", "false");
             writer.AddAttribute(HtmlTextWriterAttribute.Maxlength, ListFilter.MaxLength.ToString(CultureInfo.InvariantCulture));
             writer.AddAttribute("aria-label", Texts.FilterLabel);
+            writer.AddAttribute("placeholder", Texts.FilterLabel);
             writer.AddAttribute("aria-controls", ClientID);
             if (!IsEnabled) writer.AddAttribute(HtmlTextWriterAttribute.Disabled, "disabled");
             writer.RenderBeginTag(HtmlTextWriterTag.Input);
@@ -200,7 +218,6 @@ namespace CallbackControls
         {
             // Without script nothing happens when the parent changes or text is typed; this button posts the page.
             if (NoScriptButtonText.Length == 0 || (FindParentControl() == null && FilterMode == ListFilterMode.None)) return;
-            // Without script nothing posts when the parent changes; this button does it by hand.
             writer.RenderBeginTag(HtmlTextWriterTag.Noscript);
             writer.AddAttribute(HtmlTextWriterAttribute.Type, "submit");
             writer.AddAttribute(HtmlTextWriterAttribute.Name, UniqueID + "$Refresh");

@@ -360,7 +360,7 @@
     this.clearStatus('count');
     this.replaceOptions([], true);
     if (this.filterBox && anyUnchosen(ancestors)) {
-      this.filterBox.value = '';
+      this._clearFilterBox();
       this.filterBox.disabled = true;
       this._shown = this._total = 0;
     }
@@ -372,7 +372,7 @@
     }
     var key = JSON.stringify(ancestors);
     // A filtered list starts again from every item of the new chain: text typed for the old one would hide the new one's items.
-    if (this.filterBox) { this.filterBox.value = ''; }
+    this._clearFilterBox();
     var cacheKey = this._firstPageKey(key);
     if (this._isCached(cacheKey)) {
       this.dropStaleCalls();
@@ -569,6 +569,14 @@
     return chainKey + '\u001f' + filter + '\u001f' + skip;
   }
 
+  /** "~" + base64url of the text's UTF-8: ListValueCodec.Decode on the server reads it back. */
+  function encodeText(text) {
+    var bytes = new root.TextEncoder().encode(text);
+    var binary = '';
+    for (var i = 0; i < bytes.length; i++) { binary += String.fromCharCode(bytes[i]); }
+    return '~' + root.btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+  }
+
   /** Typed text as the server matches it: trimmed, runs of spaces made one. */
   function normalizeFilter(text) {
     return String(text || '').replace(/\s+/g, ' ').trim();
@@ -594,8 +602,23 @@
       if (label && own.indexOf(label) !== 0) { box.setAttribute('aria-label', label + ', ' + own); }
       var region = this.statusRegion();
       if (region && region.id) { box.setAttribute('aria-describedby', region.id); }
-      box.disabled = !!(this.list && this.list.disabled && anyUnchosen(this.ancestorValues()));
-      this._onFilterInput = function () { self._scheduleSearch(); };
+      // A disabled control stays so; otherwise the box waits only for a parent to be chosen.
+      box.disabled = !!filter.disabled || !!(this.list && this.list.disabled && anyUnchosen(this.ancestorValues()));
+      // What is typed posts encoded in a field of its own, so "<b" typed here never trips ASP.NET's request
+      // validation, on a postback or in the calls of the lists below (which post this list's fields).
+      if (box.name && doc.createElement) {
+        var field = doc.createElement('input');
+        field.type = 'hidden';
+        field.name = box.name;
+        box.removeAttribute('name');
+        if (box.parentNode) { box.parentNode.insertBefore(field, box.nextSibling); }
+        this._filterField = field;
+        this._syncFilterField();
+      }
+      this._onFilterInput = function () {
+        self._syncFilterField();
+        self._scheduleSearch();
+      };
       this._onFilterKeyDown = function (event) { self._filterKeyDown(event); };
       box.addEventListener('input', this._onFilterInput);
       box.addEventListener('keydown', this._onFilterKeyDown);
@@ -611,6 +634,21 @@
       this.list.addEventListener('scroll', this._onListScroll);
       this.list.addEventListener('keydown', this._onListKeyDown);
     }
+  };
+
+  /** Copies the find box's text, encoded as list values are ("~" + base64url of its UTF-8), into the field that posts it. */
+  CascadingDropDownClient.prototype._syncFilterField = function () {
+    var field = this._filterField;
+    if (!field || !this.filterBox) { return; }
+    var text = this.filterBox.value || '';
+    field.value = text === '' ? '' : encodeText(text);
+  };
+
+  /** Empties the find box (and the field that posts it). */
+  CascadingDropDownClient.prototype._clearFilterBox = function () {
+    if (!this.filterBox) { return; }
+    this.filterBox.value = '';
+    this._syncFilterField();
   };
 
   CascadingDropDownClient.prototype._disposeFilter = function () {
@@ -657,8 +695,10 @@
       event.preventDefault();
       this.search();
     } else if (event.key === 'Escape' && box.value !== '') {
+      // Handled here: a dialog around the list must not close on the Escape that cleared the box.
       event.preventDefault();
-      box.value = '';
+      if (event.stopPropagation) { event.stopPropagation(); }
+      this._clearFilterBox();
       this.search();
     } else if (event.key === 'ArrowDown' && this.list && !this.list.disabled) {
       event.preventDefault();
@@ -685,26 +725,41 @@
     if (ancestors.length > 0 && anyUnchosen(ancestors)) { return Promise.resolve(); }
     var key = JSON.stringify(ancestors);
     var filter = this.getFilter();
-    if (key === this._shownKey && filter === this._shownFilter && !this._searching) { return Promise.resolve(); }
-    var cacheKey = matchesKey(key, filter, 0);
-    if (this._isCached(cacheKey)) {
+    var wanted = matchesKey(key, filter, 0);
+    // That text is being asked for already (Enter after the pause sent it): its reply will show it.
+    if (this._searching && wanted === this._searchingFor) { return Promise.resolve(); }
+    if (key === this._shownKey && filter === this._shownFilter) {
+      // Back to the text shown (typed and deleted again): whatever was asked since is not wanted.
+      if (this._searching) {
+        this.dropStaleCalls();
+        this._searching = false;
+        this.setBusy(false);
+      }
+      return Promise.resolve();
+    }
+    if (this._isCached(wanted)) {
       this.dropStaleCalls();
       this._searching = false;
-      this.fillMatches(this.cache[cacheKey], filter, true);
+      this.fillMatches(this.cache[wanted], filter, true);
       this.setBusy(false);
+      this._populated(filter);
       return Promise.resolve();
     }
     var e = { control: this, ancestors: ancestors.map(decodeValue), parentValue: decodeValue(ancestors[ancestors.length - 1] || ''), filter: filter, cancel: false };
     if (!this.runHookSafely('populating', e) || e.cancel) { return Promise.resolve(); }
     this._searching = true;
+    this._searchingFor = wanted;
     if (this.list) { this.list.setAttribute('aria-busy', 'true'); }
-    return this.submitCall('', { cascadingKey: key, filter: filter, skip: 0 }, 'queue-last').then(function () {}, function (error) {
+    return this.submitCall('', { cascadingKey: key, filter: filter, skip: 0, search: true }, 'queue-last').then(function () {}, function (error) {
       if (isQuiet(error) || !self.isCurrentChain(key) || filter !== self.getFilter()) { return; }
       self._searching = false;
       self.setBusy(false);
       self._retryWith = function () {
         self._shownFilter = null;
         self.search();
+        // Pressed with the keyboard: the keyboard goes on from the find box, where the text is.
+        if (self._focusAfterRetry && self.filterBox) { self.filterBox.focus(); }
+        self._focusAfterRetry = false;
       };
       self.offerRetry();
     });
@@ -729,7 +784,11 @@
     }, function (error) {
       self._loadingMore = false;
       if (isQuiet(error) || !self.isCurrentChain(key)) { return; }
-      self._retryWith = function () { self.loadMore(); };
+      self._retryWith = function () {
+        self.loadMore();
+        if (self._focusAfterRetry && self.list) { self.list.focus(); }
+        self._focusAfterRetry = false;
+      };
       self.offerRetry();
     });
   };
@@ -754,14 +813,20 @@
       return;
     }
     if (filter !== this.getFilter()) { return; }
-    var searched = this._searching;
-    this._searching = false;
-    if (searched) {
+    if (context.search) {
+      // A search's reply (never one of a refill, which starts a chain from the server's default).
+      if (this._searchingFor === matchesKey(context.cascadingKey, filter, 0)) { this._searching = false; }
       this.fillMatches(page, filter, true);
       this.setBusy(false);
+      this._populated(filter);
     } else {
       this.fill(page);
     }
+  };
+
+  /** Runs OnClientPopulated after a search or a next page: e.items is what arrived, e.filter the text. */
+  CascadingDropDownClient.prototype._populated = function (filter) {
+    this.runHookSafely('populated', { control: this, items: this._matchRows || [], filter: filter });
   };
 
   /**
@@ -772,32 +837,37 @@
   CascadingDropDownClient.prototype.fillMatches = function (page, filter, keepChoice) {
     var rows = page && Array.isArray(page.items) ? page.items : [];
     var total = page && typeof page.total === 'number' ? page.total : rows.length;
-    var items = rows;
+    // Rows the server lists before the page, outside its count: the markup's items (AppendDataBoundItems)
+    // and its default choice when that is not among the first matches.
+    var pinnedByServer = page && Array.isArray(page.pinned) ? page.pinned : [];
+    var items = pinnedByServer.concat(rows);
     if (keepChoice) {
       var chosen = this.getValues();
       var listed = {};
-      for (var i = 0; i < rows.length; i++) { listed[rows[i][1]] = true; }
+      for (var i = 0; i < items.length; i++) { listed[items[i][1]] = true; }
       var pinned = [];
       var options = this.list ? (this.list.selectedOptions || []) : [];
       for (var p = 0; p < options.length; p++) {
         var value = options[p].value;
         if (chosen.indexOf(value) >= 0 && !listed[value]) { pinned.push([options[p].textContent, value, { selected: true }]); }
       }
-      items = pinned.concat(rows.map(function (row) {
+      items = pinned.concat(items.map(function (row) {
         var details = row[2] ? Object.assign({}, row[2]) : {};
         details.selected = chosen.indexOf(row[1]) >= 0;
         return [row[0], row[1], details];
       }));
     }
     var waiting = anyUnchosen(this.ancestorValues());
+    // A parent with nothing under it shows the EmptyText, disabled, as a list without a filter does.
+    var nothing = !waiting && filter === '' && total === 0 && items.length === 0;
     this.withdrawRetry();
-    this.replaceOptions(items, waiting, false, keepChoice);
+    this.replaceOptions(items, waiting || nothing || !!this.options.filter.disabled, nothing, keepChoice);
     this._matchRows = rows;
     this._shownKey = JSON.stringify(this.ancestorValues());
     this._shownFilter = filter;
     this._shown = (page && page.skip || 0) + rows.length;
     this._total = total;
-    if (this.filterBox) { this.filterBox.disabled = waiting; }
+    if (this.filterBox) { this.filterBox.disabled = waiting || nothing || !!this.options.filter.disabled; }
     this.announceMatches();
   };
 
@@ -826,7 +896,9 @@
     }
     this._shown = (page.skip || 0) + rows.length;
     if (typeof page.total === 'number') { this._total = page.total; }
+    this._matchRows = rows;
     this.announceMatches();
+    this._populated(this._shownFilter);
   };
 
   /**

@@ -69,6 +69,9 @@ namespace CallbackControls
         /// <summary>A filtered list's settings and what the server rendered of it.</summary>
         internal sealed class FilterOptions
         {
+            /// <summary>The control is disabled: the find box and the list stay so.</summary>
+            public bool Disabled { get; set; }
+
             /// <summary>How typed text matches.</summary>
             public ListFilterMode Mode { get; set; }
 
@@ -111,6 +114,7 @@ namespace CallbackControls
                 ["countOneText"] = CountOneText,
                 ["partialText"] = PartialText,
                 ["noMatchesText"] = NoMatchesText,
+                ["disabled"] = Disabled,
             };
         }
     }

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using System.Web.UI.WebControls;
 
@@ -16,14 +17,40 @@ namespace CallbackControls
     internal sealed class CascadingDropDownPageMethod : IPageMethodAnswer
     {
         /// <inheritdoc />
-        public Func<CallbackEventArgs, object> Bind(Type pageType, string method, string controlId, string contextKey)
+        public Func<CallbackEventArgs, object> Bind(Type pageType, string method, string controlId, string contextKey, string settings)
         {
             var populate = PageMethods.Find<CascadingDropDownPopulateEventArgs>(pageType, method, controlId);
-            return e => PopulateFromState(populate, e.ClientState, contextKey);
+            ReadSettings(settings, out var mode, out var take);
+            return e => PopulateFromState(populate, e.ClientState, contextKey, mode, take);
+        }
+
+        /// <summary>
+        /// The method header of a filtered list: its name, then its mode and page size, which the call's token
+        /// signs with the name (<c>FindCities|contains|100</c>).
+        /// </summary>
+        internal static string SignedName(string method, ListFilterMode mode, int take) =>
+            method + "|" + (mode == ListFilterMode.StartsWith ? "startsWith" : "contains") + "|" + take.ToString(CultureInfo.InvariantCulture);
+
+        /// <summary>Reads what <see cref="SignedName"/> wrote after the name: None and no page for a list without a filter.</summary>
+        internal static void ReadSettings(string settings, out ListFilterMode mode, out int take)
+        {
+            mode = ListFilterMode.None;
+            take = int.MaxValue;
+            if (string.IsNullOrEmpty(settings)) return;
+            var parts = settings.Split('|');
+            if (parts.Length != 2 || !int.TryParse(parts[1], NumberStyles.None, CultureInfo.InvariantCulture, out take) || take < 1 || take > CascadingDropDown.MaxItemsPerRequest)
+                throw new CallbackRequestException("The call's list settings are not ones this library writes.");
+            switch (parts[0])
+            {
+                case "startsWith": mode = ListFilterMode.StartsWith; break;
+                case "contains": mode = ListFilterMode.Contains; break;
+                default: throw new CallbackRequestException("The call's filter mode is not startsWith or contains.");
+            }
         }
 
         /// <summary>The rows the method offers for the values of the levels above named in the call's state.</summary>
-        internal static object PopulateFromState(Action<CascadingDropDownPopulateEventArgs> populate, IDictionary<string, object> state, string contextKey)
+        internal static object PopulateFromState(Action<CascadingDropDownPopulateEventArgs> populate, IDictionary<string, object> state, string contextKey,
+            ListFilterMode mode = ListFilterMode.None, int take = int.MaxValue)
         {
             object raw = null;
             if (state == null || !state.TryGetValue("ancestors", out raw) || !(raw is object[] encoded))
@@ -35,7 +62,6 @@ namespace CallbackControls
                 if (decoded == null) throw new CallbackRequestException("A value chosen above the list is not one this page wrote.");
                 ancestors.Add(decoded);
             }
-            var mode = ReadMode(state);
             if (mode == ListFilterMode.None)
             {
                 if (ancestors.Any(string.IsNullOrEmpty)) return CascadingDropDown.ToRows(null);
@@ -43,36 +69,18 @@ namespace CallbackControls
                 populate(new CascadingDropDownPopulateEventArgs(ancestors, items, contextKey));
                 return CascadingDropDown.ToRows(items);
             }
-            // No page is built, so the list's FilterMode and ItemsPerRequest come with the call; neither
-            // reaches an item the method does not offer, and the page size is capped.
+            // No page is built: the list's FilterMode and ItemsPerRequest come signed in the call's token
+            // (the method header), the typed text and how far the user scrolled in its state.
             if (ancestors.Any(string.IsNullOrEmpty)) return new ListWindow(new ListItemCollection(), 0, 0);
             var e = new CascadingDropDownPopulateEventArgs(ancestors, new ListItemCollection(), contextKey)
             {
                 Filter = CascadingDropDown.ReadFilter(state),
                 FilterMode = mode,
                 Skip = CascadingDropDown.ReadSkip(state),
-                Take = ReadTake(state),
+                Take = take,
             };
             populate(e);
-            return ListFilter.Window(e);
-        }
-
-        private static ListFilterMode ReadMode(IDictionary<string, object> state)
-        {
-            if (!state.TryGetValue("mode", out var raw) || raw == null) return ListFilterMode.None;
-            switch (raw as string)
-            {
-                case "startsWith": return ListFilterMode.StartsWith;
-                case "contains": return ListFilterMode.Contains;
-                default: throw new CallbackRequestException("The call's filter mode is not startsWith or contains.");
-            }
-        }
-
-        private static int ReadTake(IDictionary<string, object> state)
-        {
-            if (!state.TryGetValue("take", out var raw) || !(raw is int || raw is long || raw is double || raw is decimal)) return CascadingDropDown.MaxItemsPerRequest;
-            var take = System.Convert.ToDouble(raw, System.Globalization.CultureInfo.InvariantCulture);
-            return take < 1 ? 1 : take > CascadingDropDown.MaxItemsPerRequest ? CascadingDropDown.MaxItemsPerRequest : (int)take;
+            return ListFilter.Answer(e, null);
         }
     }
 }

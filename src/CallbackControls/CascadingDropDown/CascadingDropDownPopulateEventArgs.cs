@@ -77,7 +77,7 @@ namespace CallbackControls
             internal set
             {
                 _filter = value ?? string.Empty;
-                _matcher = null;
+                _matcher = new ListMatcher(_filter, _filterMode);
             }
         }
 
@@ -90,7 +90,7 @@ namespace CallbackControls
             internal set
             {
                 _filterMode = value;
-                _matcher = null;
+                _matcher = new ListMatcher(_filter, _filterMode);
             }
         }
 
@@ -130,12 +130,10 @@ namespace CallbackControls
         /// </summary>
         /// <param name="text">An item's text.</param>
         /// <returns>Whether the item is a match.</returns>
-        public bool IsMatch(string text) => (_matcher ?? Matcher()).IsMatch(text);
+        public bool IsMatch(string text) => _matcher.IsMatch(text);
 
-        // Worked out once for the call's Filter and FilterMode: a handler calls IsMatch per item, so that call stays small.
-        private ListMatcher _matcher;
-
-        private ListMatcher Matcher() => _matcher = new ListMatcher(Filter, FilterMode);
+        // Worked out when Filter or FilterMode is set: a handler calls IsMatch per item.
+        private ListMatcher _matcher = new ListMatcher(string.Empty, ListFilterMode.None);
     }
 
     /// <summary>How a <see cref="CascadingDropDown"/> finds items by the text the user types.</summary>

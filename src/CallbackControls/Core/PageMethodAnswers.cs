@@ -22,7 +22,8 @@ namespace CallbackControls
         /// <param name="contextKey">The verified context key of the call ("" for none).</param>
         /// <returns>What answers the call from its envelope.</returns>
         /// <exception cref="InvalidOperationException">The method is gone or has another shape.</exception>
-        Func<CallbackEventArgs, object> Bind(Type pageType, string method, string controlId, string contextKey);
+        /// <param name="settings">What the control signed with the method's name in the call's token (after a '|'), or empty.</param>
+        Func<CallbackEventArgs, object> Bind(Type pageType, string method, string controlId, string contextKey, string settings);
     }
 
     /// <summary>Names the <see cref="IPageMethodAnswer"/> of the page methods taking the marked event args.</summary>
@@ -62,7 +63,7 @@ namespace CallbackControls
         /// <summary><c>Name(CallbackEventArgs e)</c>: the method sets <see cref="CallbackEventArgs.Result"/>.</summary>
         private sealed class PlainAnswer : IPageMethodAnswer
         {
-            public Func<CallbackEventArgs, object> Bind(Type pageType, string method, string controlId, string contextKey)
+            public Func<CallbackEventArgs, object> Bind(Type pageType, string method, string controlId, string contextKey, string settings)
             {
                 var answer = PageMethods.Find<CallbackEventArgs>(pageType, method, controlId);
                 return e =>

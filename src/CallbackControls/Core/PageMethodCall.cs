@@ -47,7 +47,7 @@ namespace CallbackControls
                 return;
             }
             var pageType = page.GetType();
-            context.Handler = PageMethods.EnablesSession(pageType, method)
+            context.Handler = PageMethods.EnablesSession(pageType, PageMethods.NameOf(method))
                 ? new ReadOnlySessionHandler(pageType, controlId, contextKey)
                 : new Handler(pageType, controlId, contextKey);
         }
@@ -173,7 +173,10 @@ namespace CallbackControls
             try
             {
                 // The method's parameter type says what answers it (a control's own event args name their answer).
-                var answer = PageMethodAnswers.For(PageMethods.ArgumentTypeOf(pageType, method)).Bind(pageType, method, controlId, contextKey);
+                // The method header is the name, then (after '|') the settings the control signed with it.
+                var name = PageMethods.NameOf(method);
+                var settings = method.Length > name.Length ? method.Substring(name.Length + 1) : string.Empty;
+                var answer = PageMethodAnswers.For(PageMethods.ArgumentTypeOf(pageType, name)).Bind(pageType, name, controlId, contextKey, settings);
                 CallbackAnswer.Run(context, controlId, parameter, answer, reply);
             }
             catch (InvalidOperationException ex)

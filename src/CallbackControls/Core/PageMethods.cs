@@ -41,6 +41,17 @@ namespace CallbackControls
             return action;
         }
 
+        /// <summary>
+        /// The method's name in a call's method header, which may carry after a '|' settings the control
+        /// signed with it in the call's token (a filtered list's mode and page size); a C# name holds no '|'.
+        /// </summary>
+        internal static string NameOf(string header)
+        {
+            if (header == null) return null;
+            int bar = header.IndexOf('|');
+            return bar < 0 ? header : header.Substring(0, bar);
+        }
+
         /// <summary>The parameter type of a marked method, or null when there is no marked method of that name.</summary>
         internal static Type ArgumentTypeOf(Type pageType, string name) => MethodOf(pageType, name)?.ArgumentType;
 

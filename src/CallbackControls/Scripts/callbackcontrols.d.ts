@@ -232,11 +232,15 @@ declare namespace CallbackControls {
     readonly countOneText: string;
     readonly partialText: string;
     readonly noMatchesText: string;
+    /** The control is disabled (Enabled="false"): the find box and the list stay disabled. */
+    readonly disabled: boolean;
   }
 
   /** A filtered list's reply: one page of the items matching the typed text. */
   interface ListMatches {
     readonly items: readonly ListItemPair[];
+    /** Rows listed before the first page, outside its count: the markup's items, the server's default choice. */
+    readonly pinned?: readonly ListItemPair[];
     /** How many matches come before this page, and how many match in all. */
     readonly skip: number;
     readonly total: number;

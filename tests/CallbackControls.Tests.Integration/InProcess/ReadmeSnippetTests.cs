@@ -102,6 +102,20 @@ namespace CallbackControls.Tests.InProcess
         }
 
         [Fact]
+        public void FindSnippet_RendersAFindBox_AndAnswersTheMatchesOfWhatIsTyped()
+        {
+            var page = Render("find");
+            Assert.NotNull(page.QuerySelector("input.cc-filter#City_Filter[name='City$Filter']"));
+
+            var reply = CallbackReply.Parse(CallbackCalls.Call(Site, "/Readme/find.aspx", "City", "", "{\"ancestors\":[\"fr\"],\"filter\":\"p\",\"skip\":0}", "Country", "fr").GetBodyText());
+
+            Assert.True(true.Equals(reply["ok"]), new System.Web.Script.Serialization.JavaScriptSerializer().Serialize(reply));
+            var matches = (IDictionary<string, object>)reply["result"];
+            Assert.Equal(new[] { "Paris", "Pau", "Perpignan" }, ((object[])matches["items"]).Cast<object[]>().Select(r => (string)r[0]).ToArray());
+            Assert.Equal(3, matches["total"]);
+        }
+
+        [Fact]
         public void PageMethodsSnippet_AnswersWithoutThePage()
         {
             Render("page-methods");

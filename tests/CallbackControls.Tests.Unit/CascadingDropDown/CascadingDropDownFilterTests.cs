@@ -422,9 +422,10 @@ namespace CallbackControls.Tests.CascadingDropDownTests
 
         // ---------------------------------------------------------------- Page method
 
-        private static (object Result, List<CascadingDropDownPopulateEventArgs> Calls) PageMethod(IDictionary<string, object> state)
+        private static (object Result, List<CascadingDropDownPopulateEventArgs> Calls) PageMethod(IDictionary<string, object> state, string settings = "")
         {
             var calls = new List<CascadingDropDownPopulateEventArgs>();
+            CascadingDropDownPageMethod.ReadSettings(settings, out var mode, out var take);
             var result = CascadingDropDownPageMethod.PopulateFromState(
                 e =>
                 {
@@ -432,21 +433,25 @@ namespace CallbackControls.Tests.CascadingDropDownTests
                     foreach (var name in FrenchCities) e.Items.Add(new ListItem(name, name.ToLowerInvariant()));
                 },
                 state,
-                "tenant");
+                "tenant",
+                mode,
+                take);
             return (result, calls);
         }
 
         [Fact]
-        public void PageMethod_WithMode_AnswersTheWindowTheStateAsksFor()
+        public void PageMethod_WithSignedSettings_AnswersTheWindowTheStateAsksFor_IgnoringAModeAndTakeInTheState()
         {
-            var (result, calls) = PageMethod(new Dictionary<string, object>
-            {
-                ["ancestors"] = new object[] { "fr" },
-                ["mode"] = "contains",
-                ["filter"] = " AR ",
-                ["skip"] = 1,
-                ["take"] = 1,
-            });
+            var (result, calls) = PageMethod(
+                new Dictionary<string, object>
+                {
+                    ["ancestors"] = new object[] { "fr" },
+                    ["mode"] = "startsWith",
+                    ["filter"] = " AR ",
+                    ["skip"] = 1,
+                    ["take"] = 999,
+                },
+                "contains|1");
 
             Assert.Equal("{\"items\":[[\"Marseille\",\"marseille\"]],\"skip\":1,\"total\":3}", Json(result));
             var e = calls.Single();
@@ -460,21 +465,15 @@ namespace CallbackControls.Tests.CascadingDropDownTests
         [Fact]
         public void PageMethod_StartsWith_FiltersByTheStartOfTheText()
         {
-            var (result, _) = PageMethod(new Dictionary<string, object>
-            {
-                ["ancestors"] = new object[] { "fr" },
-                ["mode"] = "startsWith",
-                ["filter"] = "pa",
-                ["take"] = 10,
-            });
+            var (result, _) = PageMethod(new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["filter"] = "pa" }, "startsWith|10");
 
             Assert.Equal(new[] { "Paris", "Pau", "Parthenay" }, ItemTexts(((ListWindow)result).Items));
         }
 
         [Fact]
-        public void PageMethod_WithoutMode_AnswersAPlainArrayOfEveryItem()
+        public void PageMethod_WithoutSignedSettings_AnswersAPlainArrayOfEveryItem_WhateverTheStateSays()
         {
-            var (result, calls) = PageMethod(new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["filter"] = "pa" });
+            var (result, calls) = PageMethod(new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["filter"] = "pa", ["mode"] = "contains", ["take"] = 1 });
 
             Assert.StartsWith("[[\"Paris\",\"paris\"],[\"Lyon\",\"lyon\"]", Json(result));
             Assert.Equal("", calls.Single().Filter);
@@ -482,44 +481,37 @@ namespace CallbackControls.Tests.CascadingDropDownTests
         }
 
         [Fact]
-        public void PageMethod_WithModeAndAParentNotChosen_AnswersAnEmptyWindowWithoutCallingTheMethod()
+        public void PageMethod_WithSettingsAndAParentNotChosen_AnswersAnEmptyWindowWithoutCallingTheMethod()
         {
-            var (result, calls) = PageMethod(new Dictionary<string, object> { ["ancestors"] = new object[] { "" }, ["mode"] = "startsWith" });
+            var (result, calls) = PageMethod(new Dictionary<string, object> { ["ancestors"] = new object[] { "" } }, "startsWith|100");
 
             Assert.Equal("{\"items\":[],\"skip\":0,\"total\":0}", Json(result));
             Assert.Empty(calls);
         }
 
         [Theory]
-        [InlineData("regex")]
-        [InlineData("StartsWith")]
-        [InlineData(1)]
-        [InlineData(true)]
-        public void PageMethod_UnknownMode_IsRefused(object mode)
+        [InlineData("regex|10")]
+        [InlineData("StartsWith|10")]
+        [InlineData("contains")]
+        [InlineData("contains|0")]
+        [InlineData("contains|1001")]
+        [InlineData("contains|ten")]
+        [InlineData("contains|10|x")]
+        public void PageMethod_SettingsThisLibraryDoesNotWrite_AreRefused(string settings)
         {
-            var state = new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["mode"] = mode };
-
-            Assert.Throws<CallbackRequestException>(() => PageMethod(state));
+            Assert.Throws<CallbackRequestException>(() => CascadingDropDownPageMethod.ReadSettings(settings, out _, out _));
         }
 
-        [Theory]
-        [InlineData(5000, 1000)]
-        [InlineData(1000, 1000)]
-        [InlineData(1001L, 1000)]
-        [InlineData(1e9, 1000)]
-        [InlineData(0, 1)]
-        [InlineData(-3, 1)]
-        [InlineData(25, 25)]
-        [InlineData("50", 1000)]
-        [InlineData(null, 1000)]
-        public void PageMethod_Take_IsCappedAtTheMostItemsPerRequest(object take, int expected)
+        [Fact]
+        public void PageMethod_SignedName_CarriesTheModeAndPageSize_AndReadsBack()
         {
-            var state = new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["mode"] = "startsWith", ["take"] = take };
+            var signed = CascadingDropDownPageMethod.SignedName("FindCities", ListFilterMode.StartsWith, 25);
 
-            var (_, calls) = PageMethod(state);
-
-            Assert.Equal(expected, calls.Single().Take);
-            Assert.Equal(1000, CascadingDropDown.MaxItemsPerRequest);
+            Assert.Equal("FindCities|startsWith|25", signed);
+            Assert.Equal("FindCities", PageMethods.NameOf(signed));
+            CascadingDropDownPageMethod.ReadSettings(signed.Substring("FindCities|".Length), out var mode, out var take);
+            Assert.Equal(ListFilterMode.StartsWith, mode);
+            Assert.Equal(25, take);
         }
 
         [Theory]
@@ -528,9 +520,9 @@ namespace CallbackControls.Tests.CascadingDropDownTests
         [InlineData("ten")]
         public void PageMethod_MalformedSkip_IsRefused(object skip)
         {
-            var state = new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["mode"] = "contains", ["skip"] = skip };
+            var state = new Dictionary<string, object> { ["ancestors"] = new object[] { "fr" }, ["skip"] = skip };
 
-            Assert.Throws<CallbackRequestException>(() => PageMethod(state));
+            Assert.Throws<CallbackRequestException>(() => PageMethod(state, "contains|100"));
         }
 
         // ---------------------------------------------------------------- Rendering

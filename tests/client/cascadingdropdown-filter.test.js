@@ -1,8 +1,9 @@
 'use strict';
 // Type to find (a CascadingDropDown with FilterMode): the find box's typing pause, Enter, Escape and
-// Down, what a search sends, latest text wins and the per-text cache, the choice kept through every
-// search, the announcements, the next page as the list is scrolled, Try again after a failed search,
-// and a parent change. A fake DOM, the fake transport, fake timers (as cascadingdropdown.test.js).
+// Down, the field that posts its text encoded, what a search sends, latest text wins and the per-text
+// cache, the choice kept through every search, the announcements, the rows the server pins, the next
+// page as the list is scrolled, Try again after a failed search, a parent change, an empty level and a
+// disabled list. A fake DOM, the fake transport, fake timers (as cascadingdropdown.test.js).
 
 const path = require('node:path');
 const { test, describe, beforeEach, afterEach, mock } = require('node:test');
@@ -366,6 +367,65 @@ describe('the find box', { timeout: 5000 }, () => {
     assert.equal(box.press('a').defaultPrevented, false);
     assert.equal(doc.activeElement, box);
   });
+
+  test('what is typed posts encoded ("~" + base64url of its UTF-8) in a field put under the box\'s name, so "<b" never trips request validation', () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    const { region, box } = findCity({}, {}, { text: 'Pa' });
+    assert.equal(doc.inputs.length, 1, 'the control creates the field at start');
+    const field = doc.inputs[0];
+    assert.equal(field.type, 'hidden');
+    assert.equal(field.name, 'City_Filter', 'the name the server reads the text from');
+    assert.equal(field.value, '~UGE', 'the text the server rendered, encoded from the start');
+    box.typeText('<b');
+    assert.equal(field.value, '~PGI');
+    box.typeText('Évry ~~~???');
+    assert.equal(field.value, '~w4l2cnkgfn5-Pz8_', 'base64url: - and _, no padding');
+    box.press('Escape');
+    assert.equal(field.value, '', 'Escape empties the field with the box');
+    box.typeText('Ver');
+    assert.equal(field.value, '~VmVy');
+    region.choose('BRE');
+    assert.equal(box.value, '');
+    assert.equal(field.value, '', 'a parent change empties it too');
+    box.typeText('Ren');
+    region.choose('');
+    assert.equal(field.value, '', 'and so does a parent with no choice');
+  });
+
+  test('Escape that clears the text stops there (a dialog around the list stays open); in an empty box it goes on', () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    const { box } = findCity();
+    box.typeText('Ver');
+    const clearing = box.press('Escape');
+    assert.equal(clearing.defaultPrevented, true);
+    assert.equal(clearing.cancelBubble, true, 'stopPropagation: handlers around the list never see it');
+    const empty = box.press('Escape');
+    assert.equal(empty.defaultPrevented, false);
+    assert.equal(empty.cancelBubble, false);
+  });
+
+  test('Enter for the text whose call is in flight sends nothing more; the one reply fills the list as a search, the choice kept', async () => {
+    mock.timers.enable({ apis: ['setTimeout'] });
+    const populated = [];
+    const { box, list, changes } = findCity({}, { populated: (e) => populated.push(e.filter) }, { chosen: 'PAR' });
+    box.typeText('Ver');
+    mock.timers.tick(250);
+    await flush();
+    assert.deepEqual(askedFor(), ['Ver@0']);
+    const enter = box.press('Enter');
+    await flush();
+    assert.equal(enter.defaultPrevented, true);
+    assert.deepEqual(askedFor(), ['Ver@0'], 'the reply on its way will show that text');
+    await answer(ok(matches([['Versailles', 'VER', { selected: true }], ['Verrières', 'VRR']])));
+    assert.deepEqual(list.texts(), ['Choose a city', 'Paris', 'Versailles', 'Verrières']);
+    assert.equal(list.value, 'PAR', 'a search keeps the choice; a refill would have taken the server\'s default');
+    assert.deepEqual(changes, [], 'nothing reaches the levels below');
+    assert.equal(list.getAttribute('aria-busy'), null);
+    assert.deepEqual(populated, ['Ver']);
+    mock.timers.tick(1000);
+    await flush();
+    assert.equal(transport.calls.length, 1);
+  });
 });
 
 describe('latest text wins', { timeout: 5000 }, () => {
@@ -423,6 +483,23 @@ describe('latest text wins', { timeout: 5000 }, () => {
     assert.deepEqual(askedFor(), ['a@0', 'ab@0'], '"abc" was never sent');
     assert.deepEqual(list.texts(), ['Choose a city', 'Arras', 'Albi'], 'the reply for "ab" came too late to be shown');
     assert.equal(list.getAttribute('aria-busy'), null);
+  });
+
+  test('typing back to the text shown while a newer call waits drops the waiting call and the list is no longer busy', async () => {
+    const { box, list, around } = findCity({ filter: { delay: 0 } });
+    box.typeText('a');
+    await flush();
+    box.typeText('ab');
+    await flush();
+    assert.equal(list.getAttribute('aria-busy'), 'true');
+    box.typeText('');
+    await flush();
+    assert.equal(list.getAttribute('aria-busy'), null, 'nothing the list will show is coming');
+    await answer(ok(matches([['Arras', 'ARR'], ['Albi', 'ALB']])), 0);
+    assert.deepEqual(askedFor(), ['a@0'], '"ab" was never sent, nor the text already shown');
+    assert.deepEqual(list.texts(), ['Choose a city', 'Paris', 'Versailles', 'Meaux'], 'the late reply for "a" is not shown');
+    assert.equal(list.getAttribute('aria-busy'), null);
+    assert.equal(around.children.length, 0, 'a dropped call is no failure');
   });
 
   test('with the cache off, a text answered before is asked again', async () => {
@@ -564,6 +641,51 @@ describe('more matches', { timeout: 5000 }, () => {
     assert.equal(transport.calls.length, 3, 'everything is shown: nothing more is asked');
     assert.equal(list.value, 'PAR', 'the choice never moved');
     assert.deepEqual(changes, []);
+  });
+
+  test('rows the server pins come first and are not counted among the matches shown: the next page skips only matches', async () => {
+    const { client, box, list, status } = findCity();
+    await searchFor(box, 'e');
+    const page = matches([['Versailles', 'VER'], ['Meaux', 'MEA'], ['Évry', 'EVR']], 7);
+    await answer(ok(Object.assign(page, { pinned: [['Anywhere', 'ANY'], ['Abroad', 'ABR']] })));
+    assert.deepEqual(list.texts(), ['Choose a city', 'Anywhere', 'Abroad', 'Versailles', 'Meaux', 'Évry']);
+    assert.equal(list.value, '', 'a pinned row is not chosen by a search');
+    assert.equal(status.textContent, 'City: 3 of 7 matches shown; type more to narrow them');
+    client.loadMore();
+    await flush();
+    assert.deepEqual(askedFor(), ['e@0', 'e@3'], 'after the three matches, not after five rows');
+  });
+
+  test('a new chain\'s default pinned by the server comes first, chosen, outside the count', async () => {
+    const { client, region, list, status } = findCity();
+    region.choose('BRE');
+    const page = matches([['Rennes', 'REN'], ['Brest', 'BRS'], ['Quimper', 'QUI']], 12);
+    await answer(ok(Object.assign(page, { pinned: [['Vannes', 'VAN', { selected: true }]] })));
+    assert.deepEqual(list.texts(), ['Choose a city', 'Vannes', 'Rennes', 'Brest', 'Quimper']);
+    assert.equal(list.value, 'VAN');
+    assert.equal(status.textContent, 'City: 3 of 12 matches shown; type more to narrow them');
+    client.loadMore();
+    await flush();
+    assert.deepEqual(sentStates()[1], { ancestors: ['BRE'], filter: '', skip: 3, mode: 'contains', take: 3 });
+  });
+
+  test('OnClientPopulated runs after a search (e.filter its text) and after a next page (e.items the rows that came)', async () => {
+    const populated = [];
+    const { client, box } = findCity({ cache: true }, { populated: (e) => populated.push({ filter: e.filter, values: e.items.map((row) => row[1]) }) });
+    await searchFor(box, 'e');
+    await answer(ok(matches([['Versailles', 'VER'], ['Meaux', 'MEA'], ['Évry', 'EVR']], 5)));
+    client.loadMore();
+    await answer(ok(matches([['Créteil', 'CRE'], ['Melun', 'MEL']], 5, 3)));
+    await searchFor(box, 'Ver');
+    await answer(ok(matches([['Versailles', 'VER']])));
+    await searchFor(box, 'e');
+    assert.equal(transport.calls.length, 3, '"e" again came from the cache');
+    assert.deepEqual(populated, [
+      { filter: 'e', values: ['VER', 'MEA', 'EVR'] },
+      { filter: 'e', values: ['CRE', 'MEL'] },
+      { filter: 'Ver', values: ['VER'] },
+      { filter: 'e', values: ['VER', 'MEA', 'EVR'] }
+    ]);
   });
 
   test('the first page the server rendered goes on from where it stopped', async () => {
@@ -758,5 +880,41 @@ describe('a parent change', { timeout: 5000 }, () => {
     await flush();
     await answer(ok(matches([['Rennes', 'REN']])), 0);
     assert.deepEqual(askedFor(), ['@0']);
+  });
+
+  test('a chain with nothing under it shows the empty text, disabled, and disables the find box; a text with no matches does not', async () => {
+    const { region, box, list, status } = findCity({ emptyText: 'No cities' });
+    await searchFor(box, 'zzz');
+    await answer(ok(matches([], 0)));
+    assert.deepEqual(list.texts(), ['Choose a city'], 'no matches for a text: the prompt, the box still there to type another');
+    assert.equal(box.disabled, false);
+    region.choose('BRE');
+    await answer(ok(matches([], 0)));
+    assert.deepEqual(list.texts(), ['No cities']);
+    assert.equal(list.disabled, true);
+    assert.equal(box.disabled, true, 'nothing to find');
+    assert.equal(status.textContent, 'City: No cities');
+    region.choose('IDF');
+    await answer(ok(matches(FIRST_PAGE, ALL_CITIES)));
+    assert.equal(list.disabled, false);
+    assert.equal(box.disabled, false);
+  });
+});
+
+describe('a disabled list', { timeout: 5000 }, () => {
+  test('options.filter.disabled keeps the find box and the list disabled, at start and after each fill', async () => {
+    const { client, region, box, list } = findCity({ filter: { disabled: true } }, {}, { chosen: 'PAR' });
+    assert.equal(box.disabled, true, 'at start, whatever the parent');
+    region.choose('BRE');
+    await answer(ok(matches([['Rennes', 'REN'], ['Brest', 'BRS']], 2)));
+    assert.deepEqual(list.texts(), ['Choose a city', 'Rennes', 'Brest']);
+    assert.equal(list.disabled, true);
+    assert.equal(box.disabled, true);
+    box.value = 'Bre';
+    client.search();
+    await answer(ok(matches([['Brest', 'BRS']])));
+    assert.deepEqual(list.texts(), ['Choose a city', 'Brest']);
+    assert.equal(list.disabled, true, 'a search by script does not enable it either');
+    assert.equal(box.disabled, true);
   });
 });

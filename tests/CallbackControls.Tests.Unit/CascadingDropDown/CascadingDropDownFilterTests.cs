@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Collections.Specialized;
 using System.IO;
 using System.Linq;
+using System.Reflection;
 using System.Text;
 using System.Web.Script.Serialization;
 using System.Web.UI;
@@ -15,8 +16,9 @@ namespace CallbackControls.Tests.CascadingDropDownTests
 {
     /// <summary>
     /// Type to find (FilterMode): which items match the typed text, the page of matches a call or a page
-    /// method answers, the find box and the page of matches a postback renders, and a posted selection
-    /// still checked against every item offered for the posted parent.
+    /// method answers and the rows pinned before it, the find box and the page of matches a postback
+    /// renders, the find box's posted text, a disabled list, and a posted selection still checked against
+    /// every item offered for the posted parent.
     /// </summary>
     public class CascadingDropDownFilterTests
     {
@@ -26,14 +28,24 @@ namespace CallbackControls.Tests.CascadingDropDownTests
 
         private static readonly string[] FrenchCities = { "Paris", "Lyon", "Pau", "Marseille", "Perpignan", "Parthenay", "Nice", "Le Puy" };
 
-        /// <summary>Country → City, City finding its items by typed text, a page of three at a time.</summary>
+        /// <summary>
+        /// Country → City, City finding its items by typed text, a page of three at a time; with declared
+        /// items, City's markup holds them and AppendDataBoundItems keeps them before the items offered.
+        /// </summary>
         private static (Container Root, CascadingDropDown Country, CascadingDropDown City, List<CascadingDropDownPopulateEventArgs> Calls) Chain(
-            ListFilterMode mode = ListFilterMode.StartsWith)
+            ListFilterMode mode = ListFilterMode.StartsWith, params ListItem[] declared)
         {
             var root = new Container { ID = "Form" };
             var country = new CascadingDropDown { ID = "Country", PromptText = "Choose" };
             country.Populate += (s, e) => { e.Items.Add(new ListItem("France", "fr")); e.Items.Add(new ListItem("Germany", "de")); };
             var city = new CascadingDropDown { ID = "City", ParentControlID = "Country", PromptText = "Choose a city", FilterMode = mode, ItemsPerRequest = 3 };
+            if (declared.Length > 0)
+            {
+                city.AppendDataBoundItems = true;
+                foreach (var item in declared) city.Items.Add(item);
+                // What the list's Init records of its markup; Init itself needs a hosted page (a data-bound control's Init joins the page's PreLoad).
+                typeof(CascadingDropDown).GetField("_declaredItems", BindingFlags.Instance | BindingFlags.NonPublic).SetValue(city, city.Items.Cast<ListItem>().ToArray());
+            }
             var calls = new List<CascadingDropDownPopulateEventArgs>();
             city.Populate += (s, e) =>
             {
@@ -89,6 +101,12 @@ namespace CallbackControls.Tests.CascadingDropDownTests
         }
 
         private static string[] RowTexts(object rows) => ((object[])rows).Select(row => (string)((object[])row)[0]).ToArray();
+
+        /// <summary>The values of the rows a reply marks <c>"selected":true</c>.</summary>
+        private static string[] SelectedRowValues(object rows) =>
+            ((object[])rows).Cast<object[]>()
+                .Where(row => row.Length > 2 && ((IDictionary<string, object>)row[2]).TryGetValue("selected", out var selected) && Equals(true, selected))
+                .Select(row => (string)row[1]).ToArray();
 
         private static string Json(object value)
         {
@@ -420,6 +438,82 @@ namespace CallbackControls.Tests.CascadingDropDownTests
             Assert.Empty(calls);
         }
 
+        [Fact]
+        public void Callback_MarkupItemsWithAppendDataBoundItems_ComePinnedBeforeTheFirstPage_OutsideItsCount()
+        {
+            var (_, country, city, _) = Chain(ListFilterMode.Contains, new ListItem("Anywhere in France", "any"), new ListItem("Abroad", "abroad"));
+            country.SelectedValue = "fr";
+
+            var first = Result(Call(city, "{}"));
+            var found = Result(Call(city, "{\"filter\":\"pa\"}"));
+            var next = Result(Call(city, "{\"skip\":3}"));
+
+            // Pinned, they take no place of the page: three matches still come, and the next page goes on from the fourth.
+            Assert.Equal(new[] { "Anywhere in France", "Abroad" }, RowTexts(first["pinned"]));
+            Assert.Equal(new[] { "Paris", "Lyon", "Pau" }, RowTexts(first["items"]));
+            Assert.Equal(8, first["total"]);
+            Assert.Equal(new[] { "Anywhere in France", "Abroad" }, RowTexts(found["pinned"]));
+            Assert.Equal(new[] { "Paris", "Pau", "Parthenay" }, RowTexts(found["items"]));
+            Assert.Equal(3, found["total"]);
+            Assert.False(next.ContainsKey("pinned"), "a later page lists no markup item again");
+            Assert.Equal(new[] { "Marseille", "Perpignan", "Parthenay" }, RowTexts(next["items"]));
+            Assert.Equal(3, next["skip"]);
+            Assert.Equal(8, next["total"]);
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Callback_HandlersDefaultPastTheFirstPageOfEveryItem_ComesPinnedAndSelected(bool byItemSelected)
+        {
+            var (_, country, city, _) = Chain();
+            city.Populate += (s, e) =>
+            {
+                if (e.ParentValue != "fr") return;
+                if (byItemSelected) e.Items.FindByValue("le puy").Selected = true;
+                else e.SelectedValue = "le puy";
+            };
+            country.SelectedValue = "fr";
+
+            var result = Result(Call(city, "{}"));
+
+            Assert.Equal(new[] { "Le Puy" }, RowTexts(result["pinned"]));
+            Assert.Equal(new[] { "le puy" }, SelectedRowValues(result["pinned"]));
+            Assert.Equal(new[] { "Paris", "Lyon", "Pau" }, RowTexts(result["items"]));
+            Assert.Empty(SelectedRowValues(result["items"]));
+            Assert.Equal(8, result["total"]);
+        }
+
+        [Fact]
+        public void Callback_HandlersDefaultWithinTheFirstPage_IsSelectedWhereItIs_NotPinned()
+        {
+            var (_, country, city, _) = Chain();
+            city.Populate += (s, e) => e.SelectedValue = "lyon";
+            country.SelectedValue = "fr";
+
+            var result = Result(Call(city, "{}"));
+
+            Assert.False(result.ContainsKey("pinned"));
+            Assert.Equal(new[] { "Paris", "Lyon", "Pau" }, RowTexts(result["items"]));
+            Assert.Equal(new[] { "lyon" }, SelectedRowValues(result["items"]));
+        }
+
+        [Theory]
+        [InlineData("{\"filter\":\"p\"}", new[] { "Paris", "Pau", "Perpignan" })]
+        [InlineData("{\"skip\":3}", new[] { "Marseille", "Perpignan", "Parthenay" })]
+        public void Callback_HandlersDefault_IsNotPinnedForASearchOrALaterPage(string state, string[] expected)
+        {
+            var (_, country, city, _) = Chain();
+            city.Populate += (s, e) => e.SelectedValue = "le puy";
+            country.SelectedValue = "fr";
+
+            var result = Result(Call(city, state));
+
+            // A search shows what matches the text; the default, which does not, would read as a match.
+            Assert.False(result.ContainsKey("pinned"));
+            Assert.Equal(expected, RowTexts(result["items"]));
+        }
+
         // ---------------------------------------------------------------- Page method
 
         private static (object Result, List<CascadingDropDownPopulateEventArgs> Calls) PageMethod(IDictionary<string, object> state, string settings = "")
@@ -650,6 +744,69 @@ namespace CallbackControls.Tests.CascadingDropDownTests
             Assert.Equal("\"><script>x</script>", document.QuerySelector("input.cc-filter").GetAttribute("value"));
         }
 
+        /// <summary>Cities and their département numbers; a handler finds them by number, not by name.</summary>
+        private static readonly string[][] Departements =
+        {
+            new[] { "Paris", "75" }, new[] { "Lyon", "69" }, new[] { "Pau", "64" }, new[] { "Marseille", "13" },
+            new[] { "Perpignan", "66" }, new[] { "Nice", "06" }, new[] { "Le Puy", "43" },
+        };
+
+        [Fact]
+        public void Render_PostbackOfAHandlerFilteringByItsOwnRule_ShowsWhatTheHandlerAnswersForThePostedText()
+        {
+            var root = new Container { ID = "Form" };
+            var city = new CascadingDropDown { ID = "City", PromptText = "Choose a city", FilterMode = ListFilterMode.StartsWith, ItemsPerRequest = 2 };
+            city.Populate += (s, e) =>
+            {
+                // As a query would: by number, where no city's name starts with the typed digits.
+                foreach (var row in Departements.Where(d => d[1].StartsWith(e.Filter, StringComparison.Ordinal))) e.Items.Add(new ListItem(row[0], row[1]));
+                e.Filtered = true;
+            };
+            root.Controls.Add(city);
+            Post(city, "6");
+
+            var document = Render(city);
+            var next = Result(Call(city, "{\"filter\":\"6\",\"skip\":2}"));
+
+            Assert.Equal(new[] { "Choose a city", "Lyon", "Pau" }, document.QuerySelectorAll("select option").Select(o => o.TextContent).ToArray());
+            var filter = (IDictionary<string, object>)Options(document)["filter"];
+            Assert.Equal(2, filter["shown"]);
+            Assert.Equal(3, filter["total"]);
+            // The next page a call brings goes on from the rendered one.
+            Assert.Equal(new[] { "Perpignan" }, RowTexts(next["items"]));
+        }
+
+        [Theory]
+        [InlineData(ListFilterMode.Contains, 100, "FindCities|contains|100")]
+        [InlineData(ListFilterMode.StartsWith, 25, "FindCities|startsWith|25")]
+        [InlineData(ListFilterMode.None, 25, "FindCities")]
+        public void Render_ServiceMethod_TheMethodTheClientSendsCarriesAFilteredListsModeAndPageSize(ListFilterMode mode, int itemsPerRequest, string expected)
+        {
+            var (_, country, city, _) = Chain(mode);
+            city.ItemsPerRequest = itemsPerRequest;
+            city.ServiceMethod = "FindCities";
+            country.SelectedValue = "fr";
+
+            // The client sends this as the method header, and the call's token signs it: a caller cannot drop the mode or the page size.
+            Assert.Equal(expected, Options(Render(city))["method"]);
+        }
+
+        [Theory]
+        [InlineData(false)]
+        [InlineData(true)]
+        public void Render_DisabledList_DisablesTheFindBoxAndTellsTheClientToKeepItSo(bool enabled)
+        {
+            var (_, country, city, _) = Chain();
+            country.SelectedValue = "fr";
+            city.Enabled = enabled;
+
+            var document = Render(city);
+
+            Assert.Equal(!enabled, document.QuerySelector("input.cc-filter").HasAttribute("disabled"));
+            Assert.Equal(!enabled, document.QuerySelector("select").HasAttribute("disabled"));
+            Assert.Equal(!enabled, ((IDictionary<string, object>)Options(document)["filter"])["disabled"]);
+        }
+
         // ---------------------------------------------------------------- Posted selection
 
         [Fact]
@@ -696,6 +853,56 @@ namespace CallbackControls.Tests.CascadingDropDownTests
             Assert.Equal("", check.Filter);
             Assert.Equal(0, check.Skip);
             Assert.Equal(int.MaxValue, check.Take);
+        }
+
+        [Theory]
+        [InlineData("~PHNjcmlwdD4", "<script>")]
+        [InlineData("~w4l2cnk", "Évry")]
+        [InlineData("Saint-Étienne", "Saint-Étienne")]
+        [InlineData("  a ", "  a ")]
+        [InlineData("~_w", "")]
+        [InlineData("~%%", "")]
+        [InlineData(null, "")]
+        public void LoadPostData_FindBoxText_EncodedByTheClientIsDecoded_RawIsTakenAsIs_UndecodableIsDropped(string posted, string expected)
+        {
+            // The client posts "~" + base64url of the UTF-8 ("<script>" would fail request validation);
+            // a browser without script posts what was typed; "~_w" is not UTF-8, "~%%" not base64url.
+            var (_, country, city, _) = Chain();
+            Post(country, null, "fr");
+            Post(city, posted);
+
+            Assert.Equal(expected, city.FilterText);
+        }
+
+        [Fact]
+        public void LoadPostData_EncodedFindBoxText_IsWhatThePostbackSearchesAndShowsInTheBox()
+        {
+            var (_, country, city, _) = Chain(ListFilterMode.Contains);
+            Post(country, null, "fr");
+            Post(city, "~QVI"); // "AR"
+
+            var document = Render(city);
+
+            Assert.Equal("AR", document.QuerySelector("input.cc-filter").GetAttribute("value"));
+            Assert.Equal(new[] { "Choose a city", "Paris", "Marseille", "Parthenay" }, document.QuerySelectorAll("select option").Select(o => o.TextContent).ToArray());
+        }
+
+        [Theory]
+        [InlineData("paris")]
+        [InlineData("ber")]
+        public void LoadPostData_DisabledList_TakesNoPostedValue_TheRenderedSelectionStands(string posted)
+        {
+            var (_, country, city, _) = Chain();
+            country.SelectedValue = "fr";
+            city.SelectedValue = "lyon";
+            city.Enabled = false;
+
+            bool changed = Post(city, "", posted);
+
+            Assert.False(changed);
+            Assert.Equal("lyon", city.SelectedValue);
+            Assert.True(city.IsValid, "nothing was chosen, so nothing was refused");
+            Assert.Equal(new[] { "lyon" }, Render(city).QuerySelectorAll("option[selected]").Select(o => o.GetAttribute("value")).ToArray());
         }
 
         // ---------------------------------------------------------------- Properties

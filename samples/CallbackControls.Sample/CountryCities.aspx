@@ -19,7 +19,7 @@
     </div>
   </form>
   <sample:SampleInfo runat="server">
-    <ul><li><code>FilterMode="Contains"</code> puts a find box before the list: typing "springfield, il" finds Springfield (Illinois)
+    <ul><li><code>FilterMode="Contains"</code> puts a find box before the list: typing "springfield (il" finds Springfield (Illinois)
         in the United States' 19,821 cities. The database filters and pages (<code>e.Filter</code>, <code>e.Skip</code>, <code>e.Take</code>),
         so each search reads a hundred rows, and scrolling to the end of the list brings the next hundred.</li>
       <li><code>Rows="12"</code> and <code>SelectionMode="Multiple"</code> make the list a list box where several cities can be chosen

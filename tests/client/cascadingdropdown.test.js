@@ -357,6 +357,14 @@ describe('filling from the parent', { timeout: 5000 }, () => {
     assert.equal(city.status.textContent, '');
   });
 
+  test('a disabled control (Enabled="false") stays disabled when a parent change refills it: the server takes nothing posted under its name', async () => {
+    const { country, region } = chain({ disabled: true });
+    country.choose('FR');
+    await answer(ok(FRANCE));
+    assert.deepEqual(region.list.texts(), ['Choose a region', 'Île-de-France', 'Bretagne']);
+    assert.equal(region.list.disabled, true);
+  });
+
   test('a call made by page script returns its result to the promise and leaves the list alone', async () => {
     const { region } = chain();
     const call = region.client.callback('custom');

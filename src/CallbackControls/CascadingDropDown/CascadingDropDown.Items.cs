@@ -272,6 +272,7 @@ namespace CallbackControls
                 NoItemsText = Texts.NoItems,
                 Cache = EnableClientCache,
                 Multiple = SelectionMode == ListSelectionMode.Multiple,
+                Disabled = !IsEnabled,
             };
             if (FilterMode != ListFilterMode.None)
             {

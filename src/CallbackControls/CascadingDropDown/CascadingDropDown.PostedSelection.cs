@@ -21,6 +21,7 @@ namespace CallbackControls
         private string[] _pending;
         private string[] _previous;
         private string[] _unmatched;
+        private bool _keptWhileDisabled;
         private ListItem _promptItem;
         private ListItem _emptyItem;
 
@@ -186,7 +187,9 @@ namespace CallbackControls
             }
             if (previous != null)
             {
-                if (previous.Length > 0 && !previous.Any(v => Items.FindByValue(v) != null)) _unmatched = previous;
+                // A choice kept because the list was disabled is not the page's code speaking: under a parent that
+                // no longer offers it, it is dropped, so no level below is filled for a value of another parent.
+                if (previous.Length > 0 && !_keptWhileDisabled && !previous.Any(v => Items.FindByValue(v) != null)) _unmatched = previous;
                 var single = SelectionMode == ListSelectionMode.Single;
                 foreach (var value in previous)
                 {
@@ -258,6 +261,7 @@ namespace CallbackControls
                 // A disabled list posts nothing a person chose (browsers send no disabled field): whatever was
                 // posted under its name is not a choice, and the rendered one stands, as with a DropDownList.
                 SetChoices(_previous);
+                _keptWhileDisabled = true;
                 return false;
             }
             // A value that does not decode was tampered with: it stays in the list (as an impossible

@@ -166,7 +166,13 @@ namespace CallbackControls
             var window = filter == null || ancestors.Any(string.IsNullOrEmpty) ? null : GetMatches(ancestors, filter, 0);
             if (window != null)
             {
-                foreach (ListItem item in window.Pinned) Add(item);
+                // The markup's items; the source's default only where it is the list's choice (a postback that
+                // chose another shows that one, not the default beside it).
+                var declared = new HashSet<string>((_declaredItems ?? new ListItem[0]).Select(i => i.Value), StringComparer.Ordinal);
+                foreach (ListItem item in window.Pinned)
+                {
+                    if (declared.Contains(item.Value) || chosenValues.Contains(item.Value)) Add(item);
+                }
             }
             var page = window == null ? new HashSet<string>(StringComparer.Ordinal) : new HashSet<string>(window.Items.Cast<ListItem>().Select(i => i.Value), StringComparer.Ordinal);
             foreach (var item in chosen)
@@ -209,7 +215,9 @@ namespace CallbackControls
             writer.AddAttribute("aria-label", Texts.FilterLabel);
             writer.AddAttribute("placeholder", Texts.FilterLabel);
             writer.AddAttribute("aria-controls", ClientID);
-            if (!IsEnabled) writer.AddAttribute(HtmlTextWriterAttribute.Disabled, "disabled");
+            // Disabled with its list: the control disabled, waiting for a parent, or nothing offered to find.
+            var offered = GetItems();
+            if (!IsEnabled || offered == null || offered.Count == 0) writer.AddAttribute(HtmlTextWriterAttribute.Disabled, "disabled");
             writer.RenderBeginTag(HtmlTextWriterTag.Input);
             writer.RenderEndTag();
         }

@@ -519,7 +519,8 @@
     try {
       list.textContent = '';
       list.appendChild(fragment);
-      list.disabled = !!disabled;
+      // A disabled control stays so whatever it is filled with: the server takes nothing posted under its name.
+      list.disabled = !!disabled || !!this.options.disabled;
     } finally {
       this._filling = false;
     }
@@ -603,7 +604,7 @@
       var region = this.statusRegion();
       if (region && region.id) { box.setAttribute('aria-describedby', region.id); }
       // A disabled control stays so; otherwise the box waits only for a parent to be chosen.
-      box.disabled = !!filter.disabled || !!(this.list && this.list.disabled && anyUnchosen(this.ancestorValues()));
+      box.disabled = !!filter.disabled || !!(this.list && this.list.disabled);
       // What is typed posts encoded in a field of its own, so "<b" typed here never trips ASP.NET's request
       // validation, on a postback or in the calls of the lists below (which post this list's fields).
       if (box.name && doc.createElement) {

@@ -44,6 +44,9 @@ namespace CallbackControls
         /// <summary>A list box allowing several choices.</summary>
         public bool Multiple { get; set; }
 
+        /// <summary>The control is disabled (Enabled="false"): a refill keeps the list disabled.</summary>
+        public bool Disabled { get; set; }
+
         /// <summary>Type to find, or null when the list shows every item.</summary>
         public FilterOptions Filter { get; set; }
 
@@ -63,6 +66,7 @@ namespace CallbackControls
             json["noItemsText"] = NoItemsText;
             json["cache"] = Cache;
             json["multiple"] = Multiple;
+            if (Disabled) json["disabled"] = true;
             if (Filter != null) json["filter"] = Filter.ToJson();
         }
 

@@ -211,6 +211,8 @@ declare namespace CallbackControls {
     readonly noItemsText: string | null;
     readonly cache: boolean;
     readonly multiple: boolean;
+    /** The control is disabled (Enabled="false"): it stays disabled whatever it is filled with. */
+    readonly disabled?: boolean;
     /** Type to find (FilterMode on); absent when the list shows every item. */
     readonly filter?: CascadingDropDownFilterOptions;
   }

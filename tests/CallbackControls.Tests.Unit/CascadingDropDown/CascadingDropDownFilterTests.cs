@@ -905,6 +905,39 @@ namespace CallbackControls.Tests.CascadingDropDownTests
             Assert.Equal(new[] { "lyon" }, Render(city).QuerySelectorAll("option[selected]").Select(o => o.GetAttribute("value")).ToArray());
         }
 
+        [Fact]
+        public void LoadPostData_DisabledList_UnderAParentThatNoLongerOffersItsChoice_DropsIt()
+        {
+            var (_, country, city, _) = Chain();
+            country.SelectedValue = "de";
+            city.Enabled = false;
+            city.SelectedValue = "lyon";
+
+            Post(city, "", "lyon");
+
+            // Lyon is France's: under Germany the disabled list has no choice, and no level below reads one.
+            Assert.Empty(city.SelectedValues);
+            Assert.Equal("", city.SelectedValue);
+        }
+
+        [Fact]
+        public void Render_EmptyLevel_DisablesTheFindBoxWithItsList()
+        {
+            var root = new Container { ID = "Form" };
+            var country = new CascadingDropDown { ID = "Country" };
+            country.Populate += (s, e) => e.Items.Add(new ListItem("Nowhere", "xx"));
+            var city = new CascadingDropDown { ID = "City", ParentControlID = "Country", EmptyText = "No cities", FilterMode = ListFilterMode.Contains };
+            city.Populate += (s, e) => { };
+            root.Controls.Add(country);
+            root.Controls.Add(city);
+            country.SelectedValue = "xx";
+
+            var document = Render(city);
+
+            Assert.True(document.QuerySelector("select").HasAttribute("disabled"));
+            Assert.True(document.QuerySelector("input.cc-filter").HasAttribute("disabled"), "nothing to find in an empty level");
+        }
+
         // ---------------------------------------------------------------- Properties
 
         [Fact]

@@ -17,7 +17,7 @@
       </cc:RefreshingChart>
       <%-- Areas: the working set and the part of it the garbage collector manages. --%>
       <cc:RefreshingChart ID="Memory" runat="server" RefreshFrequency="2000" OnRefreshCallback="Memory_RefreshCallback"
-          Title="Memory" YAxisTitle="MB" YAxisMinimum="0" XAxisLabelFormat="HH:mm:ss" ChartHeight="260">
+          Title="Memory" YAxisTitle="MB" YAxisMinimum="0" XAxisLabelFormat="HH:mm:ss" ShowDataTable="true" ChartHeight="260">
         <Series>
           <cc:ChartSeries Name="Working set" ChartType="Area" />
           <cc:ChartSeries Name="Managed heap" ChartType="Area" />
@@ -25,7 +25,7 @@
       </cc:RefreshingChart>
       <%-- Columns: requests per second, counted in Global.asax (the charts' own callbacks included). --%>
       <cc:RefreshingChart ID="Requests" runat="server" RefreshFrequency="2000" OnRefreshCallback="Requests_RefreshCallback"
-          Title="Requests per second" YAxisMinimum="0" XAxisLabelFormat="HH:mm:ss" ShowLegend="false" ChartHeight="260"
+          Title="Requests per second" YAxisTitle="Requests/s" YAxisMinimum="0" XAxisLabelFormat="HH:mm:ss" ShowLegend="false" ShowDataTable="true" ChartHeight="260"
           ShowPointToolTips="true">
         <Series><cc:ChartSeries Name="Requests/s" ChartType="Column" /></Series>
       </cc:RefreshingChart>
@@ -33,7 +33,9 @@
   </form>
   <sample:SampleInfo runat="server">
     <ul><li>The drawings are SVG made on the server: open the page with script off and they are still there.</li>
-      <li>Each chart carries a data table for screen readers (the CPU chart shows it).</li>
+      <li>Each chart carries a data table for screen readers, headed by its axis titles: its latest 100 values,
+        updated in place at each refresh (a reader keeps its place), and a footer for the earlier ones; each
+        chart's description says its latest value, lowest and highest.</li>
       <li>A hidden tab stops polling and refreshes once when it is shown again.</li></ul>
   </sample:SampleInfo>
   <script src="Sample.js"></script>

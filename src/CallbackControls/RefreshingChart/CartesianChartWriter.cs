@@ -230,6 +230,35 @@ namespace CallbackControls
             return d.Name + ": " + _format.X(d.X[i], _data.AxisType, _data.Categories) + ", " + _format.Y(value);
         }
 
+        // A stacked layer's own value, not its top on the stack.
+        private static double ValueOf(SeriesValues d, int i) => d.Own != null ? d.Own[i] : d.Y[i];
+
+        /// <summary>
+        /// A series' latest value (the last it holds, as a live series is appended to) and its lowest and
+        /// highest; null when it has none. The extremes measured when the series was read are used as they
+        /// are, so a million-point refresh does not scan its values again.
+        /// </summary>
+        private static (int Latest, double Low, double High)? Summarize(SeriesValues d)
+        {
+            int latest = -1;
+            for (int i = d.Count - 1; i >= 0 && latest < 0; i--)
+            {
+                if (d.HasPointAt(i) && IsFinite(ValueOf(d, i)) && IsFinite(d.X[i])) latest = i;
+            }
+            if (latest < 0) return null;
+            if (d.Highest >= 0 && d.Lowest >= 0) return (latest, ValueOf(d, d.Lowest), ValueOf(d, d.Highest));
+            double low = double.PositiveInfinity, high = double.NegativeInfinity;
+            for (int i = 0; i < d.Count; i++)
+            {
+                if (!d.HasPointAt(i)) continue;
+                double v = ValueOf(d, i);
+                if (!IsFinite(v)) continue;
+                if (v < low) low = v;
+                if (v > high) high = v;
+            }
+            return (latest, low, high);
+        }
+
         private string Describe()
         {
             var data = _data.Series;
@@ -260,6 +289,15 @@ namespace CallbackControls
             }
             var valueTicks = _layout.ValueTicks;
             text += string.Format(culture, " {0}: {1} to {2}.", yName, _format.ValueTick(valueTicks.Minimum, valueTicks), _format.ValueTick(valueTicks.Maximum, valueTicks));
+            // The data, not only the axes: what a sighted reader takes from the lines at a glance.
+            foreach (var d in data)
+            {
+                var summary = Summarize(d);
+                if (summary == null) continue;
+                var (latest, low, high) = summary.Value;
+                text += string.Format(culture, " {0}: latest {1} at {2}, lowest {3}, highest {4}.",
+                    d.Name, _format.Y(ValueOf(d, latest)), _format.X(d.X[latest], _data.AxisType, categories), _format.Y(low), _format.Y(high));
+            }
             return text;
         }
     }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using static CallbackControls.ChartMath;
 using static CallbackControls.ChartText;
@@ -15,28 +16,67 @@ namespace CallbackControls
         private const string VisuallyHiddenStyle =
             "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0";
 
-        /// <summary>A row for each drawn value of a cartesian chart: series, X, Y.</summary>
+        /// <summary>The most rows a series lists: its latest drawn values; a footer row says what the rest hold.</summary>
+        internal const int RowsPerSeries = 100;
+
+        /// <summary>
+        /// A row for each drawn value of a cartesian chart (series, X, Y), the latest <see cref="RowsPerSeries"/>
+        /// of each series, under the axis titles (or "Time", "Category" or "X", and "Value"); a footer row per
+        /// series whose earlier values are not listed says how many and their lowest and highest.
+        /// </summary>
         public static void WriteSeries(SvgMarkupWriter writer, ChartCanvas canvas, ChartData data)
         {
             var settings = canvas.Settings;
             var format = canvas.Format;
-            Start(writer, canvas, "Series", HasText(settings.XAxisTitle) ? settings.XAxisTitle : "X", HasText(settings.YAxisTitle) ? settings.YAxisTitle : "Y");
+            string xName = HasText(settings.XAxisTitle) ? settings.XAxisTitle
+                : data.AxisType == ChartAxisType.DateTime ? "Time" : data.AxisType == ChartAxisType.Category ? "Category" : "X";
+            Start(writer, canvas, "Series", xName, HasText(settings.YAxisTitle) ? settings.YAxisTitle : "Value");
+            var omitted = new List<(string Name, int Count, double Low, double High)>();
             foreach (var d in data.Series)
             {
+                var drawn = new List<int>();
                 foreach (var run in d.Runs)
                 {
                     foreach (int i in run)
                     {
-                        if (!d.HasPointAt(i)) continue;
-                        // A stacked layer's own value, not its top on the stack.
-                        double value = d.Own != null ? d.Own[i] : d.Y[i];
-                        if (!IsFinite(value)) continue;
-                        Row(writer, d.Name, format.X(d.X[i], data.AxisType, data.Categories), format.Y(value));
+                        if (d.HasPointAt(i) && IsFinite(ValueAt(d, i))) drawn.Add(i);
                     }
                 }
+                int skip = Math.Max(0, drawn.Count - RowsPerSeries);
+                if (skip > 0)
+                {
+                    double low = double.PositiveInfinity, high = double.NegativeInfinity;
+                    for (int k = 0; k < skip; k++)
+                    {
+                        double v = ValueAt(d, drawn[k]);
+                        if (v < low) low = v;
+                        if (v > high) high = v;
+                    }
+                    omitted.Add((d.Name, skip, low, high));
+                }
+                for (int k = skip; k < drawn.Count; k++)
+                {
+                    int i = drawn[k];
+                    Row(writer, d.Name, format.X(d.X[i], data.AxisType, data.Categories), format.Y(ValueAt(d, i)));
+                }
             }
-            End(writer);
+            writer.End("tbody");
+            if (omitted.Count > 0)
+            {
+                writer.Start("tfoot").Open();
+                foreach (var (name, count, low, high) in omitted)
+                {
+                    Row(writer, name,
+                        string.Format(format.Culture, count == 1 ? "{0} earlier value not listed" : "{0} earlier values not listed", count),
+                        string.Format(format.Culture, "lowest {0}, highest {1}", format.Y(low), format.Y(high)));
+                }
+                writer.End("tfoot");
+            }
+            writer.End("table").End("div");
         }
+
+        // A stacked layer's own value, not its top on the stack.
+        private static double ValueAt(SeriesValues d, int i) => d.Own != null ? d.Own[i] : d.Y[i];
 
         /// <summary>A row for each slice of a pie: label, value, share of the whole.</summary>
         public static void WriteShares(SvgMarkupWriter writer, ChartCanvas canvas, string seriesName, IEnumerable<(string Label, double Value)> shares, double total)

@@ -276,11 +276,169 @@
     }
     var current = this.element.querySelector('.' + BODY_CLASS);
     if (current && current.parentNode) {
-      current.parentNode.replaceChild(fresh, current);
+      if (!keepTable(current, fresh)) { current.parentNode.replaceChild(fresh, current); }
     } else {
       this.element.insertBefore(fresh, this.element.firstChild);
     }
   };
+
+  var TABLE_SELECTOR = 'table.cc-chart-table';
+
+  /**
+   * Swaps the new drawing in around the data table the page shows, which is updated in place (rows
+   * added, removed or rewritten, never the table replaced), so a screen reader reading it keeps its
+   * place and focus in it stays. Everything else of the body is replaced in the same task, so the page
+   * never shows a half-swapped chart. False when either body has no table (the caller swaps it whole).
+   */
+  function keepTable(current, fresh) {
+    if (typeof current.querySelector !== 'function' || typeof fresh.querySelector !== 'function') { return false; }
+    var table = current.querySelector(TABLE_SELECTOR);
+    var incoming = fresh.querySelector(TABLE_SELECTOR);
+    var wrapper = table && table.parentNode;
+    var incomingWrapper = incoming && incoming.parentNode;
+    if (!wrapper || !incomingWrapper || wrapper.parentNode !== current || incomingWrapper.parentNode !== fresh) { return false; }
+    patchTable(table, incoming);
+    // The body's own attributes (its class, its size) as the new drawing has them.
+    var i;
+    for (i = current.attributes.length - 1; i >= 0; i--) {
+      if (!fresh.hasAttribute(current.attributes[i].name)) { current.removeAttribute(current.attributes[i].name); }
+    }
+    for (i = 0; i < fresh.attributes.length; i++) { current.setAttribute(fresh.attributes[i].name, fresh.attributes[i].value); }
+    // Every other child replaced by the new one, on the same side of the table.
+    var child = current.firstChild;
+    while (child) {
+      var next = child.nextSibling;
+      if (child !== wrapper) { current.removeChild(child); }
+      child = next;
+    }
+    var before = true;
+    while (fresh.firstChild) {
+      var node = fresh.firstChild;
+      if (node === incomingWrapper) {
+        before = false;
+        fresh.removeChild(node);
+      } else if (before) {
+        current.insertBefore(node, wrapper);
+      } else {
+        current.appendChild(node);
+      }
+    }
+    return true;
+  }
+
+  /** Makes the table read as the incoming one: caption and headers rewritten where they differ, each series' rows patched. */
+  function patchTable(table, incoming) {
+    setText(table.caption, incoming.caption);
+    var heads = table.tHead ? table.tHead.rows : [];
+    var incomingHeads = incoming.tHead ? incoming.tHead.rows : [];
+    if (heads.length === 1 && incomingHeads.length === 1) { patchRow(heads[0], incomingHeads[0]); }
+    patchFoot(table, incoming);
+    var body = table.tBodies[0];
+    var incomingBody = incoming.tBodies[0];
+    if (!body || !incomingBody) { return; }
+    var groups = groupRows(body.rows);
+    var incomingGroups = groupRows(incomingBody.rows);
+    // Series in the incoming order; a series gone loses its rows, a new one gets them at the end.
+    var names = Object.keys(groups);
+    for (var n = 0; n < names.length; n++) {
+      if (!Object.prototype.hasOwnProperty.call(incomingGroups, names[n])) {
+        groups[names[n]].forEach(function (row) { body.removeChild(row); });
+      }
+    }
+    var anchor = null;
+    var order = Object.keys(incomingGroups);
+    for (var g = order.length - 1; g >= 0; g--) {
+      var rows = Object.prototype.hasOwnProperty.call(groups, order[g]) ? groups[order[g]] : [];
+      anchor = patchGroup(body, rows, incomingGroups[order[g]], anchor);
+    }
+  }
+
+  /** The footer (what each series' unlisted values hold) patched row by row, added or removed. */
+  function patchFoot(table, incoming) {
+    var foot = table.tFoot;
+    var incomingFoot = incoming.tFoot;
+    if (!incomingFoot) {
+      if (foot) { table.removeChild(foot); }
+      return;
+    }
+    if (!foot) {
+      table.appendChild(incomingFoot);
+      return;
+    }
+    var rows = Array.prototype.slice.call(foot.rows);
+    var incomingRows = Array.prototype.slice.call(incomingFoot.rows);
+    for (var r = 0; r < incomingRows.length; r++) {
+      if (r < rows.length) {
+        patchRow(rows[r], incomingRows[r]);
+      } else {
+        foot.appendChild(incomingRows[r]);
+      }
+    }
+    for (var x = incomingRows.length; x < rows.length; x++) { foot.removeChild(rows[x]); }
+  }
+
+  /** The rows of a table body by their row header (the series' name), in order. */
+  function groupRows(rows) {
+    var groups = {};
+    for (var i = 0; i < rows.length; i++) {
+      var name = rows[i].cells.length ? rows[i].cells[0].textContent : '';
+      (groups[name] = groups[name] || []).push(rows[i]);
+    }
+    return groups;
+  }
+
+  /**
+   * One series' rows made to read as the incoming ones, placed before `anchor` (null: at the end).
+   * A series that moved on by a few points (the oldest gone, the newest added, as a live chart's does)
+   * keeps the rows still shown and only loses and gains rows at its ends; otherwise rows are rewritten
+   * in place. Returns the group's first row, the anchor for the series before it.
+   */
+  function patchGroup(body, rows, incoming, anchor) {
+    var key = function (row) { return row.textContent; };
+    var oldKeys = rows.map(key);
+    var newKeys = incoming.map(key);
+    var shift = -1;
+    for (var s = 0; s < rows.length && shift < 0; s++) {
+      var same = true;
+      for (var k = s; k < rows.length && same; k++) {
+        same = k - s < newKeys.length && oldKeys[k] === newKeys[k - s];
+      }
+      if (same) { shift = s; }
+    }
+    var kept = rows;
+    if (shift > 0) {
+      rows.slice(0, shift).forEach(function (row) { body.removeChild(row); });
+      kept = rows.slice(shift);
+    }
+    if (shift < 0) {
+      // Not a move along the series: the rows are rewritten where they are.
+      for (var r = 0; r < kept.length && r < incoming.length; r++) { patchRow(kept[r], incoming[r]); }
+    }
+    // Rows beyond the incoming ones go; the incoming beyond the kept ones come after them.
+    while (kept.length > incoming.length) { body.removeChild(kept.pop()); }
+    var final = kept.concat(incoming.slice(kept.length));
+    // Placed from the last, before the next series' first row: a row already in place is not touched
+    // (moving a node would take the focus and a screen reader's place with it).
+    var next = anchor;
+    for (var f = final.length - 1; f >= 0; f--) {
+      if (final[f].parentNode !== body || final[f].nextSibling !== next) { body.insertBefore(final[f], next); }
+      next = final[f];
+    }
+    return final.length ? final[0] : anchor;
+  }
+
+  /** The row's cells rewritten where their text differs (the same number of cells, as the server writes them). */
+  function patchRow(row, incoming) {
+    if (row.cells.length !== incoming.cells.length) {
+      row.parentNode.replaceChild(incoming, row);
+      return;
+    }
+    for (var c = 0; c < row.cells.length; c++) { setText(row.cells[c], incoming.cells[c]); }
+  }
+
+  function setText(node, incoming) {
+    if (node && incoming && node.textContent !== incoming.textContent) { node.textContent = incoming.textContent; }
+  }
 
   /**
    * Counts a failure before the error hook runs, so the hook sees it in failureCount. Every failure

@@ -91,6 +91,24 @@ test('text that ASP.NET request validation refuses ("<script") can be typed, sea
   assert.deepEqual(p.pageErrors, []);
 }));
 
+test('a level above changed by the page\'s code on a postback drops the text typed for the old parent', page('find-server-parent-change', async (p) => {
+  await open(p);
+  await p.selectOption('#Country', 'US');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 101);
+  await p.fill('#City_Filter', 'Town 1997');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 10);
+  await Promise.all([p.waitForNavigation(), p.click('#ToFrance')]);
+  assert.equal(await p.$eval('#Country', (s) => s.value), 'FR');
+  assert.equal(await p.$eval('#City_Filter', (b) => b.value), '', 'the text was typed for the United States');
+  assert.deepEqual(await optionTexts(p, 'City'), ['Choose a city', 'Paris', 'Lyon']);
+  // A postback under the same parent keeps what was typed.
+  await p.fill('#City_Filter', 'ly');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 2);
+  await Promise.all([p.waitForNavigation(), p.click('#Save')]);
+  assert.equal(await p.$eval('#City_Filter', (b) => b.value), 'ly');
+  assert.deepEqual(await optionTexts(p, 'City'), ['Choose a city', 'Lyon']);
+}));
+
 test('a forged city is refused at the postback, as without the filter', page('find-forged', async (p) => {
   await open(p);
   await p.selectOption('#Country', 'FR');

@@ -22,6 +22,47 @@ namespace CallbackControls
         private string[] _previous;
         private string[] _unmatched;
         private bool _keptWhileDisabled;
+        private bool _filterTypedWithScript;
+        private string _filterRenderedFor;
+        private const string FilterForKey = "FilterFor";
+
+        /// <summary>
+        /// A posted find text is for the values above it was typed under: when a level above changed on the
+        /// server (the page's code, or the no-script Update button) it is dropped, as the browser drops it on
+        /// a parent change, so the new parent's list is not filtered by a text typed for another. The values
+        /// above as rendered are kept in ViewState for the next postback.
+        /// </summary>
+        private void SettleFilterText()
+        {
+            if (FilterMode == ListFilterMode.None) return;
+            if (!string.IsNullOrEmpty(_filterText))
+            {
+                var typedFor = _filterTypedWithScript ? PostedChainKey() : _filterRenderedFor;
+                if (typedFor != null && typedFor != _itemsKey) _filterText = string.Empty;
+            }
+            _filterTypedWithScript = false;
+            _filterRenderedFor = null;
+            ViewState[FilterForKey] = _itemsKey;
+        }
+
+        /// <summary>
+        /// The values above as the browser posted them, in the form of <c>_itemsKey</c>, read from the posted
+        /// fields alone (no source is asked); null when this request posted no such chain.
+        /// </summary>
+        private string PostedChainKey()
+        {
+            var page = Page;
+            if (page == null || !page.IsPostBack) return null;
+            var values = new List<string>();
+            foreach (var parent in Ancestors())
+            {
+                string value = parent is CascadingDropDown cascading
+                    ? (cascading._postedValues != null && cascading._postedValues.Length > 0 ? cascading._postedValues.FirstOrDefault(v => !string.IsNullOrEmpty(v) && v != cascading.PromptValue) ?? string.Empty : string.Empty)
+                    : page.Request.Form[parent.UniqueID] ?? string.Empty;
+                values.Insert(0, value);
+            }
+            return values.Any(string.IsNullOrEmpty) ? WaitingKey : string.Join("\u001f", values);
+        }
         private ListItem _promptItem;
         private ListItem _emptyItem;
 
@@ -272,7 +313,15 @@ namespace CallbackControls
             _rejected = false;
             // The find box's text posts encoded by the client ("~" + base64url, so "<b" never trips request
             // validation), or as typed from a browser without script; a text that does not decode is dropped.
-            if (FilterMode != ListFilterMode.None && _filterText == null) _filterText = ListValueCodec.Decode(postCollection[postDataKey + "$Filter"]) ?? string.Empty;
+            if (FilterMode != ListFilterMode.None && _filterText == null)
+            {
+                var typed = postCollection[postDataKey + "$Filter"];
+                _filterText = ListValueCodec.Decode(typed) ?? string.Empty;
+                // With script the text posts encoded and was typed under the values above as posted; without,
+                // under those the page rendered (only a postback changes them then). Checked at PreRender.
+                _filterTypedWithScript = typed != null && typed.Length > 0 && typed[0] == '~';
+                _filterRenderedFor = (string)ViewState[FilterForKey];
+            }
             return true;
         }
 

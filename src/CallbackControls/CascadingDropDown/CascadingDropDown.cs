@@ -388,6 +388,7 @@ namespace CallbackControls
             if (ServiceMethod.Length > 0 && Events[EventPopulate] == null && Page != null) FindServiceMethod();
             CheckPostedValues();
             EnsureItems();
+            SettleFilterText();
             if (_rejected) Channel.StatusErrorText = ErrorMessage;
         }
     }

@@ -38,6 +38,9 @@
         e.TotalCount = matches.Length;
     }
 
+    // The page's code changes a level above on a postback: the city list then belongs to another parent.
+    protected void ToFrance_Click(object sender, EventArgs e) => Country.SelectedValue = "FR";
+
     protected void Save_Click(object sender, EventArgs e)
     {
         Validate();
@@ -60,6 +63,7 @@
       <p><asp:Label runat="server" AssociatedControlID="MethodCity" Text="City (page method)" />
         <cc:CascadingDropDown ID="MethodCity" runat="server" ParentControlID="MethodCountry" PromptText="Choose a city" FilterMode="StartsWith" Rows="8" ServiceMethod="FindCities" /></p>
       <asp:Button ID="Save" runat="server" Text="Save" OnClick="Save_Click" />
+      <asp:Button ID="ToFrance" runat="server" Text="Switch to France" OnClick="ToFrance_Click" />
       <output id="Chosen"><asp:Literal ID="Chosen" runat="server" /></output>
     </main>
   </form>

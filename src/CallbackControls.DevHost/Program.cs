@@ -110,7 +110,32 @@ namespace CallbackControls.DevHost
             TryStop(server);
             TryDelete(options.UrlFile);
             Console.Out.Flush();
+            Console.Error.Flush();
+            // Everything is stopped, deleted and written. Mono 6.8 can still abort while it tears down the
+            // ASP.NET domain after Main returns (exit code 255 once in a few dozen stops, nothing wrong), so
+            // on Unix the process ends here with the code it means.
+            NativeMethods.ExitNow(ExitOk);
             return ExitOk;
+        }
+
+        private static class NativeMethods
+        {
+            [System.Runtime.InteropServices.DllImport("libc", EntryPoint = "_exit")]
+            private static extern void _exit(int status);
+
+            /// <summary>Ends the process at once with <paramref name="code"/> on Unix; does nothing elsewhere.</summary>
+            internal static void ExitNow(int code)
+            {
+                if (Environment.OSVersion.Platform != PlatformID.Unix) return;
+                try
+                {
+                    _exit(code);
+                }
+                catch (Exception ex) when (ex is DllNotFoundException || ex is EntryPointNotFoundException)
+                {
+                    // No libc to call: the runtime's own exit follows.
+                }
+            }
         }
 
         private static void TryStop(DevServer server)

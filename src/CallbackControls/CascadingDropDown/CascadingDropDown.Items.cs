@@ -141,12 +141,10 @@ namespace CallbackControls
             if (_itemsByAncestors.TryGetValue(key, out var cached)) return cached;
 
             var e = Fill(ancestorValues, string.Empty, 0, int.MaxValue);
-            var items = e.Items;
             // A default the server chose: the item becomes selected, in the markup and in a callback's rows alike.
-            var chosen = e.SelectedValue.Length > 0 ? items.FindByValue(e.SelectedValue) : null;
-            if (chosen != null) chosen.Selected = true;
-            _itemsByAncestors[key] = items;
-            return items;
+            e.MarkDefaultChoice();
+            _itemsByAncestors[key] = e.Items;
+            return e.Items;
         }
 
         /// <summary>

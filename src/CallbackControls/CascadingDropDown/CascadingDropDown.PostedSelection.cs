@@ -61,7 +61,7 @@ namespace CallbackControls
                     : page.Request.Form[parent.UniqueID] ?? string.Empty;
                 values.Insert(0, value);
             }
-            return values.Any(string.IsNullOrEmpty) ? WaitingKey : string.Join("\u001f", values);
+            return ChainKey(values);
         }
         private ListItem _promptItem;
         private ListItem _emptyItem;
@@ -182,6 +182,10 @@ namespace CallbackControls
             _itemsKey = null;
         }
 
+        /// <summary>The key of a chain of values above: the one the items are filled for, or <see cref="WaitingKey"/> while a level has none.</summary>
+        private static string ChainKey(IList<string> ancestors) =>
+            ancestors.Any(string.IsNullOrEmpty) ? WaitingKey : string.Join("\u001f", ancestors);
+
         /// <summary>Checks a posted selection and fills the items for the current values above, both once.</summary>
         private void Prepare()
         {
@@ -193,7 +197,7 @@ namespace CallbackControls
         private void EnsureItems()
         {
             var ancestors = GetAncestorValues();
-            var key = ancestors.Any(string.IsNullOrEmpty) ? WaitingKey : string.Join("\u001f", ancestors);
+            var key = ChainKey(ancestors);
             if (key == _itemsKey) return;
             // Choices carry over when a level above changes and the same values are still offered.
             var previous = _pending ?? (_itemsKey != null ? Choices() : null);

@@ -432,30 +432,25 @@
 
   /** Fills the list with [text, value] pairs and tells the levels below that it changed. */
   CascadingDropDownClient.prototype.fill = function (items) {
-    if (this.options.filter) {
+    // A filtered list's reply is a page of matches (which says how many match, itself).
+    var filtered = !!this.options.filter;
+    if (filtered) {
       this.fillMatches(items, '', false);
-      this._afterFill();
-      return;
+    } else {
+      this.replaceOptions(items, items.length === 0);
     }
-    this.replaceOptions(items, items.length === 0);
     // Filled after the user pressed Try again: the keyboard goes on from the list, not from the page's top.
     if (this._focusAfterRetry) {
       this._focusAfterRetry = false;
       if (this.list && !this.list.disabled && typeof this.list.focus === 'function') { this.list.focus(); }
     }
     this.setBusy(false);
-    this.announceCount(items.length);
-    this.runHookSafely('populated', { control: this, items: items });
-  };
-
-  /** After a filtered list's first page of a chain: focus back after Try again, the hook. */
-  CascadingDropDownClient.prototype._afterFill = function () {
-    if (this._focusAfterRetry) {
-      this._focusAfterRetry = false;
-      if (this.list && !this.list.disabled && typeof this.list.focus === 'function') { this.list.focus(); }
+    if (filtered) {
+      this._populated('');
+    } else {
+      this.announceCount(items.length);
+      this.runHookSafely('populated', { control: this, items: items });
     }
-    this.setBusy(false);
-    this.runHookSafely('populated', { control: this, items: this._matchRows || [], filter: '' });
   };
 
   CascadingDropDownClient.prototype.showLoading = function () {
@@ -489,12 +484,7 @@
     var fragment = doc.createDocumentFragment();
     var prompt = this.options.prompt;
     var addOption = function (text, value, item) {
-      var option = doc.createElement('option');
-      option.value = value == null ? '' : String(value);
-      option.textContent = text == null ? '' : String(text);
-      if (item) { applyItem(option, item); }
-      fragment.appendChild(option);
-      return option;
+      return fragment.appendChild(createOption(doc, text, value, item));
     };
     var noItems = items.length === 0;
     var waiting = disabled && noItems && anyUnchosen(this.ancestorValues());
@@ -883,11 +873,8 @@
     var fragment = doc.createDocumentFragment();
     for (var r = 0; r < rows.length; r++) {
       if (listed[rows[r][1]]) { continue; }
-      var option = doc.createElement('option');
-      option.value = rows[r][1] == null ? '' : String(rows[r][1]);
-      option.textContent = rows[r][0] == null ? '' : String(rows[r][0]);
-      if (rows[r][2]) { applyItem(option, { disabled: rows[r][2].disabled, attributes: rows[r][2].attributes }); }
-      fragment.appendChild(option);
+      // Never selected: a next page adds choices, it does not make one.
+      fragment.appendChild(createOption(doc, rows[r][0], rows[r][1], rows[r][2]));
     }
     this._filling = true;
     try {
@@ -921,6 +908,15 @@
     var label = this.labelText();
     this.showStatus(label ? label + ': ' + text : text, 'count');
   };
+
+  /** An option for a row: its value and text as text, what the item says of itself (disabled, attributes). */
+  function createOption(doc, text, value, item) {
+    var option = doc.createElement('option');
+    option.value = value == null ? '' : String(value);
+    option.textContent = text == null ? '' : String(text);
+    if (item) { applyItem(option, item); }
+    return option;
+  }
 
   /** Attribute names an item may not set from a reply: event handlers would run data as script. */
   var UNSAFE_ATTRIBUTE = /^on/i;

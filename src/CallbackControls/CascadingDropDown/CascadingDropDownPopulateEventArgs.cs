@@ -66,6 +66,28 @@ namespace CallbackControls
         private string _selectedValue = string.Empty;
 
         /// <summary>
+        /// The item the source chose by default (<see cref="SelectedValue"/>, else the first item it marked
+        /// Selected), marked Selected; null when it chose none.
+        /// </summary>
+        internal ListItem MarkDefaultChoice()
+        {
+            ListItem chosen = null;
+            if (_selectedValue.Length > 0)
+            {
+                chosen = Items.FindByValue(_selectedValue);
+            }
+            else
+            {
+                for (int i = 0; i < Items.Count && chosen == null; i++)
+                {
+                    if (Items[i].Selected) chosen = Items[i];
+                }
+            }
+            if (chosen != null) chosen.Selected = true;
+            return chosen;
+        }
+
+        /// <summary>
         /// Gets the text the user typed to find an item (<see cref="CascadingDropDown.FilterMode"/> on), or
         /// empty for every item. The list applies it to the items the handler adds unless the handler sets
         /// <see cref="Filtered"/>; a handler over a large table applies it itself (a SQL <c>LIKE</c>) and adds

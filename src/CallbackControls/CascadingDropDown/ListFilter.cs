@@ -60,15 +60,8 @@ namespace CallbackControls
                 foreach (var item in declared) window.Pinned.Add(item);
             }
             if (e.Filter.Length > 0) return window;
-            ListItem chosen = null;
-            for (int i = 0; i < e.Items.Count && chosen == null; i++)
-            {
-                var item = e.Items[i];
-                if (e.SelectedValue.Length > 0 ? item.Value == e.SelectedValue : item.Selected) chosen = item;
-            }
-            if (chosen == null) return window;
-            chosen.Selected = true;
-            if (window.Items.IndexOf(chosen) < 0) window.Pinned.Add(chosen);
+            var chosen = e.MarkDefaultChoice();
+            if (chosen != null && window.Items.IndexOf(chosen) < 0) window.Pinned.Add(chosen);
             return window;
         }
 

@@ -226,12 +226,9 @@ namespace CallbackControls
             var source = d.SourceAt(i);
             if (source != null && source.ToolTip != null) return source.ToolTip;
             // A stacked layer's own value, not its top on the stack.
-            double value = d.Own != null ? d.Own[i] : d.Y[i];
+            double value = d.OwnValue(i);
             return d.Name + ": " + _format.X(d.X[i], _data.AxisType, _data.Categories) + ", " + _format.Y(value);
         }
-
-        // A stacked layer's own value, not its top on the stack.
-        private static double ValueOf(SeriesValues d, int i) => d.Own != null ? d.Own[i] : d.Y[i];
 
         /// <summary>
         /// A series' latest value (the last it holds, as a live series is appended to) and its lowest and
@@ -243,15 +240,15 @@ namespace CallbackControls
             int latest = -1;
             for (int i = d.Count - 1; i >= 0 && latest < 0; i--)
             {
-                if (d.HasPointAt(i) && IsFinite(ValueOf(d, i)) && IsFinite(d.X[i])) latest = i;
+                if (d.HasPointAt(i) && IsFinite(d.OwnValue(i)) && IsFinite(d.X[i])) latest = i;
             }
             if (latest < 0) return null;
-            if (d.Highest >= 0 && d.Lowest >= 0) return (latest, ValueOf(d, d.Lowest), ValueOf(d, d.Highest));
+            if (d.Highest >= 0 && d.Lowest >= 0) return (latest, d.OwnValue(d.Lowest), d.OwnValue(d.Highest));
             double low = double.PositiveInfinity, high = double.NegativeInfinity;
             for (int i = 0; i < d.Count; i++)
             {
                 if (!d.HasPointAt(i)) continue;
-                double v = ValueOf(d, i);
+                double v = d.OwnValue(i);
                 if (!IsFinite(v)) continue;
                 if (v < low) low = v;
                 if (v > high) high = v;
@@ -296,7 +293,7 @@ namespace CallbackControls
                 if (summary == null) continue;
                 var (latest, low, high) = summary.Value;
                 text += string.Format(culture, " {0}: latest {1} at {2}, lowest {3}, highest {4}.",
-                    d.Name, _format.Y(ValueOf(d, latest)), _format.X(d.X[latest], _data.AxisType, categories), _format.Y(low), _format.Y(high));
+                    d.Name, _format.Y(d.OwnValue(latest)), _format.X(d.X[latest], _data.AxisType, categories), _format.Y(low), _format.Y(high));
             }
             return text;
         }

@@ -39,7 +39,7 @@ namespace CallbackControls
                 {
                     foreach (int i in run)
                     {
-                        if (d.HasPointAt(i) && IsFinite(ValueAt(d, i))) drawn.Add(i);
+                        if (d.HasPointAt(i) && IsFinite(d.OwnValue(i))) drawn.Add(i);
                     }
                 }
                 int skip = Math.Max(0, drawn.Count - RowsPerSeries);
@@ -48,7 +48,7 @@ namespace CallbackControls
                     double low = double.PositiveInfinity, high = double.NegativeInfinity;
                     for (int k = 0; k < skip; k++)
                     {
-                        double v = ValueAt(d, drawn[k]);
+                        double v = d.OwnValue(drawn[k]);
                         if (v < low) low = v;
                         if (v > high) high = v;
                     }
@@ -57,7 +57,7 @@ namespace CallbackControls
                 for (int k = skip; k < drawn.Count; k++)
                 {
                     int i = drawn[k];
-                    Row(writer, d.Name, format.X(d.X[i], data.AxisType, data.Categories), format.Y(ValueAt(d, i)));
+                    Row(writer, d.Name, format.X(d.X[i], data.AxisType, data.Categories), format.Y(d.OwnValue(i)));
                 }
             }
             writer.End("tbody");
@@ -74,9 +74,6 @@ namespace CallbackControls
             }
             writer.End("table").End("div");
         }
-
-        // A stacked layer's own value, not its top on the stack.
-        private static double ValueAt(SeriesValues d, int i) => d.Own != null ? d.Own[i] : d.Y[i];
 
         /// <summary>A row for each slice of a pie: label, value, share of the whole.</summary>
         public static void WriteShares(SvgMarkupWriter writer, ChartCanvas canvas, string seriesName, IEnumerable<(string Label, double Value)> shares, double total)

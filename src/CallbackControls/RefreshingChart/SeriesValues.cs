@@ -46,6 +46,9 @@ namespace CallbackControls
         public bool[] Present;
         public double[] Own;
 
+        /// <summary>The series' own value at an index: a stacked layer's own, not its top on the stack.</summary>
+        public double OwnValue(int i) => Own != null ? Own[i] : Y[i];
+
         // Set when the series was measured as it was taken out of its points (not after stacking): its range,
         // and how many of its Y values are finite (-1: not counted).
         public ValueRange Range;

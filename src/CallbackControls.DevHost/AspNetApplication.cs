@@ -49,7 +49,14 @@ namespace CallbackControls.DevHost
         /// <see cref="HostedResponse.ApplicationUnloading"/> set when the domain is shutting down, 503 when ASP.NET
         /// did not finish in time, 500 when the host failed.
         /// </summary>
-        public byte[] Process(byte[] packedRequest) => HostedMessageCodec.Pack(Process(HostedMessageCodec.UnpackRequest(packedRequest)));
+        public byte[] Process(byte[] packedRequest) => Process(packedRequest, null);
+
+        /// <summary>
+        /// Runs one request as <see cref="Process(byte[])"/> does; once the application flushes the reply before it
+        /// ends, the reply goes to <paramref name="stream"/> as it comes (the returned one then carries no body),
+        /// and no deadline ends the request: the application does.
+        /// </summary>
+        public byte[] Process(byte[] packedRequest, ReplyStream stream) => HostedMessageCodec.Pack(Process(HostedMessageCodec.UnpackRequest(packedRequest), stream));
 
         /// <summary>Asks ASP.NET to shut this application down and unload its domain; returns at once.</summary>
         public void Shutdown() => HttpRuntime.UnloadAppDomain();
@@ -76,14 +83,14 @@ namespace CallbackControls.DevHost
         /// <summary>A cheap call to tell whether the domain is still alive (the proxy throws once it is gone); false while it is shutting down.</summary>
         public bool Ping() => !_unloading;
 
-        private HostedResponse Process(HostedRequest request)
+        private HostedResponse Process(HostedRequest request, ReplyStream stream)
         {
             if (_unloading) return UnloadingResponse();
 
             HostedWorkerRequest worker;
             try
             {
-                worker = new HostedWorkerRequest(request);
+                worker = new HostedWorkerRequest(request, stream);
             }
             catch (Exception ex)
             {
@@ -111,7 +118,7 @@ namespace CallbackControls.DevHost
                         // The unload event abandons the requests it finds; this one may have come in just after it.
                         worker.Abandon();
                     }
-                    else if (DateTime.UtcNow >= deadline)
+                    else if (DateTime.UtcNow >= deadline && !worker.IsStreaming)
                     {
                         worker.Abandon();
                         return HostedResponse.Plain(503, "Service Unavailable", "The request did not finish in time.");

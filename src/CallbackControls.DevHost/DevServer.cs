@@ -246,6 +246,7 @@ namespace CallbackControls.DevHost
             HostedRequest request = null;
             long started = 0;
             HostedResponse response;
+            ReplyStream stream = null;
             bool close;
             try
             {
@@ -260,7 +261,12 @@ namespace CallbackControls.DevHost
                     SetEndPoints(request, connection);
                     close = _stopping || request.HttpVersion != "HTTP/1.1"
                         || string.Equals(request.GetHeader("Connection"), "close", StringComparison.OrdinalIgnoreCase);
-                    response = _stopping ? HostedResponse.Plain(503, "Service Unavailable", "The server is shutting down.") : Answer(request);
+                    bool head = string.Equals(request.Verb, "HEAD", StringComparison.Ordinal);
+                    stream = new ReplyStream(wire.WriteStreamHead, bytes =>
+                    {
+                        if (!head) wire.WriteBody(bytes);
+                    });
+                    response = _stopping ? HostedResponse.Plain(503, "Service Unavailable", "The server is shutting down.") : Answer(request, stream);
                 }
                 finally
                 {
@@ -280,20 +286,28 @@ namespace CallbackControls.DevHost
 
             if (connection.NoDelay) Interlocked.Increment(ref _noDelayRequests);
 
+            stream.Close();
+            if (stream.Started)
+            {
+                // Sent as the application flushed it, with no length: the connection's end is the reply's.
+                WriteLog(request, response.StatusCode, started);
+                return false;
+            }
+
             wire.WriteResponse(response, string.Equals(request.Verb, "HEAD", StringComparison.Ordinal), close);
             WriteLog(request, response.StatusCode, started);
             return !close;
         }
 
-        private HostedResponse Answer(HostedRequest request)
+        private HostedResponse Answer(HostedRequest request, ReplyStream stream)
         {
             for (int attempt = 0; ; attempt++)
             {
                 try
                 {
-                    return _site.Process(request);
+                    return _site.Process(request, stream);
                 }
-                catch (ThreadAbortException) when (attempt == 0 && !_stopping)
+                catch (ThreadAbortException) when (attempt == 0 && !_stopping && !stream.Started)
                 {
                     // Mono aborts a thread that is inside a domain it unloads (a recycle): the request goes to the next application.
                     Thread.ResetAbort();

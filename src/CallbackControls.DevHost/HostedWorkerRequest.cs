@@ -28,6 +28,7 @@ namespace CallbackControls.DevHost
         };
 
         private readonly HostedRequest _request;
+        private readonly ReplyStream _stream;
         private readonly string _rawUrl;
         private readonly string _queryString;
         private readonly string _uriPath;
@@ -43,13 +44,17 @@ namespace CallbackControls.DevHost
         private int _statusCode = 200;
         private string _statusDescription = "OK";
         private bool _finished;
+        private bool _streaming;
         private volatile bool _abandoned;
 
         /// <summary>Prepares a worker request for the application at <c>/</c>; call from inside its domain.</summary>
-        public HostedWorkerRequest(HostedRequest request)
+        /// <param name="request">The request.</param>
+        /// <param name="stream">Where the reply goes once the application flushes it early; null to send it whole at the end.</param>
+        public HostedWorkerRequest(HostedRequest request, ReplyStream stream = null)
             : base(string.Empty, string.Empty, TextWriter.Null)
         {
             _request = request;
+            _stream = stream;
             _rawUrl = StripSchemeAndAuthority(request.PathAndQuery);
             int question = _rawUrl.IndexOf('?');
             _queryString = question < 0 ? string.Empty : _rawUrl.Substring(question + 1);
@@ -106,6 +111,18 @@ namespace CallbackControls.DevHost
 
         /// <summary>True when <see cref="Abandon"/> ended the request before ASP.NET did.</summary>
         public bool WasAbandoned => _abandoned;
+
+        /// <summary>True once the reply is being sent as the application flushes it: no deadline ends it, the application does.</summary>
+        public bool IsStreaming
+        {
+            get
+            {
+                lock (_sync)
+                {
+                    return _streaming;
+                }
+            }
+        }
 
         /// <summary>Waits for ASP.NET to finish the request (or close its connection); true when it did in time.</summary>
         public bool WaitForCompletion(TimeSpan timeout) => _completed.Wait(timeout);
@@ -166,7 +183,7 @@ namespace CallbackControls.DevHost
             return end > 0 ? host.Substring(0, end) : host;
         }
 
-        public override bool IsClientConnected() => !_completed.IsSet;
+        public override bool IsClientConnected() => !_completed.IsSet && !(_stream?.Broken ?? false);
 
         public override string GetServerVariable(string name)
         {
@@ -248,10 +265,38 @@ namespace CallbackControls.DevHost
 
         public override void FlushResponse(bool finalFlush)
         {
-            // Everything is buffered until the request ends; the host writes the reply in one piece.
+            // A reply is buffered until the request ends and written in one piece, unless the application
+            // flushes it before the end (Response.Flush()): from then on it goes out as it comes.
+            lock (_sync)
+            {
+                if (_finished || _stream == null || (finalFlush && !_streaming)) return;
+
+                byte[] body = _responseBody.ToArray();
+                _responseBody.SetLength(0);
+                bool sent;
+                if (_streaming)
+                {
+                    sent = _stream.Write(body);
+                }
+                else
+                {
+                    _streaming = true;
+                    var head = new HostedResponse { StatusCode = _statusCode, StatusDescription = _statusDescription, Body = new byte[0] };
+                    head.Headers.AddRange(_responseHeaders);
+                    sent = _stream.Begin(HostedMessageCodec.Pack(head), body);
+                }
+
+                // As IIS does: a flush to a client that left fails, so a handler that streams learns of it.
+                if (!sent && !finalFlush) throw new HttpException("The client disconnected.");
+            }
         }
 
-        public override void EndOfRequest() => Finish();
+        public override void EndOfRequest()
+        {
+            // Mono calls FlushResponse(true) before this; what a streamed reply still holds goes out here too.
+            FlushResponse(true);
+            Finish();
+        }
 
         // Mono's early-failure paths (application start-up errors, a full request queue) close the
         // connection without ever calling EndOfRequest.

@@ -122,21 +122,8 @@ namespace CallbackControls.DevHost
         /// <summary>Writes a whole reply; <paramref name="close"/> adds <c>Connection: close</c>.</summary>
         public void WriteResponse(HostedResponse response, bool headRequest, bool close)
         {
-            var head = new StringBuilder(256);
-            head.Append("HTTP/1.1 ").Append(response.StatusCode.ToString(CultureInfo.InvariantCulture)).Append(' ')
-                .Append(OneLine(response.StatusDescription)).Append("\r\n");
-            bool nosniff = false;
-            foreach (KeyValuePair<string, string> header in response.Headers)
-            {
-                if (FramingHeaders.Contains(header.Key) || header.Key.IndexOfAny(new[] { '\r', '\n', ':', ' ' }) >= 0) continue;
-
-                nosniff |= string.Equals(header.Key, "X-Content-Type-Options", StringComparison.OrdinalIgnoreCase);
-                head.Append(header.Key).Append(": ").Append(OneLine(header.Value)).Append("\r\n");
-            }
-
-            if (!nosniff) head.Append("X-Content-Type-Options: nosniff\r\n");
-
             bool bodyless = response.StatusCode == 204 || response.StatusCode == 304 || response.StatusCode < 200;
+            StringBuilder head = Head(response);
             if (!bodyless) head.Append("Content-Length: ").Append(response.Body.Length.ToString(CultureInfo.InvariantCulture)).Append("\r\n");
 
             head.Append(close ? "Connection: close\r\n\r\n" : "\r\n");
@@ -154,6 +141,34 @@ namespace CallbackControls.DevHost
 
             Write(headBytes);
             if (withBody) Write(response.Body);
+        }
+
+        /// <summary>
+        /// Writes the head of a reply whose body follows as the application flushes it (<see cref="ReplyStream"/>):
+        /// no length, so the body ends with the connection.
+        /// </summary>
+        public void WriteStreamHead(HostedResponse response) => Write(Encoding.UTF8.GetBytes(Head(response).Append("Connection: close\r\n\r\n").ToString()));
+
+        /// <summary>Writes part of a streamed reply's body.</summary>
+        public void WriteBody(byte[] bytes) => Write(bytes);
+
+        // The status line and the reply's own headers, without framing.
+        private static StringBuilder Head(HostedResponse response)
+        {
+            var head = new StringBuilder(256);
+            head.Append("HTTP/1.1 ").Append(response.StatusCode.ToString(CultureInfo.InvariantCulture)).Append(' ')
+                .Append(OneLine(response.StatusDescription)).Append("\r\n");
+            bool nosniff = false;
+            foreach (KeyValuePair<string, string> header in response.Headers)
+            {
+                if (FramingHeaders.Contains(header.Key) || header.Key.IndexOfAny(new[] { '\r', '\n', ':', ' ' }) >= 0) continue;
+
+                nosniff |= string.Equals(header.Key, "X-Content-Type-Options", StringComparison.OrdinalIgnoreCase);
+                head.Append(header.Key).Append(": ").Append(OneLine(header.Value)).Append("\r\n");
+            }
+
+            if (!nosniff) head.Append("X-Content-Type-Options: nosniff\r\n");
+            return head;
         }
 
         /// <summary>

@@ -91,23 +91,30 @@ namespace CallbackControls.DevHost
         }
 
         /// <summary>Runs one request. When the domain was recycled under it, the request is sent once more to a fresh domain.</summary>
-        public HostedResponse Process(HostedRequest request)
+        public HostedResponse Process(HostedRequest request) => Process(request, null);
+
+        /// <summary>
+        /// Runs one request; a reply the application flushes before it ends goes to <paramref name="stream"/> as it
+        /// comes (<see cref="ReplyStream.Started"/> then says so). When the domain was recycled under it, the request
+        /// is sent once more to a fresh domain.
+        /// </summary>
+        public HostedResponse Process(HostedRequest request, ReplyStream stream)
         {
             for (int attempt = 0; ; attempt++)
             {
                 AspNetApplication app = GetApplication();
                 try
                 {
-                    HostedResponse response = HostedMessageCodec.UnpackResponse(app.Process(HostedMessageCodec.Pack(request)));
-                    if (!response.ApplicationUnloading || attempt > 0) return response;
+                    HostedResponse response = HostedMessageCodec.UnpackResponse(app.Process(HostedMessageCodec.Pack(request), stream));
+                    if (!response.ApplicationUnloading || attempt > 0 || (stream?.Started ?? false)) return response;
 
                     Retire(app);
                 }
-                catch (Exception ex) when (attempt == 0 && IsDeadDomain(ex))
+                catch (Exception ex) when (attempt == 0 && IsDeadDomain(ex) && !(stream?.Started ?? false))
                 {
                     Retire(app);
                 }
-                catch (ThreadAbortException) when (attempt == 0)
+                catch (ThreadAbortException) when (attempt == 0 && !(stream?.Started ?? false))
                 {
                     // Mono aborts a thread that is inside a domain it unloads (a recycle after a web.config
                     // change): that abort is the domain's, not a request to stop this caller, so the

@@ -8,6 +8,7 @@ using CallbackControls;
 [assembly: WebResource(ClientResources.RuntimeScript, "text/javascript")]
 [assembly: WebResource(CascadingDropDown.ScriptResource, "text/javascript")]
 [assembly: WebResource(RefreshingChart.ScriptResource, "text/javascript")]
+[assembly: WebResource(ClientResources.PushScript, "text/javascript")]
 [assembly: WebResource(ClientResources.DefaultStyleSheet, "text/css")]
 // Registers CallbackRequestModule when a site using the library starts: no web.config entry needed.
 [assembly: System.Web.PreApplicationStartMethod(typeof(CallbackControlsStartup), nameof(CallbackControlsStartup.Start))]

@@ -33,7 +33,7 @@ function typedNames(interfaceName) {
 }
 
 const CONTROLS = [
-  { name: 'the runtime (every control)', options: 'Core/ClientOptions.cs', scripts: ['Scripts/CallbackControls.Protocol.js', 'Scripts/CallbackControls.js'], typed: 'ClientOptions' },
+  { name: 'the runtime (every control)', options: 'Core/ClientOptions.cs', scripts: ['Scripts/CallbackControls.Protocol.js', 'Scripts/CallbackControls.js', 'Push/CallbackControls.Push.js'], typed: 'ClientOptions' },
   { name: 'CascadingDropDown', options: 'CascadingDropDown/CascadingDropDownOptions.cs', scripts: ['CascadingDropDown/CascadingDropDown.js'], typed: 'CascadingDropDownOptions' },
   { name: 'RefreshingChart', options: 'RefreshingChart/RefreshingChartOptions.cs', scripts: ['RefreshingChart/RefreshingChart.js'], typed: 'RefreshingChartOptions' },
 ];

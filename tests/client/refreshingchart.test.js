@@ -822,3 +822,69 @@ describe('the pause button (WCAG 2.2.2)', { timeout: 5000 }, () => {
     assert.equal(button.listenerCount(), 0);
   });
 });
+
+describe('push (RefreshMode Push, PushTopic)', { timeout: 5000 }, () => {
+  const pushOptions = { refreshMode: 'push', push: { topic: 'orders', token: 't', since: 'E.1' } };
+
+  test('a push chart sends nothing by itself while push works, and refreshes at once on a notification, as a tick marked push', async () => {
+    const { client } = chart(pushOptions);
+    await advance(FREQUENCY * 5);
+    assert.equal(transport.calls.length, 0);
+    client.onPush({ topic: 'orders', data: '7', catchUp: false });
+    await flush();
+    assert.equal(transport.calls.length, 1);
+    assert.deepEqual(sentStates(), [{ timer: true }], 'the handler sees a tick (e.IsTimerTick)');
+    await answer(chartReply('pushed'));
+    await advance(FREQUENCY * 5);
+    assert.equal(transport.calls.length, 1, 'no timer after the reply either');
+  });
+
+  test('while push is unavailable its timer stands in, and stops when push is back', async () => {
+    const { client } = chart(pushOptions);
+    client.pushAvailabilityChanged(false);
+    await advance(FREQUENCY);
+    assert.equal(transport.calls.length, 1);
+    await answer(chartReply('tick'));
+    client.pushAvailabilityChanged(true);
+    await advance(FREQUENCY * 5);
+    assert.equal(transport.calls.length, 1);
+  });
+
+  test('the push hook sees the notification and can cancel the refresh', async () => {
+    const seen = [];
+    globalThis.__pushHook = (e) => { seen.push([e.topic, e.data]); e.cancel = e.data === 'skip'; };
+    const { client } = chart(pushOptions, { push: '__pushHook' });
+    client.onPush({ topic: 'orders', data: 'skip', catchUp: false });
+    await flush();
+    assert.equal(transport.calls.length, 0);
+    client.onPush({ topic: 'orders', data: 'go', catchUp: false });
+    await flush();
+    assert.equal(transport.calls.length, 1);
+    assert.deepEqual(seen, [['orders', 'skip'], ['orders', 'go']]);
+    delete globalThis.__pushHook;
+  });
+
+  test('a paused chart sends nothing on a notification and refreshes once when resumed', async () => {
+    const { client } = chart(pushOptions);
+    client.pause();
+    client.onPush({ topic: 'orders', data: null, catchUp: false });
+    client.onPush({ topic: 'orders', data: null, catchUp: false });
+    await flush();
+    assert.equal(transport.calls.length, 0);
+    client.resume();
+    await flush();
+    assert.equal(transport.calls.length, 1);
+  });
+
+  test('a notification during a refresh in flight is sent after it (the newest wins), not dropped', async () => {
+    const { client } = chart(pushOptions);
+    client.onPush({ topic: 'orders', data: null, catchUp: false });
+    await flush();
+    client.onPush({ topic: 'orders', data: null, catchUp: false });
+    client.onPush({ topic: 'orders', data: null, catchUp: false });
+    await flush();
+    assert.equal(transport.calls.length, 1);
+    await answer(chartReply('first'));
+    assert.equal(transport.calls.length, 2, 'one more refresh for the two that came meanwhile');
+  });
+});

@@ -15,6 +15,7 @@ const SRC = path.join(__dirname, '..', '..', 'src', 'CallbackControls');
 const TYPINGS = path.join(SRC, 'Scripts', 'callbackcontrols.d.ts');
 const Cascading = require(path.join(SRC, 'CascadingDropDown', 'CascadingDropDown.js'));
 const Chart = require(path.join(SRC, 'RefreshingChart', 'RefreshingChart.js'));
+const Push = require(path.join(SRC, 'Push', 'CallbackControls.Push.js'));
 
 let work;
 before(() => { work = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-typings-')); });
@@ -172,7 +173,8 @@ test('every value and member the typings declare exists in the runtime as loaded
     CallbackClient: new CC.CallbackClient(element, { name: 'A' }),
     RefreshingChartClient: new Chart(element, { name: 'B', refreshFrequency: 0 }),
     CascadingDropDownClient: new Cascading(element, { name: 'C' }),
-    CallbackError: new CC.CallbackError('http', 'm', { status: 500, code: 'page', detail: 'd', cause: null })
+    CallbackError: new CC.CallbackError('http', 'm', { status: 500, code: 'page', detail: 'd', cause: null }),
+    PushConnection: Push
   };
   for (const [type, names] of Object.entries(members)) {
     if (!instances[type]) { continue; } // shapes of data (events, options, replies), checked by the compile tests
@@ -182,6 +184,7 @@ test('every value and member the typings declare exists in the runtime as loaded
   assert.ok(instances.RefreshingChartClient instanceof CC.CallbackClient);
   assert.ok(instances.CascadingDropDownClient instanceof CC.CallbackClient);
   assert.equal(CC.RefreshingChartClient, Chart, 'the chart type is published on the namespace');
+  assert.equal(CC.push, Push, 'the push connection is published on the namespace');
   Object.values(instances).forEach((i) => { if (typeof i.dispose === 'function') { i.dispose(); } });
 });
 

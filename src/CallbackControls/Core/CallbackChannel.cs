@@ -90,6 +90,24 @@ namespace CallbackControls
             set => _state[nameof(CallbackErrorScript)] = value;
         }
 
+        internal string PushTopic
+        {
+            get => (string)_state[nameof(PushTopic)] ?? string.Empty;
+            set
+            {
+                var topic = value ?? string.Empty;
+                var problem = topic.Length == 0 ? null : CallbackPush.TopicProblem(topic);
+                if (problem != null) throw new ArgumentException(problem + " It is the name CallbackPush.Notify is called with.", nameof(value));
+                _state[nameof(PushTopic)] = topic;
+            }
+        }
+
+        internal string PushScript
+        {
+            get => (string)_state[nameof(PushScript)] ?? string.Empty;
+            set => _state[nameof(PushScript)] = value;
+        }
+
         internal bool EnableDefaultStyle
         {
             get => (bool?)_state[nameof(EnableDefaultStyle)] ?? true;
@@ -109,6 +127,7 @@ namespace CallbackControls
         internal void OnPreRender()
         {
             foreach (var script in _owner.GetScriptResources()) ClientResources.Register(_control, script);
+            if (PushTopic.Length > 0) ClientResources.Register(_control, ClientResources.PushScript);
             var page = _control.Page;
             if (EnableDefaultStyle && page != null && !page.IsCallback) ClientResources.RegisterDefaultStyle(_control);
             DeclareResponseCharset();
@@ -167,6 +186,12 @@ namespace CallbackControls
             options.AddHook("beforeResponseProcess", BeforeCallbackResponseProcessScript);
             options.AddHook("afterResponseProcess", AfterCallbackResponseProcessScript);
             options.AddHook("error", CallbackErrorScript);
+            options.AddHook("push", PushScript);
+            if (PushTopic.Length > 0 && page != null)
+            {
+                var hub = PushHub.Current;
+                options.Push = new PushOptions { Topic = PushTopic, Token = CallbackSecurity.IssuePushToken(page, PushTopic), Since = hub.IdOf(hub.Sequence) };
+            }
             return options;
         }
 

@@ -153,6 +153,37 @@ namespace CallbackControls
         }
 
         /// <summary>
+        /// Gets or sets the topic whose notifications reach this control: when server code calls
+        /// <see cref="CallbackPush.Notify(string)"/> with it, the control hears of it at once over the page's one
+        /// push connection (a chart refreshes; <see cref="PushScript"/> runs). Letters, digits, '_', '.', ':' and
+        /// '-'. Default: empty (none).
+        /// </summary>
+        /// <exception cref="ArgumentException">The value is not a valid topic name.</exception>
+        [Category("Behavior")]
+        [DefaultValue("")]
+        [Description("Topic whose CallbackPush.Notify calls reach this control at once.")]
+        public string PushTopic
+        {
+            get => Channel.PushTopic;
+            set => Channel.PushTopic = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the client hook run when a notification for <see cref="PushTopic"/> arrives: <c>e.topic</c>,
+        /// <c>e.data</c> (the text given to Notify, or null) and <c>e.catchUp</c> (true when the page reconnected
+        /// and cannot tell what changed meanwhile). Setting <c>e.cancel = true</c> skips the control's own response
+        /// (a chart's refresh). Default: empty.
+        /// </summary>
+        [Category("Client Side")]
+        [DefaultValue("")]
+        [Description("Script (or function name) run when a notification for PushTopic arrives; e.topic, e.data.")]
+        public string PushScript
+        {
+            get => Channel.PushScript;
+            set => Channel.PushScript = value;
+        }
+
+        /// <summary>
         /// Gets or sets whether the page links the library's default look (status, loading, error and
         /// refused states, focus, disabled) in its <c>&lt;head runat="server"&gt;</c>. Its rules weigh
         /// nothing against the page's own CSS. Default: true.

@@ -71,8 +71,12 @@ namespace CallbackControls
             context.Response.AppendHeader("Allow", "POST");
         }
 
-        private static void OnPostMapRequestHandler(object sender, EventArgs e) =>
-            PageMethodCall.TakeOver(((HttpApplication)sender).Context);
+        private static void OnPostMapRequestHandler(object sender, EventArgs e)
+        {
+            var context = ((HttpApplication)sender).Context;
+            PageMethodCall.TakeOver(context);
+            PushStream.TakeOver(context);
+        }
 
         private static void OnError(object sender, EventArgs e)
         {

@@ -53,6 +53,27 @@ namespace CallbackControls
             Verify(context, token, MethodPurposes(context.Request.AppRelativeCurrentExecutionFilePath, controlUniqueId, serviceMethod, context, contextKey));
 
         /// <summary>
+        /// Issues the token a page's push stream carries for one topic: bound to the page, the topic and the
+        /// signed-in user, so a stream cannot be opened from another page's token or hear another user's topic.
+        /// </summary>
+        internal static string IssuePushToken(Page page, string topic) =>
+            CallToken.Issue(PushPurposes(page.AppRelativeVirtualPath, topic, HttpContext.Current), DateTime.UtcNow);
+
+        /// <summary>Checks a push stream's token for a topic against the request's page and user.</summary>
+        internal static CallTokenCheck VerifyPushToken(HttpContext context, string topic, string token) =>
+            Verify(null, token, PushPurposes(context.Request.AppRelativeCurrentExecutionFilePath, topic, context));
+
+        private static string[] PushPurposes(string appRelativePath, string topic, HttpContext context) =>
+            new[] { Purpose, "push", PagePurpose(appRelativePath), "topic:" + topic, "signed-in:" + SignedInUser(context) };
+
+        /// <summary>The signed-in user's name, or empty for an anonymous request.</summary>
+        internal static string SignedInUser(HttpContext context)
+        {
+            var identity = context?.User?.Identity;
+            return identity != null && identity.IsAuthenticated ? identity.Name ?? string.Empty : string.Empty;
+        }
+
+        /// <summary>
         /// The fresh token a call's reply carries when the one it came with is past half its lifetime, so
         /// a page that keeps calling (a dashboard) never sees its tokens expire; null otherwise.
         /// </summary>
@@ -122,8 +143,7 @@ namespace CallbackControls
 
         private static string[] MethodPurposes(string appRelativePath, string controlUniqueId, string serviceMethod, HttpContext context, string contextKey)
         {
-            var identity = context?.User?.Identity;
-            var user = identity != null && identity.IsAuthenticated ? identity.Name : string.Empty;
+            var user = SignedInUser(context);
             // The context key is bound too, so a call cannot ask for another customer's or tenant's items.
             return new[] { Purpose, PagePurpose(appRelativePath), "control:" + controlUniqueId, "method:" + serviceMethod, "signed-in:" + user, "context:" + (contextKey ?? string.Empty) };
         }

@@ -42,6 +42,9 @@ namespace CallbackControls
         /// <summary>The page method answering the calls (sent in X-CallbackControls-Method), or null.</summary>
         public string Method { get; set; }
 
+        /// <summary>The control's push subscription (PushTopic), or null.</summary>
+        public PushOptions Push { get; set; }
+
         /// <summary>Client hooks by event name: a function name or a script body.</summary>
         public IDictionary<string, string> Hooks { get; } = new Dictionary<string, string>();
 
@@ -74,6 +77,20 @@ namespace CallbackControls
             if (Method != null) json["method"] = Method;
             if (ContextKey != null) json["contextKey"] = ContextKey;
             if (Texts != null) json["texts"] = Texts;
+            if (Push != null) json["push"] = new Dictionary<string, object> { ["topic"] = Push.Topic, ["token"] = Push.Token, ["since"] = Push.Since };
         }
+    }
+
+    /// <summary>A control's push subscription as its client object reads it.</summary>
+    internal sealed class PushOptions
+    {
+        /// <summary>The topic (PushTopic).</summary>
+        public string Topic { get; set; }
+
+        /// <summary>The token the page's stream carries for the topic.</summary>
+        public string Token { get; set; }
+
+        /// <summary>The id of the newest notification when the page was drawn: the stream catches up from there.</summary>
+        public string Since { get; set; }
     }
 }

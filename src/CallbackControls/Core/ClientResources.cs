@@ -17,6 +17,9 @@ namespace CallbackControls
         /// <summary>The logical name of the client runtime's second part (client objects, page lifecycle).</summary>
         public const string RuntimeScript = "CallbackControls.Scripts.CallbackControls.js";
 
+        /// <summary>The logical name of the push connection (Push/CallbackControls.Push.js), loaded after the runtime by a control with a PushTopic.</summary>
+        public const string PushScript = "CallbackControls.Push.CallbackControls.Push.js";
+
         /// <summary>
         /// The scripts every callback control needs, in load order, followed by the control's own
         /// (the runtime takes its first part over as it loads, so the order is part of the contract).

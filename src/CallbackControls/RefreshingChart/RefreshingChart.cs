@@ -108,6 +108,28 @@ namespace CallbackControls
         }
 
         /// <summary>
+        /// Gets or sets what makes the chart refresh by itself: its timer (<see cref="CallbackControls.RefreshMode.Timer"/>, the
+        /// default), or notifications of its <see cref="CallbackControlBase.PushTopic"/> (<see cref="CallbackControls.RefreshMode.Push"/>:
+        /// it refreshes when server code calls <see cref="CallbackPush.Notify(string)"/>, with the same handler, hooks and
+        /// rules as a tick, and its <see cref="RefreshFrequency"/> serves only while push is unavailable).
+        /// </summary>
+        [Category("Behavior")]
+        [DefaultValue(RefreshMode.Timer)]
+        [Description("Timer: refresh every RefreshFrequency ms. Push: refresh on CallbackPush.Notify of PushTopic, the timer only as a fallback.")]
+        public RefreshMode RefreshMode
+        {
+            get => (RefreshMode?)ViewState[nameof(RefreshMode)] ?? RefreshMode.Timer;
+            set
+            {
+                if (value != RefreshMode.Timer && value != RefreshMode.Push) throw new ArgumentOutOfRangeException(nameof(value), value, "RefreshMode is Timer or Push.");
+                ViewState[nameof(RefreshMode)] = value;
+            }
+        }
+
+        /// <summary>Whether the chart refreshes without being asked: by its timer or by notifications.</summary>
+        internal bool RefreshesByItself => RefreshFrequency > 0 || PushTopic.Length > 0;
+
+        /// <summary>
         /// Gets or sets the longest wait, in milliseconds, between refreshes while they fail: after each failure
         /// in a row the wait doubles (from <see cref="RefreshFrequency"/>) up to this limit, and returns to the
         /// normal frequency as soon as the server answers again. The browser's <c>online</c> event, and the page
@@ -575,6 +597,7 @@ namespace CallbackControls
             new RefreshingChartOptions
             {
                 RefreshFrequency = RefreshFrequency,
+                RefreshMode = RefreshMode,
                 RefreshBackoffLimit = RefreshBackoffLimit,
                 ChartWidth = ChartWidth,
                 Kept = MaxPoints > 0 ? KeptPoints.Write(Series) : null,
@@ -585,12 +608,18 @@ namespace CallbackControls
         {
             base.OnPreRender(e);
             if (MaxPoints > 0) KeptPoints.Trim(Series, MaxPoints);
-            if (RefreshFrequency > 0 && Events[EventRefreshCallback] == null && DataSource == null && Series.Cast<ChartSeries>().All(s => s.Points.Count == 0))
+            if (RefreshMode == RefreshMode.Push && PushTopic.Length == 0)
+            {
+                throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
+                    "RefreshingChart '{0}' has RefreshMode=\"Push\" but no PushTopic: set PushTopic to the topic your code passes to CallbackPush.Notify.", ID));
+            }
+            if (RefreshesByItself && Events[EventRefreshCallback] == null && DataSource == null && Series.Cast<ChartSeries>().All(s => s.Points.Count == 0))
             {
                 // Every tick would redraw the same empty chart: a missing handler, said where it is missed.
                 throw new InvalidOperationException(string.Format(CultureInfo.InvariantCulture,
-                    "RefreshingChart '{0}' refreshes every {1} ms (RefreshFrequency) but nothing fills it: handle its RefreshCallback event " +
-                    "(OnRefreshCallback=\"...\" in markup) and add points there, or set RefreshFrequency=\"0\".", ID, RefreshFrequency));
+                    "RefreshingChart '{0}' refreshes by itself ({1}) but nothing fills it: handle its RefreshCallback event " +
+                    "(OnRefreshCallback=\"...\" in markup) and add points there, or turn the refreshes off.", ID,
+                    RefreshFrequency > 0 ? "RefreshFrequency " + RefreshFrequency.ToString(CultureInfo.InvariantCulture) + " ms" : "PushTopic " + PushTopic));
             }
         }
 
@@ -760,7 +789,7 @@ namespace CallbackControls
 
             protected override void Render(HtmlTextWriter writer)
             {
-                if (_owner.RefreshFrequency <= 0 || !_owner.ShowPauseButton) return;
+                if (!_owner.RefreshesByItself || !_owner.ShowPauseButton) return;
                 writer.AddAttribute(HtmlTextWriterAttribute.Type, "button");
                 writer.AddAttribute(HtmlTextWriterAttribute.Class, PauseButtonClass);
                 writer.AddAttribute("aria-pressed", "false");

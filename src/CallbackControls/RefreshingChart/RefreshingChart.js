@@ -76,6 +76,11 @@
     this._timer = null;
     this._failures = 0;
     this._paused = false;
+    // RefreshMode Push: notifications refresh the chart, and its timer runs only while push is unavailable.
+    this._pushMode = this.options.refreshMode === 'push';
+    this._pushAvailable = true;
+    // A notification came while the chart was paused: resuming refreshes at once.
+    this._missedPush = false;
     this._tickArgument = '';
     // The hash the server sent with the drawing on the page: ticks name it, and the server answers
     // { unchanged: true } when it would send the same drawing again. Null until a reply brings one.
@@ -172,7 +177,39 @@
     this._showPaused(false);
     this._failures = 0;
     toggleClass(this.element, FAILING_CLASS, false);
-    if (!this.isCallbackPending) { this._schedule(this._frequency); }
+    if (this._missedPush) {
+      this._missedPush = false;
+      this._onTick();
+    } else if (!this.isCallbackPending) {
+      this._schedule(this._frequency);
+    }
+  };
+
+  /**
+   * A notification of the chart's PushTopic: it refreshes as a tick does (the same handler, where
+   * e.IsTimerTick is true, the same hooks), with e.context.push set. A paused chart
+   * sends nothing and refreshes once when resumed; a hidden page is caught up by the push connection.
+   */
+  RefreshingChartClient.prototype.pushed = function (e) {
+    if (!this._running) {
+      this._missedPush = true;
+      return;
+    }
+    if (this._isHidden()) { return; }
+    // Not joined to a refresh in flight: that one may have read the data before this change, so the
+    // notification's refresh goes after it (only the newest waiting one).
+    this.submitCall(this._tickArgument, { timer: true, push: true, topic: e.topic, data: e.data }, 'queue-last');
+  };
+
+  /** With RefreshMode Push, the timer stands in while push is unavailable, and stops when it is back. */
+  RefreshingChartClient.prototype.pushAvailabilityChanged = function (available) {
+    this._pushAvailable = available;
+    if (!this._pushMode) { return; }
+    if (available) {
+      this._clearTimer();
+    } else if (!this.isCallbackPending) {
+      this._schedule(this._nextDelay());
+    }
   };
 
   /** Stops everything: the timer, the call in flight and a queued call (both reject with kind 'superseded'). */
@@ -512,9 +549,14 @@
     return Math.min(this._frequency * Math.pow(2, Math.min(this._failures, 30)), cap);
   };
 
+  /** Whether the timer runs: a frequency, and not a push chart whose notifications arrive. */
+  RefreshingChartClient.prototype._timerOn = function () {
+    return this._frequency > 0 && !(this._pushMode && this._pushAvailable);
+  };
+
   RefreshingChartClient.prototype._schedule = function (delay) {
     this._clearTimer();
-    if (!this._running || this.disposed || this._frequency <= 0) { return; }
+    if (!this._running || this.disposed || !this._timerOn()) { return; }
     if (this._isHidden()) {
       // Nothing is due while nobody looks; the return to the page refreshes once.
       this._paused = true;
@@ -528,7 +570,7 @@
   };
 
   RefreshingChartClient.prototype._onTick = function () {
-    if (!this._running || this.disposed || this._frequency <= 0) { return; }
+    if (!this._running || this.disposed || (this._frequency <= 0 && !this.options.push)) { return; }
     if (this._isHidden()) {
       this._paused = true;
       return;

@@ -8,6 +8,9 @@ namespace CallbackControls
         /// <summary>Milliseconds between timer refreshes; 0 for none.</summary>
         public int RefreshFrequency { get; set; }
 
+        /// <summary>What refreshes the chart by itself.</summary>
+        public RefreshMode RefreshMode { get; set; }
+
         /// <summary>The longest wait, in milliseconds, between refreshes after failures.</summary>
         public int RefreshBackoffLimit { get; set; }
 
@@ -23,6 +26,7 @@ namespace CallbackControls
             base.Write(json);
             json["refreshFrequency"] = RefreshFrequency;
             json["chartWidth"] = ChartWidth;
+            if (RefreshMode == RefreshMode.Push) json["refreshMode"] = "push";
             json["refreshBackoffLimit"] = RefreshBackoffLimit;
             if (Kept != null) json["kept"] = Kept;
         }

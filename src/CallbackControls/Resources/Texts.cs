@@ -116,6 +116,12 @@ namespace CallbackControls
         /// <summary>The call's token does not match this page, control and method. Reload the page.</summary>
         internal static string TokenMismatchMethod => Get(nameof(TokenMismatchMethod));
 
+        /// <summary>The push subscription names no topic, more than 32, or one that is not a valid topic name.</summary>
+        internal static string PushTopics => Get(nameof(PushTopics));
+
+        /// <summary>The push subscription's token does not match this page, topic and user. Reload the page.</summary>
+        internal static string PushTokenMismatch => Get(nameof(PushTokenMismatch));
+
         /// <summary>The call carried no token. Calls must come from the page's own CallbackControls script.</summary>
         internal static string NoToken => Get(nameof(NoToken));
 

@@ -488,6 +488,29 @@
     this.requests.abort('superseded', message || SUPERSEDED_MESSAGE);
   };
 
+  /**
+   * A notification for the control's PushTopic arrived (CallbackPush.Notify on the server): runs the page's
+   * push hook with e = { topic, data, catchUp }, then, unless the hook set e.cancel, the control's own
+   * response (pushed: a chart refreshes). catchUp is true when the page reconnected and cannot tell what
+   * changed meanwhile.
+   * @param {{topic: string, data: ?string, catchUp: boolean}} e
+   */
+  CallbackClient.prototype.onPush = function (e) {
+    if (this.disposed) { return; }
+    if (!this.runHookSafely('push', e) || e.cancel) { return; }
+    this.pushed(e);
+  };
+
+  /** What the control does on a notification; controls override it (the plain control has only the hook). */
+  CallbackClient.prototype.pushed = function () {};
+
+  /**
+   * Push became unavailable (the stream and long polling both failed, the server's bus is down) or came
+   * back; controls that refresh on their own fall back to their timers meanwhile.
+   * @param {boolean} available
+   */
+  CallbackClient.prototype.pushAvailabilityChanged = function () {};
+
   /** Stops everything the object started: pending calls are aborted, the global name released. */
   CallbackClient.prototype.dispose = function () {
     if (this.disposed) { return; }
@@ -548,6 +571,33 @@
 
   var types = { callback: PlainCallbackClient };
   var instances = [];
+  // What extend() added (the push connection): told of every client object that starts and ends.
+  var extensions = [];
+
+  /**
+   * Adds a part of the runtime that follows the client objects (CallbackControls.Push.js): its started(instance)
+   * runs for every object already running and each one started later, its disposed(instance) when one ends.
+   * @param {function(object, object, object): {started: function, disposed: function}} factory (CallbackControls, internals, root) => the part
+   * @returns {object} the part
+   */
+  function extend(factory) {
+    var extension = factory(CallbackControls, internals, root);
+    extensions.push(extension);
+    for (var i = 0; i < instances.length; i++) {
+      if (!instances[i].disposed) { extension.started(instances[i]); }
+    }
+    return extension;
+  }
+
+  function tellExtensions(what, instance) {
+    for (var i = 0; i < extensions.length; i++) {
+      try {
+        extensions[i][what](instance);
+      } catch (ex) {
+        logError('CallbackControls: an extension failed', ex);
+      }
+    }
+  }
 
   /**
    * Makes a client type available to server controls that render data-cc-control="name".
@@ -592,10 +642,12 @@
     } catch (ex) {
       logError('CallbackControls: starting "' + options.name + '" failed', ex);
     }
+    tellExtensions('started', instance);
     return instance;
   }
 
   function disposeInstance(instance) {
+    if (!instance.disposed) { tellExtensions('disposed', instance); }
     instance.dispose();
     var name = instance.options.name;
     if (name && root[name] === instance) {
@@ -718,7 +770,8 @@
     get: get,
     sweep: sweep,
     disposeAll: disposeAll,
-    define: define
+    define: define,
+    extend: extend
   };
 
   // The runtime's own helpers, for control scripts (through define) and the client tests (through

@@ -108,6 +108,46 @@ declare namespace CallbackControls {
     readonly contextKey?: string;
     /** Where calls go; the form's action when absent. */
     readonly url?: string;
+    /** The control's push subscription (PushTopic); absent when it has none. */
+    readonly push?: PushOptions;
+  }
+
+  /** A control's push subscription, as the server writes it. */
+  interface PushOptions {
+    /** The topic (PushTopic). */
+    readonly topic: string;
+    /** The token the page's stream carries for the topic: bound to the page, the topic and the signed-in user. */
+    readonly token: string;
+    /** The id of the newest notification when the page was drawn: the stream catches up from there. */
+    readonly since: string;
+  }
+
+  /** What a control's push hook (PushScript) and onPush receive. */
+  interface PushEvent {
+    /** The topic that changed. */
+    readonly topic: string;
+    /** The text given to CallbackPush.Notify, or null. */
+    readonly data: string | null;
+    /** True when the page reconnected and cannot tell what changed meanwhile: refresh everything. */
+    readonly catchUp: boolean;
+    /** Set it in the hook to skip the control's own response (a chart's refresh). */
+    cancel?: boolean;
+  }
+
+  /** The page's one push connection (defined once CallbackControls.Push.js has loaded, on pages with a PushTopic). */
+  interface PushConnection {
+    /** The last event id seen: where a reconnect catches up from. */
+    readonly lastId: string | null;
+    /** 'stream' (server-sent events), or 'poll' once the stream proved held back by something between. */
+    readonly mode: 'stream' | 'poll';
+    /** False while controls refresh on their timers instead (push unavailable, the server's bus down). */
+    readonly available: boolean;
+    /** True once the server refused the subscription (a token that does not match); the console says why. */
+    readonly refused: boolean;
+    /** Opens the connection the page needs now (none while hidden); closes what was open first. */
+    connect(): void;
+    /** Closes the connection; connect() opens it again, catching up once. */
+    close(): void;
   }
 
   /** The client object of a CallbackControl, and the base of every control's client object. */
@@ -152,6 +192,12 @@ declare namespace CallbackControls {
     applyResult(result: TResult, e: CallbackEvent<TResult>): void;
     /** Called as a call starts and ends. */
     setBusy(busy: boolean): void;
+    /** A notification of the control's PushTopic: runs the push hook, then pushed() unless the hook set e.cancel. */
+    onPush(e: PushEvent): void;
+    /** What the control does on a notification (a chart refreshes). */
+    pushed(e: PushEvent): void;
+    /** Push became unavailable or came back (a chart with RefreshMode Push runs its timer meanwhile). */
+    pushAvailabilityChanged(available: boolean): void;
   }
 
   /** One list item of a CascadingDropDown: [text, value]. */
@@ -293,6 +339,8 @@ declare namespace CallbackControls {
   interface RefreshingChartOptions extends ClientOptions {
     readonly refreshFrequency: number;
     readonly refreshBackoffLimit: number;
+    /** 'push' with RefreshMode Push (notifications refresh the chart, the timer only while push is unavailable); absent for Timer. */
+    readonly refreshMode?: 'push';
     /** The drawing's width in SVG units: a narrower container asks for a drawing of its own width. */
     readonly chartWidth: number;
     /** The points the chart keeps between refreshes (MaxPoints), one entry per series; absent when it keeps none. */
@@ -380,6 +428,14 @@ declare namespace CallbackControls {
   function sweep(): void;
   /** Disposes every client object (the runtime does it on pagehide). */
   function disposeAll(): void;
+  /** The page's push connection, on pages with a control that has a PushTopic. */
+  const push: PushConnection | undefined;
+  /**
+   * Adds a part of the runtime that follows every client object (as the push connection does): started(instance)
+   * for those running and each started later, disposed(instance) as each ends. Not needed by page script.
+   */
+  function extend<T extends { started(instance: CallbackClient<any>): void; disposed(instance: CallbackClient<any>): void }>(
+    factory: (runtime: typeof CallbackControls, internals: unknown, root: typeof globalThis) => T): T;
   /**
    * Defines a client type for server controls that render data-cc-control="name" and starts those in
    * the page. The factory gets the runtime, the runtime's own helpers (not part of the API: they may

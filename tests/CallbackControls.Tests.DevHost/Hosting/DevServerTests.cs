@@ -245,5 +245,46 @@ namespace CallbackControls.Tests.Hosting
             Reply reply = Send("GET", "/Default.aspx");
             Assert.Equal(200, reply.Status);
         }
+
+        [Fact]
+        public void AFlushedReply_GoesOutAsItComes_AndEndsWithTheConnection()
+        {
+            // Server-sent events need this: a stream whose events waited for the handler's end would arrive all at once.
+            string release = Path.Combine(Path.GetTempPath(), "cc-flushed-" + Guid.NewGuid().ToString("N"));
+            try
+            {
+                using (Socket socket = RawHttp.Connect(_server.Port))
+                {
+                    socket.Send(Encoding.ASCII.GetBytes("GET /Flushed.ashx?release=" + Uri.EscapeDataString(release) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"));
+                    var received = new StringBuilder();
+                    var buffer = new byte[4096];
+                    socket.ReceiveTimeout = 30000;
+                    while (!received.ToString().Contains("data: first\n\n"))
+                    {
+                        int read = socket.Receive(buffer);
+                        Assert.True(read > 0, "the connection closed before the first part: " + received);
+                        received.Append(Encoding.UTF8.GetString(buffer, 0, read));
+                    }
+
+                    string head = received.ToString();
+                    Assert.StartsWith("HTTP/1.1 200 ", head);
+                    Assert.Contains("Connection: close\r\n", head);
+                    Assert.DoesNotContain("Content-Length", head);
+                    Assert.Contains("Content-Type: text/event-stream", head);
+                    Assert.DoesNotContain("second", head);
+
+                    File.WriteAllText(release, "go");
+                    var rest = RawHttp.ReadToEnd(socket, TimeSpan.FromSeconds(30));
+                    Assert.True(rest.Closed, "the reply ends with the connection");
+                    Assert.Equal("data: second\n\n", rest.Text);
+                }
+            }
+            finally
+            {
+                File.Delete(release);
+            }
+
+            Assert.Contains("GET /Flushed.ashx", _log.ToString());
+        }
     }
 }

@@ -106,6 +106,29 @@ public class EchoHandler : IHttpHandler
 }
 ";
 
+        // Sends its reply in two parts: the first flushed at once, the second once the file named by ?release= exists.
+        private const string FlushedAshx = @"<%@ WebHandler Language=""C#"" Class=""FlushedHandler"" %>
+using System;
+using System.IO;
+using System.Web;
+
+public class FlushedHandler : IHttpHandler
+{
+    public bool IsReusable { get { return false; } }
+
+    public void ProcessRequest(HttpContext context)
+    {
+        context.Response.ContentType = ""text/event-stream"";
+        context.Response.Write(""data: first\n\n"");
+        context.Response.Flush();
+        string release = context.Request.QueryString[""release""];
+        DateTime deadline = DateTime.UtcNow.AddSeconds(20);
+        while (!File.Exists(release) && DateTime.UtcNow < deadline) System.Threading.Thread.Sleep(20);
+        context.Response.Write(""data: second\n\n"");
+    }
+}
+";
+
         /// <summary>Creates the folder with a page, a handler and a binary file; returns its path.</summary>
         public static string Create()
         {
@@ -114,6 +137,7 @@ public class EchoHandler : IHttpHandler
             File.WriteAllText(Path.Combine(root, "web.config"), WebConfig, Encoding.UTF8);
             File.WriteAllText(Path.Combine(root, "Default.aspx"), DefaultAspx, Encoding.UTF8);
             File.WriteAllText(Path.Combine(root, "Echo.ashx"), EchoAshx, Encoding.UTF8);
+            File.WriteAllText(Path.Combine(root, "Flushed.ashx"), FlushedAshx, Encoding.UTF8);
             File.WriteAllBytes(Path.Combine(root, "blob.bin"), BinaryContent(300000, 7));
             Directory.CreateDirectory(Path.Combine(root, "sub"));
             File.WriteAllText(Path.Combine(root, "sub", "index.html"), "<!DOCTYPE html><title>sub index</title>", Encoding.UTF8);

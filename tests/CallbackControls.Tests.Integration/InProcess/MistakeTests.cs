@@ -54,7 +54,7 @@ namespace CallbackControls.Tests.InProcess
         public void Get_TimedChartWithoutRefreshHandler_FailsNamingRefreshCallback()
         {
             var text = ErrorPage("/Mistakes/ChartNoHandler.aspx");
-            Assert.Contains("RefreshingChart 'Chart1' refreshes every 2000 ms (RefreshFrequency) but nothing fills it", text);
+            Assert.Contains("RefreshingChart 'Chart1' refreshes by itself (RefreshFrequency 2000 ms) but nothing fills it", text);
             Assert.Contains("OnRefreshCallback", text);
         }
 

@@ -73,6 +73,17 @@ namespace CallbackControls.Tests.RefreshingChart
             Assert.Equal("Pause updates", button.TextContent);
         }
 
+        [Fact]
+        public void Render_ChartMovedByNotifications_HasThePauseToggleToo()
+        {
+            var chart = Chart(ChartType.Line, 1, 5);
+            chart.RefreshMode = RefreshMode.Push;
+            chart.PushTopic = "orders";
+
+            Assert.NotNull(RenderControl(chart).QuerySelector(":scope > button.cc-chart-pause"));
+            Assert.Equal("push", Options(RenderControl(chart))["refreshMode"]);
+        }
+
         [Theory]
         [InlineData(0, true)]
         [InlineData(2000, false)]

@@ -23,7 +23,7 @@ const SAMPLES = {
   },
   CountryCities: async (p) => {
     await p.selectOption('#Country', 'US');
-    await p.waitForFunction(() => document.querySelectorAll('#Cities option').length > 100);
+    await p.waitForFunction(() => document.querySelectorAll('#Cities option').length > 50);
   },
   SqlDataSource: async (p) => {
     await p.selectOption('#Country', 'JP');
@@ -31,6 +31,12 @@ const SAMPLES = {
   },
   UpdatePanel: async (p) => { await p.waitForTimeout(2500); },
   LiveMetrics: async (p) => { await p.waitForTimeout(4500); },
+  PushDashboard: async (p) => {
+    await p.waitForFunction(() => window.CallbackControls.push && window.CallbackControls.push.available && window.CallbackControls.push.lastId);
+    await p.click('#PlaceTen');
+    await p.waitForFunction(() => /orders/.test(document.getElementById('Latest').textContent));
+    await p.waitForTimeout(1000);
+  },
   ChartRanges: async (p) => { await p.click('button[data-range="5m"]'); await p.waitForTimeout(1500); },
   ChartHooks: async (p) => { await p.waitForTimeout(3500); },
 };

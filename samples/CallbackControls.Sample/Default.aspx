@@ -13,6 +13,7 @@
     <li><a href="SqlDataSource.aspx"><img src="images/SqlDataSource.png" alt="" width="800" height="500" loading="lazy" /><strong>CascadingDropDown with SqlDataSource</strong><span>No code-behind: a ControlParameter feeds the next list.</span></a></li>
     <li><a href="UpdatePanel.aspx"><img src="images/UpdatePanel.png" alt="" width="800" height="500" loading="lazy" /><strong>ScriptManager and UpdatePanel</strong><span>The chain and a chart inside a panel a Timer refreshes, beside the same outside it.</span></a></li>
     <li><a href="LiveMetrics.aspx"><img src="images/LiveMetrics.png" alt="" width="800" height="500" loading="lazy" /><strong>RefreshingChart, live</strong><span>This server's CPU, memory and requests per second, every 2 s.</span></a></li>
+    <li><a href="PushDashboard.aspx"><img src="images/PushDashboard.png" alt="" width="800" height="500" loading="lazy" /><strong>Push: charts that move when the data changes</strong><span>No timer: placing an order moves every open page's charts at once.</span></a></li>
     <li><a href="ChartRanges.aspx"><img src="images/ChartRanges.png" alt="" width="800" height="500" loading="lazy" /><strong>RefreshingChart time ranges</strong><span>Buttons set the tick argument and call Chart1.callback(&quot;1h&quot;); start, stop, frequency.</span></a></li>
     <li><a href="ChartHooks.aspx"><img src="images/ChartHooks.png" alt="" width="800" height="500" loading="lazy" /><strong>RefreshingChart hooks</strong><span>The four hooks, errors and back-off, tick by tick.</span></a></li>
   </ul>

@@ -15,6 +15,9 @@
 #   SURVIVE_BACKEND_EXIT=1 (environment): a back end that dies is logged and nginx keeps sending
 #                    requests to the others (it skips a dead socket by itself); the script stops only
 #                    when nginx or the last back end is gone. Default: stop at the first death.
+#   PUSH_BUFFERED=1 (environment): nginx buffers push streams whatever the application says (it ignores
+#     X-Accel-Buffering), as a proxy that buffers would; pages then fall back to long polling. For trying
+#     that fallback; never in production.
 #   RESTART_BACKENDS=1 (environment): a back end that dies is started again on its socket, as a
 #                    service manager would (implies SURVIVE_BACKEND_EXIT=1).
 #
@@ -161,6 +164,11 @@ conf="${conf//@PORT@/$PORT}"
 conf="${conf//@SITE_DIR@/$SITE_DIR}"
 conf="${conf//@INCLUDE@/$NGINX_CONF_DIR}"
 conf="${conf//@BACKENDS@/${UPSTREAM%$'\n'}}"
+if [ "${PUSH_BUFFERED:-0}" = 1 ]; then
+  conf="${conf//@PUSH_BUFFERING@/fastcgi_ignore_headers X-Accel-Buffering;}"
+else
+  conf="${conf//@PUSH_BUFFERING@/}"
+fi
 printf '%s\n' "$conf" >"$PREFIX/nginx.conf"
 
 # -e: even messages from before the configuration is read go to our log, not /var/log/nginx.

@@ -39,6 +39,20 @@ namespace TestSite.Readme
             total = matches.Count;
             return matches.Skip(skip).Take(take).ToList();
         }
+
+        private static readonly List<string> Orders = new List<string>();
+
+        /// <summary>The README's push example: an order saved, from a region.</summary>
+        public void SaveOrder(string region)
+        {
+            lock (Orders) Orders.Add(region);
+        }
+
+        /// <summary>How many orders each region has.</summary>
+        public IEnumerable<KeyValuePair<string, int>> OrdersByRegion()
+        {
+            lock (Orders) return Orders.GroupBy(r => r).Select(g => new KeyValuePair<string, int>(g.Key, g.Count())).OrderBy(p => p.Key).ToList();
+        }
     }
 
     /// <summary>The README's static <c>Db</c>, for page methods.</summary>

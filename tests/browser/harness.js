@@ -53,14 +53,15 @@ async function startHostProcess({ name, command, args, startSeconds, stopSeconds
 }
 
 /**
- * Starts the dev host on a free loopback port for a site folder and waits until it answers.
+ * Starts the dev host on a loopback port for a site folder and waits until it answers.
  * @param {string} siteDir the physical folder of the site (relative to the repository root)
+ * @param {number} [port] the port (a free one when 0 or absent): a test restarting the server gives the same one
  */
-function startDevHost(siteDir) {
+function startDevHost(siteDir, port = 0) {
   return startHostProcess({
     name: 'dev host',
     command: 'mono',
-    args: (urlFile) => [DEVHOST, '--site', path.join(ROOT, siteDir), '--port', '0', '--quiet', '--url-file', urlFile],
+    args: (urlFile) => [DEVHOST, '--site', path.join(ROOT, siteDir), '--port', String(port), '--quiet', '--url-file', urlFile],
     startSeconds: 60,
     stopSeconds: 10,
   });
@@ -208,4 +209,4 @@ function controlOptions(html) {
 
 module.exports = {
   controlOptions, decodeHtml,
-  useDevHostSite, ROOT, startDevHost, startNginxHost, nginxMissing, launchBrowser, openPage, browserTest, sleep };
+  useDevHostSite, ROOT, startDevHost, startNginxHost, nginxMissing, freePort, launchBrowser, openPage, browserTest, sleep };

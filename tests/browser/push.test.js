@@ -145,3 +145,51 @@ test('a hidden page takes no updates and catches up once when shown again', page
   await notify(p, { topic: 'orders' });
   await p.waitForFunction(() => document.getElementById('refreshes').textContent === '2');
 }));
+
+test('the server restarted: the page reconnects by itself, refreshes once (it cannot tell what it missed) and is live again', page('push-restart', async (p) => {
+  const { startDevHost, freePort } = require('./harness');
+  const port = await freePort();
+  let host = await startDevHost('tests/TestSite', port);
+  try {
+    await p.goto(host.url + 'Push/Live.aspx');
+    await p.waitForFunction(() => window.CallbackControls.push && window.CallbackControls.push.source && window.CallbackControls.push.source.readyState === 1);
+    const before = await p.evaluate(() => window.CallbackControls.push.lastId);
+    await host.stop();
+    await p.waitForFunction(() => window.CallbackControls.push.source === null || window.CallbackControls.push.source.readyState !== 1);
+    host = await startDevHost('tests/TestSite', port);
+    // The browser reconnects (retry: 2 s), naming the last event it saw; the new run cannot tell, and says reset.
+    await p.waitForFunction(() => document.getElementById('refreshes').textContent === '1', null, { timeout: 45000 });
+    assert.notEqual(await p.evaluate(() => window.CallbackControls.push.lastId), before);
+    await notify(p, { topic: 'orders' });
+    await p.waitForFunction(() => document.getElementById('refreshes').textContent === '2');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await host.stop();
+  }
+}));
+
+test('behind a proxy that buffers the stream (nginx told to ignore X-Accel-Buffering), the page long-polls, says so once, and still moves on Notify', page('push-buffered', async (p, t) => {
+  const { startNginxHost, nginxMissing } = require('./harness');
+  const missing = nginxMissing();
+  if (missing) {
+    t.skip(missing);
+    return;
+  }
+  const host = await startNginxHost('tests/TestSite', { env: { PUSH_BUFFERED: '1' } });
+  try {
+    const warnings = [];
+    p.on('console', (m) => { if (m.type() === 'warning') warnings.push(m.text()); });
+    await p.goto(host.url + 'Push/Live.aspx');
+    await p.waitForFunction(() => window.CallbackControls.push && window.CallbackControls.push.mode === 'poll', null, { timeout: 20000 });
+    assert.equal(warnings.length, 1);
+    assert.match(warnings[0], /holds it back.*long polling/);
+    for (let i = 1; i <= 3; i++) {
+      await notify(p, { topic: 'orders' });
+      await p.waitForFunction((n) => document.getElementById('refreshes').textContent === String(n), i);
+    }
+    assert.equal(await p.evaluate(() => window.CallbackControls.push.available), true, 'the timer did not take over');
+    assert.deepEqual(p.pageErrors, []);
+  } finally {
+    await host.stop();
+  }
+}));

@@ -106,7 +106,7 @@ test('SqlDataSource sample: a ControlParameter on the parent fills the regions',
 
 test('every sample page, open for 10 s: no console error, no failed request, nothing missing (favicon included)', page('sample-quiet', async (p) => {
   const pages = ['', 'CallbackDemo.aspx', 'Cascading.aspx', 'CountryCities.aspx', 'SqlDataSource.aspx', 'UpdatePanel.aspx',
-    'LiveMetrics.aspx', 'ChartRanges.aspx', 'ChartHooks.aspx'];
+    'LiveMetrics.aspx', 'PushDashboard.aspx', 'ChartRanges.aspx', 'ChartHooks.aspx'];
   const context = p.context();
   const problems = [];
   const opened = await Promise.all(pages.map(async (path) => {
@@ -122,6 +122,26 @@ test('every sample page, open for 10 s: no console error, no failed request, not
   await new Promise((resolve) => setTimeout(resolve, 10000));
   await Promise.all(opened.filter((tab) => tab !== p).map((tab) => tab.close()));
   assert.deepEqual(problems, []);
+}));
+
+test('PushDashboard: an order placed in one tab moves the charts of another at once, with no timer, and says what came', page('sample-push', async (p) => {
+  const other = await p.context().newPage();
+  for (const tab of [p, other]) {
+    await tab.goto(host.url + 'PushDashboard.aspx');
+    await tab.waitForFunction(() => window.CallbackControls.push && window.CallbackControls.push.source && window.CallbackControls.push.source.readyState === 1);
+  }
+  const bars = (tab) => tab.$eval('#ByRegion svg desc', (d) => d.textContent);
+  const before = await bars(other);
+  const calls = [];
+  other.on('request', (r) => { if (r.method() === 'POST') calls.push(r.url()); });
+  await p.click('#PlaceTen');
+  await other.waitForFunction(() => /^10 orders, the last from /.test(document.getElementById('Latest').textContent));
+  await other.waitForFunction((was) => document.querySelector('#ByRegion svg desc').textContent !== was, before);
+  // Each chart refreshed once, by callback, on the notification (the other tab placed nothing).
+  await other.waitForFunction(() => !window.PerMinute.isRefreshing && !window.ByRegion.isRefreshing);
+  assert.equal(calls.length, 2);
+  assert.match(await p.textContent('#Latest'), /^10 orders/);
+  await other.close();
 }));
 
 test('each sample shows what to notice, the properties it sets and its own markup and code, read from its files', page('sample-info', async (p) => {

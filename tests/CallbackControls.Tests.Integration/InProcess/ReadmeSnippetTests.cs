@@ -140,5 +140,19 @@ namespace CallbackControls.Tests.InProcess
             var reply = CallbackReply.Parse(CallbackCalls.Call(Site, "/Readme/chart.aspx", "Chart1", "").GetBodyText());
             Assert.Equal(true, reply["ok"]);
         }
+
+        [Fact]
+        public void PushSnippet_SubscribesTheChartToItsTopic_AndItsRefreshDrawsTheOrders()
+        {
+            var page = Render("push");
+
+            var options = (IDictionary<string, object>)new System.Web.Script.Serialization.JavaScriptSerializer()
+                .DeserializeObject(page.QuerySelector("#Orders").GetAttribute("data-cc-options"));
+            Assert.Equal("push", options["refreshMode"]);
+            Assert.Equal("orders", ((IDictionary<string, object>)options["push"])["topic"]);
+            Assert.NotNull(page.QuerySelector("#Orders button.cc-chart-pause"));
+            var reply = CallbackReply.Parse(CallbackCalls.Call(Site, "/Readme/push.aspx", "Orders", "").GetBodyText());
+            Assert.Equal(true, reply["ok"]);
+        }
     }
 }

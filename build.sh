@@ -70,6 +70,11 @@ ensure_nginx() {
   apt_install nginx-light mono-fastcgi-server4
 }
 
+ensure_redis() {
+  # The push tests run a farm of back ends with Redis between them; each test starts its own redis-server.
+  apt_install redis-server
+}
+
 ensure_wrk() {
   apt_install wrk
 }
@@ -270,6 +275,7 @@ cmd_test() {
   ensure_browser
   ensure_client_tests
   ensure_nginx
+  ensure_redis
   build
   run_dotnet_tests
   run_format_suite "C# format (dotnet format)"

@@ -120,6 +120,46 @@ function startNginxHostOn(port, siteDir, backends, backend, env) {
   });
 }
 
+/** Why Redis cannot run here ('' when it can): ./build.sh test installs redis-server. */
+function redisMissing() {
+  try {
+    require('node:child_process').execFileSync('redis-server', ['--version'], { stdio: 'ignore' });
+    return '';
+  } catch {
+    return 'redis-server is not installed (./build.sh test installs it)';
+  }
+}
+
+/**
+ * Starts a throwaway redis-server on a loopback port (a free one when 0), keeping nothing on disk, and waits
+ * until it answers PING. stop() ends it; start it again on the same port to see clients reconnect.
+ */
+async function startRedis(port = 0) {
+  const net = require('node:net');
+  const chosen = port || await freePort();
+  const child = spawn('redis-server', ['--port', String(chosen), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--loglevel', 'warning'],
+    { stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  child.stdout.on('data', (d) => { output += d; });
+  child.stderr.on('data', (d) => { output += d; });
+  const ping = () => new Promise((resolve) => {
+    const socket = net.connect(chosen, '127.0.0.1', () => socket.write('PING\r\n'));
+    socket.on('data', (d) => { socket.destroy(); resolve(String(d).startsWith('+PONG')); });
+    socket.on('error', () => resolve(false));
+  });
+  for (let i = 0; !(await ping()); i += 1) {
+    if (child.exitCode !== null || i > 100) throw new Error('redis-server did not start: ' + output);
+    await sleep(50);
+  }
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+  };
+  return { port: chosen, address: '127.0.0.1:' + chosen, stop };
+}
+
 /** Starts headless Chromium with a fresh profile; flags keep it off the closed network. */
 async function launchBrowser() {
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'cc-chromium-'));
@@ -209,4 +249,4 @@ function controlOptions(html) {
 
 module.exports = {
   controlOptions, decodeHtml,
-  useDevHostSite, ROOT, startDevHost, startNginxHost, nginxMissing, freePort, launchBrowser, openPage, browserTest, sleep };
+  useDevHostSite, ROOT, startDevHost, startNginxHost, nginxMissing, freePort, startRedis, redisMissing, launchBrowser, openPage, browserTest, sleep };

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using static CallbackControls.ChartMath;
 using static CallbackControls.ChartStyle;
@@ -34,7 +35,14 @@ namespace CallbackControls
             _layout = ChartLayout.Cartesian(canvas, _data, Legend.Height);
             Description = HasText(_settings.Description) ? _settings.Description : Describe();
             TypeCss = _data.Series.Count == 0 ? "cc-chart-empty" : ChartText.TypeCss(_data.Series[0].Type);
+            // The keys walk the points' own elements and read their tooltips: without tooltips there is nothing to read.
+            Navigable = _settings.KeyboardNavigation && _settings.ShowPointToolTips;
+            Latest = _settings.AnnounceUpdates ? DescribeLatest() : null;
         }
+
+        public bool Navigable { get; }
+
+        public string Latest { get; }
 
         public string Description { get; }
 
@@ -76,7 +84,10 @@ namespace CallbackControls
 
         private void WriteSeries(SvgMarkupWriter writer, SeriesValues d)
         {
-            writer.Start("g").Attr("class", SeriesCss(d.Series, d.Index, d.Type)).Open();
+            writer.Start("g").Attr("class", SeriesCss(d.Series, d.Index, d.Type));
+            // The name a point is read with ("CPU, 12:00:05, 42"), whatever its tooltip says.
+            if (Navigable) writer.Attr("data-name", d.Name);
+            writer.Open();
             switch (d.Type)
             {
                 case ChartType.Line:
@@ -175,7 +186,7 @@ namespace CallbackControls
                     // A stacked layer has no point of its own where only other layers have one.
                     if (!d.HasPointAt(i)) continue;
                     WriteMarker(writer, _settings.DistinguishSeriesWithoutColor ? ShapeOf(d.Index) : MarkerShape.Circle,
-                        XOf(d, i), YOf(d.Y[i]), always ? MarkerRadius + 0.5 : MarkerRadius, ToolTipOf(d, i));
+                        XOf(d, i), YOf(d.Y[i]), always ? MarkerRadius + 0.5 : MarkerRadius, ToolTipOf(d, i), DataXOf(d, i));
                 }
             }
             writer.End("g");
@@ -212,12 +223,19 @@ namespace CallbackControls
                         writer.Attr("x", start).Attr("y", Math.Min(from, to)).Attr("width", size).Attr("height", Math.Abs(to - from));
                     }
                     writer.Attr("fill", color);
+                    if (Navigable) writer.Attr("data-x", DataXOf(d, i));
                     // Told apart without colour, every series after the first gets its dash pattern as an outline.
                     if (columnDash != null) writer.Attr("stroke", TextColor).Attr("stroke-width", 1.5).Attr("stroke-dasharray", columnDash);
                     writer.EndWithTitle("rect", ToolTipOf(d, i));
                 }
             }
         }
+
+        /// <summary>
+        /// A drawn point's X as a number (round-trip, invariant) when the keys walk the points, else null: after a
+        /// refresh the keyboard finds its point again by its X, which the tooltip's text only shows rounded.
+        /// </summary>
+        private string DataXOf(SeriesValues d, int i) => Navigable ? d.X[i].ToString("R", CultureInfo.InvariantCulture) : null;
 
         /// <summary>The tooltip of a drawn value, or null when the chart shows none.</summary>
         private string ToolTipOf(SeriesValues d, int i)
@@ -254,6 +272,19 @@ namespace CallbackControls
                 if (v > high) high = v;
             }
             return (latest, low, high);
+        }
+
+        /// <summary>"Latest value of CPU is 42." for each series with a value, in the page's language; null when none has one.</summary>
+        private string DescribeLatest()
+        {
+            var parts = new List<string>();
+            foreach (var d in _data.Series)
+            {
+                var summary = Summarize(d);
+                if (summary == null) continue;
+                parts.Add(Texts.Format(nameof(Texts.LatestValue), d.Name, _format.Y(d.OwnValue(summary.Value.Latest))));
+            }
+            return parts.Count == 0 ? null : string.Join(" ", parts);
         }
 
         private string Describe()

@@ -67,7 +67,9 @@ namespace CallbackControls
             if (_settings.ShowGridLines) axes.WriteGrid(writer);
             axes.WriteAxes(writer);
 
-            writer.Start("g").Attr("class", "cc-chart-plot").Attr("clip-path", "url(#" + _canvas.Id("plot") + ")").Open();
+            writer.Start("g").Attr("class", "cc-chart-plot").Attr("clip-path", "url(#" + _canvas.Id("plot") + ")");
+            if (Navigable) writer.Attr("data-x-axis", XAxisMapping());
+            writer.Open();
             foreach (var d in _data.Series)
             {
                 WriteSeries(writer, d);
@@ -186,7 +188,7 @@ namespace CallbackControls
                     // A stacked layer has no point of its own where only other layers have one.
                     if (!d.HasPointAt(i)) continue;
                     WriteMarker(writer, _settings.DistinguishSeriesWithoutColor ? ShapeOf(d.Index) : MarkerShape.Circle,
-                        XOf(d, i), YOf(d.Y[i]), always ? MarkerRadius + 0.5 : MarkerRadius, ToolTipOf(d, i), DataXOf(d, i));
+                        XOf(d, i), YOf(d.Y[i]), always ? MarkerRadius + 0.5 : MarkerRadius, ToolTipOf(d, i));
                 }
             }
             writer.End("g");
@@ -223,7 +225,6 @@ namespace CallbackControls
                         writer.Attr("x", start).Attr("y", Math.Min(from, to)).Attr("width", size).Attr("height", Math.Abs(to - from));
                     }
                     writer.Attr("fill", color);
-                    if (Navigable) writer.Attr("data-x", DataXOf(d, i));
                     // Told apart without colour, every series after the first gets its dash pattern as an outline.
                     if (columnDash != null) writer.Attr("stroke", TextColor).Attr("stroke-width", 1.5).Attr("stroke-dasharray", columnDash);
                     writer.EndWithTitle("rect", ToolTipOf(d, i));
@@ -232,10 +233,16 @@ namespace CallbackControls
         }
 
         /// <summary>
-        /// A drawn point's X as a number (round-trip, invariant) when the keys walk the points, else null: after a
-        /// refresh the keyboard finds its point again by its X, which the tooltip's text only shows rounded.
+        /// How the X axis maps values to the drawing ("min max start end x", "... y" for bars, whose X axis runs
+        /// down): the keys work out each drawn point's X from where it is drawn, and after a refresh find their
+        /// point again by it, with no copy of the values beside the points (a few bytes a chart, not a point).
         /// </summary>
-        private string DataXOf(SeriesValues d, int i) => Navigable ? d.X[i].ToString("R", CultureInfo.InvariantCulture) : null;
+        private string XAxisMapping()
+        {
+            var x = _layout.X;
+            return string.Join(" ", new[] { x.DomainMin, x.DomainMax, x.RangeStart, x.RangeEnd }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))
+                + (_layout.Horizontal ? " y" : " x");
+        }
 
         /// <summary>The tooltip of a drawn value, or null when the chart shows none.</summary>
         private string ToolTipOf(SeriesValues d, int i)

@@ -47,23 +47,23 @@ namespace CallbackControls
         /// Writes one marker (with its tooltip) centred on a point: a circle, or with series told apart
         /// without colour a square, triangle or diamond of about the same area.
         /// </summary>
-        internal static void WriteMarker(SvgMarkupWriter writer, MarkerShape shape, double cx, double cy, double r, string title, string dataX = null)
+        internal static void WriteMarker(SvgMarkupWriter writer, MarkerShape shape, double cx, double cy, double r, string title)
         {
             switch (shape)
             {
                 case MarkerShape.Square:
-                    writer.Start("rect").Attr("x", cx - r * 0.9).Attr("y", cy - r * 0.9).Attr("width", r * 1.8).Attr("height", r * 1.8).DataX(dataX).EndWithTitle("rect", title);
+                    writer.Start("rect").Attr("x", cx - r * 0.9).Attr("y", cy - r * 0.9).Attr("width", r * 1.8).Attr("height", r * 1.8).EndWithTitle("rect", title);
                     break;
                 case MarkerShape.Triangle:
                     writer.Start("path").BeginAttr("d").Command('M').Pair(cx, cy - r * 1.2).Command('L').Pair(cx + r * 1.1, cy + r * 0.8)
-                        .Command('L').Pair(cx - r * 1.1, cy + r * 0.8).Command('Z').EndAttr().DataX(dataX).EndWithTitle("path", title);
+                        .Command('L').Pair(cx - r * 1.1, cy + r * 0.8).Command('Z').EndAttr().EndWithTitle("path", title);
                     break;
                 case MarkerShape.Diamond:
                     writer.Start("path").BeginAttr("d").Command('M').Pair(cx, cy - r * 1.25).Command('L').Pair(cx + r * 1.25, cy)
-                        .Command('L').Pair(cx, cy + r * 1.25).Command('L').Pair(cx - r * 1.25, cy).Command('Z').EndAttr().DataX(dataX).EndWithTitle("path", title);
+                        .Command('L').Pair(cx, cy + r * 1.25).Command('L').Pair(cx - r * 1.25, cy).Command('Z').EndAttr().EndWithTitle("path", title);
                     break;
                 default:
-                    writer.Start("circle").Attr("cx", cx).Attr("cy", cy).Attr("r", r).DataX(dataX).EndWithTitle("circle", title);
+                    writer.Start("circle").Attr("cx", cx).Attr("cy", cy).Attr("r", r).EndWithTitle("circle", title);
                     break;
             }
         }

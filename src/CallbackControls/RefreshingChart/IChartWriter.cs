@@ -17,7 +17,8 @@ namespace CallbackControls
 
         /// <summary>
         /// Whether the drawing's points can be walked with the keyboard (each drawn point an element with its
-        /// tooltip and its X in data-x); false for a pie, whose slices are not points along an axis.
+        /// tooltip, the X axis' mapping on the plot in data-x-axis); false for a pie, whose slices are not points
+        /// along an axis.
         /// </summary>
         bool Navigable { get; }
 

@@ -6,8 +6,9 @@
  * Keys (on the drawing's tab stop, div.cc-chart-keys, which a refresh keeps in place):
  *   - Left/Right move along a series, Home/End to its first/last point, Up/Down to the previous/next series
  *     (the point nearest in X); the first key picks the first series' latest point (Home: its first);
- *   - the points are the drawing's own: each drawn point's element (a marker or a column) carries its tooltip
- *     (<title>, read as "series, x, y") and its X (data-x); nothing else holds a copy of the data;
+ *   - the points are the drawing's own: each drawn point's element (a marker or a column) and its tooltip
+ *     (<title>, read as "series, x, y"); its X is worked out from where it is drawn and the X axis' mapping
+ *     (data-x-axis on the plot), so nothing holds a second copy of the data;
  *   - the point is ringed in the drawing (g.cc-chart-focus) and read in the chart's polite region on the key
  *     press only: a refresh says nothing. A refresh keeps the series and the X: the point is found again in
  *     the new drawing by its X, or the nearest one left (a point gone off the start of a moving window
@@ -163,26 +164,47 @@
    * ChartAccessibility: the DOM side, one per chart element
    * ---------------------------------------------------------------------------------------- */
 
-  /** A drawn point's element: its tooltip is its text, its data-x its X. */
-  function pointOf(element) {
-    var title = null;
-    for (var child = element.firstElementChild; child; child = child.nextElementSibling) {
-      if (child.localName === 'title') { title = child; break; }
-    }
-    var x = Number(element.getAttribute('data-x'));
-    return title && isFinite(x) ? { x: x, text: title.textContent, element: element } : null;
+  /**
+   * How the drawing maps X values to its coordinates, from the plot's data-x-axis ("min max start end x|y"):
+   * a function from a point's element to its X, worked out from where the point is drawn. Null when the
+   * drawing has none.
+   */
+  function xAxisOf(svg) {
+    var plot = svg.querySelector('g.cc-chart-plot[data-x-axis]');
+    var parts = plot ? plot.getAttribute('data-x-axis').split(' ') : [];
+    if (parts.length !== 5) { return null; }
+    var min = Number(parts[0]);
+    var max = Number(parts[1]);
+    var start = Number(parts[2]);
+    var end = Number(parts[3]);
+    var down = parts[4] === 'y';
+    return function (element) {
+      var box = element.getBBox();
+      var at = down ? box.y + box.height / 2 : box.x + box.width / 2;
+      // One X value: every point stands on it.
+      return end === start ? min : min + (at - start) * (max - min) / (end - start);
+    };
   }
 
-  /** The drawing's series, in order, each with its drawn points in order (markers, or columns). */
+  /** A drawn point's element, with its tooltip (<title>) as its text; null for an element without one. */
+  function pointOf(element, xOf) {
+    for (var child = element.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.localName === 'title') { return { x: xOf(element), text: child.textContent, element: element }; }
+    }
+    return null;
+  }
+
+  /** The drawing's series, in order, each with its drawn points in order: its markers, or its columns. */
   function readSeries(svg) {
     var series = [];
-    if (!svg) { return series; }
+    var xOf = svg && xAxisOf(svg);
+    if (!xOf) { return series; }
     var groups = svg.querySelectorAll('g.cc-chart-series[data-name]');
     for (var g = 0; g < groups.length; g++) {
       var points = [];
-      var elements = groups[g].querySelectorAll('[data-x]');
+      var elements = groups[g].querySelectorAll(':scope > rect, :scope > .cc-chart-markers > *');
       for (var e = 0; e < elements.length; e++) {
-        var point = pointOf(elements[e]);
+        var point = pointOf(elements[e], xOf);
         if (point) { points.push(point); }
       }
       series.push({ name: groups[g].getAttribute('data-name') || '', points: points });

@@ -44,9 +44,6 @@ namespace CallbackControls
             return this;
         }
 
-        /// <summary>A point's X for the keyboard (data-x), when it has one to give.</summary>
-        public SvgMarkupWriter DataX(string value) => value == null ? this : Attr("data-x", value);
-
         /// <summary>Ends a start tag whose element has content.</summary>
         public SvgMarkupWriter Open()
         {

@@ -62,7 +62,7 @@ namespace CallbackControls.Tests.RefreshingChart
         }
 
         [Fact]
-        public void Render_EachDrawnPoint_CarriesItsXAndItsTooltip_AndEachSeriesItsName()
+        public void Render_EachSeriesCarriesItsName_EachPointItsTooltip_AndThePlotHowXIsMapped()
         {
             var chart = Chart(ChartType.Line, 2, 4, ChartAxisType.DateTime);
 
@@ -70,19 +70,27 @@ namespace CallbackControls.Tests.RefreshingChart
 
             var groups = body.QuerySelectorAll("g.cc-chart-series");
             Assert.Equal(new[] { "Series A", "Series B" }, groups.Select(g => g.GetAttribute("data-name")));
-            var points = groups[0].QuerySelectorAll("[data-x]");
-            Assert.Equal(4, points.Length);
-            // The X as the number the chart holds (an OLE date here), exactly: the client finds a point again by it.
-            Assert.Equal(Start.AddSeconds(10).ToOADate(), double.Parse(points[1].GetAttribute("data-x"), System.Globalization.CultureInfo.InvariantCulture));
-            Assert.All(points, p => Assert.NotNull(p.QuerySelector("title")));
+            var markers = groups[0].QuerySelectorAll(".cc-chart-markers > circle");
+            Assert.Equal(4, markers.Length);
+            Assert.All(markers, m => Assert.NotNull(m.QuerySelector("title")));
+            // The X axis' domain (OLE dates) and its pixels, exactly: the client maps each marker's cx back to its X.
+            var axis = body.QuerySelector("g.cc-chart-plot").GetAttribute("data-x-axis").Split(' ');
+            Assert.Equal("x", axis[4]);
+            double min = Number(axis[0]), max = Number(axis[1]), start = Number(axis[2]), end = Number(axis[3]);
+            double cx = Number(markers[1].GetAttribute("cx"));
+            Assert.Equal(Start.AddSeconds(10).ToOADate(), min + (cx - start) * (max - min) / (end - start), 4);
+            // Nothing per point beyond what was drawn before: no copy of the values.
+            Assert.Null(body.QuerySelector("[data-x]"));
         }
 
-        [Fact]
-        public void Render_Columns_CarryTheirCategoryIndexAsX()
-        {
-            var body = Render(Chart(ChartType.Column, 1, 3, ChartAxisType.Category));
+        private static double Number(string number) => double.Parse(number, System.Globalization.CultureInfo.InvariantCulture);
 
-            Assert.Equal(new[] { "0", "1", "2" }, body.QuerySelectorAll(".cc-chart-series > rect").Select(r => r.GetAttribute("data-x")));
+        [Fact]
+        public void Render_Bars_MapTheirXDownTheDrawing()
+        {
+            var body = Render(Chart(ChartType.Bar, 1, 3, ChartAxisType.Category));
+
+            Assert.EndsWith(" y", body.QuerySelector("g.cc-chart-plot").GetAttribute("data-x-axis"));
         }
 
         [Theory]
@@ -99,7 +107,7 @@ namespace CallbackControls.Tests.RefreshingChart
 
             Assert.Null(body.QuerySelector(".cc-chart-keys"));
             Assert.Null(body.QuerySelector("[tabindex]"));
-            Assert.Null(body.QuerySelector("[data-x]"));
+            Assert.Null(body.QuerySelector("[data-x-axis]"));
             Assert.Null(body.QuerySelector("[data-name]"));
             Assert.Equal("svg", body.FirstElementChild.LocalName);
         }

@@ -36,6 +36,9 @@
       <li>Each chart carries a data table for screen readers, headed by its axis titles: its latest 100 values,
         updated in place at each refresh (a reader keeps its place), and a footer for the earlier ones; each
         chart's description says its latest value, lowest and highest.</li>
+      <li>Each chart is one tab stop: the arrow keys walk its points (Left and Right along a series, Up and Down
+        between the Memory chart's two series, Home and End), the point is ringed and read out as "series, time,
+        value", and it stays on the same reading while the chart refreshes.</li>
       <li>A hidden tab stops polling and refreshes once when it is shown again.</li></ul>
   </sample:SampleInfo>
   <script src="Sample.js"></script>

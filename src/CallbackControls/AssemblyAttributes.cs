@@ -7,6 +7,7 @@ using CallbackControls;
 [assembly: WebResource(ClientResources.ProtocolScript, "text/javascript")]
 [assembly: WebResource(ClientResources.RuntimeScript, "text/javascript")]
 [assembly: WebResource(CascadingDropDown.ScriptResource, "text/javascript")]
+[assembly: WebResource(RefreshingChart.AccessibilityScriptResource, "text/javascript")]
 [assembly: WebResource(RefreshingChart.ScriptResource, "text/javascript")]
 [assembly: WebResource(ClientResources.PushScript, "text/javascript")]
 [assembly: WebResource(ClientResources.DefaultStyleSheet, "text/css")]

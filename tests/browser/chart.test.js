@@ -98,7 +98,7 @@ async function assertNextTickIn(p, delay, message, name = 'Chart1') {
 test('the first paint is server-drawn SVG that needs no script, and fills its container', page('chart-first-paint', async (p) => {
   const response = await p.request.get(host.url + 'Chart.aspx?frequency=0');
   const html = await response.text();
-  assert.match(html, /<div class="cc-chart-body"><svg [^>]*role="img"/);
+  assert.match(html, /<div class="cc-chart-body"><div class="cc-chart-keys" tabindex="0" role="application"[^>]*><svg [^>]*role="img"/);
   assert.match(html, /<title id="Chart1_title">Refresh 0<\/title>/);
 
   await openChart(p, 0);

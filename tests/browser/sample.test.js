@@ -195,3 +195,27 @@ test('LiveMetrics: every refreshing chart has its own pause toggle, a 24 px targ
   assert.deepEqual(await p.evaluate(() => [Cpu.isRunning, Memory.isRunning, Requests.isRunning]), [true, false, true]);
   assert.equal(await p.getAttribute('#Memory > button.cc-chart-pause', 'aria-pressed'), 'true');
 }));
+
+test('LiveMetrics: each chart is a tab stop after its pause toggle; the keys read the Requests columns and outline the one reached', page('sample-keys', async (p) => {
+  await p.goto(host.url + 'LiveMetrics.aspx');
+  await p.waitForFunction(() => window.Cpu && window.Memory && window.Requests && document.querySelectorAll('.cc-chart-keys').length === 3);
+  // The first paint of a fresh server may have no rate yet: a refresh (every 2 s) brings columns.
+  await p.waitForFunction(() => document.querySelectorAll('#Requests .cc-chart-series > rect').length >= 2, null, { timeout: 15000 });
+  // Paused, so that no refresh moves the last column while the test compares it with the ring.
+  await p.evaluate(() => Requests.pause());
+  await p.focus('#Requests > button.cc-chart-pause');
+  await p.keyboard.press('Tab');
+  assert.equal(await p.evaluate(() => document.activeElement === document.querySelector('#Requests .cc-chart-keys')), true);
+  await p.keyboard.press('End');
+  const read = await p.textContent('#Requests .cc-chart-live');
+  assert.match(read, /^Requests\/s, \d\d:\d\d:\d\d, \d+(\.\d+)?$/);
+  // The ring around a column is an outline (a rect) drawn over the last column, whose tooltip is what was read.
+  const ring = await p.evaluate(() => {
+    const outline = document.querySelector('#Requests .cc-chart-focus .cc-chart-focus-ring');
+    const columns = [...document.querySelectorAll('#Requests .cc-chart-series > rect')];
+    const last = columns[columns.length - 1].getBBox();
+    const box = outline.getBBox();
+    return { shape: outline.localName, around: box.x < last.x && box.x + box.width > last.x + last.width, title: columns[columns.length - 1].querySelector('title').textContent };
+  });
+  assert.deepEqual(ring, { shape: 'rect', around: true, title: read.replace(/^Requests\/s, /, 'Requests/s: ') });
+}));

@@ -35,7 +35,7 @@ function typedNames(interfaceName) {
 const CONTROLS = [
   { name: 'the runtime (every control)', options: 'Core/ClientOptions.cs', scripts: ['Scripts/CallbackControls.Protocol.js', 'Scripts/CallbackControls.js', 'Push/CallbackControls.Push.js'], typed: 'ClientOptions' },
   { name: 'CascadingDropDown', options: 'CascadingDropDown/CascadingDropDownOptions.cs', scripts: ['CascadingDropDown/CascadingDropDown.js'], typed: 'CascadingDropDownOptions' },
-  { name: 'RefreshingChart', options: 'RefreshingChart/RefreshingChartOptions.cs', scripts: ['RefreshingChart/RefreshingChart.js'], typed: 'RefreshingChartOptions' },
+  { name: 'RefreshingChart', options: 'RefreshingChart/RefreshingChartOptions.cs', scripts: ['RefreshingChart/RefreshingChart.Accessibility.js', 'RefreshingChart/RefreshingChart.js'], typed: 'RefreshingChartOptions' },
 ];
 
 // Options a script reads that no server control writes: where calls go (a page script may set it), and

@@ -1,5 +1,6 @@
 using System;
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using static CallbackControls.ChartMath;
 using static CallbackControls.ChartStyle;
@@ -34,7 +35,14 @@ namespace CallbackControls
             _layout = ChartLayout.Cartesian(canvas, _data, Legend.Height);
             Description = HasText(_settings.Description) ? _settings.Description : Describe();
             TypeCss = _data.Series.Count == 0 ? "cc-chart-empty" : ChartText.TypeCss(_data.Series[0].Type);
+            // The keys walk the points' own elements and read their tooltips: without tooltips there is nothing to read.
+            Navigable = _settings.KeyboardNavigation && _settings.ShowPointToolTips;
+            Latest = _settings.AnnounceUpdates ? DescribeLatest() : null;
         }
+
+        public bool Navigable { get; }
+
+        public string Latest { get; }
 
         public string Description { get; }
 
@@ -59,7 +67,9 @@ namespace CallbackControls
             if (_settings.ShowGridLines) axes.WriteGrid(writer);
             axes.WriteAxes(writer);
 
-            writer.Start("g").Attr("class", "cc-chart-plot").Attr("clip-path", "url(#" + _canvas.Id("plot") + ")").Open();
+            writer.Start("g").Attr("class", "cc-chart-plot").Attr("clip-path", "url(#" + _canvas.Id("plot") + ")");
+            if (Navigable) writer.Attr("data-x-axis", XAxisMapping());
+            writer.Open();
             foreach (var d in _data.Series)
             {
                 WriteSeries(writer, d);
@@ -76,7 +86,10 @@ namespace CallbackControls
 
         private void WriteSeries(SvgMarkupWriter writer, SeriesValues d)
         {
-            writer.Start("g").Attr("class", SeriesCss(d.Series, d.Index, d.Type)).Open();
+            writer.Start("g").Attr("class", SeriesCss(d.Series, d.Index, d.Type));
+            // The name a point is read with ("CPU, 12:00:05, 42"), whatever its tooltip says.
+            if (Navigable) writer.Attr("data-name", d.Name);
+            writer.Open();
             switch (d.Type)
             {
                 case ChartType.Line:
@@ -219,6 +232,18 @@ namespace CallbackControls
             }
         }
 
+        /// <summary>
+        /// How the X axis maps values to the drawing ("min max start end x", "... y" for bars, whose X axis runs
+        /// down): the keys work out each drawn point's X from where it is drawn, and after a refresh find their
+        /// point again by it, with no copy of the values beside the points (a few bytes a chart, not a point).
+        /// </summary>
+        private string XAxisMapping()
+        {
+            var x = _layout.X;
+            return string.Join(" ", new[] { x.DomainMin, x.DomainMax, x.RangeStart, x.RangeEnd }.Select(v => v.ToString("R", CultureInfo.InvariantCulture)))
+                + (_layout.Horizontal ? " y" : " x");
+        }
+
         /// <summary>The tooltip of a drawn value, or null when the chart shows none.</summary>
         private string ToolTipOf(SeriesValues d, int i)
         {
@@ -254,6 +279,19 @@ namespace CallbackControls
                 if (v > high) high = v;
             }
             return (latest, low, high);
+        }
+
+        /// <summary>"Latest value of CPU is 42." for each series with a value, in the page's language; null when none has one.</summary>
+        private string DescribeLatest()
+        {
+            var parts = new List<string>();
+            foreach (var d in _data.Series)
+            {
+                var summary = Summarize(d);
+                if (summary == null) continue;
+                parts.Add(Texts.Format(nameof(Texts.LatestValue), d.Name, _format.Y(d.OwnValue(summary.Value.Latest))));
+            }
+            return parts.Count == 0 ? null : string.Join(" ", parts);
         }
 
         private string Describe()

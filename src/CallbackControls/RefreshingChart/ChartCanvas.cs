@@ -32,6 +32,9 @@ namespace CallbackControls
 
         public bool HasTitle => !string.IsNullOrEmpty(Settings.Title);
 
+        /// <summary>The chart's accessible name: its title, or "Chart".</summary>
+        public string Name => HasTitle ? Settings.Title : "Chart";
+
         // The control's client id in every id: two charts on one page must not share a clip path or a title.
         public string Id(string suffix) => Settings.IdPrefix + "_" + suffix;
 
@@ -54,7 +57,7 @@ namespace CallbackControls
                 .Attr("font-family", "sans-serif")
                 .Attr("font-size", FontSize)
                 .Open();
-            writer.Start("title").Attr("id", Id("title")).Open().Text(HasTitle ? Settings.Title : "Chart").End("title");
+            writer.Start("title").Attr("id", Id("title")).Open().Text(Name).End("title");
             writer.Start("desc").Attr("id", Id("desc")).Open().Text(description).End("desc");
         }
 

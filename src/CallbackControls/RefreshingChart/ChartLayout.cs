@@ -254,6 +254,10 @@ namespace CallbackControls
 
         public double DomainMax { get; }
 
+        public double RangeStart => _rangeStart;
+
+        public double RangeEnd => _rangeStart + (DomainMax - DomainMin) * _factor;
+
         public double Map(double value) => _rangeStart + (value - DomainMin) * _factor;
     }
 }

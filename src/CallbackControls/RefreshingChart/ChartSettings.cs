@@ -42,6 +42,12 @@ namespace CallbackControls
 
         public bool DistinguishSeriesWithoutColor { get; set; }
 
+        /// <summary>Wrap the drawing in a tab stop whose arrow keys move along the drawn points (RefreshingChart.Accessibility.js).</summary>
+        public bool KeyboardNavigation { get; set; }
+
+        /// <summary>Write each series' latest value on the body, for the client to announce when it changes.</summary>
+        public bool AnnounceUpdates { get; set; }
+
         public string[] Palette { get; set; } = new string[0];
 
         public bool EnableDecimation { get; set; } = true;

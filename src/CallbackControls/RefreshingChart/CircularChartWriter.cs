@@ -47,6 +47,11 @@ namespace CallbackControls
 
         public LegendLayout Legend { get; }
 
+        public bool Navigable => false;
+
+        // A pie has no latest value: its slices are shares of one whole, not readings over time.
+        public string Latest => null;
+
         public void WriteDefs(SvgMarkupWriter writer)
         {
         }

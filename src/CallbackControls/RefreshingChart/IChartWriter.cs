@@ -15,6 +15,16 @@ namespace CallbackControls
 
         LegendLayout Legend { get; }
 
+        /// <summary>
+        /// Whether the drawing's points can be walked with the keyboard (each drawn point an element with its
+        /// tooltip, the X axis' mapping on the plot in data-x-axis); false for a pie, whose slices are not points
+        /// along an axis.
+        /// </summary>
+        bool Navigable { get; }
+
+        /// <summary>What a live chart announces when it changes: each series' latest value, in the page's language; null when it has none.</summary>
+        string Latest { get; }
+
         /// <summary>Definitions the plot refers to, such as its clip path.</summary>
         void WriteDefs(SvgMarkupWriter writer);
 

@@ -67,6 +67,16 @@ namespace CallbackControls
         // The class of the pause toggle, which RefreshingChart.js finds and wires.
         private const string PauseButtonClass = "cc-chart-pause";
 
+        // The classes of the keys' hint and of the polite region that reads points and announces updates.
+        private const string KeysHintClass = "cc-chart-keys-hint";
+        private const string LiveRegionClass = "cc-chart-live";
+
+        // The shortest AnnounceInterval: a screen reader needs a few seconds to say one update.
+        private const int MinimumAnnounceInterval = 1000;
+
+        /// <summary>Default of <see cref="AnnounceInterval"/>, in milliseconds.</summary>
+        public const int DefaultAnnounceInterval = 10000;
+
         // The client state entry (and reply member) that carries the points a chart keeps (MaxPoints).
         private const string KeptStateKey = "kept";
 
@@ -185,6 +195,57 @@ namespace CallbackControls
         {
             get => (bool?)ViewState[nameof(ShowPauseButton)] ?? true;
             set => ViewState[nameof(ShowPauseButton)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets whether the drawing is one tab stop whose arrow keys walk its drawn points: Left and Right
+        /// along a series, Up and Down to the series above or below (the point nearest in X), Home and End to the
+        /// series' first and last point. The point is ringed in the drawing and read politely as "series, x, y";
+        /// it stays the same reading across refreshes (found again by its X, or the nearest one left). Works for
+        /// line, spline, area, column, bar and scatter charts with <see cref="ShowPointToolTips"/> on (the keys read
+        /// each point's tooltip); a pie, or a chart without tooltips, is not a tab stop. Default: true.
+        /// </summary>
+        [Category("Accessibility")]
+        [DefaultValue(true)]
+        [Description("Make the drawing a tab stop whose arrow keys move between its points (needs ShowPointToolTips).")]
+        public bool EnableKeyboardNavigation
+        {
+            get => (bool?)ViewState[nameof(EnableKeyboardNavigation)] ?? true;
+            set => ViewState[nameof(EnableKeyboardNavigation)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets whether a screen reader is told of new data: when a refresh changes a series' latest value,
+        /// "Latest value of CPU is 42." (in the page's language) is said politely, at most once per
+        /// <see cref="AnnounceInterval"/> (the newest is said when the interval is over) and never when the latest
+        /// values did not change. Off by default: a chart refreshing every few seconds would otherwise talk over
+        /// everything else; turn it on where the latest reading matters as it comes. Pie charts announce nothing.
+        /// Default: false.
+        /// </summary>
+        [Category("Accessibility")]
+        [DefaultValue(false)]
+        [Description("Announce each series' latest value to screen readers when it changes, at most once per AnnounceInterval.")]
+        public bool AnnounceUpdates
+        {
+            get => (bool?)ViewState[nameof(AnnounceUpdates)] ?? false;
+            set => ViewState[nameof(AnnounceUpdates)] = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the shortest time, in milliseconds, between two announcements of new data
+        /// (<see cref="AnnounceUpdates"/>); 1000 at least. Default: 10000.
+        /// </summary>
+        [Category("Accessibility")]
+        [DefaultValue(DefaultAnnounceInterval)]
+        [Description("Shortest time in milliseconds between two announcements of new data (AnnounceUpdates).")]
+        public int AnnounceInterval
+        {
+            get => (int?)ViewState[nameof(AnnounceInterval)] ?? DefaultAnnounceInterval;
+            set
+            {
+                if (value < MinimumAnnounceInterval) throw new ArgumentOutOfRangeException(nameof(value), value, "AnnounceInterval must be 1000 milliseconds or more.");
+                ViewState[nameof(AnnounceInterval)] = value;
+            }
         }
 
         /// <summary>Gets or sets the chart's title, drawn above it and used as its accessible name. Default: empty.</summary>
@@ -459,7 +520,10 @@ namespace CallbackControls
         /// <summary>The logical name of the chart's client type; it needs the runtime loaded first.</summary>
         internal const string ScriptResource = "CallbackControls.RefreshingChart.RefreshingChart.js";
 
-        private protected override IEnumerable<string> GetScriptResources() => ClientResources.WithRuntime(ScriptResource);
+        /// <summary>The logical name of the chart's keyboard and announcement script; it loads before <see cref="ScriptResource"/>, which uses it.</summary>
+        internal const string AccessibilityScriptResource = "CallbackControls.RefreshingChart.RefreshingChart.Accessibility.js";
+
+        private protected override IEnumerable<string> GetScriptResources() => ClientResources.WithRuntime(AccessibilityScriptResource, ScriptResource);
 
         /// <inheritdoc />
         protected override HtmlTextWriterTag TagKey => HtmlTextWriterTag.Div;
@@ -509,6 +573,8 @@ namespace CallbackControls
                 Palette = Palette,
                 EnableDecimation = EnableDecimation,
                 DecimationThreshold = DecimationThreshold,
+                KeyboardNavigation = EnableKeyboardNavigation,
+                AnnounceUpdates = AnnounceUpdates,
                 Culture = CultureInfo.CurrentCulture,
             };
             var series = new List<ChartSeries>(Series.Count);
@@ -591,6 +657,7 @@ namespace CallbackControls
         {
             controls.Add(new PauseButton(this));
             controls.Add(new ChartBody(this));
+            controls.Add(new LiveParts(this));
         }
 
         private protected override ClientOptions CreateClientOptions() =>
@@ -601,6 +668,7 @@ namespace CallbackControls
                 RefreshBackoffLimit = RefreshBackoffLimit,
                 ChartWidth = ChartWidth,
                 Kept = MaxPoints > 0 ? KeptPoints.Write(Series) : null,
+                AnnounceInterval = AnnounceUpdates ? AnnounceInterval : 0,
             };
 
         /// <inheritdoc />
@@ -795,6 +863,47 @@ namespace CallbackControls
                 writer.AddAttribute("aria-pressed", "false");
                 writer.RenderBeginTag(HtmlTextWriterTag.Button);
                 writer.WriteEncodedText(Texts.PauseUpdates);
+                writer.RenderEndTag();
+            }
+        }
+
+        /// <summary>
+        /// What a screen reader is told outside the drawing, so a refresh never replaces it: the keys' hint (hidden,
+        /// the tab stop's description) and the polite region that reads the point the keys reached and, with
+        /// <see cref="AnnounceUpdates"/>, the latest values. Both stay empty of anything a tick could change.
+        /// </summary>
+        private sealed class LiveParts : Control
+        {
+            // Visually hidden, still spoken: the region must be rendered (not display:none) for its changes to be read.
+            private const string VisuallyHiddenStyle =
+                "position:absolute;width:1px;height:1px;padding:0;margin:-1px;overflow:hidden;clip:rect(0,0,0,0);clip-path:inset(50%);white-space:nowrap;border:0";
+
+            private readonly RefreshingChart _owner;
+
+            public LiveParts(RefreshingChart owner)
+            {
+                _owner = owner;
+                EnableViewState = false;
+            }
+
+            protected override void Render(HtmlTextWriter writer)
+            {
+                bool keys = _owner.EnableKeyboardNavigation && _owner.ShowPointToolTips;
+                if (!keys && !_owner.AnnounceUpdates) return;
+                if (keys)
+                {
+                    writer.AddAttribute(HtmlTextWriterAttribute.Id, (_owner.ClientID ?? _owner.ID ?? "chart") + "_" + SvgChartRenderer.KeysHintSuffix);
+                    writer.AddAttribute(HtmlTextWriterAttribute.Class, KeysHintClass);
+                    writer.AddAttribute("hidden", "hidden");
+                    writer.RenderBeginTag(HtmlTextWriterTag.Span);
+                    writer.WriteEncodedText(Texts.KeysHint);
+                    writer.RenderEndTag();
+                }
+                writer.AddAttribute(HtmlTextWriterAttribute.Class, LiveRegionClass);
+                writer.AddAttribute("aria-live", "polite");
+                writer.AddAttribute("aria-atomic", "true");
+                writer.AddAttribute(HtmlTextWriterAttribute.Style, VisuallyHiddenStyle);
+                writer.RenderBeginTag(HtmlTextWriterTag.Span);
                 writer.RenderEndTag();
             }
         }

@@ -29,6 +29,9 @@
   // The browser has loaded the runtime before this file; node --test loads this file by itself.
   var runtime = root.CallbackControls || (typeof require === 'function' ? require('../Scripts/CallbackControls.js') : null);
   if (!runtime) { throw new Error('RefreshingChart.js needs the CallbackControls runtime loaded first.'); }
+  // The keys and announcements (RefreshingChart.Accessibility.js) load just before this file.
+  runtime.RefreshingChartAccessibility = runtime.RefreshingChartAccessibility ||
+    (typeof require === 'function' ? require('./RefreshingChart.Accessibility.js') : null);
   var type = runtime.define('refreshingchart', define);
   if (typeof module === 'object' && module.exports) { module.exports = type; }
 }(typeof window !== 'undefined' ? window : globalThis, function (CallbackControls, internals, root) {
@@ -41,6 +44,8 @@
   // The pause toggle's class (RefreshingChart.cs renders it when ShowPauseButton is on).
   var PAUSE_CLASS = 'cc-chart-pause';
   var BODY_CLASS = 'cc-chart-body';
+  // The drawing's tab stop (EnableKeyboardNavigation): kept in place by a refresh, so its focus stays.
+  var KEYS_CLASS = 'cc-chart-keys';
   var BUSY_CLASS = 'cc-chart-refreshing';
   var FAILING_CLASS = 'cc-chart-failing';
   /** Low on purpose: back within seconds of the server, yet one call per 4 s per page while it is down. */
@@ -141,6 +146,11 @@
       this._onPauseClick = this._pauseClicked.bind(this);
       this._pauseButton.addEventListener('click', this._onPauseClick);
     }
+    var Accessibility = CallbackControls.RefreshingChartAccessibility;
+    // Only a chart rendered with its polite region (its keys or its announcements on) has a use for it.
+    this._accessibility = Accessibility && typeof this.element.querySelector === 'function' && this.element.querySelector('.cc-chart-live')
+      ? new Accessibility.ChartAccessibility(this.element, this.options.announceInterval)
+      : null;
     this._fitted = this.fittedWidth();
     // A running chart first drawn wider than its container is redrawn at once at the container's width
     // (_onTick does nothing for a chart that is stopped, has no timer, or is hidden).
@@ -287,8 +297,9 @@
   };
 
   /**
-   * Swaps the new drawing in: one replaceChild of the whole chart body, so the page never shows a
-   * half-built chart and the container keeps its size (the new SVG has the same viewBox).
+   * Swaps the new drawing in, in one task, so the page never shows a half-built chart and the container
+   * keeps its size (the new SVG has the same viewBox): the body whole, or around its tab stop and its data
+   * table, which stay in place (keepParts).
    * The markup comes from the server's renderer, which escapes all text; it is parsed in an inert
    * template, so nothing in it runs or loads before it is in place.
    */
@@ -313,54 +324,89 @@
     }
     var current = this.element.querySelector('.' + BODY_CLASS);
     if (current && current.parentNode) {
-      if (!keepTable(current, fresh)) { current.parentNode.replaceChild(fresh, current); }
+      if (!keepParts(current, fresh)) { current.parentNode.replaceChild(fresh, current); }
     } else {
       this.element.insertBefore(fresh, this.element.firstChild);
     }
+    if (this._accessibility) { this._accessibility.drawingChanged(); }
   };
 
   var TABLE_SELECTOR = 'table.cc-chart-table';
 
+  /** The body's child with the class, or null. */
+  function childWithClass(body, name) {
+    for (var child = body.firstElementChild; child; child = child.nextElementSibling) {
+      if (child.classList && child.classList.contains(name)) { return child; }
+    }
+    return null;
+  }
+
   /**
-   * Swaps the new drawing in around the data table the page shows, which is updated in place (rows
-   * added, removed or rewritten, never the table replaced), so a screen reader reading it keeps its
-   * place and focus in it stays. Everything else of the body is replaced in the same task, so the page
-   * never shows a half-swapped chart. False when either body has no table (the caller swaps it whole).
+   * Swaps the new drawing in around the parts a reader may be in, which stay the same nodes: the drawing's
+   * tab stop (its drawing replaced inside it, so its focus stays) and the data table (updated in place:
+   * rows added, removed or rewritten, so a screen reader keeps its place and focus in it stays). Everything
+   * else of the body is replaced in the same task, so the page never shows a half-swapped chart. False when
+   * neither part is in both bodies (the caller swaps the body whole).
    */
-  function keepTable(current, fresh) {
+  function keepParts(current, fresh) {
     if (typeof current.querySelector !== 'function' || typeof fresh.querySelector !== 'function') { return false; }
+    var kept = [];
+    var stop = childWithClass(current, KEYS_CLASS);
+    var incomingStop = childWithClass(fresh, KEYS_CLASS);
+    if (stop && incomingStop) {
+      patchTabStop(stop, incomingStop);
+      kept.push([stop, incomingStop]);
+    }
     var table = current.querySelector(TABLE_SELECTOR);
     var incoming = fresh.querySelector(TABLE_SELECTOR);
     var wrapper = table && table.parentNode;
     var incomingWrapper = incoming && incoming.parentNode;
-    if (!wrapper || !incomingWrapper || wrapper.parentNode !== current || incomingWrapper.parentNode !== fresh) { return false; }
-    patchTable(table, incoming);
-    // The body's own attributes (its class, its size) as the new drawing has them.
-    var i;
-    for (i = current.attributes.length - 1; i >= 0; i--) {
-      if (!fresh.hasAttribute(current.attributes[i].name)) { current.removeAttribute(current.attributes[i].name); }
+    if (wrapper && incomingWrapper && wrapper.parentNode === current && incomingWrapper.parentNode === fresh) {
+      patchTable(table, incoming);
+      kept.push([wrapper, incomingWrapper]);
     }
-    for (i = 0; i < fresh.attributes.length; i++) { current.setAttribute(fresh.attributes[i].name, fresh.attributes[i].value); }
-    // Every other child replaced by the new one, on the same side of the table.
-    var child = current.firstChild;
-    while (child) {
-      var next = child.nextSibling;
-      if (child !== wrapper) { current.removeChild(child); }
-      child = next;
-    }
-    var before = true;
-    while (fresh.firstChild) {
-      var node = fresh.firstChild;
-      if (node === incomingWrapper) {
-        before = false;
-        fresh.removeChild(node);
-      } else if (before) {
-        current.insertBefore(node, wrapper);
-      } else {
-        current.appendChild(node);
+    if (!kept.length) { return false; }
+    copyAttributes(current, fresh, null);
+    // Every other child replaced by the new ones, in the new body's order around the kept parts (which are
+    // never moved: moving a node would take the focus and a screen reader's place with it).
+    var keeps = function (node) { return kept.some(function (pair) { return pair[0] === node; }); };
+    Array.prototype.slice.call(current.childNodes).forEach(function (child) {
+      if (!keeps(child)) { current.removeChild(child); }
+    });
+    var after = null;
+    Array.prototype.slice.call(fresh.childNodes).forEach(function (node) {
+      var pair = kept.filter(function (p) { return p[1] === node; })[0];
+      if (pair) {
+        after = pair[0];
+        return;
       }
-    }
+      current.insertBefore(node, after ? after.nextSibling : current.firstChild);
+      after = node;
+    });
     return true;
+  }
+
+  /** The element's attributes made the incoming one's, but for `unless` (an attribute left as it is). */
+  function copyAttributes(element, incoming, unless) {
+    var i;
+    for (i = element.attributes.length - 1; i >= 0; i--) {
+      var name = element.attributes[i].name;
+      if (name !== unless && !incoming.hasAttribute(name)) { element.removeAttribute(name); }
+    }
+    for (i = 0; i < incoming.attributes.length; i++) {
+      if (incoming.attributes[i].name !== unless) { element.setAttribute(incoming.attributes[i].name, incoming.attributes[i].value); }
+    }
+  }
+
+  /**
+   * The tab stop holds the new drawing. Its name (the chart's title) is left as it is while it has focus:
+   * a screen reader would say a focused element's new name, and a refresh is to say nothing.
+   */
+  function patchTabStop(stop, incoming) {
+    var focused = stop.ownerDocument && stop.ownerDocument.activeElement === stop;
+    copyAttributes(stop, incoming, focused ? 'aria-label' : null);
+    while (stop.firstChild) { stop.removeChild(stop.firstChild); }
+    while (incoming.firstChild) { stop.appendChild(incoming.firstChild); }
   }
 
   /** Makes the table read as the incoming one: caption and headers rewritten where they differ, each series' rows patched. */
@@ -512,6 +558,7 @@
     }
     if (this._resizeTimer !== null) { clearTimeout(this._resizeTimer); this._resizeTimer = null; }
     if (this._pauseButton) { this._pauseButton.removeEventListener('click', this._onPauseClick); }
+    if (this._accessibility) { this._accessibility.dispose(); }
     CallbackClient.prototype.dispose.call(this);
   };
 

@@ -20,6 +20,9 @@ namespace CallbackControls
         /// <summary>The points the chart keeps (MaxPoints), which its first call sends back; null when it keeps none.</summary>
         public object[] Kept { get; set; }
 
+        /// <summary>The shortest time, in milliseconds, between announcements of new data; 0 when the chart announces none (AnnounceUpdates off).</summary>
+        public int AnnounceInterval { get; set; }
+
         /// <inheritdoc />
         protected override void Write(IDictionary<string, object> json)
         {
@@ -29,6 +32,7 @@ namespace CallbackControls
             if (RefreshMode == RefreshMode.Push) json["refreshMode"] = "push";
             json["refreshBackoffLimit"] = RefreshBackoffLimit;
             if (Kept != null) json["kept"] = Kept;
+            if (AnnounceInterval > 0) json["announceInterval"] = AnnounceInterval;
         }
     }
 }

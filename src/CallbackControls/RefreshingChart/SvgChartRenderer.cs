@@ -22,6 +22,12 @@ namespace CallbackControls
     {
         internal const string BodyCssClass = "cc-chart-body";
 
+        /// <summary>The class of the drawing's tab stop, which RefreshingChart.js keeps across refreshes.</summary>
+        internal const string KeysCssClass = "cc-chart-keys";
+
+        /// <summary>The suffix of the id of the keys' hint, which the control renders outside the body (it never changes).</summary>
+        internal const string KeysHintSuffix = "keys";
+
         private readonly ChartSettings _settings;
         private readonly IList<ChartSeries> _series;
         private readonly ChartCanvas _canvas;
@@ -40,16 +46,36 @@ namespace CallbackControls
                 ? new CircularChartWriter(_canvas, _series[0])
                 : new CartesianChartWriter(_canvas, _series);
             var writer = new SvgMarkupWriter(8192);
-            writer.Start("div").Attr("class", BodyCssClass).Open();
+            writer.Start("div").Attr("class", BodyCssClass);
+            // The client compares it with what it announced last (AnnounceUpdates); it is not read from the page.
+            if (chart.Latest != null) writer.Attr("data-latest", chart.Latest);
+            writer.Open();
+            if (chart.Navigable) WriteKeysStart(writer);
             _canvas.WriteSvgStart(writer, chart.Description, chart.TypeCss);
             chart.WriteDefs(writer);
             _canvas.WriteTitle(writer);
             chart.WritePlot(writer);
             ChartLegendWriter.Write(writer, chart.Legend);
             writer.End("svg");
+            if (chart.Navigable) writer.End("div");
             if (_settings.ShowDataTable) chart.WriteTable(writer);
             writer.End("div");
             return writer.ToString();
+        }
+
+        /// <summary>
+        /// The drawing's tab stop: an application (the arrow keys are the page's, not a screen reader's browse
+        /// keys), named by the chart's title and described by the keys' hint only. The svg inside keeps its
+        /// image role and its changing description for browse mode; the tab stop's own name and description
+        /// never change with the data, so a screen reader says nothing on a refresh while it has focus.
+        /// </summary>
+        private void WriteKeysStart(SvgMarkupWriter writer)
+        {
+            writer.Start("div").Attr("class", KeysCssClass).Attr("tabindex", "0").Attr("role", "application")
+                .Attr("aria-roledescription", Texts.ChartRoleDescription)
+                .Attr("aria-label", _canvas.Name)
+                .Attr("aria-describedby", _canvas.Id(KeysHintSuffix))
+                .Open();
         }
 
         /// <summary>Checks that the series' chart types can share one drawing; returns true for a pie or doughnut chart.</summary>

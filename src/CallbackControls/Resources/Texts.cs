@@ -113,6 +113,15 @@ namespace CallbackControls
         /// <summary>Pause updates (the name of a refreshing chart's pause button; aria-pressed says whether it is paused).</summary>
         internal static string PauseUpdates => Get(nameof(PauseUpdates));
 
+        /// <summary>chart (what a chart's tab stop is called, in place of "application")</summary>
+        internal static string ChartRoleDescription => Get(nameof(ChartRoleDescription));
+
+        /// <summary>Left and Right arrows move along a series, ... (the hint of a chart's tab stop)</summary>
+        internal static string KeysHint => Get(nameof(KeysHint));
+
+        /// <summary>Latest value of {0} is {1}. (what a chart announces when its data changes, AnnounceUpdates)</summary>
+        internal static string LatestValue => Get(nameof(LatestValue));
+
         /// <summary>The call's token does not match this page, control and method. Reload the page.</summary>
         internal static string TokenMismatchMethod => Get(nameof(TokenMismatchMethod));
 

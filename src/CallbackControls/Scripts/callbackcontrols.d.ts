@@ -345,6 +345,8 @@ declare namespace CallbackControls {
     readonly chartWidth: number;
     /** The points the chart keeps between refreshes (MaxPoints), one entry per series; absent when it keeps none. */
     readonly kept?: ReadonlyArray<RefreshingChartKeptSeries>;
+    /** The shortest time in ms between two announcements of new data (AnnounceUpdates); absent when the chart announces none. */
+    readonly announceInterval?: number;
   }
 
   /** One series' kept points, as the server sends them and takes them back: opaque to page script. */

@@ -33,7 +33,7 @@ namespace CallbackControls.Tests.RefreshingChart
             var document = new HtmlParser().ParseDocument(response.GetBodyText());
             var chart = document.GetElementById("Chart1");
             Assert.Equal("refreshingchart", chart.GetAttribute("data-cc-control"));
-            var svg = chart.QuerySelector(".cc-chart-body > svg");
+            var svg = chart.QuerySelector(".cc-chart-body > .cc-chart-keys > svg");
             Assert.Equal("Refresh 0", svg.QuerySelector("title").TextContent);
             Assert.Equal(new[] { "CPU", "Memory" }, svg.QuerySelectorAll(".cc-chart-legend text").Select(t => t.TextContent));
             Assert.NotNull(svg.QuerySelector("g.cc-chart-series-1.memory.cc-chart-type-area"));
@@ -41,12 +41,15 @@ namespace CallbackControls.Tests.RefreshingChart
             Assert.Empty(chart.QuerySelectorAll("script"));
 
             var sources = document.Scripts.Select(s => s.GetAttribute("src") ?? string.Empty).Where(s => s.Contains("WebResource.axd")).ToList();
-            Assert.Equal(3, sources.Count);
+            Assert.Equal(4, sources.Count);
             var protocol = Site.Get(sources[0]);
             var runtime = Site.Get(sources[1]);
-            var chartScript = Site.Get(sources[2]);
+            var keys = Site.Get(sources[2]);
+            var chartScript = Site.Get(sources[3]);
             Assert.Contains("CallbackControls client runtime, part 1 of 2", protocol.GetBodyText());
             Assert.Contains("CallbackControls client runtime, part 2 of 2", runtime.GetBodyText());
+            // The keys and announcements load before the chart's type, which starts them with each chart.
+            Assert.Contains("RefreshingChartAccessibility = api", keys.GetBodyText());
             Assert.Contains("define('refreshingchart'", chartScript.GetBodyText());
             Assert.StartsWith("text/javascript", chartScript.ContentType);
         }
@@ -61,7 +64,7 @@ namespace CallbackControls.Tests.RefreshingChart
             var data = (IDictionary<string, object>)result["data"];
             Assert.Equal("range:long", data["argument"]);
             Assert.Equal(true, data["timer"]);
-            var svg = new HtmlParser().ParseDocument("<body>" + result["chart"] + "</body>").QuerySelector(".cc-chart-body > svg");
+            var svg = new HtmlParser().ParseDocument("<body>" + result["chart"] + "</body>").QuerySelector(".cc-chart-body > .cc-chart-keys > svg");
             Assert.Equal("Refresh " + data["refresh"], svg.QuerySelector("title").TextContent);
             Assert.Equal(120, svg.QuerySelectorAll(".cc-chart-series-0 .cc-chart-markers circle").Length);
         }

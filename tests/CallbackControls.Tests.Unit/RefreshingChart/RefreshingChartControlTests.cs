@@ -54,7 +54,7 @@ namespace CallbackControls.Tests.RefreshingChart
             Assert.Equal(2000, options["refreshFrequency"]);
             Assert.Equal(4000, options["refreshBackoffLimit"]);
             Assert.Equal("Chart1", options["name"]);
-            Assert.NotNull(element.QuerySelector(":scope > .cc-chart-body > svg"));
+            Assert.NotNull(element.QuerySelector(":scope > .cc-chart-body > .cc-chart-keys > svg"));
             Assert.Equal("cc-status", element.Children.Last().ClassName);
             Assert.Empty(element.QuerySelectorAll("script"));
         }

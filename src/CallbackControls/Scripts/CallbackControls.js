@@ -647,7 +647,8 @@
   }
 
   function disposeInstance(instance) {
-    if (!instance.disposed) { tellExtensions('disposed', instance); }
+    // Told even when page script disposed the object itself first: the extension lets go of it either way.
+    tellExtensions('disposed', instance);
     instance.dispose();
     var name = instance.options.name;
     if (name && root[name] === instance) {

@@ -17,19 +17,6 @@ namespace CallbackControls.Tests.RefreshingChart
     /// </summary>
     public class ChartAccessibilityRenderingTests
     {
-        private static AngleSharp.Dom.IElement RenderControl(Control control)
-        {
-            using (var text = new StringWriter())
-            using (var writer = new HtmlTextWriter(text))
-            {
-                control.RenderControl(writer);
-                return new HtmlParser().ParseDocument("<body>" + text + "</body>").Body.FirstElementChild;
-            }
-        }
-
-        private static IDictionary<string, object> Options(AngleSharp.Dom.IElement element) =>
-            (IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(element.GetAttribute(CallbackControlBase.OptionsAttribute));
-
         [Fact]
         public void Render_LineChart_IsOneNamedTabStopAroundTheDrawing_DescribedByTheHintOutsideIt()
         {

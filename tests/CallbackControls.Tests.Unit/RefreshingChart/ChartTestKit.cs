@@ -42,6 +42,22 @@ namespace CallbackControls.Tests.RefreshingChart
             }
         }
 
+        /// <summary>Renders the whole control (its element, options and content) in the current culture and parses it.</summary>
+        public static IElement RenderControl(System.Web.UI.Control control)
+        {
+            using (var text = new System.IO.StringWriter())
+            using (var writer = new System.Web.UI.HtmlTextWriter(text))
+            {
+                control.RenderControl(writer);
+                return new HtmlParser().ParseDocument("<body>" + text + "</body>").Body.FirstElementChild;
+            }
+        }
+
+        /// <summary>The client options a rendered control carries (data-cc-options).</summary>
+        public static System.Collections.Generic.IDictionary<string, object> Options(IElement element) =>
+            (System.Collections.Generic.IDictionary<string, object>)new System.Web.Script.Serialization.JavaScriptSerializer()
+                .DeserializeObject(element.GetAttribute(CallbackControlBase.OptionsAttribute));
+
         public static IElement Parse(string markup)
         {
             var document = new HtmlParser().ParseDocument("<!DOCTYPE html><html><body>" + markup + "</body></html>");

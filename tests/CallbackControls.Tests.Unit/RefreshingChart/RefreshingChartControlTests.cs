@@ -17,17 +17,8 @@ namespace CallbackControls.Tests.RefreshingChart
     {
         private static AngleSharp.Dom.IElement RenderControl(Control control)
         {
-            using (Invariant())
-            using (var text = new StringWriter())
-            using (var writer = new HtmlTextWriter(text))
-            {
-                control.RenderControl(writer);
-                return new HtmlParser().ParseDocument("<body>" + text + "</body>").Body.FirstElementChild;
-            }
+            using (Invariant()) return ChartTestKit.RenderControl(control);
         }
-
-        private static IDictionary<string, object> Options(AngleSharp.Dom.IElement element) =>
-            (IDictionary<string, object>)new JavaScriptSerializer().DeserializeObject(element.GetAttribute(CallbackControlBase.OptionsAttribute));
 
         private static IDictionary<string, object> Call(CallbackControls.RefreshingChart chart, string argument, string state = "null")
         {

@@ -6,13 +6,15 @@
 //
 // Environment:
 //   BENCH_QUICK=1          a smoke run: a few seconds per measurement, short soak
-//   BENCH_PARTS=floors,cascade,session,burst,find,chart,soak   which parts to run (default all)
+//   BENCH_PARTS=floors,cascade,session,burst,find,chart,soak,push   which parts to run (default all)
 //   BENCH_HOSTS=dev,nginx  which hosts the cascading part uses (default both; nginx: nginx in front of
 //                          fastcgi-mono-server4)
 //   BENCH_PASSES=N         passes of the cascading part (default 2)
 //   BENCH_NO_WAIT=1        do not wait for a quiet machine before a full run
 //   BENCH_NO_REPORT=1      leave docs/RESULTS.md alone
 //   BENCH_SOAK_SECONDS=N   the soak's length (default 300; 1800 is the 30-minute soak, all measurements at once)
+//   BENCH_PUSH_SECONDS=N   the push fan-out's length on each host (default 120; 600 is the 10 minutes);
+//                          more push settings at the top of bench/push.js
 // A run of some parts (BENCH_PARTS) keeps the other parts of the last full run in the report.
 const fs = require('node:fs');
 const os = require('node:os');
@@ -23,7 +25,7 @@ const { OUT, SITE, loadAverage, sleep, log, faultsOf } = require('./common.js');
 const cascade = require('./cascade.js');
 
 const QUICK = process.env.BENCH_QUICK === '1';
-const PARTS = (process.env.BENCH_PARTS || 'floors,cascade,session,burst,find,chart,soak').split(',');
+const PARTS = (process.env.BENCH_PARTS || 'floors,cascade,session,burst,find,chart,soak,push').split(',');
 const HOSTS = (process.env.BENCH_HOSTS || 'dev,nginx').split(',');
 const PASSES = Number(process.env.BENCH_PASSES || 2);
 
@@ -194,7 +196,7 @@ async function main() {
   if (fs.existsSync(previousFile)) {
     const previous = JSON.parse(fs.readFileSync(previousFile, 'utf8'));
     if (!previous.quick || QUICK) {
-      for (const part of ['floors', 'cascade', 'session', 'burst', 'find', 'chart', 'soak']) {
+      for (const part of ['floors', 'cascade', 'session', 'burst', 'find', 'chart', 'soak', 'push']) {
         if (!PARTS.includes(part) && previous[part]) {
           results[part] = previous[part];
           results.measured = { ...results.measured, [part]: (previous.measured && previous.measured[part]) || previous.started };
@@ -211,6 +213,10 @@ async function main() {
   if (PARTS.includes('chart')) results.chart = await require('./chart.js').run({ quick: QUICK, startHost });
   save(results);
   if (PARTS.includes('soak')) results.soak = await require('./soak.js').run({ quick: QUICK, startHost });
+  if (PARTS.includes('push')) {
+    results.push = await require('./push.js').run({ quick: QUICK, startHost, launchBrowser: harness.launchBrowser });
+    save(results);
+  }
   results.load.end = loadAverage();
   results.finished = new Date().toISOString();
   save(results);

@@ -530,8 +530,100 @@ function section(results) {
     ]));
     out.push('');
   }
+  if (results.push) out.push(...pushSection(results.push, results.measured && results.measured.push));
   out.push(END);
   return out.join('\n');
+}
+
+/** Why the fan-out uses the counts it does. */
+function subscribersNote(settings) {
+  if (!settings) return '';
+  return `${int(settings.subscribers)} subscribers on the dev host and the floor: the dev host answers 503 past 1,000 open connections (\`DevServer.MaxConnections\`, a constant of the product, left as it is), and the notifier and the memory reader need a connection each. Behind nginx + fastcgi-mono-server4, ${int(settings.nginxSubscribers)} subscribers for the whole time, then ${int(settings.subscribers)} for 30 s at most to show what that many do there (PLATFORM.md measured about 23 long requests served at a time by fastcgi-mono-server4, and \`samples/nginx\`'s 512 \`worker_connections\` a worker hold about 250 streams each, as each stream takes a client and a back-end connection).`;
+}
+
+/** The push part (bench/push.js): Notify to pixels against polling, the fan-out against its floor, an idle page. */
+function pushSection(push, measuredAt) {
+  const out = [];
+  const pct = (x) => (x && x.n ? `${ms(x.p50)} / ${ms(x.p95)} / ${ms(x.p99)}` : '–');
+  const hostsOf = (o) => ['dev', 'nginx'].filter((h) => o && o[h]);
+  const load = push.load ? ` Load average (1 min) ${push.load.start.one} at its start, ${push.load.end ? push.load.end.one : '–'} at its end.` : '';
+  out.push('### Push');
+  out.push('');
+  out.push(`\`bench/push.js\` (issue 26 item 4), measured ${measuredAt ? `${measuredAt.slice(0, 10)} ${measuredAt.slice(11, 16)} UTC` : 'in this run'} on the machine above, Release build, \`bench/BenchSite\` (\`Push.aspx\`, \`Poll.aspx\`, \`PushNotify.ashx\`, which calls \`CallbackPush.Notify\`).${load} Reproduce: \`BENCH_PARTS=push ./build.sh bench\` (about 30 minutes); the issue's 10-minute fan-out: \`BENCH_PUSH_SECONDS=600 BENCH_PARTS=push ./build.sh bench\`.`);
+  out.push('');
+  const browserHosts = hostsOf(push.browser);
+  if (browserHosts.length) {
+    const b0 = push.browser[browserHosts[0]];
+    out.push(`**Notify to pixels** in Chromium: from just before the page's POST to \`PushNotify.ashx\` to the frame after the chart's new drawing is in the DOM (a \`requestAnimationFrame\` after its AfterCallbackResponseProcess hook), timed in the page; ${int(b0.samples)} samples each after a warm-up, one at a time. The push chart (\`RefreshMode="Push"\`) refreshes on the notification; the polling charts (\`RefreshFrequency\` 1000 and 2000, both on one page, every sample timing both) show the change at their next tick (a tick in between is answered "unchanged"), and each polling sample starts after a random pause of 0 to 2 s, so it falls anywhere between two ticks. The floor of a polling chart is half its period on average (the wait) plus one refresh. Cells: p50 / p95 / p99.`);
+    out.push('');
+    const rows = [['push', 'push chart (RefreshMode="Push")'], ['poll1000', 'polling chart, RefreshFrequency="1000"'], ['poll2000', 'polling chart, RefreshFrequency="2000"']];
+    out.push(table(['variant', ...browserHosts.map((h) => HOST_NAMES[h])], rows.map(([key, label]) => [label,
+      ...browserHosts.map((h) => {
+        const x = push.browser[h][key];
+        return x ? `${pct(x)}${x.timedOut ? ` (**${x.timedOut} timed out**)` : ''}` : '–';
+      })])));
+    out.push('');
+    const notes = browserHosts.map((h) => {
+      const x = push.browser[h].push;
+      return `${HOST_NAMES[h]}: the POST itself ${ms(x.post.p50)} p50, push ${x.mode === 'stream' ? 'over the stream' : `in mode ${x.mode}`}${x.available ? '' : ' (**unavailable at the end**)'}`;
+    });
+    out.push(`${notes.join('; ')}.`);
+    out.push('');
+  }
+
+  const fan = push.fanout || {};
+  const fanRows = [['dev', 'dev host'], ['floor', 'floor: `bench/push-floor.js`'], ['nginx', 'nginx + fastcgi-mono-server4, 1 back end'], ['nginxFull', 'nginx + fastcgi-mono-server4, 1 back end']].filter(([k]) => fan[k]);
+  if (fanRows.length) {
+    const d = fan.dev || fan.floor || fan.nginx;
+    out.push(`**Fan-out**: subscribers in one Node process, each a plain \`http.get\` of the page's stream (\`Push.aspx?__ccpush=stream&__cctopic=fanout~token\`, no keep-alive, the SSE lines read by hand; after the stream ends, a new one with \`Last-Event-ID\` after its 2 s retry; after a refusal or failure, waits doubling up to 30 s), then ${d.rate} notifications a second for ${d.seconds} s from the same process (a POST to \`PushNotify.ashx\` on a fixed schedule, its data the send time from \`process.hrtime\`, so sender and receivers share one clock). Latency: from just before the POST to the event read by the subscriber. Expected: every subscriber asked, every notification sent. The host's process (the dev host, or the fastcgi-mono-server4 back end) read every 10 s: threads (\`/proc/PID/status\`), RSS, and its managed heap as it stands (\`Heap.ashx\`: \`GC.GetTotalMemory(false)\`, no collection, so live objects and garbage not yet collected; a full collection every 10 s would stop a thousand streams); first (once subscribed) / last / highest. The floor is the leanest SSE server for the same fan-out (\`bench/push-floor.js\`, 36 lines of Node: keeps the responses, writes each event to all of them), same client, same rates. ${subscribersNote(push.settings)}`);
+    out.push('');
+    out.push(table(['host', 'subscribers (in at start)', 'delivered / expected', 'latency p50 / p95 / p99', 'slowest', 'notify POSTs failed (p50)', 'threads', 'RSS', 'managed heap', 'CPU of the host per notification'],
+      fanRows.map(([k, label]) => {
+        const x = fan[k];
+        const h = x.host;
+        const tri = (v, f) => (v ? `${f(v.first)} / ${f(v.last)} / ${f(v.max)}` : '–');
+        const delivered = `${int(x.delivered)} / ${int(x.expected)} (${(x.delivered / x.expected * 100).toFixed(x.delivered === x.expected ? 0 : 2)}%)`;
+        return [`${label}${k === 'nginxFull' ? `, ${x.seconds} s` : ''}`, `${int(x.subscribers)} (${int(x.ready)})`,
+          x.delivered < x.expected ? `**${delivered}**` : delivered, pct(x.latency), ms(x.latency.max),
+          `${x.posts.failed ? `**${int(x.posts.failed)}** of ${int(x.notifications)}` : '0'} (${ms(x.posts.latency.p50)})`,
+          tri(h.threads, int), tri(h.rssKb, (v) => mb(v * 1024)), tri(h.managedBytes, mb),
+          Number.isFinite(h.cpuMsPerNotification) ? ms(h.cpuMsPerNotification) : '–'];
+      })));
+    out.push('');
+    if (fan.dev && fan.floor) {
+      out.push(`The dev host against the floor: p50 ${ms(fan.dev.latency.p50)} against ${ms(fan.floor.latency.p50)} (${ratio(fan.dev.latency.p50 / fan.floor.latency.p50)}), p95 ${ms(fan.dev.latency.p95)} against ${ms(fan.floor.latency.p95)} (${ratio(fan.dev.latency.p95 / fan.floor.latency.p95)}); host CPU per notification ${ms(fan.dev.host.cpuMsPerNotification)} against ${ms(fan.floor.host.cpuMsPerNotification)}, for ${int(fan.dev.subscribers)} writes each. The subscribing client used ${(fan.dev.clientCpuMs / 1000).toFixed(1)} s of CPU against the dev host, ${(fan.floor.clientCpuMs / 1000).toFixed(1)} s against the floor (${d.seconds} s of sending).`);
+      out.push('');
+    }
+    const problems = fanRows.map(([k, label]) => [k, label, fan[k]]).filter(([, , x]) => x.posts.failed || x.delivered < x.expected || x.duplicates || Object.keys(x.statuses).some((c) => c !== '200'));
+    for (const [k, label, x] of problems) {
+      const statuses = Object.entries(x.statuses).map(([c, n]) => `${int(n)}× ${c}`).join(', ');
+      const kinds = Object.entries(x.posts.kinds).map(([kind, n]) => `${n}× ${kind}`).join('; ');
+      out.push(`- ${label}${k === 'nginxFull' ? `, ${int(x.subscribers)} subscribers` : ''}: ${int(x.ready)} of ${int(x.subscribers)} streams open after ${x.connectSeconds.toFixed(0)} s (${int(x.readyAtEnd)} at the end); stream replies ${statuses}; ${int(x.connects)} connections made, ${int(x.socketErrors)} failed; ${int(x.subscribersMissing)} subscribers missed some notifications; ${int(x.catchUps)} caught up after a reconnect, ${int(x.resets)} resets, ${int(x.duplicates)} duplicates${kinds ? `; notify POSTs: ${kinds}` : ''}.`);
+    }
+    if (problems.length) out.push('');
+    const windowed = fanRows.filter(([k]) => fan[k].perWindow && fan[k].perWindow.length > 1 && k !== 'nginxFull');
+    if (windowed.length) {
+      const w0 = fan[windowed[0][0]].perWindow;
+      out.push('Latency p50 / p99 by when the notification was sent (10 s windows), to see a drift:');
+      out.push('');
+      out.push(table(['host', ...w0.map((w) => `${w.from} s`)], windowed.map(([k, label]) => [label, ...fan[k].perWindow.map((w) => (w.delivered ? `${ms(w.p50)} / ${ms(w.p99)}` : '–'))])));
+      out.push('');
+    }
+  }
+
+  const idleHosts = hostsOf(push.idle);
+  if (idleHosts.length) {
+    const i0 = push.idle[idleHosts[0]];
+    out.push(`**An idle push page** (\`Push.aspx\`: the push chart and a plain control, both subscribed, nothing notified) watched for ${i0.seconds} s in Chromium: every request the page sent (Playwright's request events from the navigation on), and the heartbeats its stream received (an \`hb\` listener on the page's EventSource; the server sends one after 15 s without an event).`);
+    out.push('');
+    out.push(table(['host', 'page load (document, scripts)', 'streams', 'long polls', 'other requests after load', 'heartbeats', 'time between heartbeats'], idleHosts.map((h) => {
+      const x = push.idle[h];
+      return [HOST_NAMES[h], int(x.pageLoad), int(x.streams), int(x.polls), x.others ? `**${int(x.others)}** (${x.otherUrls.join(', ')})` : '0', int(x.heartbeats),
+        x.heartbeatGapsMs.length ? x.heartbeatGapsMs.map((g) => `${(g / 1000).toFixed(2)} s`).join(', ') : '–'];
+    })));
+    out.push('');
+  }
+  return out;
 }
 
 /** Replaces the benchmark section of docs/RESULTS.md (or appends it), leaving the rest of the file alone. */

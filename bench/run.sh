@@ -10,7 +10,9 @@
 #     fastcgi-mono-server4, twice: bytes and browser round trip in Chromium (bench/cascade.js),
 #     throughput with wrk (bench/cascade.lua, every reply checked);
 #   - the RefreshingChart refresh for 100 to 1,000,000 points (bench/chart.js);
-#   - the soak: 50 pollers and one refreshing page for 5 minutes (bench/soak.js).
+#   - the soak: 50 pollers and one refreshing page for 5 minutes (bench/soak.js);
+#   - push: Notify to pixels in Chromium against polling charts, 990 subscribers' fan-out against a
+#     bare SSE server, an idle push page (bench/push.js; BENCH_PUSH_SECONDS=600 for the 10-minute fan-out).
 # Raw results: .tmp/bench/results.json. Tables: docs/RESULTS.md, between the bench marker
 # comments (bench/report.js; the rest of the file is left alone). More settings: bench/bench.js.
 set -euo pipefail

@@ -224,3 +224,24 @@ test('a control that leaves takes its topic off the stream; the last one closes 
   assert.equal(FakeEventSource.opened[1].closed, true);
   assert.equal(FakeEventSource.opened.length, 2);
 });
+
+test('a server that holds as many streams as it may (503 busy) puts the controls on their timers at once, says so once, and is tried again 30 s later', async () => {
+  const push = new PushConnection();
+  const chart = client('orders');
+  push.started(chart);
+  mock.timers.tick(0);
+  FakeEventSource.opened[0].fail(true);
+  polls[0].resolve(reply(503, 's{"cc":1,"ok":false,"error":{"code":"busy","message":"full"}}'));
+  await settle();
+  assert.deepEqual(chart.availability, [false]);
+  assert.equal(warnings.length, 1);
+  assert.match(warnings[0], /PushMaxStreams/);
+  mock.timers.tick(29999);
+  assert.equal(FakeEventSource.opened.length, 1);
+  mock.timers.tick(1);
+  assert.equal(FakeEventSource.opened.length, 2);
+  FakeEventSource.opened[1].emit('ready', '{"bus":true}', 'E.9');
+  assert.deepEqual(chart.availability, [false, true]);
+  assert.deepEqual(chart.pushes, [{ topic: 'orders', data: null, catchUp: true }]);
+  push.close();
+});

@@ -216,6 +216,14 @@
           ((envelope && envelope.error && envelope.error.message) || 'status 403') + '); controls refresh on their timers.');
         return;
       }
+      if (reply.status === 503 && /"code":"busy"/.test(reply.text)) {
+        // The server holds as many streams as it may: timers now, a new try after the longest wait.
+        self.say('busy', 'CallbackControls: the server holds as many push streams as it may (CallbackControls:PushMaxStreams); ' +
+          'controls refresh on their timers and push is tried again in ' + RETRY_LIMIT / 1000 + ' s.');
+        self.setAvailable(false);
+        self.retryIn(RETRY_LIMIT);
+        return;
+      }
       var result = reply.status === 200 ? parse(reply.text) : null;
       if (!result || typeof result.id !== 'string') { throw new Error('status ' + reply.status); }
       var wasUnavailable = !self.available;
@@ -235,14 +243,19 @@
       if (self.failures >= POLL_FAILURES_BEFORE_TIMER) {
         self.unavailable('CallbackControls: push is unavailable (' + (error && error.message) + '); controls refresh on their timers until it is back.');
       }
-      var wait = Math.min(1000 * Math.pow(2, Math.min(self.failures, 5)), RETRY_LIMIT);
-      self.timers.retry = setTimeout(function () {
-        delete self.timers.retry;
-        // Back to the stream first: what failed may have been a server restart, not a proxy.
-        self.mode = 'stream';
-        self.connect();
-      }, wait);
+      self.retryIn(Math.min(1000 * Math.pow(2, Math.min(self.failures, 5)), RETRY_LIMIT));
     });
+  };
+
+  /** Tries again after a wait, from the stream: what failed may have been a server restart, not a proxy. */
+  PushConnection.prototype.retryIn = function (wait) {
+    var self = this;
+    this.clearTimer('retry');
+    this.timers.retry = setTimeout(function () {
+      delete self.timers.retry;
+      self.mode = 'stream';
+      self.connect();
+    }, wait);
   };
 
   PushConnection.prototype.unavailable = function (message) {

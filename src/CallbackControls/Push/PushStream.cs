@@ -35,6 +35,30 @@ namespace CallbackControls
         // How long the browser waits before it reconnects a stream that ended.
         private const int RetryMilliseconds = 2000;
 
+        /// <summary>The appSettings key of the most streams and long polls one application holds open at once (0: no limit).</summary>
+        internal const string MaxStreamsSetting = "CallbackControls:PushMaxStreams";
+
+        /// <summary>
+        /// The limit when the site sets none: none on .NET Framework (IIS holds idle asynchronous requests without
+        /// threads); 50 on Mono, where fastcgi-mono-server4 stopped answering every request, not only push, past about
+        /// 120 open streams (docs/RESULTS.md).
+        /// </summary>
+        internal static readonly int DefaultMaxStreams = MonoTimerSweep.IsMono ? 50 : 0;
+
+        /// <summary>The reply's error code when the server holds as many streams as it may: the page uses its timers.</summary>
+        internal const string BusyErrorCode = "busy";
+
+        private static readonly Lazy<int> ConfiguredMaxStreams = new Lazy<int>(() =>
+        {
+            var text = System.Web.Configuration.WebConfigurationManager.AppSettings[MaxStreamsSetting];
+            if (string.IsNullOrEmpty(text)) return DefaultMaxStreams;
+            if (int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var value)) return value;
+            throw new System.Configuration.ConfigurationErrorsException("appSettings " + MaxStreamsSetting + " must be a whole number of streams, 0 for no limit; it is \"" + text + "\".");
+        });
+
+        /// <summary>The most streams and long polls open at once here (0: no limit).</summary>
+        internal static int MaxStreams => ConfiguredMaxStreams.Value;
+
         /// <summary>At <c>PostMapRequestHandler</c>: a push request for a page is answered by the stream handler instead.</summary>
         internal static void TakeOver(HttpContext context)
         {
@@ -134,8 +158,17 @@ namespace CallbackControls
                     CallbackErrors.WriteErrorReply(context.Response, 403, code, refusal);
                     return;
                 }
-                var user = CallbackSecurity.SignedInUser(context);
                 var hub = PushHub.Current;
+                var limit = MaxStreams;
+                if (limit > 0 && hub.ListenerCount >= limit)
+                {
+                    // Refused at once and cheaply: the page refreshes on its timer and tries again later, rather
+                    // than a request that would wait for a slot and keep the site's other requests waiting too.
+                    CallbackErrors.WriteErrorReply(context.Response, 503, BusyErrorCode, Texts.PushBusy);
+                    context.Response.AppendHeader("Retry-After", "30");
+                    return;
+                }
+                var user = CallbackSecurity.SignedInUser(context);
                 var listener = hub.Listen(topics, user.Length == 0 ? null : user);
                 try
                 {

@@ -125,6 +125,9 @@ namespace CallbackControls
         /// <summary>The call's token does not match this page, control and method. Reload the page.</summary>
         internal static string TokenMismatchMethod => Get(nameof(TokenMismatchMethod));
 
+        /// <summary>This server holds as many push streams as it may; the page refreshes on its timers and tries again later.</summary>
+        internal static string PushBusy => Get(nameof(PushBusy));
+
         /// <summary>The push subscription names no topic, more than 32, or one that is not a valid topic name.</summary>
         internal static string PushTopics => Get(nameof(PushTopics));
 

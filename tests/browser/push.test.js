@@ -193,3 +193,24 @@ test('behind a proxy that buffers the stream (nginx told to ignore X-Accel-Buffe
     await host.stop();
   }
 }));
+
+test('a CascadingDropDown level with a PushTopic is refilled in place on Notify: the new item appears, the choice and the focus stay, the level below is left alone', page('push-list', async (p) => {
+  await p.goto(url('Push/Lists.aspx'));
+  await p.waitForFunction(() => window.Region && window.CallbackControls.push && window.CallbackControls.push.source && window.CallbackControls.push.source.readyState === 1);
+  await p.selectOption('#Country', 'FR');
+  await p.waitForFunction(() => document.querySelectorAll('#Region option').length === 3);
+  await p.selectOption('#Region', 'BRE');
+  await p.waitForFunction(() => document.querySelectorAll('#City option').length === 2);
+  await p.focus('#Region');
+  const fills = await p.evaluate(() => ({ region: window.regionFills, city: window.cityFills }));
+  await notify(p, { topic: 'regions' });
+  await p.waitForFunction(() => [...document.querySelectorAll('#Region option')].some((o) => o.value === 'NOR'));
+  assert.deepEqual(await p.evaluate(() => ({
+    value: document.getElementById('Region').value,
+    focused: document.activeElement && document.activeElement.id,
+    region: window.regionFills,
+    city: window.cityFills,
+    cityValue: document.getElementById('City').options.length,
+  })), { value: 'BRE', focused: 'Region', region: fills.region + 1, city: fills.city, cityValue: 2 });
+  assert.deepEqual(p.pageErrors, []);
+}));

@@ -772,3 +772,36 @@ describe('what the server says of an item (a row\'s third member)', () => {
     assert.deepEqual(region.list.options.filter((o) => o.selected).map((o) => o.value), ['IDF', 'BRE']);
   });
 });
+
+describe('push (PushTopic)', { timeout: 5000 }, () => {
+  test('a notification refills the level in place: asked again once, the choice kept while offered, the levels below left alone', async () => {
+    const { region } = await franceChosen();
+    region.list.choose('BRE');
+    await answer(ok([['Rennes', 'REN']]));
+    const calls = transport.calls.length;
+    region.client.onPush({ topic: 'regions', data: null, catchUp: false });
+    await answer(ok([['Île-de-France', 'IDF'], ['Bretagne', 'BRE'], ['Normandie', 'NOR']]));
+    assert.equal(transport.calls.length, calls + 1, 'one call, and none for the city: its parent\'s choice did not change');
+    assert.deepEqual(askedFor()[calls], ['FR']);
+    assert.deepEqual(region.list.texts(), ['Choose a region', 'Île-de-France', 'Bretagne', 'Normandie']);
+    assert.equal(region.list.value, 'BRE');
+  });
+
+  test('when the choice is no longer offered, the default comes back and the levels below empty', async () => {
+    const { region, city } = await franceChosen();
+    region.list.choose('BRE');
+    await answer(ok([['Rennes', 'REN']]));
+    region.client.onPush({ topic: 'regions', data: null, catchUp: false });
+    await answer(ok([['Île-de-France', 'IDF']]));
+    assert.equal(region.list.value, '');
+    assert.deepEqual(city.list.texts(), ['Choose a city']);
+    assert.equal(city.list.disabled, true);
+  });
+
+  test('a level still waiting for its parent has nothing to ask again', async () => {
+    const { region } = chain();
+    region.client.onPush({ topic: 'regions', data: null, catchUp: false });
+    await flush();
+    assert.equal(transport.calls.length, 0);
+  });
+});

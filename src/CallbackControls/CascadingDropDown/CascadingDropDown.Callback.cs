@@ -102,6 +102,36 @@ namespace CallbackControls
             set => Channel.AfterCallbackResponseProcessScript = value;
         }
 
+        /// <summary>
+        /// Gets or sets the topic whose <see cref="CallbackPush.Notify(string)"/> calls mean this level's items changed
+        /// on the server: the list asks for the items of its current parent again and is refilled in place, keeping
+        /// the user's choice while it is still offered (and the focus), and the levels below hear of it only when the
+        /// choice changed. A list with type-to-find only forgets the matches it has, so the next search asks afresh.
+        /// Default: empty (none).
+        /// </summary>
+        /// <exception cref="System.ArgumentException">The value is not a valid topic name.</exception>
+        [Category("Behavior")]
+        [DefaultValue("")]
+        [Description("Topic whose CallbackPush.Notify calls refill this level in place.")]
+        public string PushTopic
+        {
+            get => Channel.PushTopic;
+            set => Channel.PushTopic = value;
+        }
+
+        /// <summary>
+        /// Gets or sets the client hook run when a notification for <see cref="PushTopic"/> arrives (<c>e.topic</c>,
+        /// <c>e.data</c>, <c>e.catchUp</c>); <c>e.cancel = true</c> keeps the list as it is. Default: empty.
+        /// </summary>
+        [Category("Client Side")]
+        [DefaultValue("")]
+        [Description("Script (or function name) run when a notification for PushTopic arrives; e.topic, e.data.")]
+        public string PushScript
+        {
+            get => Channel.PushScript;
+            set => Channel.PushScript = value;
+        }
+
         /// <summary>Gets or sets the client hook run when a call fails; <c>e.handled = true</c> keeps the status region quiet. Default: empty.</summary>
         [Category("Client Side")]
         [DefaultValue("")]

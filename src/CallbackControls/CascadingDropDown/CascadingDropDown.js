@@ -48,6 +48,14 @@
   }
 
   /** Whether a level above has nothing chosen: the list then waits for it. */
+  /** Whether any of the chosen values is among the new options (and may be chosen). */
+  function keepChoice(options, values) {
+    for (var i = 0; i < options.length; i++) {
+      if (!options[i].disabled && values.indexOf(options[i].value) >= 0) { return true; }
+    }
+    return false;
+  }
+
   function anyUnchosen(ancestors) {
     return ancestors.some(function (v) { return v === ''; });
   }
@@ -427,7 +435,38 @@
     var items = Array.isArray(result) ? result : [];
     if (this.options.cache) { this.cache[key] = items; }
     if (!this.isCurrentChain(key)) { return; }
-    this.fill(items);
+    if (e.context.pushed) {
+      this.refillInPlace(items);
+    } else {
+      this.fill(items);
+    }
+  };
+
+  /**
+   * A notification of the list's PushTopic: its items changed on the server. Every cached answer is
+   * dropped and the items of the current parent are asked again, for refillInPlace. A list waiting for
+   * its parent has nothing to refill; a list with type-to-find asks afresh at its next search.
+   */
+  CascadingDropDownClient.prototype.pushed = function () {
+    this.cache = {};
+    if (this.options.filter || !this.list) { return; }
+    var ancestors = this.ancestorValues();
+    if (ancestors.length === 0 || anyUnchosen(ancestors)) { return; }
+    // A failure shows in the status region as any other; nothing else depends on this call.
+    this.submitCall('', { cascadingKey: JSON.stringify(ancestors), filter: '', skip: 0, pushed: true }, 'queue-last').then(null, function () {});
+  };
+
+  /**
+   * Refills the same list with new items, keeping what the user chose while it is still offered (the
+   * focus stays on the list: the element is not replaced); the levels below hear of it only when the
+   * choice changed, and the count is said again only when it changed.
+   */
+  CascadingDropDownClient.prototype.refillInPlace = function (items) {
+    var before = this.list.options.length;
+    this._keepChoice = this.getValues();
+    this.replaceOptions(items, items.length === 0, undefined, true);
+    if (this.list.options.length !== before) { this.announceCount(items.length); }
+    this.runHookSafely('populated', { control: this, items: items });
   };
 
   /** Fills the list with [text, value] pairs and tells the levels below that it changed. */
@@ -504,6 +543,15 @@
       for (var c = 0; c < (this.options.multiple ? chosen.length : 1); c++) { chosen[c].selected = true; }
     } else if (!prompt && !this.options.multiple && items.length) {
       fragment.firstChild.selected = true;
+    }
+    // A refill in place (refillInPlace) keeps the user's choice over the defaults while it is still offered.
+    var keep = this._keepChoice;
+    this._keepChoice = null;
+    if (keep && keep.length && keepChoice(fragment.children, keep)) {
+      for (var k = 0; k < fragment.children.length; k++) {
+        var kept = fragment.children[k];
+        kept.selected = !kept.disabled && keep.indexOf(kept.value) >= 0;
+      }
     }
     this._filling = true;
     try {

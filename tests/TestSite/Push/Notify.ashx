@@ -24,6 +24,7 @@ public class PushNotifyHandler : IHttpHandler
             context.Application["orders"] = ((int?)context.Application["orders"] ?? 0) + 1;
             context.Application.UnLock();
         }
+        if (topic == "regions") context.Application["normandie"] = true;
         if (string.IsNullOrEmpty(user)) CallbackPush.Notify(topic, data);
         else CallbackPush.NotifyUser(user, topic, data);
         context.Response.ContentType = "text/plain";

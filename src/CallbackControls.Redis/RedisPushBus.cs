@@ -27,7 +27,6 @@ namespace CallbackControls.Redis
         private readonly object _sync = new object();
         private Action<PushMessage> _receive;
         private Action<bool> _availabilityChanged;
-        private bool _available;
         private bool _disposed;
 
         /// <summary>Connects to Redis with a StackExchange.Redis configuration string (such as <c>localhost:6379</c>).</summary>
@@ -50,7 +49,6 @@ namespace CallbackControls.Redis
             _connection = connection ?? throw new ArgumentNullException(nameof(connection));
             if (string.IsNullOrEmpty(channel)) throw new ArgumentException("The Redis channel of CallbackControls push cannot be empty.", nameof(channel));
             _channel = RedisChannel.Literal(channel);
-            _available = connection.IsConnected;
         }
 
         /// <summary>Whether Redis can be reached now.</summary>
@@ -72,8 +70,9 @@ namespace CallbackControls.Redis
         {
             _receive = receive ?? throw new ArgumentNullException(nameof(receive));
             _availabilityChanged = availabilityChanged;
-            _connection.ConnectionFailed += (sender, e) => Changed();
-            _connection.ConnectionRestored += (sender, e) => Changed();
+            // Each of the connection's sockets reports its own failure and return; the library ignores a repeat.
+            _connection.ConnectionFailed += (sender, e) => _availabilityChanged?.Invoke(_connection.IsConnected);
+            _connection.ConnectionRestored += (sender, e) => _availabilityChanged?.Invoke(_connection.IsConnected);
             _connection.GetSubscriber().Subscribe(_channel, (channel, value) =>
             {
                 var message = Read(value);
@@ -108,18 +107,6 @@ namespace CallbackControls.Redis
             // A site starts, and serves on its timers, while Redis is down; the library connects when it is up.
             options.AbortOnConnectFail = false;
             return ConnectionMultiplexer.Connect(options);
-        }
-
-        private void Changed()
-        {
-            bool now;
-            lock (_sync)
-            {
-                now = _connection.IsConnected;
-                if (now == _available) return;
-                _available = now;
-            }
-            _availabilityChanged?.Invoke(now);
         }
 
         // The message as JSON: the topic, the user when it has one, the text when it has one.

@@ -245,3 +245,14 @@ test('a server that holds as many streams as it may (503 busy) puts the controls
   assert.deepEqual(chart.pushes, [{ topic: 'orders', data: null, catchUp: true }]);
   push.close();
 });
+
+test('a control joining a topic the stream carries already leaves the stream as it is', () => {
+  const push = new PushConnection();
+  push.started(client('orders'));
+  mock.timers.tick(0);
+  push.started(client('orders'));
+  mock.timers.tick(0);
+  assert.equal(FakeEventSource.opened.length, 1);
+  assert.equal(FakeEventSource.opened[0].closed, false);
+  push.close();
+});

@@ -50,14 +50,16 @@
     var push = client.options && client.options.push;
     if (!push || !push.topic) { return; }
     var entry = this.topics[push.topic];
-    if (!entry) { entry = this.topics[push.topic] = { token: push.token, clients: [] }; }
+    var added = !entry;
+    if (added) { entry = this.topics[push.topic] = { token: push.token, clients: [] }; }
     entry.token = push.token;
     entry.clients.push(client);
     // The page's rendering is the first point the page has seen: what changes after it is caught up.
     if (this.lastId === null && push.since) { this.lastId = push.since; }
     if (!this.url) { this.url = client.getUrl(); }
     if (!this.available) { client.pushAvailabilityChanged(false); }
-    this.reconnectSoon();
+    // A control joining a topic the stream carries already changes nothing of the stream.
+    if (added) { this.reconnectSoon(); }
   };
 
   PushConnection.prototype.disposed = function (client) {
@@ -73,12 +75,17 @@
 
   /** Controls start one after another: the connection is opened (again) once they all have. */
   PushConnection.prototype.reconnectSoon = function () {
+    this.later('reconnect', 0, this.connect);
+  };
+
+  /** Runs action (a method of the connection) after ms, in place of what waited under the same name. */
+  PushConnection.prototype.later = function (name, ms, action) {
     var self = this;
-    this.clearTimer('reconnect');
-    this.timers.reconnect = setTimeout(function () {
-      delete self.timers.reconnect;
-      self.connect();
-    }, 0);
+    this.clearTimer(name);
+    this.timers[name] = setTimeout(function () {
+      delete self.timers[name];
+      action.call(self);
+    }, ms);
   };
 
   PushConnection.prototype.clearTimer = function (name) {
@@ -142,14 +149,13 @@
     var self = this;
     var source = this.source = new root.EventSource(this.address('stream'));
     var current = function () { return self.source === source; };
-    this.timers.probe = setTimeout(function () {
-      delete self.timers.probe;
+    this.later('probe', PROBE_TIMEOUT, function () {
       if (!current()) { return; }
       self.say('buffered', 'CallbackControls: the push stream did not arrive within ' + PROBE_TIMEOUT / 1000 + ' s; something between the browser and the server ' +
         'holds it back (a proxy that buffers, compression of text/event-stream). Using long polling instead.');
       self.mode = 'poll';
       self.connect();
-    }, PROBE_TIMEOUT);
+    });
     var seen = function (e) {
       if (!current()) { return false; }
       if (e.lastEventId) { self.lastId = e.lastEventId; }
@@ -187,12 +193,7 @@
 
   /** Restarts the wait for the next sign of life; a stream silent for longer is opened again. */
   PushConnection.prototype.watch = function () {
-    var self = this;
-    this.clearTimer('watchdog');
-    this.timers.watchdog = setTimeout(function () {
-      delete self.timers.watchdog;
-      self.connect();
-    }, WATCHDOG_TIMEOUT);
+    this.later('watchdog', WATCHDOG_TIMEOUT, this.connect);
   };
 
   PushConnection.prototype.poll = function () {
@@ -249,13 +250,10 @@
 
   /** Tries again after a wait, from the stream: what failed may have been a server restart, not a proxy. */
   PushConnection.prototype.retryIn = function (wait) {
-    var self = this;
-    this.clearTimer('retry');
-    this.timers.retry = setTimeout(function () {
-      delete self.timers.retry;
-      self.mode = 'stream';
-      self.connect();
-    }, wait);
+    this.later('retry', wait, function () {
+      this.mode = 'stream';
+      this.connect();
+    });
   };
 
   PushConnection.prototype.unavailable = function (message) {

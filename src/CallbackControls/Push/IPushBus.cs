@@ -22,7 +22,7 @@ namespace CallbackControls
 
         /// <summary>Starts delivering; called once, by the library, when the bus is set.</summary>
         /// <param name="receive">Called on this server for every notification published on any server.</param>
-        /// <param name="availabilityChanged">Called with the new value of <see cref="IsAvailable"/> when it changes.</param>
+        /// <param name="availabilityChanged">Called with the value of <see cref="IsAvailable"/> when it may have changed; a repeat of the same value is ignored.</param>
         void Start(Action<PushMessage> receive, Action<bool> availabilityChanged);
     }
 }
